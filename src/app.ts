@@ -1,0 +1,87 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { AppContext } from './context.js';
+import { installAuth } from './http/auth.js';
+import { installErrorHandler } from './http/errors.js';
+import { installIdempotency } from './http/idempotency.js';
+import { installRateLimit } from './http/rate-limit.js';
+import { moduleRoutes } from './modules/index.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const WEB_DIST = path.join(ROOT, 'web', 'dist');
+
+export interface BuildAppOptions {
+  logger?: boolean | object;
+}
+
+/**
+ * Builds the Fastify application (no listen): the API under /api/v1, its OpenAPI document, and the web app.
+ * Used by main.ts and by tests through `app.inject()`.
+ */
+export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+    ajv: { customOptions: { coerceTypes: false } },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+
+  // Uploads of items and imported answers arrive as CSV or JSON Lines, up to 200 MB.
+  app.addContentTypeParser(['text/csv', 'application/x-ndjson', 'application/jsonl'], { parseAs: 'string', bodyLimit: 200 * 1024 * 1024 }, (_req, body, done) =>
+    done(null, body),
+  );
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Foule API', version: '1', description: 'Crowdsourcing and crowdfunding on one project. Amounts are integer minor units.' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'foule_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await installRateLimit(app, ctx);
+  installAuth(app, ctx);
+  installIdempotency(app, ctx);
+
+  await app.register(
+    async (api) => {
+      for (const register of moduleRoutes) await register(api, ctx);
+    },
+    { prefix: '/api/v1' },
+  );
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
+
+  await serveWebApp(app);
+  return app;
+}
+
+/** Serves the built React app, with index.html for every client-side route. */
+async function serveWebApp(app: FastifyInstance) {
+  const hasBuild = fs.existsSync(path.join(WEB_DIST, 'index.html'));
+  if (hasBuild) await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: false });
+  app.setNotFoundHandler((request, reply) => {
+    const url = request.url.split('?')[0]!;
+    if (request.method !== 'GET' || url.startsWith('/api/')) {
+      return reply.status(404).send({ error: { code: 'route_not_found', message: `No route ${request.method} ${url}.` } });
+    }
+    if (!hasBuild) return reply.type('text/html').send('<p>The web application is not built: run <code>npm run build:web</code>.</p>');
+    return reply.type('text/html').sendFile('index.html');
+  });
+}

@@ -1,0 +1,4 @@
+// Each domain's tables live in their own file; this index is for tools that want them all.
+export * from './accounts.js';
+export * from './projects.js';
+export * from './community-core.js';

@@ -1,0 +1,21 @@
+import type { FastifyInstance } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
+import type { AppContext } from '../context.js';
+
+/** Per-route limits, e.g. `config: { rateLimit: RATE_LIMITS.login }`. Off when FOULE_RATE_LIMIT=off. */
+export const RATE_LIMITS = {
+  login: { max: 10, timeWindow: '1 minute' },
+  signup: { max: 5, timeWindow: '1 minute' },
+  passwordReset: { max: 5, timeWindow: '15 minutes' },
+  money: { max: 60, timeWindow: '1 minute' },
+} as const;
+
+export async function installRateLimit(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  await app.register(rateLimit, {
+    global: false,
+    // Per process: behind a load balancer each process counts its own share.
+    keyGenerator: (request) => request.actor?.userId ?? request.ip,
+    enableDraftSpec: true,
+    ...(ctx.config.FOULE_RATE_LIMIT === 'off' ? { allowList: () => true } : {}),
+  });
+}

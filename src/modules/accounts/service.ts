@@ -1,0 +1,148 @@
+import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { AppContext } from '../../context.js';
+import { users, sessions, apiTokens, passwordResets } from '../../db/schema/accounts.js';
+import { newId, randomToken, sha256 } from '../../lib/ids.js';
+import { AppError, conflict, notFound } from '../../http/errors.js';
+import { queueMail } from '../mail/service.js';
+import { reputationOf } from '../notifications/service.js';
+import { hashPassword, verifyPassword } from './passwords.js';
+
+export const SESSION_TTL_MS = 30 * 24 * 3600_000;
+const RESET_TTL_MS = 3600_000;
+
+export type User = typeof users.$inferSelect;
+
+/** The account as its owner sees it (never the password hash). */
+export function toMe(u: User) {
+  return { id: u.id, email: u.email, name: u.name, bio: u.bio, locale: u.locale, role: u.role, createdAt: u.createdAt.toISOString() };
+}
+
+async function startSession(ctx: AppContext, userId: string) {
+  const token = randomToken();
+  const csrfToken = randomToken(24);
+  const expiresAt = new Date(ctx.clock.now().getTime() + SESSION_TTL_MS);
+  await ctx.db.insert(sessions).values({ id: newId('ses'), tokenHash: sha256(token), userId, csrfToken, expiresAt });
+  return { token, expiresAt, csrfToken };
+}
+
+export async function findUserByEmail(ctx: Pick<AppContext, 'db'>, email: string): Promise<User | undefined> {
+  const [u] = await ctx.db.select().from(users).where(eq(sql`lower(${users.email})`, email.toLowerCase())).limit(1);
+  return u;
+}
+
+export async function signup(ctx: AppContext, input: { email: string; password: string; name: string; locale?: 'en' | 'fr' }) {
+  if (await findUserByEmail(ctx, input.email)) {
+    throw conflict('email_taken', 'An account with this e-mail already exists: sign in instead.', { field: 'body.email' });
+  }
+  const passwordHash = await hashPassword(input.password);
+  const id = newId('usr');
+  try {
+    await ctx.db.insert(users).values({ id, email: input.email.trim(), passwordHash, name: input.name.trim(), locale: input.locale ?? 'en' });
+  } catch (e) {
+    // Two sign-ups racing for one address: the unique index decides.
+    if (String((e as { code?: string }).code ?? (e as Error).message).includes('23505')) {
+      throw conflict('email_taken', 'An account with this e-mail already exists: sign in instead.', { field: 'body.email' });
+    }
+    throw e;
+  }
+  const [user] = await ctx.db.select().from(users).where(eq(users.id, id));
+  return { user: user!, session: await startSession(ctx, id) };
+}
+
+export async function login(ctx: AppContext, input: { email: string; password: string }) {
+  const user = await findUserByEmail(ctx, input.email);
+  if (!(await verifyPassword(user?.passwordHash, input.password)) || !user) {
+    throw new AppError(401, 'invalid_credentials', 'Wrong e-mail or password.');
+  }
+  return { user, session: await startSession(ctx, user.id) };
+}
+
+export async function logout(ctx: AppContext, sessionId: string) {
+  await ctx.db.delete(sessions).where(eq(sessions.id, sessionId));
+}
+
+export async function getUser(ctx: Pick<AppContext, 'db'>, id: string): Promise<User> {
+  const [u] = await ctx.db.select().from(users).where(eq(users.id, id)).limit(1);
+  if (!u) throw notFound('user');
+  return u;
+}
+
+export async function updateMe(ctx: AppContext, userId: string, patch: { name?: string; bio?: string; locale?: 'en' | 'fr' }) {
+  const [u] = await ctx.db.update(users).set(patch).where(eq(users.id, userId)).returning();
+  return u!;
+}
+
+/** A public profile: what anyone may see of a person, with reputation. */
+export async function publicProfile(ctx: AppContext, id: string) {
+  const u = await getUser(ctx, id);
+  return { id: u.id, name: u.name, bio: u.bio, createdAt: u.createdAt.toISOString(), reputation: await reputationOf(ctx.db, u.id) };
+}
+
+export async function createToken(ctx: AppContext, userId: string, name: string) {
+  const token = `foule_${randomToken()}`;
+  const id = newId('tok');
+  await ctx.db.insert(apiTokens).values({ id, userId, name, tokenHash: sha256(token), tokenPrefix: token.slice(0, 10) });
+  return { id, name, token };
+}
+
+export async function listTokens(ctx: AppContext, userId: string) {
+  const rows = await ctx.db
+    .select({ id: apiTokens.id, name: apiTokens.name, prefix: apiTokens.tokenPrefix, lastUsedAt: apiTokens.lastUsedAt, createdAt: apiTokens.createdAt })
+    .from(apiTokens)
+    .where(eq(apiTokens.userId, userId))
+    .orderBy(desc(apiTokens.createdAt));
+  return rows.map((r) => ({ ...r, lastUsedAt: r.lastUsedAt?.toISOString() ?? null, createdAt: r.createdAt.toISOString() }));
+}
+
+export async function deleteToken(ctx: AppContext, userId: string, id: string) {
+  // Why: a token is deleted only by its owner; another person's id answers as not found.
+  const rows = await ctx.db.delete(apiTokens).where(and(eq(apiTokens.id, id), eq(apiTokens.userId, userId))).returning({ id: apiTokens.id });
+  if (!rows.length) throw notFound('token');
+}
+
+/** Starts a password reset: always answers the same, whether or not the address has an account. */
+export async function requestPasswordReset(ctx: AppContext, email: string) {
+  const user = await findUserByEmail(ctx, email);
+  if (!user) return;
+  const token = randomToken();
+  await ctx.db.transaction(async (tx) => {
+    await tx.insert(passwordResets).values({ tokenHash: sha256(token), userId: user.id, expiresAt: new Date(ctx.clock.now().getTime() + RESET_TTL_MS) });
+    const link = `${ctx.config.FOULE_PUBLIC_URL}/reset-password?token=${token}`;
+    await queueMail(tx, {
+      to: user.email,
+      subject: user.locale === 'fr' ? 'Réinitialiser votre mot de passe Foule' : 'Reset your Foule password',
+      text:
+        user.locale === 'fr'
+          ? `Bonjour ${user.name},\n\nPour choisir un nouveau mot de passe, ouvrez ce lien (valable une heure) :\n${link}\n`
+          : `Hello ${user.name},\n\nTo choose a new password, open this link (valid for one hour):\n${link}\n`,
+    });
+  });
+}
+
+export async function confirmPasswordReset(ctx: AppContext, token: string, password: string) {
+  const passwordHash = await hashPassword(password);
+  await ctx.db.transaction(async (tx) => {
+    const [reset] = await tx
+      .update(passwordResets)
+      .set({ usedAt: ctx.clock.now() })
+      .where(and(eq(passwordResets.tokenHash, sha256(token)), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, ctx.clock.now())))
+      .returning();
+    if (!reset) throw new AppError(400, 'invalid_reset_token', 'This reset link is invalid or has expired: ask for a new one.', { field: 'body.token' });
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, reset.userId));
+    // Why: a reset signs out every session, in case the old password was stolen.
+    await tx.delete(sessions).where(eq(sessions.userId, reset.userId));
+  });
+}
+
+/** Creates the operator account from FOULE_ADMIN_EMAIL/PASSWORD, or updates its password and role. */
+export async function ensureOperator(ctx: AppContext, email: string, password: string, name = 'Operator') {
+  const passwordHash = await hashPassword(password);
+  const existing = await findUserByEmail(ctx, email);
+  if (existing) {
+    await ctx.db.update(users).set({ passwordHash, role: 'operator' }).where(eq(users.id, existing.id));
+    return existing.id;
+  }
+  const id = newId('usr');
+  await ctx.db.insert(users).values({ id, email, passwordHash, name, role: 'operator' });
+  return id;
+}

@@ -1,0 +1,3 @@
+import type { Job } from '../../jobs/types.js';
+
+export const jobs: Job[] = [];

@@ -1,0 +1,4 @@
+import type { WebDomain } from '../types';
+
+// The tasks pages and project tab; see web/src/domains/types.ts.
+export const tasksDomain: WebDomain = {};
