@@ -2,3 +2,5 @@
 export * from './accounts.js';
 export * from './projects.js';
 export * from './community-core.js';
+export * from './ledger.js';
+export * from './audience.js';

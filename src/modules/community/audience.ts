@@ -1,0 +1,32 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import { projectFollows, projectSignups } from '../../db/schema/audience.js';
+
+/** The user ids that follow a project. */
+export async function followerIds(db: Executor, projectId: string): Promise<string[]> {
+  const rows = await db.select({ userId: projectFollows.userId }).from(projectFollows).where(eq(projectFollows.projectId, projectId));
+  return rows.map((r) => r.userId);
+}
+
+/** Whether a person follows a project. */
+export async function isFollower(db: Executor, projectId: string, userId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ userId: projectFollows.userId })
+    .from(projectFollows)
+    .where(and(eq(projectFollows.projectId, projectId), eq(projectFollows.userId, userId)))
+    .limit(1);
+  return Boolean(row);
+}
+
+/** "Notify me at launch" sign-ups not yet told, for the launch announcement. */
+export async function pendingSignups(db: Executor, projectId: string) {
+  return db
+    .select()
+    .from(projectSignups)
+    .where(and(eq(projectSignups.projectId, projectId), isNull(projectSignups.notifiedAt)));
+}
+
+/** Marks sign-ups told, so a relaunch does not mail them twice. */
+export async function markSignupsNotified(db: Executor, ids: string[], at: Date) {
+  for (const id of ids) await db.update(projectSignups).set({ notifiedAt: at }).where(eq(projectSignups.id, id));
+}
