@@ -3,7 +3,7 @@ import type { Executor } from '../../db/client.js';
 import { projects } from '../../db/schema/projects.js';
 import type { Actor } from '../../http/auth.js';
 import { forbidden, notFound, unauthorized } from '../../http/errors.js';
-import { canManageOrg } from '../orgs/service.js';
+import { canManageOrg } from '../orgs/roles.js';
 
 export type Project = typeof projects.$inferSelect;
 

@@ -6,7 +6,7 @@ import { forbidden } from '../../http/errors.js';
 import { newId, randomToken } from '../../lib/ids.js';
 import { renderMarkdown } from '../../lib/markdown.js';
 import { slugify } from '../../lib/slug.js';
-import { canManageOrg } from '../orgs/service.js';
+import { canManageOrg } from '../orgs/roles.js';
 import { findProject, isProjectHost, requireProjectHost, type Project } from './access.js';
 
 export const CATEGORIES = ['technology', 'design', 'arts', 'community', 'environment', 'science', 'education', 'health', 'civic', 'food', 'games', 'other'] as const;
