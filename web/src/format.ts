@@ -14,14 +14,39 @@ export function parseMoney(text: string, currency: string): number | null {
   return Math.round(Number(cleaned) * 10 ** minorDigits(currency));
 }
 
+/** A date (and time when asked) in the reader's language. @example formatDate(p.createdAt) */
 export function formatDate(iso: string, opts: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }): string {
   return new Intl.DateTimeFormat(i18n.language, opts).format(new Date(iso));
 }
 
+/** A number in the reader's language: 12 345 in French. */
 export function formatNumber(n: number, opts: Intl.NumberFormatOptions = {}): string {
   return new Intl.NumberFormat(i18n.language, opts).format(n);
 }
 
+/** A share (0.25) as a percentage in the reader's language: 25 %. */
 export function formatPercent(share: number, digits = 0): string {
   return new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: digits }).format(share);
+}
+
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * 24 * 3600],
+  ['month', 30 * 24 * 3600],
+  ['week', 7 * 24 * 3600],
+  ['day', 24 * 3600],
+  ['hour', 3600],
+  ['minute', 60],
+];
+
+/**
+ * How long ago (or in how long) a moment is, in the reader's language: "3 hours ago", "dans 2 jours".
+ * @example formatRelative(comment.createdAt)
+ */
+export function formatRelative(iso: string, now: Date = new Date()): string {
+  const seconds = (new Date(iso).getTime() - now.getTime()) / 1000;
+  const rtf = new Intl.RelativeTimeFormat(i18n.language, { numeric: 'auto' });
+  for (const [unit, size] of UNITS) {
+    if (Math.abs(seconds) >= size) return rtf.format(Math.round(seconds / size), unit);
+  }
+  return rtf.format(0, 'second');
 }

@@ -1,0 +1,27 @@
+import type { ReactNode } from 'react';
+
+export interface EmptyStateProps {
+  /** The headline: "No ideas yet". */
+  title: string;
+  /** One sentence on what to do next. */
+  children?: ReactNode;
+  /** A button or link, e.g. <Link className="btn btn-primary" to="...">Create</Link>. */
+  action?: ReactNode;
+  /** An emoji or small icon shown above the title. */
+  icon?: ReactNode;
+}
+
+/**
+ * What a list shows when it has nothing in it yet.
+ * @example <EmptyState icon="💡" title={t('noIdeas')} action={<button className="btn btn-primary">New idea</button>}>Be the first.</EmptyState>
+ */
+export function EmptyState({ title, children, action, icon }: EmptyStateProps) {
+  return (
+    <div className="empty">
+      {icon && <div className="empty-icon" aria-hidden="true">{icon}</div>}
+      <h3>{title}</h3>
+      {children && <p>{children}</p>}
+      {action}
+    </div>
+  );
+}

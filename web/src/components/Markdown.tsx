@@ -1,0 +1,13 @@
+export interface MarkdownProps {
+  /** HTML the server rendered from Markdown and sanitized (fields named `…Html`). Never pass user text here. */
+  html: string;
+  className?: string;
+}
+
+/**
+ * Renders server-rendered, sanitized HTML (descriptionHtml, bodyHtml…) with the prose style.
+ * @example <Markdown html={project.descriptionHtml} />
+ */
+export function Markdown({ html, className }: MarkdownProps) {
+  return <div className={`prose${className ? ` ${className}` : ''}`} dangerouslySetInnerHTML={{ __html: html }} />;
+}

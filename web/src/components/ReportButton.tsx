@@ -1,0 +1,69 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api';
+import { useSession } from '../session';
+import { ErrorBanner } from './ErrorBanner';
+import { Field } from './Field';
+import { Modal } from './Modal';
+
+/**
+ * A "Report" button that asks for a reason and sends it to the operators' moderation queue.
+ * Shown only to signed-in people.
+ * @example <ReportButton subject={`idea:${idea.id}`} />
+ */
+export function ReportButton({ subject }: { subject: string }) {
+  const { t } = useTranslation('core');
+  const { me } = useSession();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState(false);
+  if (!me) return null;
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await api('POST', '/reports', { subject, reason });
+      setDone(true);
+      setOpen(false);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  if (done) return <span className="faint small" role="status">{t('report.thanks')}</span>;
+  const formId = `report-${subject}`;
+  return (
+    <>
+      <button type="button" className="btn btn-ghost btn-sm" onClick={() => setOpen(true)}>
+        ⚑ {t('report.button')}
+      </button>
+      <Modal
+        open={open}
+        title={t('report.title')}
+        onClose={() => setOpen(false)}
+        footer={
+          <>
+            <button type="button" className="btn" onClick={() => setOpen(false)}>
+              {t('common.cancel')}
+            </button>
+            <button type="submit" form={formId} className="btn btn-danger" disabled={busy || !reason.trim()}>
+              {t('report.send')}
+            </button>
+          </>
+        }
+      >
+        <form id={formId} onSubmit={submit} className="stack">
+          <p className="muted">{t('report.lead')}</p>
+          <Field label={t('report.reason')} required>
+            <textarea value={reason} onChange={(e) => setReason(e.target.value)} maxLength={1000} autoFocus />
+          </Field>
+          <ErrorBanner error={error} />
+        </form>
+      </Modal>
+    </>
+  );
+}
