@@ -4,3 +4,4 @@ export * from './projects.js';
 export * from './community-core.js';
 export * from './ledger.js';
 export * from './audience.js';
+export * from './funding.js';
