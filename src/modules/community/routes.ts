@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.js';
+import { audienceRoutes } from './routes-audience.js';
 
+/** Community: follows, launch sign-ups, comments, project updates, the activity feed and moderation. */
 export async function communityRoutes(app: FastifyInstance, ctx: AppContext) {
-  void app;
-  void ctx;
+  await audienceRoutes(app, ctx);
 }

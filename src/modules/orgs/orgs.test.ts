@@ -7,7 +7,11 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const fieldsOf = (res: { json(): { error: { details?: { field: string }[] } } }) => (res.json().error.details ?? []).map((d) => d.field);
+/** The fields an error names: validation details are a list, other errors name one field. */
+const fieldsOf = (res: { json(): { error: { details?: { field: string }[] | { field: string } } } }) => {
+  const details = res.json().error.details ?? [];
+  return (Array.isArray(details) ? details : [details]).map((d) => d.field);
+};
 
 async function newOrg(owner: TestUser, name = 'Atelier Vélo') {
   const res = await t.request(owner, 'POST', '/api/v1/orgs', { name, description: 'We **fix** bikes.', website: 'https://atelier.example' });

@@ -3,8 +3,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { requireActor } from '../../http/auth.js';
-import { ZIdParams, errorResponses } from '../../http/schemas.js';
+import { ZIdParams, ZPageQuery, errorResponses, paged } from '../../http/schemas.js';
+import { exploreProjects, followedProjects, hostedProjects, SORTS } from './explore.js';
+import { ZProjectCard } from './schemas.js';
 import { CATEGORIES, createProject, findProject, presentProject, updateProject } from './service.js';
+
+const ZHttpUrl = z.string().url('must be a URL').max(2000).regex(/^https?:\/\//, 'must be an http(s) URL');
 
 export const ZCreateProjectRequest = z.object({
   title: z.string().trim().min(3, 'must be at least 3 characters').max(120),
@@ -12,9 +16,29 @@ export const ZCreateProjectRequest = z.object({
   description: z.string().max(50_000).default(''),
   category: z.enum(CATEGORIES),
   orgId: z.string().max(100).optional(),
-  coverImageUrl: z.string().url().max(2000).regex(/^https?:\/\//, 'must be an http(s) URL').optional(),
+  coverImageUrl: ZHttpUrl.optional(),
 });
-export const ZUpdateProjectRequest = ZCreateProjectRequest.omit({ orgId: true }).partial();
+export const ZUpdateProjectRequest = z.object({
+  title: ZCreateProjectRequest.shape.title.optional(),
+  summary: ZCreateProjectRequest.shape.summary.optional(),
+  description: z.string().max(50_000).optional(),
+  category: z.enum(CATEGORIES).optional(),
+  coverImageUrl: ZHttpUrl.nullable().optional(),
+  slug: z
+    .string()
+    .min(3, 'must be at least 3 characters')
+    .max(60)
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case letters, digits and single dashes')
+    .optional(),
+});
+
+export const ZExploreQuery = ZPageQuery.extend({
+  q: z.string().max(200).optional(),
+  category: z.enum(CATEGORIES).optional(),
+  sort: z.enum(SORTS).optional().describe('default: relevance with q, else new'),
+  orgId: z.string().max(100).optional(),
+  ownerId: z.string().max(100).optional(),
+});
 
 export const ZProject = z.object({
   id: z.string(),
@@ -27,16 +51,22 @@ export const ZProject = z.object({
   coverImageUrl: z.string().nullable(),
   ownerId: z.string(),
   orgId: z.string().nullable(),
+  owner: z.object({ id: z.string(), name: z.string() }),
+  org: z.object({ id: z.string(), slug: z.string(), name: z.string() }).nullable(),
   hidden: z.boolean(),
   followers: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),
-  viewer: z.object({ isHost: z.boolean() }).passthrough(),
+  viewer: z.object({ isHost: z.boolean(), following: z.boolean(), signedUp: z.boolean() }).passthrough(),
 });
 
 export async function projectsRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['projects'];
+
+  r.get('/projects', {
+    schema: { tags, summary: 'Explore and search projects (English and French, accents ignored)', querystring: ZExploreQuery, response: { 200: paged(ZProjectCard), ...errorResponses } },
+  }, async (request) => exploreProjects(ctx.db, request.query));
 
   r.post('/projects', { schema: { tags, summary: 'Open a project', body: ZCreateProjectRequest, response: { 201: ZProject, ...errorResponses } } }, async (request, reply) => {
     const actor = requireActor(request);
@@ -52,4 +82,12 @@ export async function projectsRoutes(app: FastifyInstance, ctx: AppContext) {
     const actor = requireActor(request);
     return presentProject(ctx, await updateProject(ctx, actor, request.params.id, request.body), actor);
   });
+
+  r.get('/me/projects', {
+    schema: { tags, summary: 'The projects I host (hidden ones included), newest first', querystring: ZPageQuery, response: { 200: paged(ZProjectCard), ...errorResponses } },
+  }, async (request) => hostedProjects(ctx.db, requireActor(request).userId, request.query.limit, request.query.cursor));
+
+  r.get('/me/follows', {
+    schema: { tags, summary: 'The projects I follow, most recently followed first', querystring: ZPageQuery, response: { 200: paged(ZProjectCard), ...errorResponses } },
+  }, async (request) => followedProjects(ctx.db, requireActor(request).userId, request.query.limit, request.query.cursor));
 }

@@ -1,11 +1,14 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
-import { projects } from '../../db/schema/projects.js';
+import { users } from '../../db/schema/accounts.js';
+import { projectFollows, projectSignups } from '../../db/schema/audience.js';
+import { orgs, projects } from '../../db/schema/projects.js';
 import type { Actor } from '../../http/auth.js';
-import { forbidden } from '../../http/errors.js';
+import { AppError, conflict, forbidden } from '../../http/errors.js';
 import { newId, randomToken } from '../../lib/ids.js';
 import { renderMarkdown } from '../../lib/markdown.js';
 import { slugify } from '../../lib/slug.js';
+import { pgErrorCode, UNIQUE_VIOLATION } from '../community/db-errors.js';
 import { canManageOrg } from '../orgs/roles.js';
 import { findProject, isProjectHost, requireProjectHost, type Project } from './access.js';
 
@@ -21,8 +24,40 @@ export interface CreateProjectInput {
   coverImageUrl?: string;
 }
 
-/** The project as the API shows it, with its description rendered to safe HTML. */
+export interface UpdateProjectInput extends Partial<Omit<CreateProjectInput, 'orgId' | 'coverImageUrl'>> {
+  slug?: string;
+  coverImageUrl?: string | null;
+}
+
+/**
+ * The project as the API shows it: its description rendered to safe HTML, who hosts it, and what the viewer
+ * may do and has done (host, following, signed up for launch).
+ * @example await presentProject(ctx, project, request.actor)
+ */
 export async function presentProject(ctx: AppContext, p: Project, actor: Actor | null) {
+  const [owner] = await ctx.db.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, p.ownerId)).limit(1);
+  const [org] = p.orgId ? await ctx.db.select({ id: orgs.id, slug: orgs.slug, name: orgs.name }).from(orgs).where(eq(orgs.id, p.orgId)).limit(1) : [];
+  let following = false;
+  let signedUp = false;
+  if (actor) {
+    const [f] = await ctx.db
+      .select({ userId: projectFollows.userId })
+      .from(projectFollows)
+      .where(and(eq(projectFollows.projectId, p.id), eq(projectFollows.userId, actor.userId)))
+      .limit(1);
+    const [s] = await ctx.db
+      .select({ id: projectSignups.id })
+      .from(projectSignups)
+      .where(
+        and(
+          eq(projectSignups.projectId, p.id),
+          sql`(${projectSignups.userId} = ${actor.userId} OR lower(${projectSignups.email}) = (SELECT lower(email) FROM users WHERE id = ${actor.userId}))`,
+        ),
+      )
+      .limit(1);
+    following = Boolean(f);
+    signedUp = Boolean(s);
+  }
   return {
     id: p.id,
     slug: p.slug,
@@ -34,51 +69,104 @@ export async function presentProject(ctx: AppContext, p: Project, actor: Actor |
     coverImageUrl: p.coverImageUrl,
     ownerId: p.ownerId,
     orgId: p.orgId,
+    owner: { id: p.ownerId, name: owner?.name ?? '' },
+    org: org ?? null,
     hidden: p.hidden,
     followers: p.followersCount,
     createdAt: p.createdAt.toISOString(),
     updatedAt: p.updatedAt.toISOString(),
-    viewer: { isHost: await isProjectHost(ctx.db, p, actor) },
+    viewer: { isHost: await isProjectHost(ctx.db, p, actor), following, signedUp },
   };
 }
 
-async function uniqueSlug(ctx: AppContext, title: string): Promise<string> {
-  const base = slugify(title);
-  const [taken] = await ctx.db.select({ id: projects.id }).from(projects).where(eq(projects.slug, base)).limit(1);
-  return taken ? `${base}-${randomToken(4).toLowerCase().replace(/[^a-z0-9]/g, 'x').slice(0, 5)}` : base;
-}
+const suffix = () => randomToken(4).toLowerCase().replace(/[^a-z0-9]/g, 'x').slice(0, 5);
 
+/**
+ * Opens a project; in an organization's name only for that organization's owners and admins.
+ * @example await createProject(ctx, actor, { title: 'Solar lights', summary: '…', description: '', category: 'technology' })
+ */
 export async function createProject(ctx: AppContext, actor: Actor, input: CreateProjectInput): Promise<Project> {
+  if (input.orgId) {
+    const [org] = await ctx.db.select({ id: orgs.id }).from(orgs).where(eq(orgs.id, input.orgId)).limit(1);
+    if (!org) throw new AppError(404, 'org_not_found', 'No organization with this id.', { field: 'body.orgId' });
+  }
   // Why: a project opened in an organization's name needs that organization's owner or admin.
   if (input.orgId && !(await canManageOrg(ctx.db, input.orgId, actor.userId))) {
     throw forbidden('Only an owner or admin of this organization can open a project in its name.');
   }
-  const id = newId('prj');
-  const [p] = await ctx.db
-    .insert(projects)
-    .values({
-      id,
-      slug: await uniqueSlug(ctx, input.title),
-      ownerId: actor.userId,
-      orgId: input.orgId ?? null,
-      title: input.title,
-      summary: input.summary,
-      description: input.description,
-      category: input.category,
-      coverImageUrl: input.coverImageUrl ?? null,
-    })
-    .returning();
-  return p!;
+  const base = slugify(input.title);
+  for (let attempt = 0; ; attempt++) {
+    const [taken] = attempt === 0 ? await ctx.db.select({ id: projects.id }).from(projects).where(eq(projects.slug, base)).limit(1) : [];
+    const slug = attempt === 0 && !taken ? base : `${base}-${suffix()}`;
+    try {
+      const now = ctx.clock.now();
+      const [p] = await ctx.db
+        .insert(projects)
+        .values({
+          id: newId('prj'),
+          slug,
+          ownerId: actor.userId,
+          orgId: input.orgId ?? null,
+          title: input.title,
+          summary: input.summary,
+          description: input.description,
+          category: input.category,
+          coverImageUrl: input.coverImageUrl ?? null,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning();
+      return p!;
+    } catch (e) {
+      // Two projects with one title at once: the unique index decides, the loser takes a suffix.
+      if (pgErrorCode(e) !== UNIQUE_VIOLATION || attempt >= 4) throw e;
+    }
+  }
 }
 
-export async function updateProject(ctx: AppContext, actor: Actor, id: string, patch: Partial<Omit<CreateProjectInput, 'orgId'>>): Promise<Project> {
+/**
+ * Edits a project (its hosts only). A new slug must be free; the old one stops working.
+ * @example await updateProject(ctx, actor, 'solar-lights', { summary: 'Brighter' })
+ */
+export async function updateProject(ctx: AppContext, actor: Actor, id: string, patch: UpdateProjectInput): Promise<Project> {
   const project = await requireProjectHost(ctx.db, id, actor);
-  const [p] = await ctx.db
+  if (patch.slug && patch.slug !== project.slug) {
+    const [taken] = await ctx.db.select({ id: projects.id }).from(projects).where(eq(projects.slug, patch.slug)).limit(1);
+    if (taken) throw conflict('slug_taken', 'Another project already uses this address.', { field: 'body.slug' });
+  }
+  try {
+    const [p] = await ctx.db
+      .update(projects)
+      .set({ ...patch, updatedAt: ctx.clock.now() })
+      .where(eq(projects.id, project.id))
+      .returning();
+    return p!;
+  } catch (e) {
+    if (pgErrorCode(e) === UNIQUE_VIOLATION) throw conflict('slug_taken', 'Another project already uses this address.', { field: 'body.slug' });
+    throw e;
+  }
+}
+
+/**
+ * Sets a project's moderation flag (operators; see community/moderation.ts), inside the caller's transaction.
+ * @example await setProjectHidden(tx, projectId, true, now)
+ */
+export async function setProjectHidden(tx: import('../../db/client.js').Executor, projectId: string, hidden: boolean, now: Date) {
+  const rows = await tx.update(projects).set({ hidden, updatedAt: now }).where(eq(projects.id, projectId)).returning({ id: projects.id, ownerId: projects.ownerId, title: projects.title });
+  return rows[0] ?? null;
+}
+
+/**
+ * Adds `delta` to a project's follower count, inside the follow/unfollow transaction; returns the new count.
+ * @example await bumpFollowers(tx, projectId, +1)
+ */
+export async function bumpFollowers(tx: import('../../db/client.js').Executor, projectId: string, delta: number): Promise<number> {
+  const [row] = await tx
     .update(projects)
-    .set({ ...patch, updatedAt: ctx.clock.now() })
-    .where(eq(projects.id, project.id))
-    .returning();
-  return p!;
+    .set({ followersCount: sql`${projects.followersCount} + ${delta}` })
+    .where(eq(projects.id, projectId))
+    .returning({ n: projects.followersCount });
+  return row?.n ?? 0;
 }
 
 export { findProject };

@@ -1,0 +1,46 @@
+import { and, eq } from 'drizzle-orm';
+import type { AppContext } from '../../context.js';
+import { projectFollows } from '../../db/schema/audience.js';
+import type { Actor } from '../../http/auth.js';
+import { findProject } from '../projects/access.js';
+import { bumpFollowers } from '../projects/service.js';
+
+export interface FollowState {
+  projectId: string;
+  following: boolean;
+  followers: number;
+}
+
+/**
+ * Follows a project (idempotent). The follow row and the project's follower count change in one
+ * transaction, so `followers` stays exactly the number of rows.
+ * @example await followProject(ctx, actor, 'solar-lights') // { projectId, following: true, followers: 12 }
+ */
+export async function followProject(ctx: AppContext, actor: Actor, idOrSlug: string): Promise<FollowState> {
+  const project = await findProject(ctx.db, idOrSlug, actor);
+  return ctx.db.transaction(async (tx) => {
+    const inserted = await tx
+      .insert(projectFollows)
+      .values({ projectId: project.id, userId: actor.userId, createdAt: ctx.clock.now() })
+      .onConflictDoNothing()
+      .returning({ userId: projectFollows.userId });
+    const followers = await bumpFollowers(tx, project.id, inserted.length);
+    return { projectId: project.id, following: true, followers };
+  });
+}
+
+/**
+ * Stops following a project (idempotent).
+ * @example await unfollowProject(ctx, actor, projectId) // { projectId, following: false, followers: 11 }
+ */
+export async function unfollowProject(ctx: AppContext, actor: Actor, idOrSlug: string): Promise<FollowState> {
+  const project = await findProject(ctx.db, idOrSlug, actor);
+  return ctx.db.transaction(async (tx) => {
+    const deleted = await tx
+      .delete(projectFollows)
+      .where(and(eq(projectFollows.projectId, project.id), eq(projectFollows.userId, actor.userId)))
+      .returning({ userId: projectFollows.userId });
+    const followers = await bumpFollowers(tx, project.id, -deleted.length);
+    return { projectId: project.id, following: false, followers };
+  });
+}
