@@ -5,3 +5,5 @@ export * from './community-core.js';
 export * from './ledger.js';
 export * from './audience.js';
 export * from './funding.js';
+export * from './community.js';
+export * from './surveys.js';

@@ -1,9 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import { projectFollows } from '../../db/schema/audience.js';
+import { projectActivity } from '../../db/schema/community.js';
 import type { Actor } from '../../http/auth.js';
 import { findProject } from '../projects/access.js';
 import { bumpFollowers } from '../projects/service.js';
+import { recordActivity } from './activity.js';
 
 export interface FollowState {
   projectId: string;
@@ -25,6 +27,15 @@ export async function followProject(ctx: AppContext, actor: Actor, idOrSlug: str
       .onConflictDoNothing()
       .returning({ userId: projectFollows.userId });
     const followers = await bumpFollowers(tx, project.id, inserted.length);
+    if (inserted.length) {
+      // One feed event per person, however often they unfollow and follow again.
+      const [seen] = await tx
+        .select({ id: projectActivity.id })
+        .from(projectActivity)
+        .where(and(eq(projectActivity.projectId, project.id), eq(projectActivity.kind, 'follow'), eq(projectActivity.actorId, actor.userId)))
+        .limit(1);
+      if (!seen) await recordActivity(tx, { projectId: project.id, kind: 'follow', actorId: actor.userId, subject: `project:${project.id}` });
+    }
     return { projectId: project.id, following: true, followers };
   });
 }

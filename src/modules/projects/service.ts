@@ -8,6 +8,7 @@ import { AppError, conflict, forbidden } from '../../http/errors.js';
 import { newId, randomToken } from '../../lib/ids.js';
 import { renderMarkdown } from '../../lib/markdown.js';
 import { slugify } from '../../lib/slug.js';
+import { recordActivity } from '../community/activity.js';
 import { pgErrorCode, UNIQUE_VIOLATION } from '../community/db-errors.js';
 import { canManageOrg } from '../orgs/roles.js';
 import { findProject, isProjectHost, requireProjectHost, type Project } from './access.js';
@@ -100,23 +101,26 @@ export async function createProject(ctx: AppContext, actor: Actor, input: Create
     const slug = attempt === 0 && !taken ? base : `${base}-${suffix()}`;
     try {
       const now = ctx.clock.now();
-      const [p] = await ctx.db
-        .insert(projects)
-        .values({
-          id: newId('prj'),
-          slug,
-          ownerId: actor.userId,
-          orgId: input.orgId ?? null,
-          title: input.title,
-          summary: input.summary,
-          description: input.description,
-          category: input.category,
-          coverImageUrl: input.coverImageUrl ?? null,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning();
-      return p!;
+      return await ctx.db.transaction(async (tx) => {
+        const [p] = await tx
+          .insert(projects)
+          .values({
+            id: newId('prj'),
+            slug,
+            ownerId: actor.userId,
+            orgId: input.orgId ?? null,
+            title: input.title,
+            summary: input.summary,
+            description: input.description,
+            category: input.category,
+            coverImageUrl: input.coverImageUrl ?? null,
+            createdAt: now,
+            updatedAt: now,
+          })
+          .returning();
+        await recordActivity(tx, { projectId: p!.id, kind: 'project_created', actorId: actor.userId, subject: `project:${p!.id}`, data: { title: p!.title } });
+        return p!;
+      });
     } catch (e) {
       // Two projects with one title at once: the unique index decides, the loser takes a suffix.
       if (pgErrorCode(e) !== UNIQUE_VIOLATION || attempt >= 4) throw e;

@@ -1,0 +1,31 @@
+import { pgTable, text, timestamp, integer, boolean, jsonb } from 'drizzle-orm/pg-core';
+
+/** Threaded comments on any subject `type:id`; `root_id` is the thread's top comment (itself for a top comment). */
+export const comments = pgTable('comments', {
+  id: text('id').primaryKey(),
+  subjectType: text('subject_type').notNull(),
+  subjectId: text('subject_id').notNull(),
+  projectId: text('project_id'),
+  rootId: text('root_id').notNull(),
+  parentId: text('parent_id'),
+  depth: integer('depth').notNull().default(0),
+  authorId: text('author_id').notNull(),
+  body: text('body').notNull(),
+  bodyHtml: text('body_html').notNull(),
+  hidden: boolean('hidden').notNull().default(false),
+  repliesCount: integer('replies_count').notNull().default(0),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  editedAt: timestamp('edited_at', { withTimezone: true }),
+});
+
+/** A project's activity feed; `hidden` rows (about a hidden comment, say) are shown to operators only. */
+export const projectActivity = pgTable('project_activity', {
+  id: text('id').primaryKey(),
+  projectId: text('project_id').notNull(),
+  kind: text('kind').notNull(),
+  actorId: text('actor_id'),
+  subject: text('subject'),
+  data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+  hidden: boolean('hidden').notNull().default(false),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,0 +1,242 @@
+import { eq, sql } from 'drizzle-orm';
+import type { AppContext } from '../../context.js';
+import type { Executor } from '../../db/client.js';
+import { users } from '../../db/schema/accounts.js';
+import { comments } from '../../db/schema/community.js';
+import type { Actor } from '../../http/auth.js';
+import { AppError, badRequest, conflict } from '../../http/errors.js';
+import { decodeCursor, pageOf } from '../../lib/cursor.js';
+import { newId } from '../../lib/ids.js';
+import { renderMarkdown } from '../../lib/markdown.js';
+import { notify } from '../notifications/service.js';
+import { recordActivity } from './activity.js';
+import { resolveSubject, type Subject } from './subjects.js';
+import { excerptOf } from './text.js';
+
+/** Replies nest at most this deep (a top comment is depth 0). */
+export const MAX_DEPTH = 8;
+/** A thread shows at most this many replies; `moreReplies` says when it has more. */
+export const REPLIES_PER_THREAD = 200;
+
+export interface CommentView {
+  id: string;
+  subject: string;
+  parentId: string | null;
+  rootId: string;
+  depth: number;
+  /** Null when hidden by moderation (except for operators). */
+  author: { id: string; name: string } | null;
+  body: string | null;
+  bodyHtml: string | null;
+  hidden: boolean;
+  createdAt: string;
+  editedAt: string | null;
+}
+
+export interface ThreadView extends CommentView {
+  replyCount: number;
+  moreReplies: boolean;
+  /** Every reply of the thread in reading order (depth first, oldest sibling first); nest them by `parentId`/`depth`. */
+  replies: CommentView[];
+}
+
+interface CommentRow {
+  id: string;
+  subject_type: string;
+  subject_id: string;
+  root_id: string;
+  parent_id: string | null;
+  depth: number;
+  author_id: string;
+  author_name: string;
+  body: string;
+  body_html: string;
+  hidden: boolean;
+  replies_count: number;
+  created_key: string;
+  edited_key: string | null;
+}
+
+const COLUMNS = sql.raw(`c.id, c.subject_type, c.subject_id, c.root_id, c.parent_id, c.depth, c.author_id, u.name AS author_name,
+  c.body, c.body_html, c.hidden, c.replies_count,
+  to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_key,
+  to_char(c.edited_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS edited_key`);
+
+const rowsOf = <T>(res: unknown) => (res as { rows: T[] }).rows;
+
+/**
+ * A comment as a viewer may see it: a comment hidden by moderation keeps its place in the thread with no
+ * author and no body, except for operators, who see everything (and that it is hidden).
+ * @example presentComment(row, actor)
+ */
+function presentComment(r: CommentRow, actor: Actor | null): CommentView {
+  // Why: a hidden comment is hidden from everyone but the operators who moderate it.
+  const reveal = !r.hidden || actor?.role === 'operator';
+  return {
+    id: r.id,
+    subject: `${r.subject_type}:${r.subject_id}`,
+    parentId: r.parent_id,
+    rootId: r.root_id,
+    depth: Number(r.depth),
+    author: reveal ? { id: r.author_id, name: r.author_name } : null,
+    body: reveal ? r.body : null,
+    bodyHtml: reveal ? r.body_html : null,
+    hidden: Boolean(r.hidden),
+    createdAt: new Date(r.created_key).toISOString(),
+    editedAt: r.edited_key ? new Date(r.edited_key).toISOString() : null,
+  };
+}
+
+/** Orders a thread's replies depth first, siblings oldest first. */
+function readingOrder(rootId: string, replies: CommentRow[]): CommentRow[] {
+  const children = new Map<string, CommentRow[]>();
+  for (const r of replies) {
+    const list = children.get(r.parent_id!) ?? [];
+    list.push(r);
+    children.set(r.parent_id!, list);
+  }
+  const out: CommentRow[] = [];
+  const visit = (id: string) => {
+    for (const child of children.get(id) ?? []) {
+      out.push(child);
+      visit(child.id);
+    }
+  };
+  visit(rootId);
+  return out;
+}
+
+export interface ListCommentsQuery {
+  subject: string;
+  sort: 'new' | 'old';
+  limit: number;
+  cursor?: string;
+}
+
+/**
+ * A subject's threads, a page of top comments at a time (newest or oldest first), each with its replies.
+ * @example await listComments(ctx, actor, { subject: 'project:prj_1', sort: 'new', limit: 20 })
+ */
+export async function listComments(ctx: AppContext, actor: Actor | null, q: ListCommentsQuery) {
+  const subject = await resolveSubject(ctx.db, q.subject, actor);
+  const pos = decodeCursor(q.cursor);
+  if (q.cursor && (!pos || typeof pos.v !== 'string' || Number.isNaN(Date.parse(pos.v)))) {
+    throw badRequest('invalid_cursor', 'This cursor does not belong to this list: start again without it.', { field: 'querystring.cursor' });
+  }
+  const desc = q.sort === 'new';
+  const after = !pos
+    ? sql`TRUE`
+    : desc
+      ? sql`(c.created_at < ${pos.v}::timestamptz OR (c.created_at = ${pos.v}::timestamptz AND c.id < ${pos.id}))`
+      : sql`(c.created_at > ${pos.v}::timestamptz OR (c.created_at = ${pos.v}::timestamptz AND c.id > ${pos.id}))`;
+  const order = desc ? sql`c.created_at DESC, c.id DESC` : sql`c.created_at ASC, c.id ASC`;
+  const roots = rowsOf<CommentRow>(
+    await ctx.db.execute(sql`SELECT ${COLUMNS} FROM comments c JOIN users u ON u.id = c.author_id
+      WHERE c.subject_type = ${subject.type} AND c.subject_id = ${subject.id} AND c.parent_id IS NULL AND ${after}
+      ORDER BY ${order} LIMIT ${q.limit + 1}`),
+  );
+  const page = pageOf(roots, q.limit, (r) => ({ v: r.created_key, id: r.id }));
+  const rootIds = page.items.map((r) => r.id);
+  const replies = rootIds.length
+    ? rowsOf<CommentRow>(
+        await ctx.db.execute(sql`SELECT * FROM (
+            SELECT ${COLUMNS}, row_number() OVER (PARTITION BY c.root_id ORDER BY c.created_at, c.id) AS n
+            FROM comments c JOIN users u ON u.id = c.author_id
+            WHERE c.root_id IN (${sql.join(rootIds.map((id) => sql`${id}`), sql`, `)}) AND c.parent_id IS NOT NULL
+          ) r WHERE r.n <= ${REPLIES_PER_THREAD} ORDER BY r.created_key, r.id`),
+      )
+    : [];
+  const [{ total }] = rowsOf<{ total: number }>(
+    await ctx.db.execute(sql`SELECT count(*)::int AS total FROM comments WHERE subject_type = ${subject.type} AND subject_id = ${subject.id}`),
+  );
+  const items: ThreadView[] = page.items.map((root) => {
+    const mine = replies.filter((r) => r.root_id === root.id);
+    return {
+      ...presentComment(root, actor),
+      replyCount: Number(root.replies_count),
+      moreReplies: Number(root.replies_count) > mine.length,
+      replies: readingOrder(root.id, mine).map((r) => presentComment(r, actor)),
+    };
+  });
+  return { subject: `${subject.type}:${subject.id}`, total: Number(total), items, nextCursor: page.nextCursor };
+}
+
+async function commentRow(db: Executor, id: string): Promise<CommentRow | undefined> {
+  return rowsOf<CommentRow>(await db.execute(sql`SELECT ${COLUMNS} FROM comments c JOIN users u ON u.id = c.author_id WHERE c.id = ${id}`))[0];
+}
+
+/**
+ * One comment (for links from notifications), if its subject is visible to the caller.
+ * @example await getComment(ctx, actor, 'cmt_1')
+ */
+export async function getComment(ctx: AppContext, actor: Actor | null, id: string): Promise<CommentView> {
+  const row = await commentRow(ctx.db, id);
+  if (!row) throw new AppError(404, 'comment_not_found', 'No comment with this id.');
+  await resolveSubject(ctx.db, `${row.subject_type}:${row.subject_id}`, actor).catch((e) => {
+    throw e instanceof AppError && e.status === 404 ? new AppError(404, 'comment_not_found', 'No comment with this id.') : e;
+  });
+  return presentComment(row, actor);
+}
+
+export interface CreateCommentInput {
+  body: string;
+  parentId?: string;
+}
+
+/**
+ * Comments on a subject, or replies to a comment of the same subject. Tells the parent comment's author
+ * (`comment_reply`) and, for a comment on a project, its owner (`project_comment`); adds it to the project's feed.
+ * @example await createComment(ctx, actor, 'project:prj_1', { body: 'Great idea!' })
+ */
+export async function createComment(ctx: AppContext, actor: Actor, subjectRef: string, input: CreateCommentInput): Promise<ThreadView> {
+  const subject = await resolveSubject(ctx.db, subjectRef, actor);
+  const parent = input.parentId ? await commentRow(ctx.db, input.parentId) : undefined;
+  if (input.parentId) {
+    if (!parent || parent.subject_type !== subject.type || parent.subject_id !== subject.id) {
+      throw new AppError(404, 'comment_not_found', 'No comment with this id under this subject.', { field: 'body.parentId' });
+    }
+    if (parent.hidden) throw conflict('comment_hidden', 'This comment was hidden by moderation: it cannot be answered.', { field: 'body.parentId' });
+    if (parent.depth + 1 > MAX_DEPTH) throw badRequest('thread_too_deep', `Replies nest at most ${MAX_DEPTH} deep: answer higher up the thread.`, { field: 'body.parentId' });
+  }
+  const id = newId('cmt');
+  const [author] = await ctx.db.select({ name: users.name }).from(users).where(eq(users.id, actor.userId)).limit(1);
+  await ctx.db.transaction(async (tx) => {
+    await tx.insert(comments).values({
+      id,
+      subjectType: subject.type,
+      subjectId: subject.id,
+      projectId: subject.projectId,
+      rootId: parent?.root_id ?? id,
+      parentId: parent?.id ?? null,
+      depth: parent ? Number(parent.depth) + 1 : 0,
+      authorId: actor.userId,
+      body: input.body,
+      bodyHtml: renderMarkdown(input.body),
+      createdAt: ctx.clock.now(),
+    });
+    if (parent) await tx.update(comments).set({ repliesCount: sql`${comments.repliesCount} + 1` }).where(eq(comments.id, parent.root_id));
+    await tellAboutComment(tx, { id, subject, parent, authorId: actor.userId, authorName: author?.name ?? '', body: input.body });
+  });
+  const row = (await commentRow(ctx.db, id))!;
+  return { ...presentComment(row, actor), replyCount: 0, moreReplies: false, replies: [] };
+}
+
+async function tellAboutComment(
+  tx: Executor,
+  c: { id: string; subject: Subject; parent?: CommentRow; authorId: string; authorName: string; body: string },
+) {
+  const subjectRef = `${c.subject.type}:${c.subject.id}`;
+  const excerpt = excerptOf(c.body);
+  const data = { commentId: c.id, subject: subjectRef, projectId: c.subject.projectId, projectTitle: c.subject.projectTitle, authorId: c.authorId, authorName: c.authorName, excerpt };
+  const told = new Set([c.authorId]);
+  if (c.parent && !told.has(c.parent.author_id)) {
+    await notify(tx, { userIds: [c.parent.author_id], kind: 'comment_reply', subject: `comment:${c.id}`, data: { ...data, parentId: c.parent.id } });
+    told.add(c.parent.author_id);
+  }
+  if (c.subject.type === 'project' && c.subject.projectOwnerId && !told.has(c.subject.projectOwnerId)) {
+    await notify(tx, { userIds: [c.subject.projectOwnerId], kind: 'project_comment', subject: `comment:${c.id}`, data });
+  }
+  if (c.subject.projectId) {
+    await recordActivity(tx, { projectId: c.subject.projectId, kind: 'comment', actorId: c.authorId, subject: `comment:${c.id}`, data: { on: subjectRef, excerpt, reply: Boolean(c.parent) } });
+  }
+}
