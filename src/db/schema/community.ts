@@ -29,3 +29,15 @@ export const projectActivity = pgTable('project_activity', {
   hidden: boolean('hidden').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** Announcements from a project's hosts to its followers. */
+export const projectUpdates = pgTable('project_updates', {
+  id: text('id').primaryKey(),
+  projectId: text('project_id').notNull(),
+  authorId: text('author_id').notNull(),
+  title: text('title').notNull(),
+  body: text('body').notNull(),
+  bodyHtml: text('body_html').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  editedAt: timestamp('edited_at', { withTimezone: true }),
+});

@@ -2,9 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.js';
 import { audienceRoutes } from './routes-audience.js';
 import { commentRoutes } from './routes-comments.js';
+import { updateRoutes } from './routes-updates.js';
 
 /** Community: follows, launch sign-ups, comments, project updates, the activity feed and moderation. */
 export async function communityRoutes(app: FastifyInstance, ctx: AppContext) {
   await audienceRoutes(app, ctx);
   await commentRoutes(app, ctx);
+  await updateRoutes(app, ctx);
 }

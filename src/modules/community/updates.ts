@@ -1,0 +1,144 @@
+import { eq, sql } from 'drizzle-orm';
+import type { AppContext } from '../../context.js';
+import type { Executor } from '../../db/client.js';
+import { projectUpdates } from '../../db/schema/community.js';
+import type { Actor } from '../../http/auth.js';
+import { AppError, badRequest } from '../../http/errors.js';
+import { decodeCursor, pageOf } from '../../lib/cursor.js';
+import { newId } from '../../lib/ids.js';
+import { renderMarkdown } from '../../lib/markdown.js';
+import { findProject, requireProjectHost } from '../projects/access.js';
+import { notify } from '../notifications/service.js';
+import { recordActivity } from './activity.js';
+import { followerIds } from './audience.js';
+import { excerptOf } from './text.js';
+
+export interface UpdateView {
+  id: string;
+  projectId: string;
+  title: string;
+  body: string;
+  bodyHtml: string;
+  author: { id: string; name: string };
+  comments: number;
+  createdAt: string;
+  editedAt: string | null;
+}
+
+interface UpdateRow {
+  id: string;
+  project_id: string;
+  title: string;
+  body: string;
+  body_html: string;
+  author_id: string;
+  author_name: string;
+  comments: number;
+  created_key: string;
+  edited_key: string | null;
+}
+
+const SELECT = sql.raw(`SELECT pu.id, pu.project_id, pu.title, pu.body, pu.body_html, pu.author_id, u.name AS author_name,
+    (SELECT count(*)::int FROM comments c WHERE c.subject_type = 'update' AND c.subject_id = pu.id) AS comments,
+    to_char(pu.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_key,
+    to_char(pu.edited_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS edited_key
+  FROM project_updates pu JOIN users u ON u.id = pu.author_id`);
+
+const rowsOf = (res: unknown) => (res as { rows: UpdateRow[] }).rows;
+
+function present(r: UpdateRow): UpdateView {
+  return {
+    id: r.id,
+    projectId: r.project_id,
+    title: r.title,
+    body: r.body,
+    bodyHtml: r.body_html,
+    author: { id: r.author_id, name: r.author_name },
+    comments: Number(r.comments),
+    createdAt: new Date(r.created_key).toISOString(),
+    editedAt: r.edited_key ? new Date(r.edited_key).toISOString() : null,
+  };
+}
+
+async function updateRow(db: Executor, id: string): Promise<UpdateRow | undefined> {
+  return rowsOf(await db.execute(sql`${SELECT} WHERE pu.id = ${id}`))[0];
+}
+
+const updateNotFound = () => new AppError(404, 'update_not_found', 'No update with this id.');
+
+/**
+ * Posts an update (hosts): its followers are told in-app (`project_update`) and it joins the activity feed.
+ * @example await postUpdate(ctx, actor, 'solar-lights', { title: 'Prototype ready', body: 'It **works**.' })
+ */
+export async function postUpdate(ctx: AppContext, actor: Actor, idOrSlug: string, input: { title: string; body: string }): Promise<UpdateView> {
+  const project = await requireProjectHost(ctx.db, idOrSlug, actor);
+  const id = newId('upd');
+  await ctx.db.transaction(async (tx) => {
+    await tx.insert(projectUpdates).values({
+      id,
+      projectId: project.id,
+      authorId: actor.userId,
+      title: input.title,
+      body: input.body,
+      bodyHtml: renderMarkdown(input.body),
+      createdAt: ctx.clock.now(),
+    });
+    const excerpt = excerptOf(input.body);
+    const followers = (await followerIds(tx, project.id)).filter((userId) => userId !== actor.userId);
+    await notify(tx, {
+      userIds: followers,
+      kind: 'project_update',
+      subject: `update:${id}`,
+      data: { updateId: id, title: input.title, excerpt, projectId: project.id, projectSlug: project.slug, projectTitle: project.title },
+    });
+    await recordActivity(tx, { projectId: project.id, kind: 'update', actorId: actor.userId, subject: `update:${id}`, data: { title: input.title, excerpt } });
+  });
+  return present((await updateRow(ctx.db, id))!);
+}
+
+/**
+ * Edits an update's title or body (hosts); followers are not told again.
+ * @example await editUpdate(ctx, actor, 'upd_1', { body: 'Fixed a typo' })
+ */
+export async function editUpdate(ctx: AppContext, actor: Actor, id: string, patch: { title?: string; body?: string }): Promise<UpdateView> {
+  const row = await updateRow(ctx.db, id);
+  if (!row) throw updateNotFound();
+  // Why: an update speaks for the project; only its hosts may change what it says.
+  await requireProjectHost(ctx.db, row.project_id, actor).catch((e) => {
+    throw e instanceof AppError && e.status === 404 ? updateNotFound() : e;
+  });
+  await ctx.db
+    .update(projectUpdates)
+    .set({ ...patch, ...(patch.body !== undefined ? { bodyHtml: renderMarkdown(patch.body) } : {}), editedAt: ctx.clock.now() })
+    .where(eq(projectUpdates.id, id));
+  return present((await updateRow(ctx.db, id))!);
+}
+
+/**
+ * One update, if its project is visible to the caller.
+ * @example await getUpdate(ctx, actor, 'upd_1')
+ */
+export async function getUpdate(ctx: AppContext, actor: Actor | null, id: string): Promise<UpdateView> {
+  const row = await updateRow(ctx.db, id);
+  if (!row) throw updateNotFound();
+  await findProject(ctx.db, row.project_id, actor).catch((e) => {
+    throw e instanceof AppError && e.status === 404 ? updateNotFound() : e;
+  });
+  return present(row);
+}
+
+/**
+ * A project's updates, newest first, a page at a time.
+ * @example await listUpdates(ctx, actor, 'solar-lights', { limit: 10 })
+ */
+export async function listUpdates(ctx: AppContext, actor: Actor | null, idOrSlug: string, q: { limit: number; cursor?: string }) {
+  const project = await findProject(ctx.db, idOrSlug, actor);
+  const pos = decodeCursor(q.cursor);
+  if (q.cursor && (!pos || typeof pos.v !== 'string' || Number.isNaN(Date.parse(pos.v)))) {
+    throw badRequest('invalid_cursor', 'This cursor does not belong to this list: start again without it.', { field: 'querystring.cursor' });
+  }
+  const after = pos ? sql`(pu.created_at < ${pos.v}::timestamptz OR (pu.created_at = ${pos.v}::timestamptz AND pu.id < ${pos.id}))` : sql`TRUE`;
+  const rows = rowsOf(await ctx.db.execute(sql`${SELECT} WHERE pu.project_id = ${project.id} AND ${after} ORDER BY pu.created_at DESC, pu.id DESC LIMIT ${q.limit + 1}`));
+  const page = pageOf(rows, q.limit, (r) => ({ v: r.created_key, id: r.id }));
+  return { items: page.items.map(present), nextCursor: page.nextCursor };
+}
