@@ -1,9 +1,10 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { useSession } from '../session';
 import { Avatar } from './Avatar';
+import { Icon } from './Icon';
 import { ErrorBanner } from './ErrorBanner';
 import { LoadMore, usePagedList } from './LoadMore';
 import { Loading } from './Spinner';
@@ -11,18 +12,22 @@ import { Markdown } from './Markdown';
 import { Time } from './Time';
 import { ReportButton } from './ReportButton';
 
-/** A comment as GET /comments answers it (replies may come nested or flat with parentId). */
+/** A comment as GET /comments answers it: a top comment carries its thread's replies (flat, reading order). */
 export interface CommentItem {
   id: string;
+  subject?: string;
   parentId: string | null;
-  body: string;
-  bodyHtml?: string;
+  rootId?: string;
+  depth?: number;
+  /** Null when hidden by moderation. */
   author: { id: string; name: string } | null;
-  createdAt: string;
-  /** Removed by moderation or by its author: shown as a placeholder so its replies keep their place. */
-  removed?: boolean;
+  body: string | null;
+  bodyHtml?: string | null;
+  /** Hidden by moderation: shown as a placeholder so its replies keep their place. */
   hidden?: boolean;
-  deleted?: boolean;
+  createdAt: string;
+  replyCount?: number;
+  moreReplies?: boolean;
   replies?: CommentItem[];
 }
 
@@ -33,17 +38,22 @@ export interface CommentsProps {
   title?: string | null;
 }
 
-/** Builds the thread: nested replies as the API gives them, or from parentId on a flat list. */
-function thread(items: CommentItem[]): CommentItem[] {
-  if (items.some((c) => c.replies)) return items.filter((c) => !c.parentId);
-  const byId = new Map(items.map((c) => [c.id, { ...c, replies: [] as CommentItem[] }]));
-  const roots: CommentItem[] = [];
-  for (const c of byId.values()) {
-    const parent = c.parentId ? byId.get(c.parentId) : undefined;
-    if (parent) parent.replies!.push(c);
-    else roots.push(c);
-  }
-  return roots;
+/** Replies nest visually this deep; deeper ones line up under the last level. */
+const MAX_VISUAL_DEPTH = 4;
+/** The API refuses replies past this depth. */
+const MAX_DEPTH = 8;
+
+interface Node {
+  comment: CommentItem;
+  children: Node[];
+}
+
+/** Nests a thread's flat replies under their parents. */
+function nest(root: CommentItem): Node {
+  const nodes = new Map<string, Node>([[root.id, { comment: root, children: [] }]]);
+  for (const r of root.replies ?? []) nodes.set(r.id, { comment: r, children: [] });
+  for (const r of root.replies ?? []) (nodes.get(r.parentId ?? root.id) ?? nodes.get(root.id)!).children.push(nodes.get(r.id)!);
+  return nodes.get(root.id)!;
 }
 
 /**
@@ -55,27 +65,25 @@ export function Comments({ subject, title }: CommentsProps) {
   const { t } = useTranslation('core');
   const { me } = useSession();
   const location = useLocation();
-  const list = usePagedList<CommentItem>(`/comments?subject=${encodeURIComponent(subject)}`, 50);
-  const roots = useMemo(() => thread(list.items), [list.items]);
-  const count = list.items.reduce((n, c) => n + 1 + (c.replies?.length ?? 0), 0);
+  const list = usePagedList<CommentItem>(`/comments?subject=${encodeURIComponent(subject)}`, 20);
+  const [added, setAdded] = useState(0);
+  const total = typeof list.last?.total === 'number' ? (list.last.total as number) + added : null;
 
-  const added = (c: CommentItem) => list.setItems((items) => [...items, { ...c, replies: c.replies ?? (items.some((i) => i.replies) ? [] : undefined) }]);
-  const replied = (parentId: string, c: CommentItem) =>
-    list.setItems((items) =>
-      items.some((i) => i.replies)
-        ? items.map((i) => (i.id === parentId ? { ...i, replies: [...(i.replies ?? []), c] } : i))
-        : [...items, c],
-    );
+  const onCreated = (c: CommentItem) => {
+    setAdded((n) => n + 1);
+    if (!c.parentId) list.setItems((items) => [{ ...c, replies: c.replies ?? [] }, ...items]);
+    else list.setItems((items) => items.map((i) => (i.id === (c.rootId ?? c.parentId) ? { ...i, replies: [...(i.replies ?? []), c], replyCount: (i.replyCount ?? 0) + 1 } : i)));
+  };
 
   return (
     <section className="comments" aria-label={title ?? t('comments.title')}>
       {title !== null && (
         <h2 className="section-title">
-          {title ?? t('comments.title')} {count > 0 && <span className="badge badge-muted">{count}</span>}
+          {title ?? t('comments.title')} {total !== null && total > 0 && <span className="badge badge-muted">{total}</span>}
         </h2>
       )}
       {me ? (
-        <CommentForm subject={subject} onDone={added} />
+        <CommentForm subject={subject} onDone={onCreated} />
       ) : (
         <p className="muted">
           <Link to={`/signin?next=${encodeURIComponent(location.pathname)}`}>{t('comments.signInToComment')}</Link>
@@ -84,12 +92,12 @@ export function Comments({ subject, title }: CommentsProps) {
       <ErrorBanner error={list.error} onRetry={list.reload} />
       {list.loading ? (
         <Loading />
-      ) : roots.length === 0 && !list.error ? (
+      ) : list.items.length === 0 && !list.error ? (
         <p className="muted">{t('comments.empty')}</p>
       ) : (
         <div className="stack">
-          {roots.map((c) => (
-            <Comment key={c.id} comment={c} subject={subject} onReplied={replied} canReply={Boolean(me)} />
+          {list.items.map((c) => (
+            <Comment key={c.id} node={nest(c)} subject={subject} onCreated={onCreated} canReply={Boolean(me)} level={0} />
           ))}
         </div>
       )}
@@ -98,61 +106,64 @@ export function Comments({ subject, title }: CommentsProps) {
   );
 }
 
-function Comment({ comment, subject, onReplied, canReply }: { comment: CommentItem; subject: string; onReplied: (parentId: string, c: CommentItem) => void; canReply: boolean }) {
+function Comment({ node, subject, onCreated, canReply, level }: { node: Node; subject: string; onCreated: (c: CommentItem) => void; canReply: boolean; level: number }) {
   const { t } = useTranslation('core');
   const [replying, setReplying] = useState(false);
-  const removed = comment.removed || comment.hidden || comment.deleted;
+  const comment = node.comment;
+  const removed = comment.hidden || comment.body === null;
   const name = comment.author?.name ?? t('comments.someone');
+  const children = node.children.map((child) => (
+    <Comment key={child.comment.id} node={child} subject={subject} onCreated={onCreated} canReply={canReply} level={level + 1} />
+  ));
   return (
-    <article className="comment" aria-label={t('comments.by', { name })}>
-      <Avatar name={name} id={comment.author?.id} size={34} />
-      <div className="comment-main">
-        <div className="comment-head">
-          {comment.author ? <Link to={`/u/${comment.author.id}`}>{name}</Link> : <strong>{name}</strong>}
-          <span className="faint small">
-            <Time iso={comment.createdAt} />
-          </span>
+    <>
+      <article className="comment" aria-label={t('comments.by', { name })}>
+        <Avatar name={removed ? '?' : name} id={comment.author?.id} size={level === 0 ? 34 : 28} />
+        <div className="comment-main">
+          <div className="comment-head">
+            {comment.author ? <Link to={`/u/${comment.author.id}`}>{name}</Link> : <strong>{removed ? '—' : name}</strong>}
+            <span className="faint small">
+              <Time iso={comment.createdAt} />
+            </span>
+          </div>
+          {removed ? (
+            <p className="comment-removed">{t('comments.removed')}</p>
+          ) : comment.bodyHtml ? (
+            <Markdown html={comment.bodyHtml} className="comment-body" />
+          ) : (
+            <p className="comment-body" style={{ whiteSpace: 'pre-wrap' }}>
+              {comment.body}
+            </p>
+          )}
+          {!removed && (
+            <div className="comment-actions">
+              {canReply && (comment.depth ?? level) < MAX_DEPTH && (
+                <button type="button" className="btn btn-ghost btn-sm" onClick={() => setReplying((r) => !r)} aria-expanded={replying}>
+                  <Icon name="reply" size={14} /> {t('comments.reply')}
+                </button>
+              )}
+              <ReportButton subject={`comment:${comment.id}`} />
+            </div>
+          )}
+          {replying && (
+            <div className="mt">
+              <CommentForm
+                subject={subject}
+                parentId={comment.id}
+                autoFocus
+                onDone={(c) => {
+                  setReplying(false);
+                  onCreated(c);
+                }}
+                onCancel={() => setReplying(false)}
+              />
+            </div>
+          )}
+          {children.length > 0 && level < MAX_VISUAL_DEPTH - 1 && <div className="comment-replies">{children}</div>}
         </div>
-        {removed ? (
-          <p className="comment-removed">{t('comments.removed')}</p>
-        ) : comment.bodyHtml ? (
-          <Markdown html={comment.bodyHtml} className="comment-body" />
-        ) : (
-          <p className="comment-body" style={{ whiteSpace: 'pre-wrap' }}>{comment.body}</p>
-        )}
-        {!removed && (
-          <div className="comment-actions">
-            {canReply && !comment.parentId && (
-              <button type="button" className="btn btn-ghost btn-sm" onClick={() => setReplying((r) => !r)} aria-expanded={replying}>
-                ↩ {t('comments.reply')}
-              </button>
-            )}
-            <ReportButton subject={`comment:${comment.id}`} />
-          </div>
-        )}
-        {replying && (
-          <div className="mt">
-            <CommentForm
-              subject={subject}
-              parentId={comment.id}
-              autoFocus
-              onDone={(c) => {
-                setReplying(false);
-                onReplied(comment.id, c);
-              }}
-              onCancel={() => setReplying(false)}
-            />
-          </div>
-        )}
-        {comment.replies && comment.replies.length > 0 && (
-          <div className="comment-replies">
-            {comment.replies.map((r) => (
-              <Comment key={r.id} comment={r} subject={subject} onReplied={onReplied} canReply={canReply} />
-            ))}
-          </div>
-        )}
-      </div>
-    </article>
+      </article>
+      {children.length > 0 && level >= MAX_VISUAL_DEPTH - 1 && children}
+    </>
   );
 }
 

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { Icon, ICON_NAMES } from './Icon';
 
 export interface EmptyStateProps {
   /** The headline: "No ideas yet". */
@@ -7,18 +8,22 @@ export interface EmptyStateProps {
   children?: ReactNode;
   /** A button or link, e.g. <Link className="btn btn-primary" to="...">Create</Link>. */
   action?: ReactNode;
-  /** An emoji or small icon shown above the title. */
+  /** An icon name (see Icon: "bulb", "inbox"…) or any element, shown above the title. */
   icon?: ReactNode;
 }
 
 /**
  * What a list shows when it has nothing in it yet.
- * @example <EmptyState icon="💡" title={t('noIdeas')} action={<button className="btn btn-primary">New idea</button>}>Be the first.</EmptyState>
+ * @example <EmptyState icon="bulb" title={t('noIdeas')} action={<button className="btn btn-primary">New idea</button>}>Be the first.</EmptyState>
  */
 export function EmptyState({ title, children, action, icon }: EmptyStateProps) {
   return (
     <div className="empty">
-      {icon && <div className="empty-icon" aria-hidden="true">{icon}</div>}
+      {icon && (
+        <div className="empty-icon" aria-hidden="true">
+          {typeof icon === 'string' && ICON_NAMES.includes(icon) ? <Icon name={icon} size={30} /> : icon}
+        </div>
+      )}
       <h3>{title}</h3>
       {children && <p>{children}</p>}
       {action}

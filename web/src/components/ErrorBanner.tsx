@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api';
+import { Icon } from './Icon';
 
 export interface ErrorBannerProps {
   /** An ApiError (its server message is shown), an Error, a string, or nothing (renders nothing). */
@@ -27,7 +28,7 @@ export function ErrorBanner({ error, title, onRetry }: ErrorBannerProps) {
   const offline = error instanceof TypeError && /fetch/i.test(error.message);
   return (
     <div className="banner banner-error" role="alert">
-      <span aria-hidden="true">⚠️</span>
+      <Icon name="alert" size={20} />
       <div className="banner-body">
         <strong>{title ?? t('common.errorTitle')}</strong>
         {offline ? t('common.offline') : errorMessage(error)}

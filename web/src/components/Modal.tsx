@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Icon } from './Icon';
 
 export interface ModalProps {
   /** Whether the dialog is shown. */
@@ -45,7 +46,7 @@ export function Modal({ open, title, onClose, children, footer }: ModalProps) {
           <div className="modal-head">
             <h2 id={titleId}>{title}</h2>
             <button type="button" className="btn btn-ghost btn-sm" onClick={onClose} aria-label={t('common.close')}>
-              ✕
+              <Icon name="x" />
             </button>
           </div>
           <div className="modal-body">{children}</div>

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
+import { Icon } from './Icon';
 import { useSession } from '../session';
 import { ErrorBanner } from './ErrorBanner';
 import { Field } from './Field';
@@ -39,7 +40,7 @@ export function ReportButton({ subject }: { subject: string }) {
   return (
     <>
       <button type="button" className="btn btn-ghost btn-sm" onClick={() => setOpen(true)}>
-        ⚑ {t('report.button')}
+        <Icon name="flag" size={14} /> {t('report.button')}
       </button>
       <Modal
         open={open}

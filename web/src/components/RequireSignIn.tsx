@@ -3,6 +3,7 @@ import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../session';
 import { Loading } from './Spinner';
+import { Icon } from './Icon';
 
 /**
  * Renders its children for a signed-in person, else a prompt to sign in that comes back here.
@@ -16,7 +17,9 @@ export function RequireSignIn({ children, operator }: { children: ReactNode; ope
   if (!me) {
     return (
       <div className="empty">
-        <div className="empty-icon" aria-hidden="true">🔒</div>
+        <div className="empty-icon" aria-hidden="true">
+          <Icon name="lock" size={30} />
+        </div>
         <h3>{t('auth.signInRequired')}</h3>
         <p>{t('auth.signInRequiredLead')}</p>
         <Link className="btn btn-primary" to={`/signin?next=${encodeURIComponent(location.pathname + location.search)}`}>
@@ -28,7 +31,9 @@ export function RequireSignIn({ children, operator }: { children: ReactNode; ope
   if (operator && me.role !== 'operator') {
     return (
       <div className="empty">
-        <div className="empty-icon" aria-hidden="true">🛡️</div>
+        <div className="empty-icon" aria-hidden="true">
+          <Icon name="shield" size={30} />
+        </div>
         <h3>{t('auth.operatorOnly')}</h3>
       </div>
     );

@@ -14,3 +14,4 @@ export { Avatar, colorFor } from './Avatar';
 export { Time } from './Time';
 export { useApi, type ApiState } from './useApi';
 export { RequireSignIn } from './RequireSignIn';
+export { Icon, ICON_NAMES, type IconName } from './Icon';

@@ -1,0 +1,12 @@
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../../components';
+
+export function NotFoundPage() {
+  const { t } = useTranslation('core');
+  return (
+    <EmptyState icon="compass" title={t('common.notFoundTitle')} action={<Link className="btn btn-primary" to="/">{t('common.goHome')}</Link>}>
+      {t('common.notFoundLead')}
+    </EmptyState>
+  );
+}

@@ -1,0 +1,200 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api';
+import { Avatar, EmptyState, Icon, ErrorBanner, Field, fieldError, Loading, Markdown, RequireSignIn, useApi } from '../../components';
+import { formatDate } from '../../format';
+import { ProjectCard } from './ProjectCard';
+import type { ProjectCardData } from './projectTypes';
+
+type Role = 'owner' | 'admin' | 'member';
+
+interface Org {
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+  descriptionHtml: string;
+  website: string | null;
+  createdAt: string;
+  members: { userId: string; name: string; role: Role; joinedAt: string }[];
+  projects: ProjectCardData[];
+  moreProjects: boolean;
+  viewer: { role: Role | null };
+}
+
+/** /orgs/new: create an organization (you become its owner). */
+export function NewOrgPage() {
+  const { t } = useTranslation('core');
+  const navigate = useNavigate();
+  const [name, setName] = useState('');
+  const [description, setDescription] = useState('');
+  const [website, setWebsite] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const org = await api<Org>('POST', '/orgs', { name, description, ...(website.trim() ? { website: website.trim() } : {}) });
+      navigate(`/orgs/${org.slug}`);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <RequireSignIn>
+      <div className="medium">
+        <h1>{t('org.newTitle')}</h1>
+        <p className="muted">{t('org.newLead')}</p>
+        <form className="card stack" onSubmit={submit} noValidate>
+          <ErrorBanner error={error} />
+          <Field label={t('org.name')} value={name} onChange={(e) => setName(e.target.value)} required maxLength={100} error={fieldError(error, 'name')} />
+          <Field label={t('org.description')} hint={t('org.descriptionHint')} error={fieldError(error, 'description')}>
+            <textarea value={description} onChange={(e) => setDescription(e.target.value)} rows={5} maxLength={5000} />
+          </Field>
+          <Field label={t('org.website')} hint={t('org.websiteHint')} type="url" value={website} onChange={(e) => setWebsite(e.target.value)} placeholder="https://" error={fieldError(error, 'website')} />
+          <div className="form-actions">
+            <button type="submit" className="btn btn-primary" disabled={busy}>
+              {t('org.create')}
+            </button>
+            <Link className="btn btn-ghost" to="/settings/orgs">
+              {t('common.cancel')}
+            </Link>
+          </div>
+        </form>
+      </div>
+    </RequireSignIn>
+  );
+}
+
+/** /orgs/:id (id or slug): the organization, its members and projects; owners and admins add members. */
+export function OrgPage() {
+  const { t } = useTranslation('core');
+  const { id } = useParams();
+  const { data: org, error, loading, reload } = useApi<Org>(`/orgs/${encodeURIComponent(id!)}`);
+  useEffect(() => {
+    if (org) document.title = `${org.name} · ${t('appName')}`;
+  }, [org, t]);
+  if (loading) return <Loading />;
+  if (error || !org) {
+    if ((error as { status?: number })?.status === 404) return <EmptyState icon="building" title={t('org.notFound')} />;
+    return <ErrorBanner error={error} onRetry={reload} />;
+  }
+  const manages = org.viewer.role === 'owner' || org.viewer.role === 'admin';
+  return (
+    <div className="stack" style={{ gap: '2rem' }}>
+      <section className="card">
+        <div className="profile-head" style={{ marginBottom: '0.75rem' }}>
+          <Avatar name={org.name} id={org.id} size={64} />
+          <div style={{ flex: 1 }}>
+            <h1 style={{ marginBottom: '0.2rem' }}>{org.name}</h1>
+            <div className="muted small row">
+              {org.website && (
+                <a href={org.website} rel="noopener noreferrer nofollow" target="_blank">
+                  {org.website.replace(/^https?:\/\//, '')}
+                </a>
+              )}
+              <span>{formatDate(org.createdAt)}</span>
+              {org.viewer.role && <span className="badge">{t('org.yourRole', { role: t(`settings.roles.${org.viewer.role}`) })}</span>}
+            </div>
+          </div>
+          {manages && (
+            <Link className="btn btn-primary" to={`/projects/new?org=${org.id}`}>
+              <Icon name="plus" /> {t('org.newProject')}
+            </Link>
+          )}
+        </div>
+        {org.descriptionHtml.trim() && <Markdown html={org.descriptionHtml} />}
+      </section>
+      <div className="two-col">
+        <section aria-labelledby="org-projects">
+          <h2 id="org-projects">{t('org.projects')}</h2>
+          {org.projects.length === 0 ? (
+            <p className="muted">{t('org.noProjects')}</p>
+          ) : (
+            <div className="grid">
+              {org.projects.map((p) => (
+                <ProjectCard key={p.id} project={p} />
+              ))}
+            </div>
+          )}
+          {org.moreProjects && (
+            <p className="mt">
+              <Link to={`/explore?orgId=${org.id}`}>{t('common.loadMore')}</Link>
+            </p>
+          )}
+        </section>
+        <aside className="card" aria-labelledby="org-members">
+          <h2 id="org-members" className="section-title">
+            {t('org.members')}
+          </h2>
+          <ul className="list">
+            {org.members.map((m) => (
+              <li key={m.userId} className="row-between">
+                <Link to={`/u/${m.userId}`} className="row" style={{ textDecoration: 'none', color: 'inherit' }}>
+                  <Avatar name={m.name} id={m.userId} size={28} />
+                  <span>{m.name}</span>
+                </Link>
+                <span className={`badge${m.role === 'member' ? ' badge-muted' : ''}`}>{t(`settings.roles.${m.role}`)}</span>
+              </li>
+            ))}
+          </ul>
+          {manages && <AddMember orgId={org.id} viewerRole={org.viewer.role!} onAdded={reload} />}
+        </aside>
+      </div>
+    </div>
+  );
+}
+
+function AddMember({ orgId, viewerRole, onAdded }: { orgId: string; viewerRole: Role; onAdded: () => Promise<void> }) {
+  const { t } = useTranslation('core');
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<Role>('member');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState(false);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    setDone(false);
+    try {
+      await api('POST', `/orgs/${orgId}/members`, { email, role });
+      setEmail('');
+      setDone(true);
+      await onAdded();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form className="stack-sm mt" onSubmit={submit} noValidate>
+      <h3 style={{ margin: 0 }}>{t('org.addMember')}</h3>
+      <Field label={t('org.memberEmail')} type="email" value={email} onChange={(e) => setEmail(e.target.value)} required error={fieldError(error, 'email')} />
+      <Field label={t('org.memberRole')}>
+        <select value={role} onChange={(e) => setRole(e.target.value as Role)}>
+          <option value="member">{t('settings.roles.member')}</option>
+          {viewerRole === 'owner' && <option value="admin">{t('settings.roles.admin')}</option>}
+          {viewerRole === 'owner' && <option value="owner">{t('settings.roles.owner')}</option>}
+        </select>
+      </Field>
+      <ErrorBanner error={error} />
+      {done && (
+        <div className="banner banner-success" role="status">
+          {t('org.added')}
+        </div>
+      )}
+      <div>
+        <button type="submit" className="btn btn-primary btn-sm" disabled={busy || !email}>
+          {t('org.add')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,72 @@
+import { useEffect } from 'react';
+import { Link, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { Avatar, EmptyState, Icon, ErrorBanner, LoadMore, Loading, usePagedList, useApi } from '../../components';
+import { formatDate, formatNumber } from '../../format';
+import { useSession } from '../../session';
+import { ProjectCard } from './ProjectCard';
+import type { ProjectCardData } from './projectTypes';
+
+interface PublicProfile {
+  id: string;
+  name: string;
+  bio: string;
+  createdAt: string;
+  reputation: number;
+}
+
+/** /u/:id: a member's public profile with reputation and the projects they host. */
+export function ProfilePage() {
+  const { t } = useTranslation('core');
+  const { id } = useParams();
+  const { me } = useSession();
+  const { data: user, error, loading, reload } = useApi<PublicProfile>(`/users/${encodeURIComponent(id!)}`);
+  const projects = usePagedList<ProjectCardData>(`/projects?ownerId=${encodeURIComponent(id!)}`, 12);
+  useEffect(() => {
+    if (user) document.title = `${user.name} · ${t('appName')}`;
+  }, [user, t]);
+  if (loading) return <Loading />;
+  if (error || !user) {
+    if ((error as { status?: number })?.status === 404) return <EmptyState icon="user" title={t('profile.notFound')} />;
+    return <ErrorBanner error={error} onRetry={reload} />;
+  }
+  return (
+    <div className="stack" style={{ gap: '2rem' }}>
+      <section className="card">
+        <div className="profile-head">
+          <Avatar name={user.name} id={user.id} size={72} />
+          <div style={{ flex: 1 }}>
+            <h1 style={{ marginBottom: '0.2rem' }}>{user.name}</h1>
+            <div className="muted small">{t('profile.memberSince', { date: formatDate(user.createdAt) })}</div>
+          </div>
+          <div className="stat center">
+            <strong>{formatNumber(user.reputation)}</strong>
+            <span>{t('profile.reputation')}</span>
+          </div>
+        </div>
+        {user.bio ? <p style={{ whiteSpace: 'pre-wrap' }}>{user.bio}</p> : <p className="muted">{t('profile.noBio')}</p>}
+        {me?.id === user.id && (
+          <Link className="btn btn-sm" to="/settings">
+            <Icon name="edit" size={15} /> {t('profile.editProfile')}
+          </Link>
+        )}
+      </section>
+      <section aria-labelledby="profile-projects">
+        <h2 id="profile-projects">{t('profile.projects')}</h2>
+        <ErrorBanner error={projects.error} onRetry={projects.reload} />
+        {projects.loading ? (
+          <Loading />
+        ) : projects.items.length === 0 && !projects.error ? (
+          <p className="muted">{t('profile.noProjects')}</p>
+        ) : (
+          <div className="grid">
+            {projects.items.map((p) => (
+              <ProjectCard key={p.id} project={p} />
+            ))}
+          </div>
+        )}
+        <LoadMore hasMore={projects.hasMore} loading={projects.loadingMore} onLoadMore={projects.loadMore} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,221 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { Link, useLocation, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api';
+import { Comments, EmptyState, Icon, ErrorBanner, Field, Loading, Markdown, Tabs, useApi } from '../../components';
+import { formatDate, formatNumber } from '../../format';
+import { useSession } from '../../session';
+import { domains } from '../registry';
+import { ActivityFeed } from './ActivityFeed';
+import { DOMAIN_NAMESPACES } from './kinds';
+import { Cover } from './ProjectCard';
+import { UpdatesSection } from './UpdatesSection';
+import type { Project } from './projectTypes';
+
+
+/** /p/:slug and /p/:slug/:tab: the project's header, then Overview and one tab per domain. */
+export function ProjectPage() {
+  const { t } = useTranslation('core');
+  const { slug, tab } = useParams();
+  const { data: project, error, loading, reload, setData } = useApi<Project>(`/projects/${encodeURIComponent(slug!)}`);
+  useEffect(() => {
+    if (project) document.title = `${project.title} · ${t('appName')}`;
+  }, [project, t]);
+
+  if (loading && !project) return <Loading />;
+  if (error || !project) {
+    const status = (error as { status?: number } | null)?.status;
+    if (status === 404)
+      return (
+        <EmptyState icon="compass" title={t('project.notFound')} action={<Link className="btn btn-primary" to="/explore">{t('nav.explore')}</Link>}>
+          {t('project.notFoundLead')}
+        </EmptyState>
+      );
+    return <ErrorBanner error={error} onRetry={reload} />;
+  }
+
+  const domainTabs = domains.flatMap((d) => (d.projectTab ? [d.projectTab] : []));
+  const items = [
+    { key: 'overview', label: t('project.overview'), href: `/p/${project.slug}` },
+    ...domainTabs.map((d) => ({
+      key: d.key,
+      label: d.labelKey.includes(':') ? t(d.labelKey) : t(d.labelKey, { ns: [...(d.namespace ? [d.namespace] : []), d.key, ...DOMAIN_NAMESPACES, 'core'] }),
+      href: `/p/${project.slug}/${d.key}`,
+    })),
+  ];
+  const active = tab ?? 'overview';
+  const domainTab = domainTabs.find((d) => d.key === active);
+
+  return (
+    <article>
+      {project.hidden && (
+        <div className="banner banner-info" role="status" style={{ marginBottom: '1rem' }}>
+          {t('project.hiddenNotice')}
+        </div>
+      )}
+      <ProjectHeader project={project} onChange={(p) => setData(p)} />
+      <Tabs label={t('project.tabs')} items={items} active={domainTab || active === 'overview' ? active : 'overview'}>
+        {active === 'overview' ? (
+          <Overview project={project} />
+        ) : domainTab ? (
+          <domainTab.Component project={project} />
+        ) : (
+          <EmptyState icon="compass" title={t('project.tabNotFound')} action={<Link to={`/p/${project.slug}`}>{t('project.overview')}</Link>} />
+        )}
+      </Tabs>
+    </article>
+  );
+}
+
+function ProjectHeader({ project, onChange }: { project: Project; onChange: (p: Project) => void }) {
+  const { t } = useTranslation('core');
+  return (
+    <header className="project-header">
+      <Cover title={project.title} category={project.category} url={project.coverImageUrl} showCategory={false} />
+      <div className="project-side">
+        <div>
+          <span className="badge">{t(`categories.${project.category}`, { defaultValue: project.category })}</span>
+          <h1>{project.title}</h1>
+          <p className="summary">{project.summary}</p>
+          <p className="muted small" style={{ margin: 0 }}>
+            {t('project.hostedBy')}{' '}
+            {project.org ? <Link to={`/orgs/${project.org.slug}`}>{project.org.name}</Link> : <Link to={`/u/${project.owner.id}`}>{project.owner.name}</Link>}
+            {' · '}
+            {t('project.createdOn', { date: formatDate(project.createdAt) })}
+          </p>
+        </div>
+        <div className="project-stats">
+          <div className="stat">
+            <strong>{formatNumber(project.followers)}</strong>
+            <span>{t('project.followers', { count: project.followers })}</span>
+          </div>
+        </div>
+        <div className="row">
+          <FollowButton project={project} onChange={onChange} />
+          {project.viewer.isHost && (
+            <Link className="btn" to={`/p/${project.slug}/edit`}>
+              <Icon name="edit" size={16} /> {t('project.edit')}
+            </Link>
+          )}
+        </div>
+        <LaunchSignup project={project} onChange={onChange} />
+      </div>
+    </header>
+  );
+}
+
+function FollowButton({ project, onChange }: { project: Project; onChange: (p: Project) => void }) {
+  const { t } = useTranslation('core');
+  const { me } = useSession();
+  const location = useLocation();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  if (!me)
+    return (
+      <Link className="btn btn-primary" to={`/signin?next=${encodeURIComponent(location.pathname)}`}>
+        <Icon name="star" size={16} /> {t('project.signInToFollow')}
+      </Link>
+    );
+  const following = project.viewer.following;
+  const toggle = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const state = await api<{ following: boolean; followers: number }>(following ? 'DELETE' : 'POST', `/projects/${project.id}/follow`);
+      onChange({ ...project, followers: state.followers, viewer: { ...project.viewer, following: state.following } });
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <button
+        type="button"
+        className={following ? 'btn' : 'btn btn-primary'}
+        aria-pressed={following}
+        onClick={toggle}
+        disabled={busy}
+        title={following ? t('project.unfollow') : t('project.followHint')}
+      >
+        <Icon name="star" size={16} filled={following} /> {following ? t('project.following') : t('project.follow')}
+      </button>
+      {error !== null && <ErrorBanner error={error} />}
+    </>
+  );
+}
+
+function LaunchSignup({ project, onChange }: { project: Project; onChange: (p: Project) => void }) {
+  const { t, i18n } = useTranslation('core');
+  const { me } = useSession();
+  const [email, setEmail] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  if (project.viewer.isHost) return null;
+  if (project.viewer.signedUp)
+    return (
+      <div className="banner banner-success" role="status">
+        <Icon name="bell" /> <span className="banner-body">{me ? t('signup.doneMember') : t('signup.done')}</span>
+      </div>
+    );
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await api('POST', `/projects/${project.id}/signups`, me ? { locale: i18n.language } : { email, locale: i18n.language });
+      onChange({ ...project, viewer: { ...project.viewer, signedUp: true } });
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form className="card stack-sm" onSubmit={submit} style={{ padding: '1rem' }}>
+      <strong className="row" style={{ gap: '0.4rem' }}>
+        <Icon name="bell" /> {t('signup.title')}
+      </strong>
+      <span className="muted small">{t('signup.lead')}</span>
+      {me ? (
+        <button type="submit" className="btn btn-success" disabled={busy}>
+          {t('signup.submit')}
+        </button>
+      ) : (
+        <div className="row" style={{ alignItems: 'flex-end' }}>
+          <div style={{ flex: '1 1 12rem' }}>
+            <Field label={t('signup.email')} type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} required />
+          </div>
+          <button type="submit" className="btn btn-success" disabled={busy || !email}>
+            {t('signup.submit')}
+          </button>
+        </div>
+      )}
+      <ErrorBanner error={error} />
+    </form>
+  );
+}
+
+function Overview({ project }: { project: Project }) {
+  const { t } = useTranslation('core');
+  return (
+    <div className="two-col">
+      <div className="stack" style={{ gap: '2rem' }}>
+        <section className="card" aria-labelledby="about-title">
+          <h2 id="about-title" className="section-title">
+            {t('project.about')}
+          </h2>
+          {project.descriptionHtml.trim() ? <Markdown html={project.descriptionHtml} /> : <p className="muted">{t('project.noDescription')}</p>}
+        </section>
+        <UpdatesSection project={project} />
+        <div className="card">
+          <Comments subject={`project:${project.id}`} />
+        </div>
+      </div>
+      <aside className="card">
+        <ActivityFeed projectId={project.id} />
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,295 @@
+import { useState, type FormEvent } from 'react';
+import { Link, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api';
+import { EmptyState, ErrorBanner, Icon, Field, fieldError, LoadMore, Loading, Modal, RequireSignIn, Tabs, usePagedList, useApi } from '../../components';
+import { formatDate } from '../../format';
+import { LANGUAGES, type Language } from '../../i18n';
+import { useSession, type Me } from '../../session';
+import { ProjectCard } from './ProjectCard';
+import type { ProjectCardData } from './projectTypes';
+
+const SECTIONS = ['profile', 'tokens', 'orgs', 'projects', 'follows'] as const;
+
+/** /settings/:section?: my profile and language, API tokens, organizations, projects I host and follow. */
+export function SettingsPage() {
+  return (
+    <RequireSignIn>
+      <Settings />
+    </RequireSignIn>
+  );
+}
+
+function Settings() {
+  const { t } = useTranslation('core');
+  const { section } = useParams();
+  const active = SECTIONS.includes(section as (typeof SECTIONS)[number]) ? section! : 'profile';
+  const labels: Record<string, string> = {
+    profile: t('settings.profile'),
+    tokens: t('settings.tokens'),
+    orgs: t('settings.orgs'),
+    projects: t('settings.myProjects'),
+    follows: t('settings.followed'),
+  };
+  return (
+    <div>
+      <h1>{t('settings.title')}</h1>
+      <Tabs label={t('settings.title')} items={SECTIONS.map((s) => ({ key: s, label: labels[s], href: s === 'profile' ? '/settings' : `/settings/${s}` }))} active={active}>
+        {active === 'profile' && <ProfileForm />}
+        {active === 'tokens' && <Tokens />}
+        {active === 'orgs' && <MyOrgs />}
+        {active === 'projects' && <ProjectList path="/me/projects" empty={t('profile.noProjects')} />}
+        {active === 'follows' && <ProjectList path="/me/follows" empty={t('notifications.emptyLead')} />}
+      </Tabs>
+    </div>
+  );
+}
+
+function ProfileForm() {
+  const { t } = useTranslation('core');
+  const { me, setMe, changeLanguage } = useSession();
+  const [name, setName] = useState(me!.name);
+  const [bio, setBio] = useState(me!.bio);
+  const [locale, setLocale] = useState(me!.locale);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [saved, setSaved] = useState(false);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    setSaved(false);
+    try {
+      const updated = await api<Me>('PATCH', '/me', { name, bio, locale });
+      setMe(updated);
+      if (updated.locale === 'en' || updated.locale === 'fr') await changeLanguage(updated.locale);
+      setSaved(true);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form className="card stack medium" style={{ margin: 0 }} onSubmit={submit} noValidate>
+      <Field label={t('settings.email')} value={me!.email} readOnly disabled />
+      <Field label={t('settings.name')} value={name} onChange={(e) => setName(e.target.value)} required maxLength={100} error={fieldError(error, 'name')} />
+      <Field label={t('settings.bio')} hint={t('settings.bioHint')} error={fieldError(error, 'bio')}>
+        <textarea value={bio} onChange={(e) => setBio(e.target.value)} maxLength={2000} rows={4} />
+      </Field>
+      <Field label={t('settings.language')} error={fieldError(error, 'locale')}>
+        <select value={locale} onChange={(e) => setLocale(e.target.value)}>
+          {LANGUAGES.map((l: Language) => (
+            <option key={l} value={l}>
+              {l === 'en' ? 'English' : 'Français'}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <ErrorBanner error={error} />
+      {saved && (
+        <div className="banner banner-success" role="status">
+          {t('settings.saved')}
+        </div>
+      )}
+      <div className="form-actions">
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          {busy ? t('common.saving') : t('common.save')}
+        </button>
+        <Link to={`/u/${me!.id}`}>{t('nav.profile')}</Link>
+      </div>
+    </form>
+  );
+}
+
+interface TokenRow {
+  id: string;
+  name: string;
+  prefix: string;
+  lastUsedAt: string | null;
+  createdAt: string;
+}
+
+function Tokens() {
+  const { t } = useTranslation('core');
+  const { data, error, loading, reload } = useApi<{ items: TokenRow[] }>('/tokens');
+  const [name, setName] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [formError, setFormError] = useState<unknown>(null);
+  const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
+  const [copied, setCopied] = useState(false);
+  const [revoking, setRevoking] = useState<TokenRow | null>(null);
+  const create = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setFormError(null);
+    try {
+      const answer = await api<{ id: string; name: string; token: string }>('POST', '/tokens', { name });
+      setCreated({ name: answer.name, token: answer.token });
+      setCopied(false);
+      setName('');
+      await reload();
+    } catch (err) {
+      setFormError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const revoke = async () => {
+    if (!revoking) return;
+    try {
+      await api('DELETE', `/tokens/${revoking.id}`);
+      setRevoking(null);
+      await reload();
+    } catch (err) {
+      setFormError(err);
+      setRevoking(null);
+    }
+  };
+  return (
+    <div className="stack medium" style={{ margin: 0 }}>
+      <p className="muted">{t('settings.tokensLead')}</p>
+      <form className="card row" style={{ alignItems: 'flex-end' }} onSubmit={create} noValidate>
+        <div style={{ flex: '1 1 16rem' }}>
+          <Field label={t('settings.tokenName')} hint={t('settings.tokenNameHint')} value={name} onChange={(e) => setName(e.target.value)} required maxLength={100} error={fieldError(formError, 'name')} />
+        </div>
+        <button type="submit" className="btn btn-primary" disabled={busy || !name.trim()}>
+          {t('settings.createToken')}
+        </button>
+      </form>
+      <ErrorBanner error={formError} />
+      {created && (
+        <div className="card stack-sm" role="status">
+          <strong>
+            {created.name}: {t('settings.tokenCreated')}
+          </strong>
+          <code className="token-box" data-testid="new-token">
+            {created.token}
+          </code>
+          <div>
+            <button
+              type="button"
+              className="btn btn-sm"
+              onClick={async () => {
+                await navigator.clipboard?.writeText(created.token).catch(() => {});
+                setCopied(true);
+              }}
+            >
+              {copied ? (
+                <>
+                  <Icon name="check" size={15} /> {t('settings.copied')}
+                </>
+              ) : (
+                t('settings.copy')
+              )}
+            </button>
+          </div>
+        </div>
+      )}
+      <ErrorBanner error={error} onRetry={reload} />
+      {loading ? (
+        <Loading />
+      ) : !data?.items.length ? (
+        <p className="muted">{t('settings.noTokens')}</p>
+      ) : (
+        <div className="card table-wrap" style={{ padding: '0.5rem' }}>
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('settings.tokenName')}</th>
+                <th scope="col">{t('settings.prefix')}</th>
+                <th scope="col">{t('settings.created')}</th>
+                <th scope="col">{t('settings.lastUsed')}</th>
+                <th scope="col">
+                  <span className="sr-only">{t('settings.revoke')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.items.map((tok) => (
+                <tr key={tok.id}>
+                  <td>{tok.name}</td>
+                  <td>
+                    <code>{tok.prefix}…</code>
+                  </td>
+                  <td>{formatDate(tok.createdAt)}</td>
+                  <td>{tok.lastUsedAt ? formatDate(tok.lastUsedAt) : t('settings.never')}</td>
+                  <td style={{ textAlign: 'right' }}>
+                    <button type="button" className="btn btn-danger btn-sm" onClick={() => setRevoking(tok)}>
+                      {t('settings.revoke')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Modal
+        open={revoking !== null}
+        title={t('settings.revoke')}
+        onClose={() => setRevoking(null)}
+        footer={
+          <>
+            <button type="button" className="btn" onClick={() => setRevoking(null)}>
+              {t('common.cancel')}
+            </button>
+            <button type="button" className="btn btn-danger" onClick={revoke}>
+              {t('settings.revoke')}
+            </button>
+          </>
+        }
+      >
+        <p>{t('settings.revokeConfirm', { name: revoking?.name ?? '' })}</p>
+      </Modal>
+    </div>
+  );
+}
+
+function MyOrgs() {
+  const { t } = useTranslation('core');
+  const { data, error, loading, reload } = useApi<{ items: { id: string; slug: string; name: string; role: string }[] }>('/me/orgs');
+  if (loading) return <Loading />;
+  if (error) return <ErrorBanner error={error} onRetry={reload} />;
+  return (
+    <div className="stack medium" style={{ margin: 0 }}>
+      {data?.items.length ? (
+        <ul className="list card" style={{ padding: '0.25rem 1.25rem' }}>
+          {data.items.map((o) => (
+            <li key={o.id} className="row-between">
+              <Link to={`/orgs/${o.slug}`}>{o.name}</Link>
+              <span className="badge">{t(`settings.roles.${o.role}`)}</span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <EmptyState icon="building" title={t('settings.noOrgs')} />
+      )}
+      <div>
+        <Link className="btn btn-primary" to="/orgs/new">
+          <Icon name="plus" /> {t('nav.newOrg')}
+        </Link>
+      </div>
+    </div>
+  );
+}
+
+function ProjectList({ path, empty }: { path: string; empty: string }) {
+  const list = usePagedList<ProjectCardData>(path, 12);
+  if (list.loading) return <Loading />;
+  return (
+    <>
+      <ErrorBanner error={list.error} onRetry={list.reload} />
+      {list.items.length === 0 && !list.error ? (
+        <p className="muted">{empty}</p>
+      ) : (
+        <div className="grid">
+          {list.items.map((p) => (
+            <ProjectCard key={p.id} project={p} />
+          ))}
+        </div>
+      )}
+      <LoadMore hasMore={list.hasMore} loading={list.loadingMore} onLoadMore={list.loadMore} />
+    </>
+  );
+}

@@ -1,0 +1,130 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api';
+import { Avatar, Comments, Icon, ErrorBanner, Field, fieldError, LoadMore, Loading, Markdown, Time, usePagedList } from '../../components';
+import type { Project } from './projectTypes';
+
+export interface ProjectUpdate {
+  id: string;
+  title: string;
+  body: string;
+  bodyHtml?: string;
+  author?: { id: string; name: string } | null;
+  createdAt: string;
+}
+
+/** A project's updates, newest first, with a form for its hosts; each update has its own comments. */
+export function UpdatesSection({ project }: { project: Project }) {
+  const { t } = useTranslation('core');
+  const list = usePagedList<ProjectUpdate>(`/projects/${project.id}/updates`, 10);
+  const [writing, setWriting] = useState(false);
+  const [notice, setNotice] = useState(false);
+  return (
+    <section className="card" aria-labelledby="updates-title">
+      <div className="row-between" style={{ marginBottom: '0.5rem' }}>
+        <h2 id="updates-title" className="section-title" style={{ margin: 0 }}>
+          {t('updates.title')}
+        </h2>
+        {project.viewer.isHost && !writing && (
+          <button type="button" className="btn btn-sm btn-primary" onClick={() => setWriting(true)}>
+            <Icon name="plus" size={15} /> {t('updates.new')}
+          </button>
+        )}
+      </div>
+      {notice && (
+        <div className="banner banner-success" role="status">
+          {t('updates.published')}
+        </div>
+      )}
+      {writing && (
+        <UpdateForm
+          projectId={project.id}
+          onCancel={() => setWriting(false)}
+          onDone={(u) => {
+            setWriting(false);
+            setNotice(true);
+            list.setItems((items) => [u, ...items]);
+          }}
+        />
+      )}
+      <ErrorBanner error={list.error} onRetry={list.reload} />
+      {list.loading ? (
+        <Loading />
+      ) : list.items.length === 0 && !list.error ? (
+        <p className="muted">{t('updates.empty')}</p>
+      ) : (
+        <div>
+          {list.items.map((u) => (
+            <UpdateItem key={u.id} update={u} />
+          ))}
+        </div>
+      )}
+      <LoadMore hasMore={list.hasMore} loading={list.loadingMore} onLoadMore={list.loadMore} />
+    </section>
+  );
+}
+
+function UpdateItem({ update }: { update: ProjectUpdate }) {
+  const { t } = useTranslation('core');
+  const [showComments, setShowComments] = useState(false);
+  return (
+    <article className="update">
+      <h3>{update.title}</h3>
+      <div className="row small muted" style={{ marginBottom: '0.5rem' }}>
+        {update.author && (
+          <>
+            <Avatar name={update.author.name} id={update.author.id} size={22} />
+            <span>{update.author.name}</span>·
+          </>
+        )}
+        <Time iso={update.createdAt} />
+      </div>
+      {update.bodyHtml ? <Markdown html={update.bodyHtml} /> : <p style={{ whiteSpace: 'pre-wrap' }}>{update.body}</p>}
+      <button type="button" className="btn btn-ghost btn-sm" aria-expanded={showComments} onClick={() => setShowComments((s) => !s)}>
+        <Icon name="comment" size={15} /> {t('comments.title')}
+      </button>
+      {showComments && (
+        <div className="mt">
+          <Comments subject={`update:${update.id}`} title={null} />
+        </div>
+      )}
+    </article>
+  );
+}
+
+function UpdateForm({ projectId, onDone, onCancel }: { projectId: string; onDone: (u: ProjectUpdate) => void; onCancel: () => void }) {
+  const { t } = useTranslation('core');
+  const [title, setTitle] = useState('');
+  const [body, setBody] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      onDone(await api<ProjectUpdate>('POST', `/projects/${projectId}/updates`, { title, body }));
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form className="stack" onSubmit={submit} style={{ margin: '0.75rem 0 1rem' }} noValidate>
+      <Field label={t('updates.formTitle')} value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={200} error={fieldError(error, 'title')} autoFocus />
+      <Field label={t('updates.body')} hint={t('updates.bodyHint')} error={fieldError(error, 'body')} required>
+        <textarea value={body} onChange={(e) => setBody(e.target.value)} rows={6} />
+      </Field>
+      <ErrorBanner error={error} />
+      <div className="form-actions">
+        <button type="submit" className="btn btn-primary" disabled={busy || !title.trim() || !body.trim()}>
+          {t('updates.publish')}
+        </button>
+        <button type="button" className="btn btn-ghost" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
