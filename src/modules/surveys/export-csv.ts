@@ -1,0 +1,98 @@
+// The responses export (hosts): one line per response, one column per question (four for a price question).
+import { Readable } from 'node:stream';
+import { and, asc, eq, gt, inArray } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import { surveyAnswers, surveyResponses } from '../../db/schema/surveys.js';
+import type { Survey } from './access.js';
+import { decodeAnswer, type AnswerValue, type Question } from './questions.js';
+
+const PAGE = 1000;
+const PRICE_COLUMNS = [
+  ['tooCheap', 'too cheap'],
+  ['cheap', 'cheap'],
+  ['expensive', 'expensive'],
+  ['tooExpensive', 'too expensive'],
+] as const;
+
+/**
+ * One CSV field: quoted when it holds a comma, quote or line break. Text that a spreadsheet would run as a formula
+ * (starting with = + - @ or a tab) gets a leading apostrophe.
+ * @example csvField('=1+1') // "'=1+1"
+ */
+export function csvField(value: string | number | null, isText = true): string {
+  if (value === null) return '';
+  let s = String(value);
+  if (isText && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+const amount = (minor: number) => (minor / 100).toFixed(2);
+
+function header(questions: readonly Question[]): string[] {
+  const cols = ['response', 'submittedAt', 'updatedAt', 'backer', 'follower'];
+  questions.forEach((q, i) => {
+    const name = `Q${i + 1} ${q.prompt}`;
+    if (q.kind === 'price') for (const [, label] of PRICE_COLUMNS) cols.push(`${name} (${label}, ${q.currency ?? ''})`);
+    else cols.push(name);
+  });
+  return cols;
+}
+
+function cells(q: Question, value: AnswerValue | null): string[] {
+  if (q.kind === 'price') {
+    const v = value as Record<string, number> | null;
+    return PRICE_COLUMNS.map(([key]) => (v ? amount(v[key]!) : ''));
+  }
+  if (value === null) return [''];
+  if (q.kind === 'multiple') return [csvField((value as string[]).join('; '))];
+  if (q.kind === 'ranking') return [csvField((value as string[]).join(' > '))];
+  if (typeof value === 'number') return [csvField(value, false)];
+  return [csvField(String(value))];
+}
+
+/**
+ * Streams the survey's responses as CSV, a page of responses at a time. Respondents are not named: the export says
+ * whether each was a backer or a follower (membership now), which is what the segments use.
+ * @example reply.type('text/csv').send(exportResponses(db, survey, questions, backers, followers))
+ */
+export function exportResponses(db: Executor, survey: Survey, questions: readonly Question[], backers: Set<string>, followers: Set<string>): Readable {
+  async function* lines() {
+    yield '\ufeff' + header(questions).map((h) => csvField(h)).join(',') + '\r\n';
+    let after = 0;
+    for (;;) {
+      const page = await db
+        .select()
+        .from(surveyResponses)
+        .where(and(eq(surveyResponses.surveyId, survey.id), gt(surveyResponses.seq, after)))
+        .orderBy(asc(surveyResponses.seq))
+        .limit(PAGE);
+      if (!page.length) return;
+      after = page[page.length - 1]!.seq;
+      const rows = await db
+        .select()
+        .from(surveyAnswers)
+        .where(inArray(surveyAnswers.responseSeq, page.map((r) => r.seq)));
+      const byResponse = new Map<number, (typeof rows)[number][]>();
+      for (const row of rows) {
+        const list = byResponse.get(row.responseSeq) ?? [];
+        list.push(row);
+        byResponse.set(row.responseSeq, list);
+      }
+      let chunk = '';
+      for (const r of page) {
+        const answers = byResponse.get(r.seq) ?? [];
+        const line = [
+          r.id,
+          r.createdAt.toISOString(),
+          r.updatedAt.toISOString(),
+          r.userId && backers.has(r.userId) ? 'yes' : 'no',
+          r.userId && followers.has(r.userId) ? 'yes' : 'no',
+          ...questions.flatMap((q) => cells(q, decodeAnswer(q, answers.filter((a) => a.questionSeq === q.seq)))),
+        ];
+        chunk += line.join(',') + '\r\n';
+      }
+      yield chunk;
+    }
+  }
+  return Readable.from(lines());
+}

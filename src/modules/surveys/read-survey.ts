@@ -1,0 +1,100 @@
+// Reading surveys: one survey with its questions (and the caller's own answers), and a project's list.
+import { and, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import type { AppContext } from '../../context.js';
+import { surveyResponses, surveys, type SurveyStatus } from '../../db/schema/surveys.js';
+import type { Actor } from '../../http/auth.js';
+import { decodeCursor, pageOf } from '../../lib/cursor.js';
+import { renderMarkdown } from '../../lib/markdown.js';
+import { findProject, isProjectHost } from '../projects/access.js';
+import { loadQuestions, type Survey } from './access.js';
+import type { Question } from './questions.js';
+import type { Respondent } from './respondent.js';
+import { countResponses, findResponse } from './submit-response.js';
+
+/** A question as the API shows it (never its internal seq). */
+export function presentQuestion(q: Question) {
+  return {
+    id: q.id,
+    kind: q.kind,
+    prompt: q.prompt,
+    options: q.options,
+    required: q.required,
+    min: q.min,
+    max: q.max,
+    scale: q.kind === 'scale' ? (q.scale ?? 5) : null,
+    currency: q.currency,
+  };
+}
+
+/** The survey fields every view shares. */
+export function presentSurveySummary(s: Survey, responses: number) {
+  return {
+    id: s.id,
+    projectId: s.projectId,
+    title: s.title,
+    status: s.status,
+    anonymous: s.anonymous,
+    resultsPublic: s.resultsPublic,
+    responses,
+    openedAt: s.openedAt?.toISOString() ?? null,
+    closedAt: s.closedAt?.toISOString() ?? null,
+    createdAt: s.createdAt.toISOString(),
+    updatedAt: s.updatedAt.toISOString(),
+  };
+}
+
+/**
+ * The survey with its questions, what the caller may do, and the caller's own response (to edit it).
+ * @example await presentSurvey(ctx, survey, isHost, knownRespondent(request))
+ */
+export async function presentSurvey(ctx: AppContext, survey: Survey, isHost: boolean, respondent: Respondent | null, actor: Actor | null) {
+  const questions = await loadQuestions(ctx.db, survey.id);
+  const mine = respondent ? await findResponse(ctx.db, survey, questions, respondent) : null;
+  return {
+    ...presentSurveySummary(survey, await countResponses(ctx.db, survey.id)),
+    description: survey.description,
+    descriptionHtml: renderMarkdown(survey.description),
+    questions: questions.map(presentQuestion),
+    viewer: {
+      isHost,
+      canAnswer: survey.status === 'open' && (actor !== null || survey.anonymous),
+      canReadResults: isHost || (survey.resultsPublic && survey.status !== 'draft'),
+    },
+    myResponse: mine,
+  };
+}
+
+/**
+ * A project's surveys, newest first; drafts only for its hosts. Filter by `status` if given.
+ * @example await listSurveys(ctx, 'my-project', actor, { limit: 20 })
+ */
+export async function listSurveys(ctx: AppContext, projectIdOrSlug: string, actor: Actor | null, q: { limit: number; cursor?: string; status?: SurveyStatus }) {
+  const project = await findProject(ctx.db, projectIdOrSlug, actor);
+  const isHost = await isProjectHost(ctx.db, project, actor);
+  const after = decodeCursor(q.cursor);
+  const rows = await ctx.db
+    .select()
+    .from(surveys)
+    .where(
+      and(
+        eq(surveys.projectId, project.id),
+        // Why: drafts are the hosts' work in progress.
+        isHost ? undefined : inArray(surveys.status, ['open', 'closed']),
+        q.status ? eq(surveys.status, q.status) : undefined,
+        after ? or(lt(surveys.createdAt, new Date(String(after.v))), and(eq(surveys.createdAt, new Date(String(after.v))), lt(surveys.id, after.id))) : undefined,
+      ),
+    )
+    .orderBy(desc(surveys.createdAt), desc(surveys.id))
+    .limit(q.limit + 1);
+  const page = pageOf(rows, q.limit, (s) => ({ v: s.createdAt.toISOString(), id: s.id }));
+  const ids = page.items.map((s) => s.id);
+  const counts = ids.length
+    ? await ctx.db
+        .select({ surveyId: surveyResponses.surveyId, n: sql<number>`count(*)::int` })
+        .from(surveyResponses)
+        .where(inArray(surveyResponses.surveyId, ids))
+        .groupBy(surveyResponses.surveyId)
+    : [];
+  const countOf = new Map(counts.map((c) => [c.surveyId, Number(c.n)]));
+  return { items: page.items.map((s) => presentSurveySummary(s, countOf.get(s.id) ?? 0)), nextCursor: page.nextCursor };
+}

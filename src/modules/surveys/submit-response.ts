@@ -1,0 +1,137 @@
+// Answering a survey: one response per person (or anonymous browser), edited by answering again while it is open.
+import { and, eq, sql } from 'drizzle-orm';
+import type { AppContext } from '../../context.js';
+import type { Executor } from '../../db/client.js';
+import { surveyAnswers, surveyResponses, surveys } from '../../db/schema/surveys.js';
+import { AppError } from '../../http/errors.js';
+import { newId } from '../../lib/ids.js';
+import type { Survey } from './access.js';
+import { decodeAnswer, encodeAnswer, isTallied, type AnswerRow, type AnswerValue, type Question } from './questions.js';
+import type { Respondent } from './respondent.js';
+import { TALLY_SHARDS, applyTallyDeltas, tallyDeltas } from './tallies.js';
+
+export interface AnswerInput {
+  questionId: string;
+  value?: unknown;
+}
+
+interface Problem {
+  field: string;
+  message: string;
+}
+
+/**
+ * Checks every answer against its question and the required questions; returns the rows to store, or throws one
+ * 400 naming every problem (`body.answers[i].value`, `body.answers[i].questionId`, or `body.answers` for a missing
+ * required question).
+ * @example validateAnswers(questions, [{ questionId: q.id, value: 4 }]) // AnswerRow[]
+ */
+export function validateAnswers(questions: readonly Question[], answers: readonly AnswerInput[]): AnswerRow[] {
+  const byId = new Map(questions.map((q) => [q.id, q]));
+  const problems: Problem[] = [];
+  const rows: AnswerRow[] = [];
+  const seen = new Set<string>();
+  const answered = new Set<string>();
+  const failed = new Set<string>();
+  answers.forEach((a, i) => {
+    const q = byId.get(a.questionId);
+    if (!q) return problems.push({ field: `body.answers[${i}].questionId`, message: 'is not a question of this survey' });
+    if (seen.has(q.id)) return problems.push({ field: `body.answers[${i}].questionId`, message: 'is answered twice' });
+    seen.add(q.id);
+    const result = encodeAnswer(q, a.value);
+    if ('error' in result) {
+      failed.add(q.id);
+      return problems.push({ field: `body.answers[${i}].value`, message: result.error });
+    }
+    if (result.rows.length) answered.add(q.id);
+    rows.push(...result.rows);
+  });
+  for (const q of questions) {
+    // A required question answered with a wrong value is already reported by its index.
+    if (q.required && !answered.has(q.id) && !failed.has(q.id)) {
+      problems.push({ field: 'body.answers', message: `question "${q.prompt}" (${q.id}) is required` });
+    }
+  }
+  if (problems.length) {
+    throw new AppError(400, 'invalid_answer', problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
+  }
+  return rows;
+}
+
+const respondentFilter = (surveyId: string, r: Respondent) =>
+  and(
+    eq(surveyResponses.surveyId, surveyId),
+    r.userId !== null ? eq(surveyResponses.userId, r.userId) : eq(surveyResponses.respondentHash, r.respondentHash),
+  );
+
+/** The respondent's response to a survey, decoded by question id, or null. */
+export async function findResponse(db: Executor, survey: Survey, questions: readonly Question[], r: Respondent) {
+  const [resp] = await db.select().from(surveyResponses).where(respondentFilter(survey.id, r)).limit(1);
+  if (!resp) return null;
+  const rows = await db
+    .select({ questionSeq: surveyAnswers.questionSeq, item: surveyAnswers.item, num: surveyAnswers.num, textValue: surveyAnswers.textValue })
+    .from(surveyAnswers)
+    .where(eq(surveyAnswers.responseSeq, resp.seq));
+  const answers: { questionId: string; value: AnswerValue }[] = [];
+  for (const q of questions) {
+    const value = decodeAnswer(q, rows.filter((row) => row.questionSeq === q.seq));
+    if (value !== null) answers.push({ questionId: q.id, value });
+  }
+  return { id: resp.id, createdAt: resp.createdAt.toISOString(), updatedAt: resp.updatedAt.toISOString(), answers };
+}
+
+/**
+ * Stores a response, or replaces the respondent's earlier one while the survey is open, keeping the tallies in step.
+ * @example const { id, created } = await submitResponse(ctx, survey, questions, respondent, answers)
+ */
+export async function submitResponse(
+  ctx: AppContext,
+  survey: Survey,
+  questions: readonly Question[],
+  respondent: Respondent,
+  answers: readonly AnswerInput[],
+): Promise<{ id: string; created: boolean }> {
+  const rows = validateAnswers(questions, answers);
+  const tallied = new Set(questions.filter((q) => isTallied(q.kind)).map((q) => q.seq));
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    // FOR SHARE: a concurrent close waits for this answer to finish, and this answer sees a finished close.
+    const [current] = await tx.select({ status: surveys.status }).from(surveys).where(eq(surveys.id, survey.id)).for('share');
+    if (current?.status !== 'open') {
+      throw new AppError(409, current?.status === 'closed' ? 'survey_closed' : 'survey_not_open', current?.status === 'closed' ? 'This survey is closed: answers can no longer be given or changed.' : 'This survey is not open yet.');
+    }
+    const id = newId('srs');
+    const [inserted] = await tx
+      .insert(surveyResponses)
+      .values({ id, surveyId: survey.id, userId: respondent.userId, respondentHash: respondent.respondentHash, createdAt: now, updatedAt: now })
+      .onConflictDoNothing()
+      .returning({ id: surveyResponses.id, seq: surveyResponses.seq });
+    let response = inserted;
+    let before: AnswerRow[] = [];
+    if (!response) {
+      // A second answer from the same person: it replaces the first (one response per person).
+      [response] = await tx.select({ id: surveyResponses.id, seq: surveyResponses.seq }).from(surveyResponses).where(respondentFilter(survey.id, respondent)).for('update');
+      if (!response) throw new AppError(409, 'response_conflict', 'Your answer crossed another one; send it again.');
+      before = await tx
+        .select({ questionSeq: surveyAnswers.questionSeq, item: surveyAnswers.item, num: surveyAnswers.num, textValue: surveyAnswers.textValue })
+        .from(surveyAnswers)
+        .where(eq(surveyAnswers.responseSeq, response.seq));
+      await tx.delete(surveyAnswers).where(eq(surveyAnswers.responseSeq, response.seq));
+      await tx.update(surveyResponses).set({ updatedAt: now }).where(eq(surveyResponses.seq, response.seq));
+    }
+    const seq = response.seq;
+    if (rows.length) await tx.insert(surveyAnswers).values(rows.map((r) => ({ ...r, responseSeq: seq })));
+    const deltas = tallyDeltas(
+      before.filter((r) => tallied.has(r.questionSeq)),
+      rows.filter((r) => tallied.has(r.questionSeq)),
+    );
+    await applyTallyDeltas(tx, Number(seq) % TALLY_SHARDS, deltas);
+    return { id: response.id, created: Boolean(inserted) };
+  });
+}
+
+/** How many responses a survey has. */
+export async function countResponses(db: Executor, surveyId: string): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(surveyResponses).where(eq(surveyResponses.surveyId, surveyId));
+  return Number(row?.n ?? 0);
+}
