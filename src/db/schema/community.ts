@@ -41,3 +41,29 @@ export const projectUpdates = pgTable('project_updates', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   editedAt: timestamp('edited_at', { withTimezone: true }),
 });
+
+/** Reports from the crowd about a comment or a project; one open report a person a subject. */
+export const moderationReports = pgTable('moderation_reports', {
+  id: text('id').primaryKey(),
+  subjectType: text('subject_type').$type<'comment' | 'project'>().notNull(),
+  subjectId: text('subject_id').notNull(),
+  reporterId: text('reporter_id').notNull(),
+  reason: text('reason').notNull(),
+  status: text('status').$type<'open' | 'resolved'>().notNull().default('open'),
+  resolution: text('resolution').$type<'hidden' | 'dismissed'>(),
+  note: text('note'),
+  resolvedBy: text('resolved_by'),
+  resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** What operators hid and showed again, and why. */
+export const moderationActions = pgTable('moderation_actions', {
+  id: text('id').primaryKey(),
+  subjectType: text('subject_type').$type<'comment' | 'project'>().notNull(),
+  subjectId: text('subject_id').notNull(),
+  action: text('action').$type<'hide' | 'unhide'>().notNull(),
+  operatorId: text('operator_id'),
+  reason: text('reason'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -5,7 +5,9 @@ import type { AppContext } from '../../context.js';
 import { requireActor } from '../../http/auth.js';
 import { ZIdParams, ZPageQuery, errorResponses, paged } from '../../http/schemas.js';
 import { exploreProjects, followedProjects, hostedProjects, SORTS } from './explore.js';
-import { ZProjectCard } from './schemas.js';
+import { ZProject, ZProjectCard } from './schemas.js';
+
+export { ZProject };
 import { CATEGORIES, createProject, findProject, presentProject, updateProject } from './service.js';
 
 const ZHttpUrl = z.string().url('must be a URL').max(2000).regex(/^https?:\/\//, 'must be an http(s) URL');
@@ -40,25 +42,6 @@ export const ZExploreQuery = ZPageQuery.extend({
   ownerId: z.string().max(100).optional(),
 });
 
-export const ZProject = z.object({
-  id: z.string(),
-  slug: z.string(),
-  title: z.string(),
-  summary: z.string(),
-  description: z.string(),
-  descriptionHtml: z.string(),
-  category: z.string(),
-  coverImageUrl: z.string().nullable(),
-  ownerId: z.string(),
-  orgId: z.string().nullable(),
-  owner: z.object({ id: z.string(), name: z.string() }),
-  org: z.object({ id: z.string(), slug: z.string(), name: z.string() }).nullable(),
-  hidden: z.boolean(),
-  followers: z.number(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  viewer: z.object({ isHost: z.boolean(), following: z.boolean(), signedUp: z.boolean() }).passthrough(),
-});
 
 export async function projectsRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
