@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { createTestApp, type TestApp, type TestUser } from '../../../test/support/test-app.js';
 import { surveyResponses } from '../../db/schema/surveys.js';
 import { answer, makeProject, makeSurvey } from './surveys.test-helpers.js';
@@ -78,8 +78,8 @@ describe('responses', () => {
       const carol = await t.signup('Carol');
       const results = await Promise.all([0, 1, 2].map((i) => answer(t, carol, survey.id, [{ questionId: q.single!, value: ['Yes', 'Maybe', 'No'][i] }])));
       expect(results.map((r) => r.statusCode).sort()).toEqual([200, 200, 201]);
-      const [row] = (await t.ctx.db.execute(sql`SELECT count(*)::int AS n FROM survey_responses WHERE survey_id = ${survey.id} AND user_id = ${carol.id}`)).rows as { n: number }[];
-      expect(Number(row!.n)).toBe(1);
+      const rows = await t.ctx.db.select().from(surveyResponses).where(and(eq(surveyResponses.surveyId, survey.id), eq(surveyResponses.userId, carol.id)));
+      expect(rows).toHaveLength(1);
     });
 
     it.each([
