@@ -1,39 +1,46 @@
 import { sql } from 'drizzle-orm';
 import type { AppContext } from '../context.js';
 import { users } from '../db/schema/accounts.js';
-import { signup } from '../modules/accounts/service.js';
-import { createProject } from '../modules/projects/service.js';
+import { seedCommunity } from './community.js';
+import { createDemoPeople, DEMO_PASSWORD, type DemoPeople } from './people.js';
 
-export const DEMO_PASSWORD = 'foule-demo-2026';
+export { DEMO_PASSWORD };
 
 export interface SeedResult {
   password: string;
   logins: { email: string; description: string }[];
 }
 
-/** Seeds the demo when the database has no account yet; returns the logins, or null when it did nothing. */
+/** A domain's demo data, made through its services as the demo's people. */
+export type DomainSeeder = (ctx: AppContext, people: DemoPeople) => Promise<void>;
+
+/**
+ * Every domain's seeder, run in this order after the people exist. Community comes first: it makes the
+ * organizations and projects (`DEMO_PROJECTS` in ./community.ts) the others build on. A domain adds its demo
+ * by writing src/seed/<domain>.ts with `export async function seed<Domain>(ctx, people)` and listing it here.
+ */
+export const DOMAIN_SEEDERS: DomainSeeder[] = [seedCommunity];
+
+/**
+ * Seeds the demo when the database has no account yet; returns the logins, or null when it did nothing.
+ * @example const seeded = await seedDemoIfEmpty(ctx); if (seeded) console.log(seeded.logins)
+ */
 export async function seedDemoIfEmpty(ctx: AppContext): Promise<SeedResult | null> {
   const [row] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(users);
   if ((row?.n ?? 0) > 0) return null;
   return seedDemo(ctx);
 }
 
-/** A small demo: a few people, organizations and projects. */
+/**
+ * A small demo: five people, two organizations, six projects in English and French with follows, comments,
+ * updates and sign-ups, then whatever the other domains add.
+ * @example const { password, logins } = await seedDemo(ctx)
+ */
 export async function seedDemo(ctx: AppContext): Promise<SeedResult> {
-  const alice = await signup(ctx, { email: 'alice@demo.foule', password: DEMO_PASSWORD, name: 'Alice Martin', locale: 'fr' });
-  await signup(ctx, { email: 'bob@demo.foule', password: DEMO_PASSWORD, name: 'Bob Nguyen' });
-  const actor = { userId: alice.user.id, role: 'member' as const, via: 'session' as const };
-  await createProject(ctx, actor, {
-    title: 'Solar Bike Lights',
-    summary: 'Bike lights that charge in the sun and never need batteries.',
-    description: '## Why\nCyclists forget to charge their lights. Ours charge while parked.',
-    category: 'technology',
-  });
+  const people = await createDemoPeople(ctx);
+  for (const seed of DOMAIN_SEEDERS) await seed(ctx, people);
   return {
     password: DEMO_PASSWORD,
-    logins: [
-      { email: 'alice@demo.foule', description: 'hosts projects' },
-      { email: 'bob@demo.foule', description: 'a member of the crowd' },
-    ],
+    logins: Object.values(people).map((p) => ({ email: p.email, description: p.description })),
   };
 }
