@@ -92,3 +92,49 @@ export async function trialBalance(db: Executor): Promise<{ currency: string; to
     .groupBy(ledgerEntries.currency);
   return rows.map((r) => ({ currency: r.currency, total: Number(r.total) }));
 }
+
+/**
+ * Posts many balanced transactions at once inside the caller's transaction (batch work such as
+ * settlement): each is checked like `postTransaction`, written with a few multi-row statements, and those
+ * whose idempotency key was already used are skipped. Returns how many were posted.
+ * @example await postTransactions(tx, pledges.map((p) => ({ kind: 'pledge_collected', currency: 'EUR', idempotencyKey: `pledge:${p.id}:collect:1`, entries: [...] })))
+ */
+export async function postTransactions(tx: Executor, inputs: LedgerTransactionInput[]): Promise<number> {
+  const prepared = inputs.map((input) => {
+    const entries = input.entries.filter((e) => e.amount !== 0);
+    for (const e of entries) {
+      if (!Number.isSafeInteger(e.amount)) throw new UnbalancedTransactionError(`amount for ${e.account} is not an integer of minor units`);
+    }
+    const total = entries.reduce((s, e) => s + e.amount, 0);
+    if (total !== 0) throw new UnbalancedTransactionError(`ledger transaction ${input.kind} does not balance (sum ${total})`);
+    if (!entries.length) throw new UnbalancedTransactionError(`ledger transaction ${input.kind} has no entries`);
+    return { id: newId('ltx'), input, entries, at: input.at ?? new Date() };
+  });
+  let posted = 0;
+  for (let i = 0; i < prepared.length; i += 1000) {
+    const chunk = prepared.slice(i, i + 1000);
+    const inserted = await tx
+      .insert(ledgerTransactions)
+      .values(
+        chunk.map((p) => ({
+          id: p.id,
+          kind: p.input.kind,
+          currency: p.input.currency,
+          memo: p.input.memo ?? '',
+          refType: p.input.ref?.type ?? null,
+          refId: p.input.ref?.id ?? null,
+          idempotencyKey: p.input.idempotencyKey ?? null,
+          createdAt: p.at,
+        })),
+      )
+      .onConflictDoNothing({ target: ledgerTransactions.idempotencyKey })
+      .returning({ id: ledgerTransactions.id });
+    const ids = new Set(inserted.map((r) => r.id));
+    const entries = chunk
+      .filter((p) => ids.has(p.id))
+      .flatMap((p) => p.entries.map((e) => ({ transactionId: p.id, account: e.account, currency: p.input.currency, amount: e.amount, createdAt: p.at })));
+    if (entries.length) await tx.insert(ledgerEntries).values(entries);
+    posted += ids.size;
+  }
+  return posted;
+}

@@ -1,0 +1,146 @@
+import { eq, inArray, sql } from 'drizzle-orm';
+import type { AppContext } from '../../context.js';
+import type { Executor } from '../../db/client.js';
+import { users } from '../../db/schema/accounts.js';
+import { campaigns, pledges } from '../../db/schema/funding.js';
+import { postTransactions } from '../ledger/service.js';
+import { queueMail } from '../mail/service.js';
+import { notify } from '../notifications/service.js';
+import { paymentProvider, type ChargeResult } from '../payments/service.js';
+import { chargeKey, collectionTransaction, sweepEscrow } from './escrow.js';
+import { feesOn } from './money.js';
+import type { Pledge } from './pledge-queries.js';
+import { rowsOf } from './util.js';
+
+/** A backer whose charge failed has this long to fix it with another card, then the pledge is dropped. */
+export const FIX_WINDOW_MS = 7 * 24 * 3600_000;
+/** How long a claimed batch is left to its worker before another may take it over. */
+export const CHARGE_LEASE_MS = 30_000;
+
+export interface BatchOutcome {
+  collected: Pledge[];
+  errored: (Pledge & { message: string })[];
+}
+
+/** Runs `fn` over `items`, at most `limit` at a time. */
+export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        out[i] = await fn(items[i]!);
+      }
+    }),
+  );
+  return out;
+}
+
+export interface ChargeBatchHooks {
+  /** Called after the processor answered and before anything is recorded (tests interrupt here). */
+  afterCharges?: () => void | Promise<void>;
+}
+
+/**
+ * Charges pledges claimed as `charging` (outside any transaction, `concurrency` at a time, each keyed by its
+ * pledge and charge number so a repeat never charges twice) and records every outcome in one transaction:
+ * collected with its ledger transaction (fees as entries of their own), or errored with 7 days to fix the
+ * card (the backer is told in-app and by e-mail). A pledge already recorded by someone else is left alone.
+ * @example await chargeBatch(ctx, claimed, 16)
+ */
+export async function chargeBatch(ctx: AppContext, claimed: Pledge[], concurrency = 16, hooks: ChargeBatchHooks = {}): Promise<BatchOutcome> {
+  if (!claimed.length) return { collected: [], errored: [] };
+  const results: ChargeResult[] = await mapLimit(claimed, concurrency, (p) =>
+    paymentProvider(ctx, p.provider).charge({ idempotencyKey: chargeKey(p), methodToken: p.methodToken, amount: p.amount, currency: p.currency, description: `pledge ${p.id}` }),
+  );
+  await hooks.afterCharges?.();
+  const now = ctx.clock.now();
+  const succeeded = claimed.flatMap((p, i) => (results[i]!.ok ? [{ p, chargeId: results[i]!.chargeId, fees: feesOn(p.amount, ctx.config) }] : []));
+  const failed = claimed.flatMap((p, i) => {
+    const r = results[i]!;
+    return r.ok ? [] : [{ p, message: r.decline.message }];
+  });
+  return ctx.db.transaction(async (tx) => {
+    const outcome: BatchOutcome = { collected: [], errored: [] };
+    if (succeeded.length) {
+      const values = sql.join(
+        succeeded.map((s) => sql`(${s.p.id}, ${s.p.chargeSeq}::int, ${s.chargeId}, ${s.fees.payment}::bigint, ${s.fees.platform}::bigint)`),
+        sql`, `,
+      );
+      const done = await tx.execute(sql`
+        UPDATE pledges p SET status = 'collected', charge_ref = v.charge_ref, collected_at = ${now.toISOString()}::timestamptz,
+          payment_fee = v.payment_fee, platform_fee = v.platform_fee, lease_until = NULL, failure_message = NULL, updated_at = ${now.toISOString()}::timestamptz
+        FROM (VALUES ${values}) AS v(id, seq, charge_ref, payment_fee, platform_fee)
+        WHERE p.id = v.id AND p.status = 'charging' AND p.charge_seq = v.seq
+        RETURNING p.id`);
+      const ids = new Set(rowsOf<{ id: string }>(done).map((r) => r.id));
+      const mine = succeeded.filter((s) => ids.has(s.p.id));
+      await postTransactions(tx, mine.map((s) => collectionTransaction(s.p, s.fees, now)));
+      outcome.collected = mine.map((s) => ({ ...s.p, status: 'collected', chargeRef: s.chargeId, collectedAt: now, paymentFee: s.fees.payment, platformFee: s.fees.platform }));
+    }
+    if (failed.length) {
+      const values = sql.join(failed.map((f) => sql`(${f.p.id}, ${f.p.chargeSeq}::int, ${f.message})`), sql`, `);
+      const fixBy = new Date(now.getTime() + FIX_WINDOW_MS).toISOString();
+      const done = await tx.execute(sql`
+        UPDATE pledges p SET status = 'errored', errored_at = coalesce(p.errored_at, ${now.toISOString()}::timestamptz),
+          fix_deadline = coalesce(p.fix_deadline, ${fixBy}::timestamptz), failure_message = v.message, lease_until = NULL, updated_at = ${now.toISOString()}::timestamptz
+        FROM (VALUES ${values}) AS v(id, seq, message)
+        WHERE p.id = v.id AND p.status = 'charging' AND p.charge_seq = v.seq
+        RETURNING p.id, p.fix_deadline`);
+      const fixDeadlines = new Map(rowsOf<{ id: string; fix_deadline: string | Date }>(done).map((r) => [r.id, new Date(r.fix_deadline)]));
+      outcome.errored = failed.filter((f) => fixDeadlines.has(f.p.id)).map((f) => ({ ...f.p, status: 'errored', fixDeadline: fixDeadlines.get(f.p.id)!, message: f.message }));
+      await tellErrored(ctx, tx, outcome.errored);
+    }
+    const campaignIds = [...new Set(outcome.collected.map((p) => p.campaignId))];
+    for (const id of campaignIds) {
+      const backers = outcome.collected.filter((p) => p.campaignId === id).map((p) => p.backerId);
+      await notify(tx, { userIds: backers, kind: 'pledge_collected', subject: `campaign:${id}`, data: { campaignId: id } });
+      // Collected after the campaign was settled (a fixed card, a resumed batch): release to the host now.
+      const [campaign] = await tx.select().from(campaigns).where(eq(campaigns.id, id));
+      if (campaign?.settledAt) await sweepEscrow(tx, campaign, now);
+    }
+    return outcome;
+  });
+}
+
+async function tellErrored(ctx: AppContext, tx: Executor, errored: (Pledge & { message: string })[]) {
+  if (!errored.length) return;
+  const people = await tx.select({ id: users.id, email: users.email, name: users.name, locale: users.locale }).from(users).where(inArray(users.id, [...new Set(errored.map((p) => p.backerId))]));
+  const byId = new Map(people.map((u) => [u.id, u]));
+  const link = `${ctx.config.FOULE_PUBLIC_URL}/me/pledges`;
+  for (const p of errored) {
+    await notify(tx, { userIds: [p.backerId], kind: 'pledge_errored', subject: `pledge:${p.id}`, data: { pledgeId: p.id, campaignId: p.campaignId, fixDeadline: p.fixDeadline?.toISOString() ?? null, message: p.message } });
+    const u = byId.get(p.backerId);
+    if (!u) continue;
+    const by = p.fixDeadline!.toISOString().slice(0, 10);
+    await queueMail(tx, u.locale === 'fr'
+      ? { to: u.email, subject: 'Votre paiement a échoué : corrigez-le sous 7 jours', text: `Bonjour ${u.name},\n\nLe paiement de votre contribution n’a pas abouti (${p.message}).\nVous avez jusqu’au ${by} pour utiliser une autre carte, sinon votre contribution sera annulée :\n${link}\n` }
+      : { to: u.email, subject: 'Your payment failed: fix it within 7 days', text: `Hello ${u.name},\n\nThe charge for your pledge did not go through (${p.message}).\nYou have until ${by} to use another card, or your pledge will be dropped:\n${link}\n` });
+  }
+}
+
+/**
+ * Claims up to `limit` pledges of a campaign to charge: pending ones (their charge number goes up by one)
+ * and ones whose earlier claim lapsed (same charge number, so the same charge key). FOR UPDATE SKIP LOCKED
+ * lets several workers share a campaign.
+ */
+export async function claimForCharging(ctx: AppContext, campaignId: string, limit: number): Promise<Pledge[]> {
+  const now = ctx.clock.now();
+  const candidates = ctx.db
+    .select({ id: pledges.id })
+    .from(pledges)
+    .where(sql`${pledges.campaignId} = ${campaignId} AND (${pledges.status} = 'pending' OR (${pledges.status} = 'charging' AND ${pledges.leaseUntil} < ${now.toISOString()}::timestamptz))`)
+    .limit(limit)
+    .for('update', { skipLocked: true });
+  return ctx.db
+    .update(pledges)
+    .set({
+      status: 'charging',
+      chargeSeq: sql`CASE WHEN ${pledges.status} = 'pending' THEN ${pledges.chargeSeq} + 1 ELSE ${pledges.chargeSeq} END`,
+      leaseUntil: new Date(now.getTime() + CHARGE_LEASE_MS),
+      updatedAt: now,
+    })
+    .where(inArray(pledges.id, candidates))
+    .returning();
+}

@@ -1,0 +1,230 @@
+import { sql } from 'drizzle-orm';
+import type { AppContext } from '../../context.js';
+import type { Executor } from '../../db/client.js';
+import type { Actor } from '../../http/auth.js';
+import { AppError, badRequest, conflict, notFound } from '../../http/errors.js';
+import { newId, sha256 } from '../../lib/ids.js';
+import { providerForPayment, type SavedMethod } from '../payments/service.js';
+import { campaignTerms, type CampaignTerms } from './campaign-terms.js';
+import { chargeAtOnce } from './collect-pledge.js';
+import { rememberFailure, type PledgeAnswer } from './pledge-answers.js';
+import { amountIn, shippingCostTo } from './money.js';
+import { presentPledge, type Pledge } from './pledge-queries.js';
+import { MIN_PLEDGE, type CreatePledgeRequest } from './schemas.js';
+import { claimSlot } from './slots.js';
+import { declineError, formatAmount, rowsOf } from './util.js';
+
+/** A charge-at-once pledge is `collecting` while its card is charged; past this, recovery takes it over. */
+export const COLLECT_LEASE_MS = 10 * 60_000;
+
+export function requestHashOf(campaignId: string, body: CreatePledgeRequest): string {
+  return sha256(`POST /campaigns/${campaignId}/pledges\n${JSON.stringify(body)}`);
+}
+
+function keyReused(): AppError {
+  return conflict('idempotency_key_reused', 'This Idempotency-Key was already used with a different request.');
+}
+
+interface Prior {
+  kind: 'pledge' | 'request';
+  id: string | null;
+  request_hash: string | null;
+  body: string | null;
+  status: string | null;
+  status_code: number | null;
+}
+
+/** What an earlier request with this key left: its pledge, or its stored error answer. One round trip. */
+async function priorRequest(db: Executor, backerId: string, key: string): Promise<Prior | undefined> {
+  const result = await db.execute(sql`
+    SELECT 'pledge' AS kind, id, request_hash, first_answer AS body, status, NULL::int AS status_code
+      FROM pledges WHERE backer_id = ${backerId} AND idempotency_key = ${key}
+    UNION ALL
+    SELECT 'request', NULL, request_hash, body, NULL, status_code
+      FROM pledge_requests WHERE backer_id = ${backerId} AND idempotency_key = ${key}`);
+  return rowsOf<Prior>(result)[0];
+}
+
+/**
+ * Backs a campaign. The card is verified and saved first (a decline is a 402 and leaves nothing behind);
+ * an all-or-nothing pledge is then written `pending` and charged only if the campaign succeeds, while
+ * keep-it-all pledges and donations are charged at once. The pledge is written by one statement that also
+ * checks the campaign is live and records the Idempotency-Key, so a retry after any crash finds it instead
+ * of pledging twice; a limited tier's place is claimed in the same transaction, never oversold.
+ * @example const answer = await createPledge(ctx, actor, campaignId, { amount: 2500, tierId, payment: { type: 'test_card', number: '4242424242424242' } }, key)
+ */
+export async function createPledge(ctx: AppContext, actor: Actor, campaignId: string, body: CreatePledgeRequest, key?: string): Promise<PledgeAnswer> {
+  const hash = key ? requestHashOf(campaignId, body) : null;
+  if (key) {
+    const prior = await priorRequest(ctx.db, actor.userId, key);
+    if (prior) {
+      if (prior.request_hash !== hash) throw keyReused();
+      if (prior.kind === 'request') return { statusCode: prior.status_code!, body: prior.body!, replayed: true };
+      if (prior.body) return { statusCode: 201, body: prior.body, replayed: true };
+      // The first request wrote the pledge and was interrupted while charging: finish its work.
+      return chargeAtOnce(ctx, prior.id!, { replayed: true });
+    }
+  }
+  try {
+    return await pledgeOnce(ctx, actor, campaignId, body, key ?? null, hash);
+  } catch (e) {
+    if (key && e instanceof AppError && e.status < 500 && e.code !== 'idempotency_key_reused') await rememberFailure(ctx.db, actor.userId, key, hash!, e, ctx.clock.now());
+    throw e;
+  }
+}
+
+export interface Checked {
+  tierId: string | null;
+  amount: number;
+  shippingCountry: string | null;
+  shippingCost: number;
+  limited: boolean;
+}
+
+/** A pledge's terms checked against the campaign's: 4xx naming the field for anything wrong. */
+export function checkPledgeTerms(terms: CampaignTerms, body: Pick<CreatePledgeRequest, 'amount' | 'tierId' | 'shippingCountry'>, now: Date): Checked {
+  const { campaign } = terms;
+  if (campaign.status !== 'live' || campaign.closedAt || campaign.deadline <= now) throw closedError(campaign.status, campaign.deadline, now);
+  const amount = amountIn(body.amount, campaign.currency, 'body.amount');
+  if (amount < MIN_PLEDGE) throw badRequest('amount_too_small', `A pledge is at least ${formatAmount(MIN_PLEDGE, campaign.currency)}.`, { field: 'body.amount' });
+  if (!body.tierId) return { tierId: null, amount, shippingCountry: body.shippingCountry ?? null, shippingCost: 0, limited: false };
+  if (campaign.model === 'donation') throw badRequest('donation_without_tiers', 'A donation campaign has no reward tiers: leave out tierId.', { field: 'body.tierId' });
+  const tier = terms.tiers.get(body.tierId);
+  if (!tier || tier.archivedAt) throw badRequest('unknown_tier', 'This campaign has no such reward tier.', { field: 'body.tierId' });
+  let shippingCost = 0;
+  if (tier.shipping) {
+    if (!body.shippingCountry) throw badRequest('shipping_country_required', 'This reward is shipped: say which country to ship it to.', { field: 'body.shippingCountry' });
+    const cost = shippingCostTo(tier.shipping, body.shippingCountry);
+    if (cost === null) throw badRequest('no_shipping_to_country', `This reward does not ship to ${body.shippingCountry}.`, { field: 'body.shippingCountry' });
+    shippingCost = cost;
+  }
+  const minimum = tier.price + shippingCost;
+  if (amount < minimum) {
+    const detail = shippingCost ? ` (${formatAmount(tier.price, campaign.currency)} plus ${formatAmount(shippingCost, campaign.currency)} shipping)` : '';
+    throw badRequest('amount_below_tier', `This reward needs a pledge of at least ${formatAmount(minimum, campaign.currency)}${detail}.`, { field: 'body.amount', minimum });
+  }
+  return { tierId: tier.id, amount, shippingCountry: tier.shipping ? body.shippingCountry! : (body.shippingCountry ?? null), shippingCost, limited: tier.limitQty !== null };
+}
+
+export function closedError(status: string, deadline: Date, now: Date): AppError {
+  if (status === 'draft') return notFound('campaign');
+  if (status === 'live' && deadline > now) return conflict('campaign_closed', 'This campaign has just ended: it takes no more pledges.');
+  return conflict('campaign_closed', `This campaign ended on ${deadline.toISOString().slice(0, 10)}: it takes no more pledges.`);
+}
+
+async function pledgeOnce(ctx: AppContext, actor: Actor, campaignId: string, body: CreatePledgeRequest, key: string | null, hash: string | null): Promise<PledgeAnswer> {
+  const now = ctx.clock.now();
+  const terms = await campaignTerms(ctx, campaignId, body.tierId);
+  if (terms.projectHidden || terms.campaign.status === 'draft') throw notFound('campaign');
+  const checked = checkPledgeTerms(terms, body, now);
+  const { campaign } = terms;
+
+  const saved = await providerForPayment(ctx, body.payment).saveMethod(body.payment);
+  if (!saved.ok) throw declineError(saved.decline);
+
+  const chargeNow = campaign.model !== 'all_or_nothing';
+  const pledge: Pledge = {
+    id: newId('plg'),
+    campaignId: campaign.id,
+    tierId: checked.tierId,
+    backerId: actor.userId,
+    amount: checked.amount,
+    currency: campaign.currency,
+    shippingCountry: checked.shippingCountry,
+    shippingCost: checked.shippingCost,
+    status: chargeNow ? 'collecting' : 'pending',
+    single: campaign.model !== 'donation',
+    idempotencyKey: key,
+    requestHash: hash,
+    firstAnswer: null,
+    provider: saved.method.provider,
+    methodToken: saved.method.token,
+    methodLabel: saved.method.label,
+    chargeSeq: chargeNow ? 1 : 0,
+    chargeRef: null,
+    leaseUntil: chargeNow ? new Date(now.getTime() + COLLECT_LEASE_MS) : null,
+    erroredAt: null,
+    fixDeadline: null,
+    failureMessage: null,
+    collectedAt: null,
+    paymentFee: 0,
+    platformFee: 0,
+    refundedAmount: 0,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const answer = chargeNow ? null : JSON.stringify(presentPledge(pledge));
+  pledge.firstAnswer = answer;
+
+  const inserted = checked.limited
+    ? await ctx.db.transaction(async (tx) => {
+        if (!(await claimSlot(tx, checked.tierId!, pledge.id))) throw conflict('tier_sold_out', 'This reward is sold out: choose another one.', { field: 'body.tierId' });
+        const ok = await insertGuarded(tx, pledge, saved.method);
+        // Not written: give the place back (rollback) and say why below.
+        if (!ok) throw new NotInserted();
+        return true;
+      }).catch((e) => {
+        if (e instanceof NotInserted) return false;
+        throw e;
+      })
+    : await insertGuarded(ctx.db, pledge, saved.method);
+
+  if (!inserted) return whyNotInserted(ctx, actor, campaign.id, pledge, key, hash);
+  if (chargeNow) return chargeAtOnce(ctx, pledge.id, { replayed: false });
+  return { statusCode: 201, body: answer!, replayed: false };
+}
+
+class NotInserted extends Error {}
+
+/**
+ * Writes the pledge if, at this instant, the campaign is live and before its deadline and the tier is
+ * not archived; one statement, so it is atomic without a transaction and never locks the campaign row.
+ * Any unique conflict (same key, or a second pledge of one backer) writes nothing.
+ */
+async function insertGuarded(db: Executor, p: Pledge, method: SavedMethod): Promise<boolean> {
+  const now = p.createdAt.toISOString();
+  const result = await db.execute(sql`
+    INSERT INTO pledges (id, campaign_id, tier_id, backer_id, amount, currency, shipping_country, shipping_cost, status, single,
+      idempotency_key, request_hash, first_answer, provider, method_token, method_label, charge_seq, lease_until, created_at, updated_at)
+    SELECT ${p.id}, c.id, ${p.tierId}, ${p.backerId}, ${p.amount}, c.currency, ${p.shippingCountry}, ${p.shippingCost}, ${p.status}, ${p.single},
+      ${p.idempotencyKey}, ${p.requestHash}, ${p.firstAnswer}, ${method.provider}, ${method.token}, ${method.label}, ${p.chargeSeq},
+      ${p.leaseUntil?.toISOString() ?? null}::timestamptz, ${now}::timestamptz, ${now}::timestamptz
+    FROM campaigns c
+    WHERE c.id = ${p.campaignId} AND c.status = 'live' AND c.closed_at IS NULL AND c.deadline > ${now}::timestamptz
+      AND (${p.tierId}::text IS NULL OR EXISTS (
+        SELECT 1 FROM campaign_tiers t WHERE t.id = ${p.tierId} AND t.campaign_id = c.id AND t.archived_at IS NULL))
+    ON CONFLICT DO NOTHING
+    RETURNING id`);
+  return rowsOf(result).length === 1;
+}
+
+/** The slow path: the guarded insert wrote nothing; find out why and answer accordingly. */
+async function whyNotInserted(ctx: AppContext, actor: Actor, campaignId: string, p: Pledge, key: string | null, hash: string | null): Promise<PledgeAnswer> {
+  if (key) {
+    const prior = await priorRequest(ctx.db, actor.userId, key);
+    if (prior) {
+      // A concurrent repeat of this very request won the race: answer as it did.
+      if (prior.request_hash !== hash) throw keyReused();
+      if (prior.kind === 'request') return { statusCode: prior.status_code!, body: prior.body!, replayed: true };
+      if (prior.body) return { statusCode: 201, body: prior.body, replayed: true };
+      return chargeAtOnce(ctx, prior.id!, { replayed: true });
+    }
+  }
+  const result = await ctx.db.execute(sql`
+    SELECT c.status, c.closed_at, c.deadline,
+      (SELECT id FROM pledges WHERE campaign_id = c.id AND backer_id = ${actor.userId} AND single
+         AND status IN ('collecting', 'pending', 'charging', 'collected', 'errored') LIMIT 1) AS existing,
+      (${p.tierId}::text IS NULL OR EXISTS (SELECT 1 FROM campaign_tiers t WHERE t.id = ${p.tierId} AND t.campaign_id = c.id AND t.archived_at IS NULL)) AS tier_ok
+    FROM campaigns c WHERE c.id = ${campaignId}`);
+  const row = rowsOf<{ status: string; closed_at: unknown; deadline: string | Date; existing: string | null; tier_ok: boolean }>(result)[0];
+  if (!row) throw notFound('campaign');
+  const now = ctx.clock.now();
+  const deadline = new Date(row.deadline);
+  if (row.status !== 'live' || row.closed_at || deadline <= now) throw closedError(row.status, deadline, now);
+  if (row.existing) {
+    throw conflict('already_backed', 'You already back this campaign: change your pledge instead of making another.', { pledgeId: row.existing });
+  }
+  if (!row.tier_ok) throw badRequest('unknown_tier', 'This campaign has no such reward tier.', { field: 'body.tierId' });
+  throw conflict('pledge_conflict', 'Your pledge crossed another change to this campaign: please try again.');
+}
+

@@ -1,0 +1,63 @@
+import type { Executor } from '../../db/client.js';
+import { LedgerAccounts } from '../ledger/accounts.js';
+import { balanceOf, postTransaction, type LedgerTransactionInput } from '../ledger/service.js';
+import type { Campaign } from './campaigns.js';
+import type { Fees } from './money.js';
+import type { Pledge } from './pledge-queries.js';
+import { lockKey } from './locks.js';
+
+/** The idempotency key of a pledge's charge number `seq`: the same key for every retry of one charge. */
+export function chargeKey(p: Pick<Pledge, 'id' | 'chargeSeq'>): string {
+  return `pledge:${p.id}:charge:${p.chargeSeq}`;
+}
+
+/**
+ * The ledger transaction of a collected pledge: the backer's card gave the amount; the payment processor's
+ * fee and the platform fee are entries of their own; the rest waits in the campaign's escrow.
+ */
+export function collectionTransaction(p: Pick<Pledge, 'id' | 'campaignId' | 'backerId' | 'amount' | 'currency' | 'chargeSeq'>, fees: Fees, at: Date): LedgerTransactionInput {
+  return {
+    kind: 'pledge_collected',
+    currency: p.currency,
+    ref: { type: 'campaign', id: p.campaignId },
+    memo: `pledge:${p.id}`,
+    idempotencyKey: `pledge:${p.id}:collect:${p.chargeSeq}`,
+    at,
+    entries: [
+      { account: LedgerAccounts.cardFunding(p.backerId), amount: -p.amount },
+      { account: LedgerAccounts.paymentFees, amount: fees.payment },
+      { account: LedgerAccounts.platformFees, amount: fees.platform },
+      { account: LedgerAccounts.campaignEscrow(p.campaignId), amount: p.amount - fees.payment - fees.platform },
+    ],
+  };
+}
+
+/** Serializes everything that reads or moves a campaign's escrow. */
+export function lockEscrow(tx: Executor, campaignId: string): Promise<void> {
+  return lockKey(tx, `escrow:${campaignId}`);
+}
+
+/**
+ * Moves whatever a settled campaign holds in escrow to its host's balance (inside the caller's transaction,
+ * under the escrow lock): once at settlement, and again after each late collection. Moving "what is there"
+ * makes a repeat move nothing.
+ * @example await sweepEscrow(tx, campaign, now)
+ */
+export async function sweepEscrow(tx: Executor, campaign: Pick<Campaign, 'id' | 'currency' | 'hostOwner'>, at: Date): Promise<number> {
+  await lockEscrow(tx, campaign.id);
+  const escrow = LedgerAccounts.campaignEscrow(campaign.id);
+  const held = await balanceOf(tx, escrow, campaign.currency);
+  if (held === 0) return 0;
+  await postTransaction(tx, {
+    kind: 'escrow_release',
+    currency: campaign.currency,
+    ref: { type: 'campaign', id: campaign.id },
+    memo: 'released to the host',
+    at,
+    entries: [
+      { account: escrow, amount: -held },
+      { account: LedgerAccounts.hostBalance(campaign.hostOwner), amount: held },
+    ],
+  });
+  return held;
+}

@@ -1,0 +1,158 @@
+import { Readable } from 'node:stream';
+import { and, asc, desc, eq, gt, inArray, lt, or, sql } from 'drizzle-orm';
+import type { AppContext } from '../../context.js';
+import { users } from '../../db/schema/accounts.js';
+import { campaigns, campaignTiers, pledges, type PledgeStatus } from '../../db/schema/funding.js';
+import { projects } from '../../db/schema/projects.js';
+import type { Actor } from '../../http/auth.js';
+import { decodeCursor, pageOf } from '../../lib/cursor.js';
+import { BACKING_STATUSES } from './backers.js';
+import { requireCampaignHost } from './campaigns.js';
+import { presentPledge } from './pledge-queries.js';
+
+/**
+ * A campaign's pledges for its hosts, oldest first, with each backer's name and e-mail and the tier.
+ * @example await campaignPledges(ctx, actor, campaignId, { limit: 50 })
+ */
+export async function campaignPledges(ctx: AppContext, actor: Actor, campaignId: string, page: { limit: number; cursor?: string; status?: PledgeStatus }) {
+  const { campaign } = await requireCampaignHost(ctx.db, campaignId, actor);
+  const pos = decodeCursor(page.cursor);
+  const rows = await ctx.db
+    .select({ pledge: pledges, name: users.name, email: users.email, tierTitle: campaignTiers.title })
+    .from(pledges)
+    .innerJoin(users, eq(users.id, pledges.backerId))
+    .leftJoin(campaignTiers, eq(campaignTiers.id, pledges.tierId))
+    .where(and(eq(pledges.campaignId, campaign.id), page.status ? eq(pledges.status, page.status) : undefined, pos ? gt(pledges.id, pos.id) : undefined))
+    .orderBy(asc(pledges.id))
+    .limit(page.limit + 1);
+  const { items, nextCursor } = pageOf(rows, page.limit, (r) => ({ v: 0, id: r.pledge.id }));
+  return {
+    items: items.map((r) => ({ ...presentPledge(r.pledge), backer: { id: r.pledge.backerId, name: r.name, email: r.email }, tierTitle: r.tierTitle })),
+    nextCursor,
+  };
+}
+
+/** A CSV cell: quoted when needed, and defused when a spreadsheet would read it as a formula. */
+export function csvCell(value: string | number | null): string {
+  let s = value === null ? '' : String(value);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export const BACKERS_CSV_COLUMNS = ['pledge_id', 'backer_name', 'backer_email', 'tier', 'amount', 'currency', 'status', 'shipping_country', 'shipping_cost', 'pledged_at'];
+
+/**
+ * The backers of a campaign as CSV for its hosts (standing pledges: pending, collected, errored), with
+ * their tiers and shipping countries; streamed page by page, so a large campaign costs little memory.
+ * Amounts are in major units (e.g. 25.00).
+ * @example reply.type('text/csv').send(await backersCsv(ctx, actor, campaignId))
+ */
+export async function backersCsv(ctx: AppContext, actor: Actor, campaignId: string): Promise<Readable> {
+  const { campaign } = await requireCampaignHost(ctx.db, campaignId, actor);
+  const statuses: PledgeStatus[] = ['pending', 'charging', 'collected', 'errored'];
+  async function* lines() {
+    yield BACKERS_CSV_COLUMNS.join(',') + '\n';
+    let after = '';
+    for (;;) {
+      const rows = await ctx.db
+        .select({ p: pledges, name: users.name, email: users.email, tier: campaignTiers.title })
+        .from(pledges)
+        .innerJoin(users, eq(users.id, pledges.backerId))
+        .leftJoin(campaignTiers, eq(campaignTiers.id, pledges.tierId))
+        .where(and(eq(pledges.campaignId, campaign.id), inArray(pledges.status, statuses), gt(pledges.id, after)))
+        .orderBy(asc(pledges.id))
+        .limit(2000);
+      if (!rows.length) return;
+      yield rows
+        .map((r) =>
+          [
+            r.p.id,
+            r.name,
+            r.email,
+            r.tier,
+            ((r.p.amount - r.p.refundedAmount) / 100).toFixed(2),
+            r.p.currency,
+            r.p.status === 'charging' ? 'pending' : r.p.status,
+            r.p.shippingCountry,
+            (r.p.shippingCost / 100).toFixed(2),
+            r.p.createdAt.toISOString(),
+          ]
+            .map(csvCell)
+            .join(','),
+        )
+        .join('\n') + '\n';
+      after = rows[rows.length - 1]!.p.id;
+    }
+  }
+  return Readable.from(lines());
+}
+
+/**
+ * For the host's dashboard: money pledged (standing pledges, net of refunds) and new backers per UTC day,
+ * with running totals, from launch to today or the deadline.
+ * @example await campaignStats(ctx, actor, id) // { days: [{ date: '2026-05-01', amount: 12500, pledges: 4, cumulative: 12500 }], byStatus: {...} }
+ */
+export async function campaignStats(ctx: AppContext, actor: Actor, campaignId: string) {
+  const { campaign } = await requireCampaignHost(ctx.db, campaignId, actor);
+  const statuses = campaign.status === 'failed' || campaign.status === 'cancelled' ? ['voided'] : [...BACKING_STATUSES];
+  const day = sql<string>`to_char(${pledges.createdAt} AT TIME ZONE 'UTC', 'YYYY-MM-DD')`;
+  const rows = await ctx.db
+    .select({ date: day, amount: sql<number>`sum(${pledges.amount} - ${pledges.refundedAmount})`.mapWith(Number), pledges: sql<number>`count(*)`.mapWith(Number) })
+    .from(pledges)
+    .where(and(eq(pledges.campaignId, campaign.id), inArray(pledges.status, statuses as PledgeStatus[])))
+    .groupBy(day)
+    .orderBy(day);
+  const byStatus = await ctx.db
+    .select({ status: pledges.status, n: sql<number>`count(*)`.mapWith(Number), amount: sql<number>`coalesce(sum(${pledges.amount}), 0)`.mapWith(Number) })
+    .from(pledges)
+    .where(eq(pledges.campaignId, campaign.id))
+    .groupBy(pledges.status);
+  const perDay = new Map(rows.map((r) => [r.date, r]));
+  const start = new Date((campaign.launchedAt ?? campaign.createdAt).toISOString().slice(0, 10) + 'T00:00:00Z');
+  const endAt = Math.min(ctx.clock.now().getTime(), campaign.deadline.getTime());
+  const days: { date: string; amount: number; pledges: number; cumulative: number }[] = [];
+  let cumulative = 0;
+  for (let d = start.getTime(); d <= endAt && days.length < 400; d += 86_400_000) {
+    const date = new Date(d).toISOString().slice(0, 10);
+    const r = perDay.get(date);
+    cumulative += r?.amount ?? 0;
+    days.push({ date, amount: r?.amount ?? 0, pledges: r?.pledges ?? 0, cumulative });
+  }
+  // Pledges dated outside the window (before launch in tests, or clock moves) still count in the total.
+  const total = rows.reduce((s, r) => s + r.amount, 0);
+  if (days.length && cumulative !== total) days[days.length - 1]!.cumulative = total;
+  return {
+    campaignId: campaign.id,
+    currency: campaign.currency,
+    goal: campaign.goal,
+    days,
+    byStatus: Object.fromEntries(byStatus.map((s) => [s.status, { pledges: s.n, amount: s.amount }])),
+  };
+}
+
+/**
+ * A backer's own pledges, newest first, with their campaign and project.
+ * @example await myPledges(ctx, actor, { limit: 20 })
+ */
+export async function myPledges(ctx: AppContext, actor: Actor, page: { limit: number; cursor?: string }) {
+  const pos = decodeCursor(page.cursor);
+  const rows = await ctx.db
+    .select({ pledge: pledges, campaignTitle: campaigns.title, campaignStatus: campaigns.status, deadline: campaigns.deadline, projectId: projects.id, projectSlug: projects.slug, projectTitle: projects.title, tierTitle: campaignTiers.title })
+    .from(pledges)
+    .innerJoin(campaigns, eq(campaigns.id, pledges.campaignId))
+    .innerJoin(projects, eq(projects.id, campaigns.projectId))
+    .leftJoin(campaignTiers, eq(campaignTiers.id, pledges.tierId))
+    .where(and(eq(pledges.backerId, actor.userId), pos ? or(lt(pledges.id, pos.id)) : undefined))
+    .orderBy(desc(pledges.id))
+    .limit(page.limit + 1);
+  const { items, nextCursor } = pageOf(rows, page.limit, (r) => ({ v: 0, id: r.pledge.id }));
+  return {
+    items: items.map((r) => ({
+      ...presentPledge(r.pledge),
+      tierTitle: r.tierTitle,
+      campaign: { id: r.pledge.campaignId, title: r.campaignTitle, status: r.campaignStatus, deadline: r.deadline.toISOString() },
+      project: { id: r.projectId, slug: r.projectSlug, title: r.projectTitle },
+    })),
+    nextCursor,
+  };
+}

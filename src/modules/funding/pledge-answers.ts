@@ -1,0 +1,23 @@
+import type { Executor } from '../../db/client.js';
+import { pledgeRequests } from '../../db/schema/funding.js';
+import type { AppError } from '../../http/errors.js';
+
+/** The answer to a pledge request: sent as is, and the same again for a repeat with the same key. */
+export interface PledgeAnswer {
+  statusCode: number;
+  body: string;
+  replayed: boolean;
+}
+
+/**
+ * Stores a failed pledge request's answer for its Idempotency-Key, so a repeat gets the same answer
+ * (the first one stored wins).
+ * @example await rememberFailure(db, backerId, key, hash, declineError(decline))
+ */
+export async function rememberFailure(db: Executor, backerId: string, key: string, hash: string, e: AppError, at?: Date): Promise<void> {
+  const body = JSON.stringify({ error: { code: e.code, message: e.message, ...(e.details !== undefined ? { details: e.details } : {}) } });
+  await db
+    .insert(pledgeRequests)
+    .values({ backerId, idempotencyKey: key, requestHash: hash, statusCode: e.status, body, ...(at ? { createdAt: at } : {}) })
+    .onConflictDoNothing();
+}

@@ -1,0 +1,48 @@
+import { and, asc, eq, gt, inArray, or, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import { ledgerEntries, ledgerTransactions } from '../../db/schema/ledger.js';
+
+/**
+ * The sum of entries of every transaction about one thing (e.g. `{ type: 'campaign', id }`), per transaction
+ * kind, account class (the account name's first two parts: `external:card`, `platform:fees`, `host:org` …)
+ * and currency: where that thing's money went. Sums to zero per currency, as each transaction does.
+ * @example await totalsByRef(db, { type: 'campaign', id }) // [{ kind: 'pledge_collected', accountClass: 'platform:fees', currency: 'EUR', total: 1250 }, …]
+ */
+export async function totalsByRef(db: Executor, ref: { type: string; id: string }) {
+  const accountClass = sql<string>`split_part(${ledgerEntries.account}, ':', 1) || ':' || split_part(${ledgerEntries.account}, ':', 2)`;
+  const rows = await db
+    .select({ kind: ledgerTransactions.kind, accountClass, currency: ledgerEntries.currency, total: sql<string>`sum(${ledgerEntries.amount})` })
+    .from(ledgerEntries)
+    .innerJoin(ledgerTransactions, eq(ledgerTransactions.id, ledgerEntries.transactionId))
+    .where(and(eq(ledgerTransactions.refType, ref.type), eq(ledgerTransactions.refId, ref.id)))
+    .groupBy(ledgerTransactions.kind, accountClass, ledgerEntries.currency);
+  return rows.map((r) => ({ kind: r.kind, accountClass: r.accountClass, currency: r.currency, total: Number(r.total) }));
+}
+
+/**
+ * The transactions about one thing, oldest first, with their entries; paged by (time, id).
+ * @example await transactionsByRef(db, { type: 'campaign', id }, { limit: 50 })
+ */
+export async function transactionsByRef(db: Executor, ref: { type: string; id: string }, page: { limit: number; after?: { at: Date; id: string } | null }) {
+  const txs = await db
+    .select()
+    .from(ledgerTransactions)
+    .where(
+      and(
+        eq(ledgerTransactions.refType, ref.type),
+        eq(ledgerTransactions.refId, ref.id),
+        page.after
+          ? or(gt(ledgerTransactions.createdAt, page.after.at), and(eq(ledgerTransactions.createdAt, page.after.at), gt(ledgerTransactions.id, page.after.id)))
+          : undefined,
+      ),
+    )
+    .orderBy(asc(ledgerTransactions.createdAt), asc(ledgerTransactions.id))
+    .limit(page.limit);
+  if (!txs.length) return [];
+  const entries = await db
+    .select()
+    .from(ledgerEntries)
+    .where(inArray(ledgerEntries.transactionId, txs.map((t) => t.id)))
+    .orderBy(asc(ledgerEntries.id));
+  return txs.map((t) => ({ ...t, entries: entries.filter((e) => e.transactionId === t.id) }));
+}
