@@ -7,3 +7,4 @@ export * from './audience.js';
 export * from './funding.js';
 export * from './community.js';
 export * from './surveys.js';
+export * from './ideas.js';

@@ -1,0 +1,77 @@
+import { and, eq } from 'drizzle-orm';
+import type { AppContext } from '../../context.js';
+import type { Executor } from '../../db/client.js';
+import { ideaVotes, ideas } from '../../db/schema/ideas.js';
+import type { Actor } from '../../http/auth.js';
+import { conflict } from '../../http/errors.js';
+import { assertVotingOpen, ideaNotFound, lockVoter, viewIdea, type Challenge } from './access.js';
+import { budgetOf, tallies } from './present.js';
+
+/** Locks the idea against a concurrent merge and checks it is still a live idea. */
+async function lockLiveIdea(tx: Executor, id: string) {
+  const [row] = await tx.select({ id: ideas.id, mergedIntoId: ideas.mergedIntoId }).from(ideas).where(eq(ideas.id, id)).for('share');
+  if (!row) throw ideaNotFound();
+  if (row.mergedIntoId) {
+    throw conflict('idea_merged', 'This idea was merged into another one: vote on that one.', { mergedIntoId: row.mergedIntoId });
+  }
+}
+
+async function answer(tx: Executor, challenge: Challenge, ideaId: string, userId: string, value: number | null) {
+  return {
+    ideaId,
+    value,
+    votes: (await tallies(tx, [ideaId])).get(ideaId) ?? { up: 0, down: 0, net: 0 },
+    budget: await budgetOf(tx, challenge, userId),
+  };
+}
+
+/**
+ * Casts (or changes) a person's up or down vote on an idea, in the voting phase and within their budget:
+ * each idea voted on, up or down, uses one vote of the challenge's `votesPerPerson`; changing a vote costs nothing.
+ * @example await castVote(ctx, actor, 'ide_…', 1) // { created: true, answer: { value: 1, votes, budget } }
+ */
+export async function castVote(ctx: AppContext, actor: Actor, ideaId: string, value: 1 | -1) {
+  const { idea, challenge } = await viewIdea(ctx.db, ideaId, actor);
+  // Why: a vote on one's own idea would let every author push their idea up.
+  if (idea.authorId === actor.userId) throw conflict('own_idea', 'You cannot vote on your own idea.');
+  assertVotingOpen(challenge, ctx.clock.now(), 'vote');
+  return ctx.db.transaction(async (tx) => {
+    await lockLiveIdea(tx, idea.id);
+    await lockVoter(tx, challenge.id, actor.userId);
+    const [existing] = await tx
+      .select({ value: ideaVotes.value })
+      .from(ideaVotes)
+      .where(and(eq(ideaVotes.ideaId, idea.id), eq(ideaVotes.userId, actor.userId)));
+    if (existing) {
+      if (existing.value !== value) {
+        await tx.update(ideaVotes).set({ value }).where(and(eq(ideaVotes.ideaId, idea.id), eq(ideaVotes.userId, actor.userId)));
+      }
+      return { created: false, answer: await answer(tx, challenge, idea.id, actor.userId, value) };
+    }
+    const budget = await budgetOf(tx, challenge, actor.userId);
+    if (budget.remaining !== null && budget.remaining <= 0) {
+      throw conflict(
+        'vote_budget_exhausted',
+        `You have used all ${budget.limit} of your votes in this challenge: take one back from another idea to vote on this one.`,
+        budget,
+      );
+    }
+    await tx.insert(ideaVotes).values({ ideaId: idea.id, userId: actor.userId, challengeId: challenge.id, value, createdAt: ctx.clock.now() });
+    return { created: true, answer: await answer(tx, challenge, idea.id, actor.userId, value) };
+  });
+}
+
+/**
+ * Takes a person's vote back (in the voting phase), giving the vote back to their budget. Taking back a vote
+ * that does not exist answers the same state.
+ * @example await retractVote(ctx, actor, 'ide_…') // { value: null, votes, budget }
+ */
+export async function retractVote(ctx: AppContext, actor: Actor, ideaId: string) {
+  const { idea, challenge } = await viewIdea(ctx.db, ideaId, actor);
+  assertVotingOpen(challenge, ctx.clock.now(), 'vote');
+  return ctx.db.transaction(async (tx) => {
+    await lockVoter(tx, challenge.id, actor.userId);
+    await tx.delete(ideaVotes).where(and(eq(ideaVotes.ideaId, idea.id), eq(ideaVotes.userId, actor.userId)));
+    return answer(tx, challenge, idea.id, actor.userId, null);
+  });
+}
