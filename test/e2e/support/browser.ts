@@ -70,6 +70,8 @@ export async function signInContext(context: BrowserContext, server: E2EServer, 
  */
 export async function screenshot(page: Page, name: string, opts: { fullPage?: boolean } = {}): Promise<string> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  // From the top, so a sticky top bar stays at the top of a full-page picture.
+  await page.evaluate(() => window.scrollTo(0, 0));
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path: file, fullPage: opts.fullPage ?? true, animations: 'disabled' });
   return file;

@@ -108,16 +108,31 @@ export function Comments({ subject, title }: CommentsProps) {
 
 function Comment({ node, subject, onCreated, canReply, level }: { node: Node; subject: string; onCreated: (c: CommentItem) => void; canReply: boolean; level: number }) {
   const { t } = useTranslation('core');
+  const { me } = useSession();
   const [replying, setReplying] = useState(false);
+  const [hiddenNow, setHiddenNow] = useState<boolean | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const comment = node.comment;
-  const removed = comment.hidden || comment.body === null;
+  const hidden = hiddenNow ?? Boolean(comment.hidden);
+  // Operators still see a hidden comment's text (marked), to judge it and show it again.
+  const operator = me?.role === 'operator';
+  const removed = comment.body === null || (hidden && !operator);
+  const toggleHidden = async () => {
+    setError(null);
+    try {
+      await api('POST', `/comments/${comment.id}/${hidden ? 'unhide' : 'hide'}`, {});
+      setHiddenNow(!hidden);
+    } catch (err) {
+      setError(err);
+    }
+  };
   const name = comment.author?.name ?? t('comments.someone');
   const children = node.children.map((child) => (
     <Comment key={child.comment.id} node={child} subject={subject} onCreated={onCreated} canReply={canReply} level={level + 1} />
   ));
   return (
     <>
-      <article className="comment" aria-label={t('comments.by', { name })}>
+      <article className={`comment${hidden ? ' is-hidden' : ''}`} aria-label={t('comments.by', { name })}>
         <Avatar name={removed ? '?' : name} id={comment.author?.id} size={level === 0 ? 34 : 28} />
         <div className="comment-main">
           <div className="comment-head">
@@ -126,6 +141,7 @@ function Comment({ node, subject, onCreated, canReply, level }: { node: Node; su
               <Time iso={comment.createdAt} />
             </span>
           </div>
+          {hidden && !removed && <p className="comment-removed small">{t('comments.hiddenForOthers')}</p>}
           {removed ? (
             <p className="comment-removed">{t('comments.removed')}</p>
           ) : comment.bodyHtml ? (
@@ -137,14 +153,20 @@ function Comment({ node, subject, onCreated, canReply, level }: { node: Node; su
           )}
           {!removed && (
             <div className="comment-actions">
-              {canReply && (comment.depth ?? level) < MAX_DEPTH && (
+              {canReply && !hidden && (comment.depth ?? level) < MAX_DEPTH && (
                 <button type="button" className="btn btn-ghost btn-sm" onClick={() => setReplying((r) => !r)} aria-expanded={replying}>
                   <Icon name="reply" size={14} /> {t('comments.reply')}
                 </button>
               )}
-              <ReportButton subject={`comment:${comment.id}`} />
+              {!hidden && comment.author?.id !== me?.id && <ReportButton subject={`comment:${comment.id}`} />}
+              {operator && (
+                <button type="button" className="btn btn-ghost btn-sm" onClick={() => void toggleHidden()}>
+                  {hidden ? t('comments.unhide') : t('comments.hide')}
+                </button>
+              )}
             </div>
           )}
+          <ErrorBanner error={error} />
           {replying && (
             <div className="mt">
               <CommentForm

@@ -9,11 +9,16 @@ export interface ErrorBannerProps {
   title?: string;
   /** Shows a "Try again" button. */
   onRetry?: () => void;
+  /**
+   * The fields the form shows their own errors beside (with Field + fieldError): when a validation error names only
+   * those, the banner just asks to check them instead of repeating the messages.
+   */
+  fields?: string[];
 }
 
 /** The message a person should read for an error: the API's own message when there is one. */
 export function errorMessage(error: unknown): string {
-  if (error instanceof ApiError) return error.message;
+  if (error instanceof ApiError) return error.message.replace(/\b(body|querystring|params)\./g, '');
   if (error instanceof Error) return error.message;
   return String(error);
 }
@@ -22,10 +27,21 @@ export function errorMessage(error: unknown): string {
  * Shows an error, with the API's message, in a red banner announced to screen readers.
  * @example <ErrorBanner error={error} onRetry={reload} />
  */
-export function ErrorBanner({ error, title, onRetry }: ErrorBannerProps) {
+export function ErrorBanner({ error, title, onRetry, fields }: ErrorBannerProps) {
   const { t } = useTranslation('core');
   if (error === null || error === undefined || error === false) return null;
   const offline = error instanceof TypeError && /fetch/i.test(error.message);
+  if (fields && error instanceof ApiError && Array.isArray(error.details) && error.details.length > 0) {
+    const named = (error.details as { field?: string }[]).map((d) => (d.field ?? '').replace(/^body\./, '').split('.')[0]);
+    if (named.every((f) => fields.includes(f!))) {
+      return (
+        <div className="banner banner-error" role="alert">
+          <Icon name="alert" size={20} />
+          <div className="banner-body">{t('common.checkFields')}</div>
+        </div>
+      );
+    }
+  }
   return (
     <div className="banner banner-error" role="alert">
       <Icon name="alert" size={20} />

@@ -8,9 +8,9 @@ import { Field } from './Field';
 import { Modal } from './Modal';
 
 /**
- * A "Report" button that asks for a reason and sends it to the operators' moderation queue.
- * Shown only to signed-in people.
- * @example <ReportButton subject={`idea:${idea.id}`} />
+ * A "Report" button that asks for a reason and sends it to the operators' moderation queue
+ * (POST /<type>s/<id>/report: comments and projects today). Shown only to signed-in people.
+ * @example <ReportButton subject={`comment:${comment.id}`} />  <ReportButton subject={`project:${project.id}`} label />
  */
 export function ReportButton({ subject }: { subject: string }) {
   const { t } = useTranslation('core');
@@ -26,7 +26,8 @@ export function ReportButton({ subject }: { subject: string }) {
     setBusy(true);
     setError(null);
     try {
-      await api('POST', '/reports', { subject, reason });
+      const [type, id] = subject.split(':') as [string, string];
+      await api('POST', `/${type}s/${encodeURIComponent(id)}/report`, { reason });
       setDone(true);
       setOpen(false);
     } catch (err) {
@@ -51,7 +52,7 @@ export function ReportButton({ subject }: { subject: string }) {
             <button type="button" className="btn" onClick={() => setOpen(false)}>
               {t('common.cancel')}
             </button>
-            <button type="submit" form={formId} className="btn btn-danger" disabled={busy || !reason.trim()}>
+            <button type="submit" form={formId} className="btn btn-danger" disabled={busy || reason.trim().length < 3}>
               {t('report.send')}
             </button>
           </>
@@ -60,7 +61,7 @@ export function ReportButton({ subject }: { subject: string }) {
         <form id={formId} onSubmit={submit} className="stack">
           <p className="muted">{t('report.lead')}</p>
           <Field label={t('report.reason')} required>
-            <textarea value={reason} onChange={(e) => setReason(e.target.value)} maxLength={1000} autoFocus />
+            <textarea value={reason} onChange={(e) => setReason(e.target.value)} minLength={3} maxLength={1000} autoFocus />
           </Field>
           <ErrorBanner error={error} />
         </form>

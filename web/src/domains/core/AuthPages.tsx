@@ -43,7 +43,7 @@ export function SignInPage() {
       <form className="stack" onSubmit={submit} noValidate>
         <Field label={t('auth.email')} type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} required error={fieldError(error, 'email')} />
         <Field label={t('auth.password')} type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required error={fieldError(error, 'password')} />
-        <ErrorBanner error={error} />
+        <ErrorBanner error={error} fields={['email', 'password']} />
         <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
           {t('auth.submitSignIn')}
         </button>
@@ -90,7 +90,7 @@ export function SignUpPage() {
         <Field label={t('auth.name')} hint={t('auth.nameHint')} autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} required maxLength={100} error={fieldError(error, 'name')} />
         <Field label={t('auth.email')} type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} required error={fieldError(error, 'email')} />
         <Field label={t('auth.password')} hint={t('auth.passwordHint')} type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} required minLength={10} error={fieldError(error, 'password')} />
-        <ErrorBanner error={error} />
+        <ErrorBanner error={error} fields={['name', 'email', 'password']} />
         <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
           {t('auth.submitSignUp')}
         </button>
@@ -159,7 +159,7 @@ function ResetRequest() {
           <p className="muted">{t('auth.resetLead')}</p>
           <form className="stack" onSubmit={submit} noValidate>
             <Field label={t('auth.email')} type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} required error={fieldError(error, 'email')} />
-            <ErrorBanner error={error} />
+            <ErrorBanner error={error} fields={['email']} />
             <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
               {t('auth.resetSend')}
             </button>
@@ -209,7 +209,7 @@ function ResetConfirm({ token }: { token: string }) {
       ) : (
         <form className="stack" onSubmit={submit} noValidate>
           <Field label={t('auth.newPassword')} hint={t('auth.passwordHint')} type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} required minLength={10} error={fieldError(error, 'password')} />
-          <ErrorBanner error={error} />
+          <ErrorBanner error={error} fields={['password']} />
           <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
             {t('auth.resetConfirm')}
           </button>

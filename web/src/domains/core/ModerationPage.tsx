@@ -2,21 +2,46 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
-import { EmptyState, ErrorBanner, LoadMore, Loading, RequireSignIn, Tabs, Time, usePagedList } from '../../components';
+import { EmptyState, ErrorBanner, Field, LoadMore, Loading, RequireSignIn, Tabs, Time, usePagedList } from '../../components';
 
-export interface ReportItem {
+interface Person {
   id: string;
-  subject: string;
-  reason: string;
-  status: string;
-  reporter?: { id: string; name: string } | null;
-  createdAt: string;
-  /** What was reported, as the server shows it to operators. */
-  target?: { title?: string | null; excerpt?: string | null; authorName?: string | null; link?: string | null; hidden?: boolean } | null;
-  reports?: number;
+  name: string;
 }
 
-/** /moderation: the operators' queue of reports; hide what breaks the rules, dismiss the rest. */
+/** A report as GET /moderation/reports answers it. */
+export interface ReportItem {
+  id: string;
+  subject: {
+    type: 'comment' | 'project';
+    id: string;
+    hidden: boolean;
+    author: Person | null;
+    excerpt: string | null;
+    on: string | null;
+    projectId: string | null;
+    title: string | null;
+    slug: string | null;
+  };
+  reason: string;
+  reporter: Person;
+  openReports: number;
+  status: 'open' | 'resolved';
+  resolution: 'hidden' | 'dismissed' | null;
+  note: string | null;
+  resolvedBy: Person | null;
+  resolvedAt: string | null;
+  createdAt: string;
+}
+
+/** Where the reported thing can be seen. */
+function viewLink(r: ReportItem): string | null {
+  if (r.subject.type === 'project') return `/p/${r.subject.slug ?? r.subject.id}`;
+  if (r.subject.projectId) return `/p/${r.subject.projectId}`;
+  return null;
+}
+
+/** /moderation: the operators' queue of reports; hide what breaks the rules, dismiss the rest, show again. */
 export function ModerationPage() {
   return (
     <RequireSignIn operator>
@@ -30,27 +55,48 @@ function Queue() {
   const [status, setStatus] = useState<'open' | 'resolved'>('open');
   const list = usePagedList<ReportItem>(`/moderation/reports?status=${status}`, 20);
   const [error, setError] = useState<unknown>(null);
-  const [done, setDone] = useState<Record<string, 'hide' | 'dismiss'>>({});
   useEffect(() => {
     document.title = `${t('moderation.title')} · ${t('appName')}`;
   }, [t]);
 
-  const resolve = async (r: ReportItem, action: 'hide' | 'dismiss') => {
+  const replace = (next: ReportItem) =>
+    list.setItems((items) =>
+      items.map((i) =>
+        i.id === next.id
+          ? next
+          : // Resolving one report resolves every open report on the same subject.
+            i.subject.type === next.subject.type && i.subject.id === next.subject.id
+            ? { ...i, status: next.status, resolution: next.resolution, subject: { ...i.subject, hidden: next.subject.hidden } }
+            : i,
+      ),
+    );
+
+  const resolve = async (r: ReportItem, action: 'hide' | 'dismiss', note: string) => {
     setError(null);
     try {
-      await api('POST', `/moderation/reports/${r.id}/resolve`, { action });
-      setDone((d) => ({ ...d, [r.id]: action }));
+      replace(await api<ReportItem>('POST', `/moderation/reports/${r.id}/resolve`, { action, ...(note.trim() ? { note: note.trim() } : {}) }));
+    } catch (err) {
+      setError(err);
+    }
+  };
+  const setHidden = async (r: ReportItem, hidden: boolean) => {
+    setError(null);
+    try {
+      await api('POST', `/${r.subject.type}s/${r.subject.id}/${hidden ? 'hide' : 'unhide'}`, {});
+      list.setItems((items) => items.map((i) => (i.subject.type === r.subject.type && i.subject.id === r.subject.id ? { ...i, subject: { ...i.subject, hidden } } : i)));
     } catch (err) {
       setError(err);
     }
   };
 
   return (
-    <div>
+    <div className="medium">
       <div className="page-head">
         <div>
           <h1>{t('moderation.title')}</h1>
-          <p className="muted" style={{ margin: '0.3rem 0 0' }}>{t('moderation.lead')}</p>
+          <p className="muted" style={{ margin: '0.3rem 0 0' }}>
+            {t('moderation.lead')}
+          </p>
         </div>
       </div>
       <Tabs
@@ -62,74 +108,95 @@ function Queue() {
         active={status}
         onChange={(k) => setStatus(k as 'open' | 'resolved')}
       >
-        <ErrorBanner error={error ?? list.error} onRetry={list.error ? list.reload : undefined} />
-        {list.loading ? (
-          <Loading />
-        ) : list.items.length === 0 && !list.error ? (
-          <EmptyState icon="shield" title={t('moderation.empty')}>
-            {t('moderation.emptyLead')}
-          </EmptyState>
-        ) : (
-          <div className="stack">
-            {list.items.map((r) => {
-              const [type] = r.subject.split(':');
-              const resolved = done[r.id];
-              return (
-                <article key={r.id} className="card stack-sm" aria-label={`${t(`moderation.kinds.${type}`, { defaultValue: type })}: ${r.reason}`}>
-                  <div className="row-between">
-                    <div className="row">
-                      <span className="badge badge-warn">{t(`moderation.kinds.${type}`, { defaultValue: type })}</span>
-                      {r.reports && r.reports > 1 && <span className="badge badge-danger">{t('moderation.reports', { count: r.reports })}</span>}
-                      {r.target?.hidden && <span className="badge badge-muted">{t('moderation.resolvedHidden')}</span>}
-                    </div>
-                    <span className="faint small">
-                      <Time iso={r.createdAt} />
-                    </span>
-                  </div>
-                  {(r.target?.title || r.target?.excerpt) && (
-                    <blockquote style={{ margin: 0, paddingLeft: '0.9rem', borderLeft: '3px solid var(--border-strong)' }}>
-                      {r.target.title && <strong>{r.target.title}</strong>}
-                      {r.target.excerpt && <div className="muted">{r.target.excerpt}</div>}
-                      {r.target.authorName && <div className="faint small">— {r.target.authorName}</div>}
-                    </blockquote>
-                  )}
-                  <div>
-                    <span className="label">{t('moderation.reason')}: </span>
-                    {r.reason}
-                  </div>
-                  {r.reporter && (
-                    <div className="small muted">
-                      {t('moderation.reporter')} <Link to={`/u/${r.reporter.id}`}>{r.reporter.name}</Link>
-                    </div>
-                  )}
-                  <div className="form-actions">
-                    {resolved ? (
-                      <span className="badge badge-success" role="status">
-                        {resolved === 'hide' ? t('moderation.resolvedHidden') : t('moderation.resolvedDismissed')}
-                      </span>
-                    ) : status === 'open' ? (
-                      <>
-                        <button type="button" className="btn btn-danger btn-sm" onClick={() => void resolve(r, 'hide')}>
-                          {t('moderation.hide')}
-                        </button>
-                        <button type="button" className="btn btn-sm" onClick={() => void resolve(r, 'dismiss')}>
-                          {t('moderation.dismiss')}
-                        </button>
-                      </>
-                    ) : null}
-                    {r.target?.link && (
-                      <Link className="btn btn-ghost btn-sm" to={r.target.link}>
-                        {t('moderation.view')} →
-                      </Link>
-                    )}
-                  </div>
-                </article>
-              );
-            })}
-          </div>
-        )}
-        <LoadMore hasMore={list.hasMore} loading={list.loadingMore} onLoadMore={list.loadMore} />
+        <div className="stack">
+          <ErrorBanner error={error ?? list.error} onRetry={list.error ? list.reload : undefined} />
+          {list.loading ? (
+            <Loading />
+          ) : list.items.length === 0 && !list.error ? (
+            <EmptyState icon="shield" title={t('moderation.empty')}>
+              {t('moderation.emptyLead')}
+            </EmptyState>
+          ) : (
+            list.items.map((r) => <ReportCard key={r.id} report={r} onResolve={resolve} onSetHidden={setHidden} />)
+          )}
+          <LoadMore hasMore={list.hasMore} loading={list.loadingMore} onLoadMore={list.loadMore} />
+        </div>
       </Tabs>
     </div>
+  );
+}
+
+function ReportCard({ report: r, onResolve, onSetHidden }: { report: ReportItem; onResolve: (r: ReportItem, action: 'hide' | 'dismiss', note: string) => Promise<void>; onSetHidden: (r: ReportItem, hidden: boolean) => Promise<void> }) {
+  const { t } = useTranslation('core');
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const link = viewLink(r);
+  const kind = t(`moderation.kinds.${r.subject.type}`);
+  const act = async (fn: () => Promise<void>) => {
+    setBusy(true);
+    await fn();
+    setBusy(false);
+  };
+  return (
+    <article className="card stack-sm" aria-label={`${kind}: ${r.reason}`}>
+      <div className="row-between">
+        <div className="row">
+          <span className="badge badge-warn">{kind}</span>
+          {r.openReports > 1 && <span className="badge badge-danger">{t('moderation.reports', { count: r.openReports })}</span>}
+          {r.subject.hidden && <span className="badge badge-muted">{t('moderation.isHidden')}</span>}
+          {r.resolution && <span className="badge badge-success">{r.resolution === 'hidden' ? t('moderation.resolvedHidden') : t('moderation.resolvedDismissed')}</span>}
+        </div>
+        <span className="faint small">
+          <Time iso={r.createdAt} />
+        </span>
+      </div>
+      <blockquote className="reported">
+        {r.subject.title && <strong>{r.subject.title}</strong>}
+        {r.subject.excerpt && <div>{r.subject.excerpt}</div>}
+        {r.subject.author && (
+          <div className="faint small">
+            — <Link to={`/u/${r.subject.author.id}`}>{r.subject.author.name}</Link>
+          </div>
+        )}
+      </blockquote>
+      <div>
+        <span className="label">{t('moderation.reason')}</span>{' '}
+        {r.reason}
+      </div>
+      <div className="small muted">
+        {t('moderation.reporter')} <Link to={`/u/${r.reporter.id}`}>{r.reporter.name}</Link>
+        {r.resolvedBy && (
+          <>
+            {' · '}
+            {t('moderation.resolvedBy', { name: r.resolvedBy.name })}
+            {r.note && ` — ${r.note}`}
+          </>
+        )}
+      </div>
+      {r.status === 'open' && (
+        <Field label={t('moderation.note')} hint={t('moderation.noteHint')} value={note} onChange={(e) => setNote(e.target.value)} maxLength={1000} />
+      )}
+      <div className="form-actions">
+        {r.status === 'open' ? (
+          <>
+            <button type="button" className="btn btn-danger btn-sm" disabled={busy} onClick={() => void act(() => onResolve(r, 'hide', note))}>
+              {t('moderation.hide')}
+            </button>
+            <button type="button" className="btn btn-sm" disabled={busy} onClick={() => void act(() => onResolve(r, 'dismiss', note))}>
+              {t('moderation.dismiss')}
+            </button>
+          </>
+        ) : r.subject.hidden ? (
+          <button type="button" className="btn btn-sm" disabled={busy} onClick={() => void act(() => onSetHidden(r, false))}>
+            {t('moderation.restore')}
+          </button>
+        ) : null}
+        {link && (
+          <Link className="btn btn-ghost btn-sm" to={link}>
+            {t('moderation.view')} →
+          </Link>
+        )}
+      </div>
+    </article>
   );
 }

@@ -26,6 +26,8 @@ export function notificationLink(n: NotificationItem): string | null {
   const projectId = str('projectId');
   if (projectId) return `/p/${projectId}`;
   if (n.subject?.startsWith('project:')) return `/p/${n.subject.slice(8)}`;
+  const on = str('on');
+  if (on?.startsWith('project:')) return `/p/${on.slice(8)}`;
   const orgSlug = str('orgSlug') ?? str('orgId');
   if (orgSlug) return `/orgs/${orgSlug}`;
   return null;
@@ -129,6 +131,7 @@ export function notificationText(t: TFn, n: NotificationItem): string {
     ...d,
     name: (d.actorName ?? d.authorName ?? d.byName ?? d.name ?? t('comments.someone')) as string,
     title: (d.projectTitle ?? d.title ?? '') as string,
+    updateTitle: (d.updateTitle ?? d.title ?? '') as string,
   };
   const title = vars.title ? ` — ${vars.title}` : '';
   const fallback = typeof d.message === 'string' ? d.message : `${humanizeKind(n.kind)}${title}`;

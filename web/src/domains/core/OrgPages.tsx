@@ -51,7 +51,7 @@ export function NewOrgPage() {
         <h1>{t('org.newTitle')}</h1>
         <p className="muted">{t('org.newLead')}</p>
         <form className="card stack" onSubmit={submit} noValidate>
-          <ErrorBanner error={error} />
+          <ErrorBanner error={error} fields={['name', 'description', 'website']} />
           <Field label={t('org.name')} value={name} onChange={(e) => setName(e.target.value)} required maxLength={100} error={fieldError(error, 'name')} />
           <Field label={t('org.description')} hint={t('org.descriptionHint')} error={fieldError(error, 'description')}>
             <textarea value={description} onChange={(e) => setDescription(e.target.value)} rows={5} maxLength={5000} />

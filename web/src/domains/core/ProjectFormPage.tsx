@@ -105,7 +105,7 @@ function ProjectForm({ project }: { project?: Project }) {
         </div>
       </div>
       <form className="card stack" onSubmit={submit} noValidate>
-        <ErrorBanner error={error} />
+        <ErrorBanner error={error} fields={['title', 'summary', 'category', 'description', 'coverImageUrl', 'slug', 'orgId']} />
         <Field label={t('project.title')} value={values.title} onChange={set('title')} required maxLength={120} error={fieldError(error, 'title')} />
         <Field label={t('project.summary')} hint={t('project.summaryHint')} error={fieldError(error, 'summary')} required>
           <textarea value={values.summary} onChange={set('summary')} maxLength={300} rows={2} style={{ minHeight: '4rem' }} />

@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
-import { Comments, EmptyState, Icon, ErrorBanner, Field, Loading, Markdown, Tabs, useApi } from '../../components';
+import { Comments, EmptyState, Icon, ReportButton, ErrorBanner, Field, Loading, Markdown, Tabs, useApi } from '../../components';
 import { formatDate, formatNumber } from '../../format';
 import { useSession } from '../../session';
 import { domains } from '../registry';
@@ -97,10 +97,37 @@ function ProjectHeader({ project, onChange }: { project: Project; onChange: (p: 
               <Icon name="edit" size={16} /> {t('project.edit')}
             </Link>
           )}
+          <OperatorActions project={project} onChange={onChange} />
+          {!project.viewer.isHost && <ReportButton subject={`project:${project.id}`} />}
         </div>
         <LaunchSignup project={project} onChange={onChange} />
       </div>
     </header>
+  );
+}
+
+/** Operators hide a project from everyone (and show it again) without waiting for a report. */
+function OperatorActions({ project, onChange }: { project: Project; onChange: (p: Project) => void }) {
+  const { t } = useTranslation('core');
+  const { me } = useSession();
+  const [error, setError] = useState<unknown>(null);
+  if (me?.role !== 'operator') return null;
+  const toggle = async () => {
+    setError(null);
+    try {
+      const p = await api<Project>('POST', `/projects/${project.id}/${project.hidden ? 'unhide' : 'hide'}`, {});
+      onChange({ ...project, hidden: p.hidden });
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <>
+      <button type="button" className="btn btn-danger" onClick={() => void toggle()}>
+        <Icon name="shield" size={16} /> {project.hidden ? t('project.unhide') : t('project.hide')}
+      </button>
+      <ErrorBanner error={error} />
+    </>
   );
 }
 
@@ -199,6 +226,7 @@ function LaunchSignup({ project, onChange }: { project: Project; onChange: (p: P
 
 function Overview({ project }: { project: Project }) {
   const { t } = useTranslation('core');
+  const [feedVersion, setFeedVersion] = useState(0);
   return (
     <div className="two-col">
       <div className="stack" style={{ gap: '2rem' }}>
@@ -208,13 +236,13 @@ function Overview({ project }: { project: Project }) {
           </h2>
           {project.descriptionHtml.trim() ? <Markdown html={project.descriptionHtml} /> : <p className="muted">{t('project.noDescription')}</p>}
         </section>
-        <UpdatesSection project={project} />
+        <UpdatesSection project={project} onPosted={() => setFeedVersion((v) => v + 1)} />
         <div className="card">
           <Comments subject={`project:${project.id}`} />
         </div>
       </div>
       <aside className="card">
-        <ActivityFeed projectId={project.id} />
+        <ActivityFeed key={feedVersion} projectId={project.id} />
       </aside>
     </div>
   );

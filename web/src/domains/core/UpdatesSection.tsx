@@ -10,11 +10,13 @@ export interface ProjectUpdate {
   body: string;
   bodyHtml?: string;
   author?: { id: string; name: string } | null;
+  comments?: number;
   createdAt: string;
+  editedAt?: string | null;
 }
 
 /** A project's updates, newest first, with a form for its hosts; each update has its own comments. */
-export function UpdatesSection({ project }: { project: Project }) {
+export function UpdatesSection({ project, onPosted }: { project: Project; onPosted?: () => void }) {
   const { t } = useTranslation('core');
   const list = usePagedList<ProjectUpdate>(`/projects/${project.id}/updates`, 10);
   const [writing, setWriting] = useState(false);
@@ -44,6 +46,7 @@ export function UpdatesSection({ project }: { project: Project }) {
             setWriting(false);
             setNotice(true);
             list.setItems((items) => [u, ...items]);
+            onPosted?.();
           }}
         />
       )}
@@ -78,10 +81,11 @@ function UpdateItem({ update }: { update: ProjectUpdate }) {
           </>
         )}
         <Time iso={update.createdAt} />
+        {update.editedAt && <span className="faint">({t('updates.edited')})</span>}
       </div>
       {update.bodyHtml ? <Markdown html={update.bodyHtml} /> : <p style={{ whiteSpace: 'pre-wrap' }}>{update.body}</p>}
       <button type="button" className="btn btn-ghost btn-sm" aria-expanded={showComments} onClick={() => setShowComments((s) => !s)}>
-        <Icon name="comment" size={15} /> {t('comments.title')}
+        <Icon name="comment" size={15} /> {update.comments ? t('updates.comments', { count: update.comments }) : t('comments.title')}
       </button>
       {showComments && (
         <div className="mt">
@@ -116,7 +120,7 @@ function UpdateForm({ projectId, onDone, onCancel }: { projectId: string; onDone
       <Field label={t('updates.body')} hint={t('updates.bodyHint')} error={fieldError(error, 'body')} required>
         <textarea value={body} onChange={(e) => setBody(e.target.value)} rows={6} />
       </Field>
-      <ErrorBanner error={error} />
+      <ErrorBanner error={error} fields={['title', 'body']} />
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={busy || !title.trim() || !body.trim()}>
           {t('updates.publish')}
