@@ -80,7 +80,7 @@ describe('foundation (browser)', () => {
     await comment.getByRole('button', { name: 'Reply' }).click();
     await page.getByLabel('Write a reply').fill('Bring gloves.');
     await page.getByRole('button', { name: 'Reply', exact: true }).last().click();
-    await page.getByText('Bring gloves.').waitFor();
+    await page.getByText('Bring gloves.').first().waitFor();
     await screenshot(page, 'foundation-project-en');
 
     // Switch to French: the page is in French at once, and stays so after a reload.
@@ -94,7 +94,7 @@ describe('foundation (browser)', () => {
     await page.reload();
     await page.getByRole('heading', { name: 'Commentaires' }).waitFor();
     await page.getByRole('button', { name: 'Commenter', exact: true }).waitFor();
-    await page.getByText('Bring gloves.').waitFor();
+    await page.getByText('Bring gloves.').first().waitFor();
     await page.getByRole('heading', { name: 'Activité' }).locator('..').getByText('Camille Roux a commenté').first().waitFor();
     await screenshot(page, 'foundation-project-fr');
     expect(errors).toEqual([]);
@@ -191,13 +191,39 @@ describe('foundation (browser)', () => {
     }
   });
 
-  it('is usable on a phone', async () => {
+  it('is usable on a phone and from the keyboard', async () => {
+    const maker = await createUser(server, { name: 'Paula Phone' });
+    await apiCall(server, maker, 'POST', '/projects', { title: 'Pocket park', summary: 'A tiny park on an empty corner lot.', category: 'civic' });
     const { page, errors } = await newPage(browser, server, { viewport: { width: 390, height: 844 } });
     await page.goto('/explore');
     await page.locator('.project-card').first().waitFor();
+    // The first Tab reaches the skip link, which moves focus to the page's content.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
     await page.getByRole('button', { name: 'Menu' }).click();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'New project' }).waitFor();
     await screenshot(page, 'explore-phone');
+    expect(errors).toEqual([]);
+  });
+
+  it('asks for a password reset link and shows the API error for a wrong token', async () => {
+    const { page, errors } = await newPage(browser, server);
+    await page.goto('/signin');
+    await page.getByRole('link', { name: 'Forgot your password?' }).click();
+    await heading(page, 'Reset your password');
+    await page.getByLabel('E-mail').fill('nobody@example.test');
+    await page.getByRole('button', { name: 'Send the link' }).click();
+    await page.getByText('If an account uses this address, a link is on its way.').waitFor();
+    await page.goto('/reset-password?token=not-a-real-token-at-all');
+    await heading(page, 'Choose a new password');
+    await page.getByLabel('New password').fill('another-long-password');
+    await page.getByRole('button', { name: 'Save the new password' }).click();
+    await page.getByRole('alert').waitFor();
+    const message = await page.getByRole('alert').textContent();
+    expect(message).toMatch(/token|link/i);
+    await screenshot(page, 'reset-bad-token');
     expect(errors).toEqual([]);
   });
 });

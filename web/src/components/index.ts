@@ -15,3 +15,4 @@ export { Time } from './Time';
 export { useApi, type ApiState } from './useApi';
 export { RequireSignIn } from './RequireSignIn';
 export { Icon, ICON_NAMES, type IconName } from './Icon';
+export { usePageTitle } from './usePageTitle';

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, type Language } from '../../i18n';
@@ -26,7 +26,8 @@ function Frame() {
     setNavOpen(false);
     window.scrollTo(0, 0);
   }, [location.pathname]);
-  useEffect(() => {
+  // A layout effect runs before the pages' effects, so a page's own title (usePageTitle) wins.
+  useLayoutEffect(() => {
     document.title = t('appName');
   }, [t, location.pathname]);
 
