@@ -112,6 +112,8 @@ describe('Moderation', () => {
       }
       expect((await t.request(owner, 'GET', '/api/v1/me/projects')).json().items[0]).toMatchObject({ id: p.id, hidden: true });
       expect((await notesOf(owner)).find((n) => n.kind === 'project_hidden')).toMatchObject({ data: { projectId: p.id, reason: 'scam' } });
+      expect((await t.request(owner, 'POST', `/api/v1/projects/${p.id}/updates`, { title: 'Still here', body: 'Hosts may post' })).statusCode).toBe(201);
+      expect((await notesOf(stranger)).filter((n) => n.kind === 'project_update')).toEqual([]);
 
       expect((await t.request(operator, 'POST', `/api/v1/projects/${p.id}/unhide`)).json().hidden).toBe(false);
       expect((await search()).json().items).toHaveLength(1);

@@ -84,7 +84,8 @@ export async function postUpdate(ctx: AppContext, actor: Actor, idOrSlug: string
       createdAt: ctx.clock.now(),
     });
     const excerpt = excerptOf(input.body);
-    const followers = (await followerIds(tx, project.id)).filter((userId) => userId !== actor.userId);
+    // Followers cannot see a project hidden by moderation: they hear of its updates once it is shown again.
+    const followers = project.hidden ? [] : (await followerIds(tx, project.id)).filter((userId) => userId !== actor.userId);
     await notify(tx, {
       userIds: followers,
       kind: 'project_update',

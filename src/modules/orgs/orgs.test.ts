@@ -89,9 +89,16 @@ describe('OrgsService', () => {
       expect((await t.request(member, 'PATCH', `/api/v1/orgs/${org.id}`, { name: 'Mine now' })).statusCode).toBe(403);
       expect((await t.request(stranger, 'PATCH', `/api/v1/orgs/${org.id}`, { name: 'Mine now' })).statusCode).toBe(403);
       expect((await t.request(owner, 'PATCH', '/api/v1/orgs/org_nope', { name: 'Whatever' })).statusCode).toBe(404);
-      const bad = await t.request(owner, 'PATCH', `/api/v1/orgs/${org.id}`, { name: '' });
-      expect(bad.statusCode).toBe(400);
-      expect(fieldsOf(bad)).toContain('body.name');
+      for (const [body, field] of [
+        [{ name: '' }, 'body.name'],
+        [{ name: 5 }, 'body.name'],
+        [{ website: 'ftp://files.example' }, 'body.website'],
+        [{ description: 'd'.repeat(5001) }, 'body.description'],
+      ] as const) {
+        const bad = await t.request(owner, 'PATCH', `/api/v1/orgs/${org.id}`, body);
+        expect(bad.statusCode).toBe(400);
+        expect(fieldsOf(bad)).toContain(field);
+      }
     });
   });
 
@@ -199,6 +206,12 @@ describe('OrgsService', () => {
       expect((await t.request(admin, 'DELETE', `/api/v1/orgs/${org.id}/members/${admin.id}`)).statusCode).toBe(204);
       expect((await t.request(owner, 'DELETE', `/api/v1/orgs/${org.id}/members/${member.id}`)).statusCode).toBe(404);
       expect((await t.request(null, 'GET', `/api/v1/orgs/${org.id}`)).json().members).toHaveLength(1);
+      expect((await t.request(owner, 'DELETE', `/api/v1/orgs/org_nope/members/${owner.id}`)).json().error.code).toBe('org_not_found');
+      expect((await t.request(owner, 'PATCH', `/api/v1/orgs/org_nope/members/${owner.id}`, { role: 'admin' })).statusCode).toBe(404);
+      expect((await t.request(null, 'DELETE', `/api/v1/orgs/${org.id}/members/${owner.id}`)).statusCode).toBe(401);
+      const typed = await t.request(owner, 'PATCH', `/api/v1/orgs/${org.id}/members/${owner.id}`, { role: 1 });
+      expect(typed.statusCode).toBe(400);
+      expect(fieldsOf(typed)).toContain('body.role');
     });
   });
 

@@ -245,4 +245,26 @@ describe('ProjectsService', () => {
       expect((await t.request(me, 'GET', '/api/v1/me/projects?limit=-1')).statusCode).toBe(400);
     });
   });
+
+  describe('OpenAPI document', () => {
+    it('documents every route of organizations, projects, community and moderation', async () => {
+      const doc = (await t.request(null, 'GET', '/api/openapi.json')).json();
+      const expected: [string, string][] = [
+        ['/api/v1/orgs', 'post'], ['/api/v1/orgs/{id}', 'get'], ['/api/v1/orgs/{id}', 'patch'], ['/api/v1/orgs/{id}/members', 'post'],
+        ['/api/v1/orgs/{id}/members/{userId}', 'patch'], ['/api/v1/orgs/{id}/members/{userId}', 'delete'], ['/api/v1/me/orgs', 'get'],
+        ['/api/v1/projects', 'get'], ['/api/v1/projects', 'post'], ['/api/v1/projects/{id}', 'get'], ['/api/v1/projects/{id}', 'patch'],
+        ['/api/v1/me/projects', 'get'], ['/api/v1/me/follows', 'get'], ['/api/v1/projects/{id}/follow', 'post'], ['/api/v1/projects/{id}/follow', 'delete'],
+        ['/api/v1/projects/{id}/signups', 'post'], ['/api/v1/projects/{id}/signups', 'get'], ['/api/v1/comments', 'get'], ['/api/v1/comments', 'post'],
+        ['/api/v1/comments/{id}', 'get'], ['/api/v1/projects/{id}/activity', 'get'], ['/api/v1/projects/{id}/updates', 'post'], ['/api/v1/projects/{id}/updates', 'get'],
+        ['/api/v1/updates/{id}', 'get'], ['/api/v1/updates/{id}', 'patch'], ['/api/v1/comments/{id}/report', 'post'], ['/api/v1/projects/{id}/report', 'post'],
+        ['/api/v1/moderation/reports', 'get'], ['/api/v1/moderation/reports/{id}/resolve', 'post'], ['/api/v1/comments/{id}/hide', 'post'],
+        ['/api/v1/comments/{id}/unhide', 'post'], ['/api/v1/projects/{id}/hide', 'post'], ['/api/v1/projects/{id}/unhide', 'post'],
+      ];
+      for (const [path, method] of expected) {
+        expect(doc.paths[path]?.[method], `${method} ${path}`).toBeDefined();
+        expect(doc.paths[path][method].responses['400'] ?? doc.paths[path][method].responses['401'], `${method} ${path} errors`).toBeDefined();
+      }
+      expect(doc.paths['/api/v1/projects'].get.responses['200'].content['application/json'].schema.properties).toHaveProperty('nextCursor');
+    });
+  });
 });
