@@ -152,6 +152,13 @@ describe('foundation (browser)', () => {
         expect(fanNotes.items.map((n) => n.kind)).toContain('project_update');
       }
       await screenshot(page, `project-${lang}`);
+      if (!fr) {
+        // Tabs are chosen by the URL: /p/:slug/:tab; an unknown tab says so and links back to the overview.
+        await page.goto(`/p/${project.slug}/no-such-tab`);
+        await page.getByText('This project has no such section.').waitFor();
+        expect(await page.getByRole('tab', { selected: true }).textContent()).toBe('Overview');
+        await page.goto(`/p/${project.slug}`);
+      }
 
       await page.getByRole('link', { name: fr ? /Notifications, 2 non lues/ : /Notifications, 2 unread/ }).click();
       await heading(page, 'Notifications');

@@ -103,6 +103,7 @@ function Notifications() {
                       text
                     )}
                   </div>
+                  {typeof n.data.excerpt === 'string' && n.data.excerpt && <div className="muted small activity-excerpt">“{n.data.excerpt}”</div>}
                   <div className="faint small">
                     <Time iso={n.createdAt} />
                   </div>

@@ -204,7 +204,7 @@ function LaunchSignup({ project, onChange }: { project: Project; onChange: (p: P
       <strong className="row" style={{ gap: '0.4rem' }}>
         <Icon name="bell" /> {t('signup.title')}
       </strong>
-      <span className="muted small">{t('signup.lead')}</span>
+      <span className="muted small">{me ? t('signup.leadMember') : t('signup.lead')}</span>
       {me ? (
         <button type="submit" className="btn btn-success" disabled={busy}>
           {t('signup.submit')}
