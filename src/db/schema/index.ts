@@ -8,3 +8,4 @@ export * from './funding.js';
 export * from './community.js';
 export * from './surveys.js';
 export * from './ideas.js';
+export * from './knowledge.js';

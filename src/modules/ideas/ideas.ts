@@ -1,6 +1,6 @@
 import { and, arrayContains, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
-import { ideaVotes, ideas } from '../../db/schema/ideas.js';
+import { ideas } from '../../db/schema/ideas.js';
 import type { Actor } from '../../http/auth.js';
 import { AppError, badRequest, conflict } from '../../http/errors.js';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
@@ -165,7 +165,8 @@ export async function listIdeas(ctx: AppContext, actor: Actor | null, challengeI
 
   // top: net votes, then newest.
   if (pos && !Number.isInteger(pos.v)) throw invalidCursor();
-  const net = sql<number>`coalesce((select sum(${ideaVotes.value})::int from ${ideaVotes} where ${ideaVotes.ideaId} = ${ideas.id}), 0)`;
+  // Qualified by hand: Drizzle leaves columns of a one-table select unqualified, which a subquery would misread.
+  const net = sql<number>`coalesce((select sum(v.value)::int from idea_votes v where v.idea_id = "ideas"."id"), 0)`;
   const rows = await ctx.db
     .select({ idea: ideas, net })
     .from(ideas)

@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { users } from '../../db/schema/accounts.js';
-import { challenges, ideaComparisons, ideaVotes, ideas } from '../../db/schema/ideas.js';
+import { challenges, ideaVotes, ideas } from '../../db/schema/ideas.js';
 import type { Actor } from '../../http/auth.js';
 import { renderMarkdown } from '../../lib/markdown.js';
 import { phaseOf, submissionOpen, votingOpen, type Challenge, type Idea } from './access.js';
@@ -99,8 +99,8 @@ export async function presentIdeas(db: Executor, rows: Idea[], actor: Actor | nu
 export async function presentChallenge(db: Executor, c: Challenge, actor: Actor | null, isHost: boolean, now: Date) {
   const [counts] = await db
     .select({
-      ideas: sql<number>`(select count(*)::int from ${ideas} where ${ideas.challengeId} = ${c.id} and ${ideas.mergedIntoId} is null)`,
-      comparisons: sql<number>`(select count(*)::int from ${ideaComparisons} where ${ideaComparisons.challengeId} = ${c.id})`,
+      ideas: sql<number>`(select count(*)::int from ideas i where i.challenge_id = ${c.id} and i.merged_into_id is null)`,
+      comparisons: sql<number>`(select count(*)::int from idea_comparisons x where x.challenge_id = ${c.id})`,
     })
     .from(challenges)
     .where(eq(challenges.id, c.id));

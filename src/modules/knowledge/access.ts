@@ -1,0 +1,46 @@
+import { eq } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import { answers, questions } from '../../db/schema/knowledge.js';
+import type { Actor } from '../../http/auth.js';
+import { AppError } from '../../http/errors.js';
+import { findProject, isProjectHost } from '../projects/access.js';
+
+export type Question = typeof questions.$inferSelect;
+export type Answer = typeof answers.$inferSelect;
+
+export const questionNotFound = () => new AppError(404, 'question_not_found', 'No question with this id.');
+export const answerNotFound = () => new AppError(404, 'answer_not_found', 'No answer with this id.');
+
+export interface QuestionView {
+  question: Question;
+  /** Hosts of the question's project (or operators, for a site-wide question) may edit it. */
+  canModerate: boolean;
+}
+
+/**
+ * A question the caller may see: site-wide, or on a project they can see; else 404.
+ * @example const { question } = await viewQuestion(db, 'qst_…', actor)
+ */
+export async function viewQuestion(db: Executor, id: string, actor: Actor | null): Promise<QuestionView> {
+  const [question] = await db.select().from(questions).where(eq(questions.id, id)).limit(1);
+  if (!question) throw questionNotFound();
+  if (!question.projectId) return { question, canModerate: actor?.role === 'operator' };
+  // Why: questions on a project hidden by moderation are hidden with it (its hosts still see them).
+  const project = await findProject(db, question.projectId, actor).catch((e) => {
+    throw e instanceof AppError && e.status === 404 ? questionNotFound() : e;
+  });
+  return { question, canModerate: await isProjectHost(db, project, actor) };
+}
+
+/**
+ * An answer the caller may see, with its question; else 404.
+ * @example const { answer, question } = await viewAnswer(db, 'ans_…', actor)
+ */
+export async function viewAnswer(db: Executor, id: string, actor: Actor | null): Promise<QuestionView & { answer: Answer }> {
+  const [answer] = await db.select().from(answers).where(eq(answers.id, id)).limit(1);
+  if (!answer) throw answerNotFound();
+  const view = await viewQuestion(db, answer.questionId, actor).catch((e) => {
+    throw e instanceof AppError && e.status === 404 ? answerNotFound() : e;
+  });
+  return { ...view, answer };
+}

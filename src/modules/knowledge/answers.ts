@@ -1,0 +1,45 @@
+import { eq, sql } from 'drizzle-orm';
+import type { AppContext } from '../../context.js';
+import { answers, questions } from '../../db/schema/knowledge.js';
+import type { Actor } from '../../http/auth.js';
+import { AppError } from '../../http/errors.js';
+import { newId } from '../../lib/ids.js';
+import { notify } from '../notifications/service.js';
+import { questionNotFound, viewAnswer, viewQuestion } from './access.js';
+import { presentOneAnswer } from './present.js';
+
+/**
+ * Answers a question (anyone signed in who can see it); its author is told.
+ * @example const answer = await answerQuestion(ctx, actor, 'qst_…', 'Yes: down to −10 °C.')
+ */
+export async function answerQuestion(ctx: AppContext, actor: Actor, questionId: string, body: string) {
+  const { question } = await viewQuestion(ctx.db, questionId, actor);
+  const id = newId('ans');
+  const now = ctx.clock.now();
+  const created = await ctx.db.transaction(async (tx) => {
+    const [row] = await tx.insert(answers).values({ id, questionId: question.id, projectId: question.projectId, authorId: actor.userId, body, createdAt: now, updatedAt: now }).returning();
+    const [q] = await tx
+      .update(questions)
+      .set({ answersCount: sql`${questions.answersCount} + 1`, updatedAt: now })
+      .where(eq(questions.id, question.id))
+      .returning();
+    if (!q) throw questionNotFound();
+    if (question.authorId !== actor.userId) {
+      await notify(tx, { userIds: [question.authorId], kind: 'question_answered', subject: `question:${question.id}`, data: { title: question.title, answerId: id } });
+    }
+    return { row: row!, q };
+  });
+  return presentOneAnswer(ctx.db, created.row, created.q, actor);
+}
+
+/**
+ * Edits an answer: its author, or a host of its project (an operator site-wide).
+ * @example await editAnswer(ctx, actor, 'ans_…', 'Better wording')
+ */
+export async function editAnswer(ctx: AppContext, actor: Actor, id: string, body: string) {
+  const { answer, question, canModerate } = await viewAnswer(ctx.db, id, actor);
+  // Why: an answer's words are its author's; the hosts (operators site-wide) may correct them.
+  if (answer.authorId !== actor.userId && !canModerate) throw new AppError(403, 'forbidden', 'Only the author of this answer can edit it.');
+  const [row] = await ctx.db.update(answers).set({ body, updatedAt: ctx.clock.now() }).where(eq(answers.id, answer.id)).returning();
+  return presentOneAnswer(ctx.db, row!, question, actor);
+}
