@@ -66,3 +66,13 @@ export const surveyTallies = pgTable(
   },
   (t) => [primaryKey({ columns: [t.questionSeq, t.item, t.num, t.shard] })],
 );
+
+export const surveyResponseCounts = pgTable(
+  'survey_response_counts',
+  {
+    surveyId: text('survey_id').notNull(),
+    shard: smallint('shard').notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.surveyId, t.shard] })],
+);

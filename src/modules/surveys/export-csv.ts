@@ -1,12 +1,12 @@
 // The responses export (hosts): one line per response, one column per question (four for a price question).
 import { Readable } from 'node:stream';
-import { and, asc, eq, gt, inArray } from 'drizzle-orm';
+import { and, asc, between, eq, gt, inArray } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { surveyAnswers, surveyResponses } from '../../db/schema/surveys.js';
 import type { Survey } from './access.js';
 import { decodeAnswer, type AnswerValue, type Question } from './questions.js';
 
-const PAGE = 1000;
+const PAGE = 2000;
 const PRICE_COLUMNS = [
   ['tooCheap', 'too cheap'],
   ['cheap', 'cheap'],
@@ -68,26 +68,34 @@ export function exportResponses(db: Executor, survey: Survey, questions: readonl
         .limit(PAGE);
       if (!page.length) return;
       after = page[page.length - 1]!.seq;
+      // A range of response seqs per question: the answers' primary key (question_seq, response_seq, item) serves it.
       const rows = await db
         .select()
         .from(surveyAnswers)
-        .where(inArray(surveyAnswers.responseSeq, page.map((r) => r.seq)));
-      const byResponse = new Map<number, (typeof rows)[number][]>();
+        .where(
+          and(
+            inArray(surveyAnswers.questionSeq, questions.map((q) => q.seq)),
+            between(surveyAnswers.responseSeq, page[0]!.seq, after),
+          ),
+        );
+      const byResponse = new Map<number, Map<number, (typeof rows)[number][]>>();
       for (const row of rows) {
-        const list = byResponse.get(row.responseSeq) ?? [];
+        const perQuestion = byResponse.get(row.responseSeq) ?? new Map<number, (typeof rows)[number][]>();
+        const list = perQuestion.get(row.questionSeq) ?? [];
         list.push(row);
-        byResponse.set(row.responseSeq, list);
+        perQuestion.set(row.questionSeq, list);
+        byResponse.set(row.responseSeq, perQuestion);
       }
       let chunk = '';
       for (const r of page) {
-        const answers = byResponse.get(r.seq) ?? [];
+        const answers = byResponse.get(r.seq) ?? new Map();
         const line = [
           r.id,
           r.createdAt.toISOString(),
           r.updatedAt.toISOString(),
           r.userId && backers.has(r.userId) ? 'yes' : 'no',
           r.userId && followers.has(r.userId) ? 'yes' : 'no',
-          ...questions.flatMap((q) => cells(q, decodeAnswer(q, answers.filter((a) => a.questionSeq === q.seq)))),
+          ...questions.flatMap((q) => cells(q, decodeAnswer(q, answers.get(q.seq) ?? []))),
         ];
         chunk += line.join(',') + '\r\n';
       }

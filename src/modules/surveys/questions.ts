@@ -184,9 +184,6 @@ export function decodeAnswer(q: Question, rows: readonly Pick<AnswerRow, 'item' 
   }
 }
 
-/** Whether a question's answers are counted in the running tallies (all but numbers, whose medians need raw values). */
-export const isTallied = (kind: QuestionKind) => kind !== 'number';
-
 /** The options chosen in a multiple-choice bit mask. */
 export function maskOptions(mask: number, optionCount: number): number[] {
   const chosen: number[] = [];

@@ -1,7 +1,7 @@
 // Reading surveys: one survey with its questions (and the caller's own answers), and a project's list.
 import { and, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
-import { surveyResponses, surveys, type SurveyStatus } from '../../db/schema/surveys.js';
+import { surveyResponseCounts, surveys, type SurveyStatus } from '../../db/schema/surveys.js';
 import type { Actor } from '../../http/auth.js';
 import { decodeCursor, pageOf } from '../../lib/cursor.js';
 import { renderMarkdown } from '../../lib/markdown.js';
@@ -9,7 +9,8 @@ import { findProject, isProjectHost } from '../projects/access.js';
 import { loadQuestions, type Survey } from './access.js';
 import type { Question } from './questions.js';
 import type { Respondent } from './respondent.js';
-import { countResponses, findResponse } from './submit-response.js';
+import { findResponse } from './submit-response.js';
+import { countResponses } from './tallies.js';
 
 /** A question as the API shows it (never its internal seq). */
 export function presentQuestion(q: Question) {
@@ -90,10 +91,10 @@ export async function listSurveys(ctx: AppContext, projectIdOrSlug: string, acto
   const ids = page.items.map((s) => s.id);
   const counts = ids.length
     ? await ctx.db
-        .select({ surveyId: surveyResponses.surveyId, n: sql<number>`count(*)::int` })
-        .from(surveyResponses)
-        .where(inArray(surveyResponses.surveyId, ids))
-        .groupBy(surveyResponses.surveyId)
+        .select({ surveyId: surveyResponseCounts.surveyId, n: sql<number>`sum(${surveyResponseCounts.count})::int` })
+        .from(surveyResponseCounts)
+        .where(inArray(surveyResponseCounts.surveyId, ids))
+        .groupBy(surveyResponseCounts.surveyId)
     : [];
   const countOf = new Map(counts.map((c) => [c.surveyId, Number(c.n)]));
   return { items: page.items.map((s) => presentSurveySummary(s, countOf.get(s.id) ?? 0)), nextCursor: page.nextCursor };

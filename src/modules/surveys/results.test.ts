@@ -155,7 +155,7 @@ describe('results', () => {
       const sortKey = (c: { questionSeq: number; item: number; num: number }) => `${c.questionSeq}|${c.item}|${c.num}`;
       const running = (await readTallies(t.ctx.db, seqs)).sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
       const before = (await t.request(host, 'GET', `/api/v1/surveys/${s.id}/results`)).json();
-      await t.ctx.db.transaction((tx) => rebuildTallies(tx, seqs));
+      await t.ctx.db.transaction((tx) => rebuildTallies(tx, s.id));
       const recounted = (await readTallies(t.ctx.db, seqs)).sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
       expect(running).toEqual(recounted);
       expect((await t.request(host, 'GET', `/api/v1/surveys/${s.id}/results`)).json()).toEqual(before);

@@ -1,8 +1,9 @@
-// Survey results: counts aggregated in SQL (tallies for everyone, GROUP BY over a segment's answers otherwise),
-// statistics computed here from the counts.
+// Survey results: counts aggregated in SQL (running tallies for everyone, a GROUP BY over a segment's answers
+// otherwise), every statistic computed here from those counts (numbers too: their value counts are exact).
 import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import {
+  binOf,
   binningFor,
   binsFromCounts,
   borda,
@@ -13,17 +14,15 @@ import {
   priceSensitivityFromCounts,
   wilsonInterval,
   type Bin,
-  type Binning,
   type BordaScore,
   type Interval,
   type NpsResult,
   type PricePoint,
 } from '../../lib/statistics/index.js';
 import type { Survey } from './access.js';
-import { isTallied, maskOptions, scaleTop, type Question } from './questions.js';
+import { maskOptions, scaleTop, type Question } from './questions.js';
 import type { Segment, SegmentFilter } from './segments.js';
-import { countResponses } from './submit-response.js';
-import { readTallies, type TallyCount } from './tallies.js';
+import { countResponses, readTallies, type TallyCount } from './tallies.js';
 
 export interface OptionResult {
   label: string;
@@ -90,8 +89,8 @@ async function rawCounts(db: Executor, questionSeqs: number[], condition: SQL): 
   return rowsOf(res).map((r) => ({ questionSeq: Number(r.question_seq), item: Number(r.item), num: Number(r.num), count: Number(r.count) }));
 }
 
-/** Counts for the tallied questions in a segment: tallies, or raw counts, or tallies minus the excluded accounts' raw counts. */
-async function talliedCounts(db: Executor, surveyId: string, seqs: number[], f: SegmentFilter): Promise<TallyCount[]> {
+/** Counts for a segment: the tallies (everyone), a GROUP BY over the segment's answers, or the tallies minus the excluded accounts' counts. */
+async function segmentCounts(db: Executor, surveyId: string, seqs: number[], f: SegmentFilter): Promise<TallyCount[]> {
   if (f.kind === 'all') return readTallies(db, seqs);
   if (f.kind === 'only') return f.userIds.length ? rawCounts(db, seqs, answerFilter(surveyId, f)) : [];
   const all = await readTallies(db, seqs);
@@ -103,60 +102,12 @@ async function talliedCounts(db: Executor, surveyId: string, seqs: number[], f: 
 }
 
 async function segmentResponses(db: Executor, survey: Survey, f: SegmentFilter): Promise<number> {
+  if (f.kind === 'only' && !f.userIds.length) return 0;
   const total = f.kind === 'only' ? 0 : await countResponses(db, survey.id);
-  if (f.kind === 'all') return total;
-  if (!f.userIds.length) return total;
+  if (f.kind === 'all' || !f.userIds.length) return total;
   const res = await db.execute(sql`SELECT count(*)::int AS n FROM ${responsesOf(survey.id, f.userIds)} s`);
   const n = Number(rowsOf(res)[0]?.n ?? 0);
   return f.kind === 'only' ? n : total - n;
-}
-
-interface NumberStats {
-  n: number;
-  mean: number | null;
-  sd: number | null;
-  min: number;
-  max: number;
-  median: number | null;
-  integers: boolean;
-}
-
-/** Count, mean, standard deviation, range and median of every number question, in one query. */
-async function numberStats(db: Executor, seqs: number[], condition: SQL): Promise<Map<number, NumberStats>> {
-  if (!seqs.length) return new Map();
-  const res = await db.execute(sql`
-    SELECT a.question_seq, count(*)::int AS n, avg(a.num) AS mean, stddev_samp(a.num) AS sd, min(a.num) AS min, max(a.num) AS max,
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY a.num) AS median, bool_and(a.num = trunc(a.num)) AS integers
-    FROM survey_answers a
-    WHERE a.question_seq IN (${idList(seqs)}) AND ${condition}
-    GROUP BY 1`);
-  const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
-  return new Map(
-    rowsOf(res).map((r) => [
-      Number(r.question_seq),
-      { n: Number(r.n), mean: num(r.mean), sd: num(r.sd), min: Number(r.min), max: Number(r.max), median: num(r.median), integers: r.integers === true || r.integers === 't' },
-    ]),
-  );
-}
-
-/** Histogram counts of every number question with its binning, in one query (same bin formula as binOf). */
-async function numberHistograms(db: Executor, binnings: Map<number, Binning>, condition: SQL): Promise<Map<number, Map<number, number>>> {
-  const specs = [...binnings].filter(([, b]) => b.bins > 0).map(([q, b]) => ({ q, lo: b.lo, w: b.width, b: b.bins }));
-  const out = new Map<number, Map<number, number>>();
-  if (!specs.length) return out;
-  const res = await db.execute(sql`
-    SELECT a.question_seq, LEAST(s.b - 1, GREATEST(0, floor((a.num - s.lo) / s.w)))::int AS bin, count(*)::int AS count
-    FROM survey_answers a
-    JOIN (SELECT (x->>'q')::bigint AS q, (x->>'lo')::float8 AS lo, (x->>'w')::float8 AS w, (x->>'b')::int AS b
-          FROM jsonb_array_elements(${JSON.stringify(specs)}::jsonb) x) s ON s.q = a.question_seq
-    WHERE ${condition}
-    GROUP BY 1, 2`);
-  for (const r of rowsOf(res)) {
-    const q = Number(r.question_seq);
-    if (!out.has(q)) out.set(q, new Map());
-    out.get(q)!.set(Number(r.bin), Number(r.count));
-  }
-  return out;
 }
 
 /** The latest free-text answers of a question. */
@@ -235,8 +186,16 @@ function fromCounts(q: Question, counts: TallyCount[]): QuestionResult {
         },
       };
     }
-    case 'number':
-      throw new Error('number questions are not tallied');
+    case 'number': {
+      const pairs = counts.map((c) => [c.num, c.count] as [number, number]);
+      const m = momentsFromCounts(pairs);
+      if (!m.n) return { ...base, responses: 0, mean: null, meanInterval: null, median: null, histogram: [] };
+      const values = pairs.map(([v]) => v);
+      const binning = binningFor(Math.min(...values), Math.max(...values), m.n, values.every(Number.isInteger));
+      const perBin = new Map<number, number>();
+      for (const [v, c] of pairs) perBin.set(binOf(v, binning), (perBin.get(binOf(v, binning)) ?? 0) + c);
+      return { ...base, responses: m.n, mean: m.mean, meanInterval: meanInterval(m), median: medianFromCounts(pairs), histogram: binsFromCounts(binning, perBin) };
+    }
   }
 }
 
@@ -253,36 +212,18 @@ export async function surveyResults(
   segment: Segment,
   includeTexts: boolean,
 ): Promise<SurveyResults> {
-  const tallied = questions.filter((q) => isTallied(q.kind)).map((q) => q.seq);
-  const numbers = questions.filter((q) => q.kind === 'number').map((q) => q.seq);
-  const condition = filter.kind === 'only' && !filter.userIds.length ? sql`FALSE` : answerFilter(survey.id, filter);
   const responses = await segmentResponses(db, survey, filter);
-  const counts = await talliedCounts(db, survey.id, tallied, filter);
-  const stats = await numberStats(db, numbers, condition);
-  const binnings = new Map([...stats].map(([q, s]) => [q, binningFor(s.min, s.max, s.n, s.integers)]));
-  const bins = await numberHistograms(db, binnings, condition);
-
+  const counts = await segmentCounts(db, survey.id, questions.map((q) => q.seq), filter);
+  const bySeq = new Map<number, TallyCount[]>();
+  for (const c of counts) {
+    const list = bySeq.get(c.questionSeq) ?? [];
+    list.push(c);
+    bySeq.set(c.questionSeq, list);
+  }
+  const condition = filter.kind === 'only' && !filter.userIds.length ? sql`FALSE` : answerFilter(survey.id, filter);
   const results: QuestionResult[] = [];
   for (const q of questions) {
-    if (q.kind === 'number') {
-      const s = stats.get(q.seq);
-      const n = s?.n ?? 0;
-      results.push({
-        id: q.id,
-        kind: q.kind,
-        prompt: q.prompt,
-        responses: n,
-        mean: s?.mean ?? null,
-        meanInterval: s && s.mean !== null ? meanInterval({ n, mean: s.mean, sd: s.sd ?? 0 }) : null,
-        median: s?.median ?? null,
-        histogram: s ? binsFromCounts(binnings.get(q.seq)!, bins.get(q.seq) ?? new Map()) : [],
-      });
-      continue;
-    }
-    const r = fromCounts(
-      q,
-      counts.filter((c) => c.questionSeq === q.seq),
-    );
+    const r = fromCounts(q, bySeq.get(q.seq) ?? []);
     if (q.kind === 'text' && includeTexts) r.texts = await latestTexts(db, q.seq, condition);
     results.push(r);
   }

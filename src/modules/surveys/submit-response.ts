@@ -1,14 +1,14 @@
 // Answering a survey: one response per person (or anonymous browser), edited by answering again while it is open.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import type { Executor } from '../../db/client.js';
 import { surveyAnswers, surveyResponses, surveys } from '../../db/schema/surveys.js';
 import { AppError } from '../../http/errors.js';
 import { newId } from '../../lib/ids.js';
 import type { Survey } from './access.js';
-import { decodeAnswer, encodeAnswer, isTallied, type AnswerRow, type AnswerValue, type Question } from './questions.js';
+import { decodeAnswer, encodeAnswer, type AnswerRow, type AnswerValue, type Question } from './questions.js';
 import type { Respondent } from './respondent.js';
-import { TALLY_SHARDS, applyTallyDeltas, tallyDeltas } from './tallies.js';
+import { TALLY_SHARDS, applyTallyDeltas, countNewResponse, tallyDeltas } from './tallies.js';
 
 export interface AnswerInput {
   questionId: string;
@@ -92,7 +92,6 @@ export async function submitResponse(
   answers: readonly AnswerInput[],
 ): Promise<{ id: string; created: boolean }> {
   const rows = validateAnswers(questions, answers);
-  const tallied = new Set(questions.filter((q) => isTallied(q.kind)).map((q) => q.seq));
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     // FOR SHARE: a concurrent close waits for this answer to finish, and this answer sees a finished close.
@@ -121,17 +120,10 @@ export async function submitResponse(
     }
     const seq = response.seq;
     if (rows.length) await tx.insert(surveyAnswers).values(rows.map((r) => ({ ...r, responseSeq: seq })));
-    const deltas = tallyDeltas(
-      before.filter((r) => tallied.has(r.questionSeq)),
-      rows.filter((r) => tallied.has(r.questionSeq)),
-    );
-    await applyTallyDeltas(tx, Number(seq) % TALLY_SHARDS, deltas);
+    const shard = Number(seq) % TALLY_SHARDS;
+    await applyTallyDeltas(tx, shard, tallyDeltas(before, rows));
+    if (inserted) await countNewResponse(tx, survey.id, shard);
     return { id: response.id, created: Boolean(inserted) };
   });
 }
 
-/** How many responses a survey has. */
-export async function countResponses(db: Executor, surveyId: string): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(surveyResponses).where(eq(surveyResponses.surveyId, surveyId));
-  return Number(row?.n ?? 0);
-}

@@ -1,7 +1,8 @@
-// Running tallies of answers by (question, item, num): what the "everyone" results read instead of every answer.
-import { inArray, sql } from 'drizzle-orm';
+// Running tallies of answers by (question, item, num), and of responses per survey: what the "everyone" results read
+// instead of every answer. Kept in the same transaction as the answers; sharded to spread concurrent increments.
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { surveyTallies } from '../../db/schema/surveys.js';
+import { surveyResponseCounts, surveyTallies } from '../../db/schema/surveys.js';
 import type { AnswerRow } from './questions.js';
 
 export const TALLY_SHARDS = 4;
@@ -65,17 +66,40 @@ export async function readTallies(db: Executor, questionSeqs: readonly number[])
   return rows.map((r) => ({ ...r, count: Number(r.count) }));
 }
 
+/** Counts one more response for a survey, on the response's shard. */
+export async function countNewResponse(tx: Executor, surveyId: string, shard: number): Promise<void> {
+  await tx
+    .insert(surveyResponseCounts)
+    .values({ surveyId, shard, count: 1 })
+    .onConflictDoUpdate({ target: [surveyResponseCounts.surveyId, surveyResponseCounts.shard], set: { count: sql`${surveyResponseCounts.count} + 1` } });
+}
+
 /**
- * Recomputes the tallies of some questions from their answers (after a bulk import, or to check them).
- * Runs in the caller's transaction.
+ * How many responses a survey has (from the counter, shards summed).
+ * @example await countResponses(db, survey.id) // 100000
  */
-export async function rebuildTallies(tx: Executor, questionSeqs: readonly number[]): Promise<void> {
-  if (!questionSeqs.length) return;
-  const list = sql.join(questionSeqs.map((q) => sql`${q}`), sql`, `);
-  await tx.execute(sql`DELETE FROM survey_tallies WHERE question_seq IN (${list})`);
+export async function countResponses(db: Executor, surveyId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`coalesce(sum(${surveyResponseCounts.count}), 0)::int` })
+    .from(surveyResponseCounts)
+    .where(eq(surveyResponseCounts.surveyId, surveyId));
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * Recomputes a survey's tallies and response count from its answers and responses (after a bulk import, or to
+ * check them). Runs in the caller's transaction.
+ */
+export async function rebuildTallies(tx: Executor, surveyId: string): Promise<void> {
+  const questions = sql`(SELECT seq FROM survey_questions WHERE survey_id = ${surveyId})`;
+  await tx.execute(sql`DELETE FROM survey_tallies WHERE question_seq IN ${questions}`);
   await tx.execute(sql`
     INSERT INTO survey_tallies (question_seq, item, num, shard, count)
     SELECT question_seq, item, num, (response_seq % ${TALLY_SHARDS})::smallint, count(*)::int
-    FROM survey_answers WHERE question_seq IN (${list})
+    FROM survey_answers WHERE question_seq IN ${questions}
     GROUP BY 1, 2, 3, 4`);
+  await tx.execute(sql`DELETE FROM survey_response_counts WHERE survey_id = ${surveyId}`);
+  await tx.execute(sql`
+    INSERT INTO survey_response_counts (survey_id, shard, count)
+    SELECT survey_id, (seq % ${TALLY_SHARDS})::smallint, count(*)::int FROM survey_responses WHERE survey_id = ${surveyId} GROUP BY 1, 2`);
 }
