@@ -183,7 +183,7 @@ describe('Comments', () => {
 
     it('answers 404, never 500, when a subject type\'s table is missing', async () => {
       const saved = subjectResolvers.survey;
-      subjectResolvers.survey = { tables: ['no_such_table_here'], table: 'no_such_table_here', lookup: (id) => sql`SELECT id, project_id FROM no_such_table_here WHERE id = ${id}` };
+      subjectResolvers.survey = { tables: [], lookups: (id: string) => [sql`SELECT id, project_id FROM no_such_table_here WHERE id = ${id}`] };
       try {
         const u = await t.signup('Prober');
         const res = await t.request(u, 'POST', '/api/v1/comments?subject=survey:srv_1', { body: 'hello' });
@@ -199,7 +199,13 @@ describe('Comments', () => {
       await t.ctx.db.execute(sql.raw(`CREATE TABLE ${table} (id text PRIMARY KEY, owning_project text)`));
       await t.ctx.db.execute(sql.raw(`INSERT INTO ${table} (id) VALUES ('thing_1')`));
       const saved = subjectResolvers.batch;
-      subjectResolvers.batch = { tables: [table], table, lookup: (id) => sql`SELECT id, project_id FROM ${sql.identifier(table)} WHERE id = ${id}` };
+      subjectResolvers.batch = {
+        tables: [table],
+        lookups: (id: string) => [
+          sql`SELECT id, project_id, status = 'draft' AS draft FROM ${sql.identifier(table)} WHERE id = ${id}`,
+          sql`SELECT id FROM ${sql.identifier(table)} WHERE id = ${id}`,
+        ],
+      };
       try {
         const u = await t.signup('Prober');
         const res = await t.request(u, 'POST', '/api/v1/comments?subject=batch:thing_1', { body: 'on a batch' });
@@ -212,6 +218,29 @@ describe('Comments', () => {
         await t.ctx.db.execute(sql.raw(`DROP TABLE ${table}`));
       }
     });
+  });
+
+  it('lets only the hosts comment on, or read comments of, a draft', async () => {
+    const table = `draft_probe_${Date.now()}`;
+    const owner = await t.signup('Owner');
+    const stranger = await t.signup('Stranger');
+    const p = await open(owner);
+    await t.ctx.db.execute(sql.raw(`CREATE TABLE ${table} (id text PRIMARY KEY, project_id text, status text)`));
+    await t.ctx.db.execute(sql.raw(`INSERT INTO ${table} VALUES ('d_1', '${p.id}', 'draft'), ('o_1', '${p.id}', 'open')`));
+    const saved = subjectResolvers.campaign;
+    subjectResolvers.campaign = {
+      tables: [table],
+      lookups: (id: string) => [sql`SELECT id, project_id, status = 'draft' AS draft FROM ${sql.identifier(table)} WHERE id = ${id}`],
+    };
+    try {
+      expect((await t.request(owner, 'POST', '/api/v1/comments?subject=campaign:d_1', { body: 'note to self' })).statusCode).toBe(201);
+      expect((await t.request(stranger, 'POST', '/api/v1/comments?subject=campaign:d_1', { body: 'peek' })).statusCode).toBe(404);
+      expect((await t.request(null, 'GET', '/api/v1/comments?subject=campaign:d_1')).statusCode).toBe(404);
+      expect((await t.request(stranger, 'POST', '/api/v1/comments?subject=campaign:o_1', { body: 'open one' })).statusCode).toBe(201);
+    } finally {
+      subjectResolvers.campaign = saved;
+      await t.ctx.db.execute(sql.raw(`DROP TABLE ${table}`));
+    }
   });
 
   describe('getComment', () => {

@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import type { Actor } from '../../http/auth.js';
 import { AppError } from '../../http/errors.js';
-import { findProject } from '../projects/access.js';
+import { findProject, isProjectHost } from '../projects/access.js';
 import { pgErrorCode, UNDEFINED_COLUMN, UNDEFINED_TABLE } from './db-errors.js';
 
 /** What people can comment on, as `type:id` (e.g. `project:prj_…`, `idea:ide_…`). */
@@ -22,18 +22,23 @@ export interface Subject {
 }
 
 interface Resolver {
-  /** Every table the lookup reads: a table not created yet means the subject cannot exist yet. */
+  /** Every table the lookups read: a table not created yet means the subject cannot exist yet. */
   tables: string[];
-  /** One row `{ id, project_id }` for the id, or none. */
-  lookup(id: string): SQL;
-  /** The existence check used if `lookup` names a column the other module spells differently. */
-  table: string;
+  /**
+   * Queries for one row `{ id, project_id?, draft? }`, tried in order: when one names a column the owning module
+   * spells differently (undefined_column), the next, simpler one is tried; the last only checks the id exists.
+   */
+  lookups(id: string): SQL[];
 }
 
-const direct = (table: string): Resolver => ({
+/** A table with `project_id`, and, when `drafts`, a `status` whose 'draft' rows only the project's hosts see. */
+const direct = (table: string, drafts = false): Resolver => ({
   tables: [table],
-  table,
-  lookup: (id) => sql`SELECT id, project_id FROM ${sql.identifier(table)} WHERE id = ${id}`,
+  lookups: (id) => [
+    ...(drafts ? [sql`SELECT id, project_id, status = 'draft' AS draft FROM ${sql.identifier(table)} WHERE id = ${id}`] : []),
+    sql`SELECT id, project_id FROM ${sql.identifier(table)} WHERE id = ${id}`,
+    sql`SELECT id FROM ${sql.identifier(table)} WHERE id = ${id}`,
+  ],
 });
 
 /**
@@ -42,20 +47,25 @@ const direct = (table: string): Resolver => ({
  */
 export const subjectResolvers: Record<Exclude<SubjectType, 'project'>, Resolver> = {
   update: direct('project_updates'),
-  challenge: direct('challenges'),
+  challenge: direct('challenges', true),
   question: direct('questions'),
-  campaign: direct('campaigns'),
-  survey: direct('surveys'),
-  batch: direct('task_batches'),
+  campaign: direct('campaigns', true),
+  survey: direct('surveys', true),
+  batch: direct('task_batches', true),
   idea: {
     tables: ['ideas', 'challenges'],
-    table: 'ideas',
-    lookup: (id) => sql`SELECT i.id, c.project_id FROM ideas i JOIN challenges c ON c.id = i.challenge_id WHERE i.id = ${id}`,
+    lookups: (id) => [
+      sql`SELECT i.id, c.project_id, c.status = 'draft' AS draft FROM ideas i JOIN challenges c ON c.id = i.challenge_id WHERE i.id = ${id}`,
+      sql`SELECT i.id, c.project_id FROM ideas i JOIN challenges c ON c.id = i.challenge_id WHERE i.id = ${id}`,
+      sql`SELECT id FROM ideas WHERE id = ${id}`,
+    ],
   },
   answer: {
     tables: ['answers', 'questions'],
-    table: 'answers',
-    lookup: (id) => sql`SELECT a.id, q.project_id FROM answers a JOIN questions q ON q.id = a.question_id WHERE a.id = ${id}`,
+    lookups: (id) => [
+      sql`SELECT a.id, q.project_id FROM answers a JOIN questions q ON q.id = a.question_id WHERE a.id = ${id}`,
+      sql`SELECT id FROM answers WHERE id = ${id}`,
+    ],
   },
 };
 
@@ -70,9 +80,15 @@ async function tablesExist(db: Executor, tables: string[]): Promise<boolean> {
   return true;
 }
 
-async function rowsOf(db: Executor, query: SQL): Promise<{ id: string; project_id?: string | null }[]> {
+interface SubjectRow {
+  id: string;
+  project_id?: string | null;
+  draft?: boolean | null;
+}
+
+async function rowsOf(db: Executor, query: SQL): Promise<SubjectRow[]> {
   const res = await db.execute(query);
-  return (res as unknown as { rows: { id: string; project_id?: string | null }[] }).rows;
+  return (res as unknown as { rows: SubjectRow[] }).rows;
 }
 
 /**
@@ -100,15 +116,18 @@ export async function resolveSubject(db: Executor, subject: string, actor: Actor
   }
   const resolver = subjectResolvers[type];
   if (!resolver || !(await tablesExist(db, resolver.tables))) throw subjectNotFound(type);
-  let rows: { id: string; project_id?: string | null }[];
-  try {
-    rows = await rowsOf(db, resolver.lookup(id));
-  } catch (e) {
-    const code = pgErrorCode(e);
-    if (code === UNDEFINED_TABLE) throw subjectNotFound(type);
-    if (code !== UNDEFINED_COLUMN) throw e;
-    // The owning module names its columns differently: the subject exists, its project is unknown.
-    rows = await rowsOf(db, sql`SELECT id FROM ${sql.identifier(resolver.table)} WHERE id = ${id}`);
+  let rows: SubjectRow[] = [];
+  const lookups = resolver.lookups(id);
+  for (const [i, query] of lookups.entries()) {
+    try {
+      rows = await rowsOf(db, query);
+      break;
+    } catch (e) {
+      const code = pgErrorCode(e);
+      if (code === UNDEFINED_TABLE) throw subjectNotFound(type);
+      // The owning module names a column differently: try the next, simpler lookup.
+      if (code !== UNDEFINED_COLUMN || i === lookups.length - 1) throw e;
+    }
   }
   const row = rows[0];
   if (!row) throw subjectNotFound(type);
@@ -117,5 +136,7 @@ export async function resolveSubject(db: Executor, subject: string, actor: Actor
   const project = await findProject(db, row.project_id, actor).catch((e) => {
     throw e instanceof AppError && e.status === 404 ? subjectNotFound(type) : e;
   });
+  // Why: a draft (campaign, survey, challenge, batch) is its hosts' work in progress, not yet open to the crowd.
+  if (row.draft && !(await isProjectHost(db, project, actor))) throw subjectNotFound(type);
   return { type, id: row.id, projectId: project.id, projectOwnerId: project.ownerId, projectTitle: project.title };
 }
