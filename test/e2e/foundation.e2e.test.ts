@@ -55,6 +55,13 @@ describe('foundation (browser)', () => {
     await page.getByRole('heading', { name: 'The plan' }).waitFor(); // the description, rendered from Markdown
     expect(page.url()).toMatch(/\/p\/riverside-orchard/);
 
+    // Its hosts edit it.
+    await page.getByRole('link', { name: 'Edit project' }).click();
+    await heading(page, 'Edit the project');
+    await page.getByLabel('Summary').fill('Plant forty fruit trees along the river path, tended by the whole neighbourhood.');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('tended by the whole neighbourhood').waitFor();
+
     // Find it by search on the explore page.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Explore' }).click();
     await page.getByLabel('Search projects').fill('orchard');
@@ -196,6 +203,42 @@ describe('foundation (browser)', () => {
       expect(op.errors).toEqual([]);
       await op.context.close();
     }
+  });
+
+  it('creates an organization, opens a project in its name and shows the profile', async () => {
+    const owner = await createUser(server, { name: 'Olga Owner' });
+    const member = await createUser(server, { name: 'Mehdi Member' });
+    const { page, errors } = await newPage(browser, server, { as: owner });
+    await page.goto('/orgs/new');
+    await heading(page, 'Create an organization');
+    await page.getByLabel('Name').fill('Green Streets Collective');
+    await page.getByLabel('Description').fill('Neighbours who **green** their streets.');
+    await page.getByLabel('Website').fill('https://green-streets.example');
+    await page.getByRole('button', { name: 'Create the organization' }).click();
+    await heading(page, 'Green Streets Collective');
+    await page.getByText('Your role: Owner').waitFor();
+    await page.getByLabel("Member's e-mail").fill(member.email);
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await page.getByText('Member added.').waitFor();
+    await page.getByRole('link', { name: 'Mehdi Member' }).waitFor();
+    await screenshot(page, 'org-en');
+
+    await page.getByRole('link', { name: 'New project for this organization' }).click();
+    await heading(page, 'Open a project');
+    expect(await page.getByLabel('Host').inputValue()).not.toBe('');
+    await page.getByLabel('Title').fill('Pavement planters');
+    await page.getByLabel('Summary').fill('Planters on every corner of Rue Neuve.');
+    await page.getByLabel('Category').selectOption('environment');
+    await page.getByRole('button', { name: 'Open the project' }).click();
+    await heading(page, 'Pavement planters');
+    await page.getByRole('link', { name: 'Green Streets Collective' }).click();
+    await page.getByRole('link', { name: /Pavement planters/ }).waitFor();
+
+    await page.goto(`/u/${owner.id}`);
+    await heading(page, 'Olga Owner');
+    await page.getByText('Reputation').waitFor();
+    await screenshot(page, 'profile-en');
+    expect(errors).toEqual([]);
   });
 
   it('is usable on a phone and from the keyboard', async () => {

@@ -79,7 +79,7 @@ export function OrgPage() {
   useEffect(() => {
     if (org) document.title = `${org.name} · ${t('appName')}`;
   }, [org, t]);
-  if (loading) return <Loading />;
+  if (loading && !org) return <Loading />;
   if (error || !org) {
     if ((error as { status?: number })?.status === 404) return <EmptyState icon="building" title={t('org.notFound')} />;
     return <ErrorBanner error={error} onRetry={reload} />;

@@ -25,7 +25,7 @@ export function ProfilePage() {
   useEffect(() => {
     if (user) document.title = `${user.name} · ${t('appName')}`;
   }, [user, t]);
-  if (loading) return <Loading />;
+  if (loading && !user) return <Loading />;
   if (error || !user) {
     if ((error as { status?: number })?.status === 404) return <EmptyState icon="user" title={t('profile.notFound')} />;
     return <ErrorBanner error={error} onRetry={reload} />;

@@ -187,7 +187,7 @@ function Tokens() {
         </div>
       )}
       <ErrorBanner error={error} onRetry={reload} />
-      {loading ? (
+      {loading && !data ? (
         <Loading />
       ) : !data?.items.length ? (
         <p className="muted">{t('settings.noTokens')}</p>
