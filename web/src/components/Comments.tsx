@@ -133,10 +133,14 @@ function Comment({ node, subject, onCreated, canReply, level }: { node: Node; su
   return (
     <>
       <article className={`comment${hidden ? ' is-hidden' : ''}`} aria-label={t('comments.by', { name })}>
-        <Avatar name={removed ? '?' : name} id={comment.author?.id} size={level === 0 ? 34 : 28} />
+        {removed ? (
+          <span className="avatar avatar-removed" aria-hidden="true" style={{ width: level === 0 ? 34 : 28, height: level === 0 ? 34 : 28 }} />
+        ) : (
+          <Avatar name={name} id={comment.author?.id} size={level === 0 ? 34 : 28} />
+        )}
         <div className="comment-main">
           <div className="comment-head">
-            {comment.author ? <Link to={`/u/${comment.author.id}`}>{name}</Link> : <strong>{removed ? '—' : name}</strong>}
+            {comment.author ? <Link to={`/u/${comment.author.id}`}>{name}</Link> : !removed && <strong>{name}</strong>}
             <span className="faint small">
               <Time iso={comment.createdAt} />
             </span>
