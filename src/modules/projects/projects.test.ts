@@ -157,6 +157,10 @@ describe('ProjectsService', () => {
       expect(await find('quartiers')).toEqual([fr.id]);
       expect(await find('"bike repair" -atelier')).toEqual([en.id]);
       expect(await find('nothingmatchesthis')).toEqual([]);
+      for (const odd of ["(&|!':*", 'the', '"', '-', 'é'.repeat(200)]) {
+        const res = await t.request(null, 'GET', `/api/v1/projects?q=${encodeURIComponent(odd)}`);
+        expect(res.statusCode).toBe(200);
+      }
     });
 
     it('ranks title matches above description matches', async () => {
