@@ -12,6 +12,7 @@ import { tasksRoutes } from './tasks/routes.js';
 import { surveysRoutes } from './surveys/routes.js';
 import { ideasRoutes } from './ideas/routes.js';
 import { knowledgeRoutes } from './knowledge/routes.js';
+import { validationRoutes } from './validation/routes.js';
 import { jobs as mailJobs } from './mail/jobs.js';
 import { jobs as communityJobs } from './community/jobs.js';
 import { jobs as fundingJobs } from './funding/jobs.js';
@@ -32,6 +33,7 @@ export const moduleRoutes: ModuleRoutes[] = [
   surveysRoutes,
   ideasRoutes,
   knowledgeRoutes,
+  validationRoutes,
 ];
 
 export const moduleJobs: Job[] = [...mailJobs, ...communityJobs, ...fundingJobs, ...tasksJobs, ...surveysJobs, ...ideasJobs];

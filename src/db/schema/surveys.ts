@@ -31,6 +31,7 @@ export const surveyQuestions = pgTable('survey_questions', {
   max: doublePrecision('max'),
   scale: smallint('scale'),
   currency: char('currency', { length: 3 }),
+  intent: boolean('intent').notNull().default(false),
 });
 
 export const surveyResponses = pgTable('survey_responses', {

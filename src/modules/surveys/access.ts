@@ -33,6 +33,7 @@ export async function loadQuestions(db: Executor, surveyId: string): Promise<Que
     max: r.max,
     scale: r.scale,
     currency: r.currency,
+    intent: r.intent,
   }));
 }
 

@@ -34,6 +34,7 @@ async function insertQuestions(tx: Tx, surveyId: string, questions: QuestionInpu
       max: q.max ?? null,
       scale: q.kind === 'scale' ? (q.scale ?? 5) : null,
       currency: q.kind === 'price' ? (q.currency ?? null) : null,
+      intent: q.intent,
     });
   }
 }

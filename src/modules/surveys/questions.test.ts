@@ -13,6 +13,7 @@ const q = (kind: Question['kind'], extra: Partial<Question> = {}): Question => (
   max: null,
   scale: null,
   currency: null,
+  intent: false,
   ...extra,
 });
 

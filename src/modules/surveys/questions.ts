@@ -14,7 +14,9 @@ export const MAX_PRICE = 1_000_000_000_00;
  * A question as a host writes it. `options`: the labels of a single, multiple or ranking question (2–30, distinct),
  * or two optional end labels of a scale ("Disagree", "Agree"). `scale`: the top of a rating scale 1…scale (2–10,
  * default 5). `min`/`max`: bounds of a number answer, or how many options a multiple-choice answer may pick.
- * `currency`: the currency of a price question's amounts (minor units).
+ * `currency`: the currency of a price question's amounts (minor units). `intent`: this question measures intent to
+ * back, for the validation panel: a single choice whose FIRST option means "I would back it", or a rating scale whose
+ * top two points do (top-two-box); at most one per survey.
  */
 export const ZQuestionInput = z
   .object({
@@ -26,6 +28,7 @@ export const ZQuestionInput = z
     max: z.number().finite().optional(),
     scale: z.number().int().min(2).max(10).optional(),
     currency: ZCurrency.optional(),
+    intent: z.boolean().default(false),
   })
   .superRefine((q, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
@@ -39,6 +42,7 @@ export const ZQuestionInput = z
     if (q.scale !== undefined && q.kind !== 'scale') issue('scale', 'only a scale question has a scale');
     if (q.currency === undefined && q.kind === 'price') issue('currency', 'a price question needs a currency');
     if (q.currency !== undefined && q.kind !== 'price') issue('currency', 'only a price question has a currency');
+    if (q.intent && q.kind !== 'single' && q.kind !== 'scale') issue('intent', 'only a single choice or a scale question can measure intent to back');
     if (q.min !== undefined || q.max !== undefined) {
       if (q.kind === 'multiple') {
         const n = q.options?.length ?? 0;
@@ -64,6 +68,7 @@ export interface Question {
   max: number | null;
   scale: number | null;
   currency: string | null;
+  intent: boolean;
 }
 
 /** One stored answer row (see the survey_answers table). */

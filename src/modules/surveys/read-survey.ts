@@ -24,6 +24,7 @@ export function presentQuestion(q: Question) {
     max: q.max,
     scale: q.kind === 'scale' ? (q.scale ?? 5) : null,
     currency: q.currency,
+    intent: q.intent,
   };
 }
 

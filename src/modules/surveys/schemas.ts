@@ -8,7 +8,11 @@ export const ZCreateSurveyRequest = z.object({
   description: z.string().max(20_000).optional(),
   anonymous: z.boolean().optional().describe('Let people without an account answer (one response per browser cookie).'),
   resultsPublic: z.boolean().optional().describe('Let everyone read the results ("everyone" segment) once the survey is open.'),
-  questions: z.array(ZQuestionInput).min(1, 'needs at least one question').max(50),
+  questions: z
+    .array(ZQuestionInput)
+    .min(1, 'needs at least one question')
+    .max(50)
+    .refine((qs) => qs.filter((q) => q.intent).length <= 1, 'at most one question can measure intent to back'),
 });
 
 export const ZUpdateSurveyRequest = ZCreateSurveyRequest.partial();
@@ -44,6 +48,7 @@ const ZQuestion = z.object({
   max: z.number().nullable(),
   scale: z.number().nullable(),
   currency: z.string().nullable(),
+  intent: z.boolean(),
 });
 
 export const ZSurveySummary = z.object({

@@ -1,9 +1,7 @@
-// Shared setup for the surveys tests: projects, surveys, followers and backers made through the real API and tables.
+// Shared setup for the surveys tests: projects, surveys, followers and backers, all made through the API.
 import { expect } from 'vitest';
-import { eq } from 'drizzle-orm';
-import type { TestApp, TestUser } from '../../../test/support/test-app.js';
-import { campaigns, pledges } from '../../db/schema/funding.js';
-import { newId } from '../../lib/ids.js';
+import { DAY, type TestApp, type TestUser } from '../../../test/support/test-app.js';
+import { TEST_CARDS } from '../payments/service.js';
 
 export async function makeProject(t: TestApp, host: TestUser, title = 'Solar kettle'): Promise<{ id: string; slug: string }> {
   const res = await t.request(host, 'POST', '/api/v1/projects', { title, summary: 'A kettle that boils with sunlight', category: 'technology' });
@@ -24,37 +22,33 @@ export async function follow(t: TestApp, user: TestUser, projectId: string) {
   expect(res.statusCode, res.body).toBe(200);
 }
 
-/**
- * Makes the person a backer of the project: a collected pledge on a keep-it-all campaign, written in the funding
- * tables (what backerUserIds reads).
- */
-export async function back(t: TestApp, projectId: string, host: TestUser, backer: TestUser, amount = 2500) {
-  const [existing] = await t.ctx.db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.projectId, projectId)).limit(1);
-  const campaignId = existing?.id ?? newId('cmp');
-  if (!existing) await t.ctx.db.insert(campaigns).values({
-    id: campaignId,
-    projectId,
-    hostOwner: `user:${host.id}`,
-    title: 'Campaign',
-    currency: 'EUR',
-    goal: 1_000_000,
+const campaignOf = new Map<string, string>();
+
+/** The project's live keep-it-all campaign, created and launched through the API on first use. */
+export async function liveCampaign(t: TestApp, projectId: string, host: TestUser, body: Record<string, unknown> = {}): Promise<string> {
+  const known = campaignOf.get(projectId);
+  if (known) return known;
+  const created = await t.request(host, 'POST', `/api/v1/projects/${projectId}/campaigns`, {
+    goal: { amount: 100_000, currency: 'EUR' },
     model: 'keep_it_all',
-    deadline: new Date(Date.now() + 30 * 86_400_000),
-    status: 'live',
-    createdBy: host.id,
+    deadline: new Date(t.clock.now().getTime() + 30 * DAY).toISOString(),
+    tiers: [{ title: 'One kettle', price: 2500 }],
+    stretchGoals: [],
+    ...body,
   });
-  await t.ctx.db.insert(pledges).values({
-    id: newId('plg'),
-    campaignId,
-    backerId: backer.id,
-    amount,
-    currency: 'EUR',
-    status: 'collected',
-    single: true,
-    provider: 'test',
-    methodToken: 'tok_test',
-    methodLabel: 'test card',
-  });
+  expect(created.statusCode, created.body).toBe(201);
+  const id = created.json().id as string;
+  const launched = await t.request(host, 'POST', `/api/v1/campaigns/${id}/launch`);
+  expect(launched.statusCode, launched.body).toBe(200);
+  campaignOf.set(projectId, id);
+  return id;
+}
+
+/** Makes the person a backer of the project: a pledge with the test card on its live campaign, through the API. */
+export async function back(t: TestApp, projectId: string, host: TestUser, backer: TestUser, amount = 2500) {
+  const campaignId = await liveCampaign(t, projectId, host);
+  const res = await t.request(backer, 'POST', `/api/v1/campaigns/${campaignId}/pledges`, { amount, payment: { type: 'test_card', number: TEST_CARDS.ok } }, { 'idempotency-key': `k-${Math.random()}` });
+  expect(res.statusCode, res.body).toBe(201);
 }
 
 export const answer = (t: TestApp, who: TestUser | null, surveyId: string, answers: { questionId: string; value: unknown }[], headers?: Record<string, string>) =>

@@ -58,6 +58,8 @@ describe('surveys', () => {
       [{ questions: [{ kind: 'poll', prompt: 'x' }] }, 'body.questions.0.kind'],
       [{ questions: [{ kind: 'text', prompt: '' }] }, 'body.questions.0.prompt'],
       [{ title: '', questions: [{ kind: 'text', prompt: 'x' }] }, 'body.title'],
+      [{ questions: [{ kind: 'nps', prompt: 'x', intent: true }] }, 'body.questions.0.intent'],
+      [{ questions: [{ kind: 'scale', prompt: 'a', intent: true }, { kind: 'single', prompt: 'b', options: ['Y', 'N'], intent: true }] }, 'body.questions'],
     ])('answers 400 naming the field for %j', async (body, field) => {
       const res = await t.request(host, 'POST', `/api/v1/projects/${project.id}/surveys`, { title: 'Bad', ...body });
       expect(res.statusCode).toBe(400);
