@@ -60,7 +60,8 @@ describe('foundation (browser)', () => {
     await heading(page, 'Edit the project');
     await page.getByLabel('Summary').fill('Plant forty fruit trees along the river path, tended by the whole neighbourhood.');
     await page.getByRole('button', { name: 'Save changes' }).click();
-    await page.getByText('tended by the whole neighbourhood').waitFor();
+    await page.waitForURL(/\/p\/riverside-orchard$/);
+    await page.locator('.project-header').getByText('tended by the whole neighbourhood').waitFor();
 
     // Find it by search on the explore page.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Explore' }).click();

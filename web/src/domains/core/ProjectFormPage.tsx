@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
@@ -61,6 +61,14 @@ function ProjectForm({ project }: { project?: Project }) {
   });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  // A person who left the form while it was saving is not pulled back to the project.
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
   useEffect(() => {
     document.title = `${project ? t('project.editTitle') : t('project.newTitle')} · ${t('appName')}`;
   }, [project, t]);
@@ -87,7 +95,7 @@ function ProjectForm({ project }: { project?: Project }) {
         if (values.orgId) body.orgId = values.orgId;
         saved = await api<Project>('POST', '/projects', body);
       }
-      navigate(`/p/${saved.slug}`);
+      if (mounted.current) navigate(`/p/${saved.slug}`);
     } catch (err) {
       setError(err);
       window.scrollTo({ top: 0, behavior: 'smooth' });
