@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { fitBradleyTerry, invertSymmetric, normalQuantile, solveSymmetric, winProbability, type PairRecord } from './bradley-terry.js';
+import { fitBradleyTerry, normalQuantile, winProbability, type PairRecord } from './bradley-terry.js';
+import { cholesky, conjugateGradient, solveSymmetric } from './linear-algebra.js';
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
@@ -77,7 +78,7 @@ describe('fitBradleyTerry', () => {
       expect(fit.interval[2]![1]).toBeGreaterThan(fit.score[2]!);
     });
 
-    it('gives the same fit by Newton and by MM, and diagonal intervals above the covariance limit', () => {
+    it('gives the same fit by dense Newton, conjugate-gradient Newton and MM, and diagonal intervals above the dense limit', () => {
       const records: PairRecord[] = [
         { i: 0, j: 1, winsI: 4, winsJ: 2, ties: 1 },
         { i: 1, j: 2, winsI: 3, winsJ: 3 },
@@ -85,14 +86,37 @@ describe('fitBradleyTerry', () => {
         { i: 0, j: 3, winsI: 1, winsJ: 0 },
       ];
       const newton = fitBradleyTerry(5, records, { method: 'newton' });
-      const mm = fitBradleyTerry(5, records, { method: 'mm', fullCovarianceLimit: 0 });
+      const cg = fitBradleyTerry(5, records, { method: 'newton-cg' });
+      const mm = fitBradleyTerry(5, records, { method: 'mm', denseLimit: 0 });
       expect(newton.iterations).toBeLessThan(20);
       expect(mm.converged).toBe(true);
       for (let k = 0; k < 5; k++) expect(mm.logStrength[k]).toBeCloseTo(newton.logStrength[k]!, 7);
+      for (let k = 0; k < 5; k++) expect(cg.logStrength[k]).toBeCloseTo(newton.logStrength[k]!, 9);
       for (let k = 0; k < 5; k++) {
         expect(mm.interval[k]![0]).toBeLessThan(mm.score[k]!);
         expect(mm.interval[k]![1]).toBeGreaterThan(mm.score[k]!);
       }
+    });
+
+    it('computes intervals for the asked items only, the same as when all are asked', () => {
+      const records: PairRecord[] = [{ i: 0, j: 1, winsI: 7, winsJ: 3 }, { i: 1, j: 2, winsI: 5, winsJ: 5 }, { i: 2, j: 3, winsI: 1, winsJ: 4 }];
+      const all = fitBradleyTerry(4, records);
+      const some = fitBradleyTerry(4, records, { intervals: [2] });
+      expect(some.interval).toEqual([null, null, all.interval[2], null]);
+      expect(some.standardError[2]).toBeCloseTo(all.standardError[2]!, 12);
+      expect(fitBradleyTerry(4, records, { intervals: false }).interval).toEqual([null, null, null, null]);
+    });
+
+    it('agrees with the plain maximum likelihood by conjugate gradients too (no prior)', () => {
+      const records: PairRecord[] = [
+        { i: 0, j: 1, winsI: 2, winsJ: 1 },
+        { i: 0, j: 2, winsI: 4, winsJ: 1 },
+        { i: 1, j: 2, winsI: 2, winsJ: 1 },
+      ];
+      const dense = fitBradleyTerry(3, records, { priorGames: 0 });
+      const sparse = fitBradleyTerry(3, records, { priorGames: 0, method: 'newton-cg', denseLimit: 0 });
+      for (let k = 0; k < 3; k++) expect(sparse.score[k]).toBeCloseTo(dense.score[k]!, 9);
+      expect(sparse.interval[0]![0]).toBeLessThan(sparse.score[0]!);
     });
 
     it('starts from a previous fit and converges in a few steps', () => {
@@ -191,16 +215,20 @@ describe('normalQuantile', () => {
   });
 });
 
-describe('invertSymmetric and solveSymmetric', () => {
-  it('invert a 2×2 matrix and solve a system', () => {
-    // [[4, 2], [2, 3]]⁻¹ = 1/8 · [[3, −2], [−2, 4]]
-    const inv = invertSymmetric([[4, 2], [2, 3]]);
-    expect(inv[0]![0]).toBeCloseTo(3 / 8, 12);
-    expect(inv[0]![1]).toBeCloseTo(-2 / 8, 12);
-    expect(inv[1]![1]).toBeCloseTo(4 / 8, 12);
+describe('linear algebra', () => {
+  it('factors, solves, and solves again by conjugate gradients', () => {
+    // [[4, 2], [2, 3]] = L·Lᵀ with L = [[2, 0], [1, √2]]; its solution for [2, 1] is [0.5, 0].
+    const L = cholesky(Float64Array.from([4, 2, 2, 3]), 2);
+    expect(Array.from(L)).toEqual([2, 0, 1, Math.SQRT2]);
     const x = solveSymmetric([[4, 2], [2, 3]], [2, 1]);
     expect(x[0]).toBeCloseTo(0.5, 12);
     expect(x[1]).toBeCloseTo(0, 12);
-    expect(() => invertSymmetric([[1, 2], [2, 1]])).toThrow(RangeError);
+    const cg = conjugateGradient((v, out) => {
+      out[0] = 4 * v[0]! + 2 * v[1]!;
+      out[1] = 2 * v[0]! + 3 * v[1]!;
+    }, [4, 3], [2, 1]);
+    expect(cg.x[0]).toBeCloseTo(0.5, 10);
+    expect(cg.x[1]).toBeCloseTo(0, 10);
+    expect(() => cholesky(Float64Array.from([1, 2, 2, 1]), 2)).toThrow(RangeError);
   });
 });

@@ -4,3 +4,4 @@ export * from './pair-picker.js';
 export * from './kendall.js';
 export * from './random.js';
 export * from './simulation.js';
+export * from './linear-algebra.js';

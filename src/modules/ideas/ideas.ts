@@ -137,7 +137,9 @@ export async function listIdeas(ctx: AppContext, actor: Actor | null, challengeI
     const pageIds = order.slice(offset, offset + q.limit);
     const rows = pageIds.length ? await ctx.db.select().from(ideas).where(inArray(ideas.id, pageIds)) : [];
     const byId = new Map(rows.map((r) => [r.id, r]));
-    const items = await presentIdeas(ctx.db, pageIds.map((id) => byId.get(id)!).filter(Boolean), actor, isHost, ranking.byId);
+    const intervals = ranking.intervals(pageIds);
+    const ranks = new Map(pageIds.map((id) => [id, { ...ranking.byId.get(id)!, interval: intervals.get(id) ?? ([0, 1] as [number, number]) }]));
+    const items = await presentIdeas(ctx.db, pageIds.map((id) => byId.get(id)!).filter(Boolean), actor, isHost, ranks);
     const nextCursor = offset + q.limit < order.length ? encodeCursor({ v: offset + q.limit, id: pageIds[pageIds.length - 1] ?? '' }) : null;
     return { items, nextCursor };
   }

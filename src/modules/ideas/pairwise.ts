@@ -21,7 +21,7 @@ const pairKey = (a: string, b: string) => (a < b ? `${a} ${b}` : `${b} ${a}`);
 export async function nextPair(ctx: AppContext, actor: Actor | null, challengeId: string, random: () => number = Math.random) {
   const { challenge, isHost } = await viewChallenge(ctx.db, challengeId, actor);
   assertVotingOpen(challenge, ctx.clock.now(), 'compare');
-  const ranking = await rankChallenge(ctx.db, challenge.id, { intervals: false });
+  const ranking = await rankChallenge(ctx.db, challenge.id);
   const candidates = ranking.order.filter((id) => ranking.byId.get(id)!.status !== 'rejected');
   if (candidates.length < 2) throw conflict('not_enough_ideas', 'This challenge needs at least two ideas to compare.', { ideas: candidates.length });
   const judged = new Set<string>();
