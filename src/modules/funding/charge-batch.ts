@@ -22,7 +22,15 @@ export interface BatchOutcome {
   errored: (Pledge & { message: string })[];
 }
 
-/** Runs `fn` over `items`, at most `limit` at a time. */
+/**
+ * Lets the event loop serve other work (HTTP requests). On the embedded database a query resolves without
+ * real I/O, so a long chain of them would otherwise keep the server from reading any request.
+ */
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** Runs `fn` over `items`, at most `limit` at a time, yielding to the event loop now and then. */
 export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const out = new Array<R>(items.length);
   let next = 0;
@@ -31,6 +39,7 @@ export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) =>
       while (next < items.length) {
         const i = next++;
         out[i] = await fn(items[i]!);
+        if (i % 64 === 63) await yieldToEventLoop();
       }
     }),
   );

@@ -4,7 +4,7 @@ import { campaigns, pledges, type CampaignStatus } from '../../db/schema/funding
 import { conflict, notFound } from '../../http/errors.js';
 import { notify } from '../notifications/service.js';
 import type { Campaign } from './campaigns.js';
-import { chargeBatch, claimForCharging, type ChargeBatchHooks } from './charge-batch.js';
+import { chargeBatch, claimForCharging, yieldToEventLoop, type ChargeBatchHooks } from './charge-batch.js';
 import { sweepEscrow } from './escrow.js';
 import { waitForPledgeWriters } from './locks.js';
 import { recoverCollecting } from './recover.js';
@@ -70,6 +70,7 @@ export async function settleCampaign(ctx: AppContext, campaignId: string, opts: 
       if (!claimed.length) break;
       await opts.hooks?.afterClaim?.();
       await chargeBatch(ctx, claimed, opts.concurrency ?? 16, opts.hooks);
+      await yieldToEventLoop();
     }
   } else if (campaign.status === 'failed' || campaign.status === 'cancelled') {
     await voidPending(ctx, campaign);
@@ -123,6 +124,7 @@ async function voidPending(ctx: AppContext, campaign: Campaign): Promise<void> {
       return rows.length;
     });
     if (!voided) return;
+    await yieldToEventLoop();
   }
 }
 
