@@ -6,6 +6,7 @@ import { AppError, conflict, notFound } from '../../http/errors.js';
 import { queueMail } from '../mail/service.js';
 import { reputationOf } from '../notifications/service.js';
 import { hashPassword, verifyPassword } from './passwords.js';
+import { pgErrorCode, UNIQUE_VIOLATION } from '../../db/errors.js';
 
 export const SESSION_TTL_MS = 30 * 24 * 3600_000;
 const RESET_TTL_MS = 3600_000;
@@ -40,7 +41,7 @@ export async function signup(ctx: AppContext, input: { email: string; password: 
     await ctx.db.insert(users).values({ id, email: input.email.trim(), passwordHash, name: input.name.trim(), locale: input.locale ?? 'en' });
   } catch (e) {
     // Two sign-ups racing for one address: the unique index decides.
-    if (String((e as { code?: string }).code ?? (e as Error).message).includes('23505')) {
+    if (pgErrorCode(e) === UNIQUE_VIOLATION) {
       throw conflict('email_taken', 'An account with this e-mail already exists: sign in instead.', { field: 'body.email' });
     }
     throw e;

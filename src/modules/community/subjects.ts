@@ -3,7 +3,7 @@ import type { Executor } from '../../db/client.js';
 import type { Actor } from '../../http/auth.js';
 import { AppError } from '../../http/errors.js';
 import { findProject, isProjectHost } from '../projects/access.js';
-import { pgErrorCode, UNDEFINED_COLUMN, UNDEFINED_TABLE } from './db-errors.js';
+import { pgErrorCode, UNDEFINED_COLUMN, UNDEFINED_TABLE } from '../../db/errors.js';
 
 /** What people can comment on, as `type:id` (e.g. `project:prj_…`, `idea:ide_…`). */
 export const SUBJECT_TYPES = ['project', 'update', 'idea', 'challenge', 'question', 'answer', 'campaign', 'survey', 'batch'] as const;

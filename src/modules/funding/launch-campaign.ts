@@ -4,7 +4,7 @@ import { campaigns } from '../../db/schema/funding.js';
 import type { Actor } from '../../http/auth.js';
 import { badRequest, conflict } from '../../http/errors.js';
 import { followerIds, markSignupsNotified, pendingSignups } from '../community/audience.js';
-import { pgErrorCode, UNIQUE_VIOLATION } from '../community/db-errors.js';
+import { pgErrorCode, UNIQUE_VIOLATION } from '../../db/errors.js';
 import { queueMail } from '../mail/service.js';
 import { notify } from '../notifications/service.js';
 import { requireCampaignHost } from './campaigns.js';

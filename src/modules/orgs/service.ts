@@ -8,7 +8,7 @@ import { AppError, conflict, forbidden, notFound } from '../../http/errors.js';
 import { newId, randomToken } from '../../lib/ids.js';
 import { renderMarkdown } from '../../lib/markdown.js';
 import { slugify } from '../../lib/slug.js';
-import { pgErrorCode, UNIQUE_VIOLATION } from '../community/db-errors.js';
+import { pgErrorCode, UNIQUE_VIOLATION } from '../../db/errors.js';
 import { notify } from '../notifications/service.js';
 import { exploreProjects } from '../projects/explore.js';
 import { canManageOrg, orgRoleOf } from './roles.js';

@@ -9,7 +9,7 @@ import { newId, randomToken } from '../../lib/ids.js';
 import { renderMarkdown } from '../../lib/markdown.js';
 import { slugify } from '../../lib/slug.js';
 import { recordActivity } from '../community/activity.js';
-import { pgErrorCode, UNIQUE_VIOLATION } from '../community/db-errors.js';
+import { pgErrorCode, UNIQUE_VIOLATION } from '../../db/errors.js';
 import { canManageOrg } from '../orgs/roles.js';
 import { findProject, isProjectHost, requireProjectHost, type Project } from './access.js';
 
