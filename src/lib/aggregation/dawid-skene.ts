@@ -38,8 +38,8 @@ export function dawidSkene(data: CategoricalAnswers, options: DawidSkeneOptions 
   const { nItems, nWorkers, nLabels: K, item, worker, label } = data;
   const n = item.length;
   const answered = answeredItems(nItems, item);
-  let post = majorityVote(data).posterior;
-  let next = new Float64Array(nItems * K);
+  let post: Float64Array = majorityVote(data).posterior;
+  let next: Float64Array = new Float64Array(nItems * K);
   const conf = new Float64Array(nWorkers * K * K);
   const logConf = new Float64Array(nWorkers * K * K);
   const prior = new Float64Array(K);

@@ -75,8 +75,8 @@ export function minimaxEntropy(data: CategoricalAnswers, options: MinimaxEntropy
   const tolerance = options.tolerance ?? 1e-5;
   const maxIterations = options.maxIterations ?? 200;
 
-  let post = options.initial ? Float64Array.from(options.initial) : majorityVote(data).posterior;
-  let next = new Float64Array(nItems * K);
+  let post: Float64Array = options.initial ? Float64Array.from(options.initial) : majorityVote(data).posterior;
+  let next: Float64Array = new Float64Array(nItems * K);
   const sigma = new Float64Array(nWorkers * K * K);
   const tau = new Float64Array(nItems * K * K);
   const prior = new Float64Array(K).fill(1 / K);
