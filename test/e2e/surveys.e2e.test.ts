@@ -233,4 +233,30 @@ describe('surveys (browser)', () => {
     await s.page.goto(page.url() + '/results');
     await s.page.getByText('The results of this survey are visible to its hosts only.').waitFor();
   });
+
+  it('an anonymous browser answers a survey that allows it, once: a reload shows its answer', async () => {
+    const poll = await apiCall<{ id: string }>(server, host, 'POST', `/projects/${project.id}/surveys`, {
+      title: 'Quick poll',
+      anonymous: true,
+      questions: [{ kind: 'single', prompt: 'Tea or coffee?', options: ['Tea', 'Coffee'], required: true }],
+    });
+    await apiCall(server, host, 'POST', `/surveys/${poll.id}/open`);
+    const { page, errors } = await newPage(browser, server);
+    await page.goto(`/surveys/${poll.id}`);
+    await heading(page, 'Quick poll');
+    await page.getByRole('radio', { name: 'Tea' }).check();
+    await page.getByRole('button', { name: 'Send my answers' }).click();
+    await page.getByText('Thank you, your answers are saved.').waitFor();
+    await page.getByText('Your answers are remembered in this browser only.').waitFor();
+    await page.reload();
+    await page.getByText('You have already answered this survey.').waitFor();
+    await page.getByRole('button', { name: 'Change my answers' }).click();
+    await page.getByRole('radio', { name: 'Coffee' }).check();
+    await page.getByRole('button', { name: 'Update my answers' }).click();
+    await page.getByText('Thank you, your answers are saved.').waitFor();
+    const results = await apiCall<{ responses: number; questions: { options: { label: string; count: number }[] }[] }>(server, host, 'GET', `/surveys/${poll.id}/results`);
+    expect(results.responses).toBe(1);
+    expect(results.questions[0]!.options.map((o) => o.count)).toEqual([0, 1]);
+    expect(errors).toEqual([]);
+  });
 });

@@ -148,4 +148,24 @@ describe('surveys', () => {
       expect((await t.request(host, 'GET', `/api/v1/surveys/${draft.id}`)).statusCode).toBe(404);
     });
   });
+
+  describe('openapi', () => {
+    it('documents every surveys and validation route', async () => {
+      const res = await t.request(null, 'GET', '/api/openapi.json');
+      expect(res.statusCode).toBe(200);
+      const paths = Object.keys(res.json().paths);
+      for (const p of [
+        '/api/v1/projects/{id}/surveys',
+        '/api/v1/surveys/{id}',
+        '/api/v1/surveys/{id}/open',
+        '/api/v1/surveys/{id}/close',
+        '/api/v1/surveys/{id}/responses',
+        '/api/v1/surveys/{id}/results',
+        '/api/v1/surveys/{id}/results.csv',
+        '/api/v1/projects/{id}/validation',
+      ]) {
+        expect(paths).toContain(p);
+      }
+    });
+  });
 });
