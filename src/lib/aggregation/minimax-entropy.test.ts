@@ -41,4 +41,11 @@ describe('minimaxEntropy', () => {
     expect(mme.confusion![0]! + mme.confusion![1]!).toBeCloseTo(1);
     expect(mme.workerQuality[0]!).toBeGreaterThan(mme.workerQuality[10]!);
   });
+
+  it('falls back to Dawid–Skene on items with few answers (item terms shrunk)', () => {
+    const { data, truth } = syntheticCategorical({ items: 800, workers: 40, labels: 4, overlap: 4, seed: 12 });
+    const ds = accuracyOf(dawidSkene(data).labels, truth);
+    const shrunk = accuracyOf(minimaxEntropy(data).labels, truth);
+    expect(Math.abs(shrunk - ds)).toBeLessThan(0.01);
+  });
 });

@@ -7,6 +7,12 @@ export interface MinimaxEntropyOptions {
   workerPenalty?: number;
   /** L2 penalty on each item's confusion parameters τ. Default: the worker penalty × (answers per worker ÷ answers per item). */
   itemPenalty?: number;
+  /**
+   * Item i's penalty is itemPenalty × itemShrinkage × (K²/n_i)², n_i its answers: an item with fewer answers
+   * than its K² parameters is held near 0 (plain Dawid–Skene), one with many answers learns its own
+   * confusion. null keeps the penalty the same for every item (the original method).
+   */
+  itemShrinkage?: number | null;
   /** Multiply the label posteriors by the estimated class shares (off in the original method). */
   useClassPrior?: boolean;
   /** Starting label posteriors (nItems × nLabels); majority vote when absent. */
@@ -14,6 +20,12 @@ export interface MinimaxEntropyOptions {
   tolerance?: number;
   maxIterations?: number;
 }
+
+/**
+ * The default item shrinkage constant: the one value used on every data set. Over 1 … 30 it gives the same
+ * accuracy on the duck set (92.6%) and 84.1–84.3% on the dog set (see bench/aggregation.ts).
+ */
+export const MINIMAX_ITEM_SHRINKAGE = 10;
 
 /** Answer indices grouped by a key (compressed rows): the answers of key k are order[start[k] … start[k+1]). */
 function groupBy(keys: Int32Array, nKeys: number) {
@@ -55,6 +67,7 @@ function solveSpd(A: Float64Array, b: Float64Array, n: number): void {
  * Regularized minimax conditional entropy (Zhou, Platt, Basu & Mao 2012; Zhou et al. 2015): the chance
  * that worker j gives label k to item i whose truth is c is ∝ exp(σ_j[c,k] + τ_i[c,k]), a worker confusion
  * plus an item confusion, so an item that misleads many workers the same way is recognised as such.
+ * Item terms are shrunk by (K²/n_i)² (see `itemShrinkage`), so sparse items fall back to Dawid–Skene.
  * EM-like alternation: one Newton step per block (each worker's and each item's row for each true
  * class, L2-penalized) then the label posteriors. Costs O(answers × K³) per iteration: meant for
  * batches up to a few hundred thousand answers.
@@ -72,6 +85,7 @@ export function minimaxEntropy(data: CategoricalAnswers, options: MinimaxEntropy
   for (let i = 0; i < nItems; i++) if (answered[i]) itemsSeen++;
   const lw = options.workerPenalty ?? (K * K) / 4;
   const lt = options.itemPenalty ?? (n ? lw * (n / Math.max(workersSeen, 1)) / (n / Math.max(itemsSeen, 1)) : lw);
+  const shrinkage = options.itemShrinkage === undefined ? MINIMAX_ITEM_SHRINKAGE : options.itemShrinkage;
   const tolerance = options.tolerance ?? 1e-5;
   const maxIterations = options.maxIterations ?? 200;
 
@@ -85,10 +99,11 @@ export function minimaxEntropy(data: CategoricalAnswers, options: MinimaxEntropy
   const g = new Float64Array(K);
 
   /** One penalized Newton step on params[owner][c][·] over the owner's answers. */
-  const newtonStep = (params: Float64Array, other: Float64Array, otherKey: Int32Array, groups: { start: Int32Array; order: Int32Array }, nOwners: number, penalty: number) => {
+  const newtonStep = (params: Float64Array, other: Float64Array, otherKey: Int32Array, groups: { start: Int32Array; order: Int32Array }, nOwners: number, penalty0: number, perAnswer: number | null) => {
     for (let owner = 0; owner < nOwners; owner++) {
       const from = groups.start[owner]!;
       const to = groups.start[owner + 1]!;
+      const penalty = perAnswer === null || to === from ? penalty0 : penalty0 * perAnswer * ((K * K) / (to - from)) ** 2;
       for (let c = 0; c < K; c++) {
         const po = owner * K * K + c * K;
         H.fill(0);
@@ -130,8 +145,8 @@ export function minimaxEntropy(data: CategoricalAnswers, options: MinimaxEntropy
   let iterations = 0;
   for (let it = 0; it < maxIterations; it++) {
     iterations = it + 1;
-    newtonStep(sigma, tau, item, byWorker, nWorkers, lw);
-    newtonStep(tau, sigma, worker, byItem, nItems, lt);
+    newtonStep(sigma, tau, item, byWorker, nWorkers, lw, null);
+    newtonStep(tau, sigma, worker, byItem, nItems, lt, shrinkage);
     if (options.useClassPrior) {
       prior.fill(1);
       for (let i = 0; i < nItems; i++) if (answered[i]) for (let k = 0; k < K; k++) prior[k]! += post[i * K + k]!;
