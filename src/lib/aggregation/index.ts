@@ -14,6 +14,7 @@ import { numericMean, numericMedian, numericRobust } from './numeric.js';
 export * from './types.js';
 export * from './encode.js';
 export * from './aggregate-answers.js';
+export * from './item-confidence.js';
 export { majorityVote, weightedMajorityVote, dawidSkene, glad, minimaxEntropy, numericMean, numericMedian, numericRobust };
 
 export const CATEGORICAL_METHODS = ['mv', 'wmv', 'ds', 'glad', 'mme'] as const;
