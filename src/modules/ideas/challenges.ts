@@ -21,7 +21,7 @@ async function announce(tx: Executor, c: Challenge, actorId: string) {
     userIds: (await followerIds(tx, c.projectId)).filter((id) => id !== actorId),
     kind: 'challenge_opened',
     subject: `challenge:${c.id}`,
-    data: { title: c.title, projectId: c.projectId },
+    data: { title: c.title, projectId: c.projectId, link: `/challenges/${c.id}` },
   });
   await recordActivity(tx, { projectId: c.projectId, kind: 'challenge_opened', actorId, subject: `challenge:${c.id}`, data: { title: c.title } });
 }

@@ -82,7 +82,7 @@ export async function updateIdea(ctx: AppContext, actor: Actor, id: string, patc
         userIds: [idea.authorId],
         kind: 'idea_status_changed',
         subject: `idea:${idea.id}`,
-        data: { title: patch.title ?? idea.title, status: patch.status ?? idea.status, note: patch.note ?? null, challengeId: challenge.id },
+        data: { title: patch.title ?? idea.title, status: patch.status ?? idea.status, note: patch.note ?? null, challengeId: challenge.id, link: `/ideas/${idea.id}` },
       });
     }
   });

@@ -77,7 +77,7 @@ export async function mergeIdea(ctx: AppContext, actor: Actor, duplicateId: stri
         userIds: [dup.authorId],
         kind: 'idea_merged',
         subject: `idea:${dup.id}`,
-        data: { title: dup.title, intoId: into.id, intoTitle: into.title, challengeId: dup.challengeId },
+        data: { title: dup.title, intoId: into.id, intoTitle: into.title, challengeId: dup.challengeId, link: `/ideas/${into.id}` },
       });
     }
     return {

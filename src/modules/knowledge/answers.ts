@@ -25,7 +25,7 @@ export async function answerQuestion(ctx: AppContext, actor: Actor, questionId: 
       .returning();
     if (!q) throw questionNotFound();
     if (question.authorId !== actor.userId) {
-      await notify(tx, { userIds: [question.authorId], kind: 'question_answered', subject: `question:${question.id}`, data: { title: question.title, answerId: id } });
+      await notify(tx, { userIds: [question.authorId], kind: 'question_answered', subject: `question:${question.id}`, data: { title: question.title, answerId: id, link: `/questions/${question.id}` } });
     }
     return { row: row!, q };
   });

@@ -204,7 +204,7 @@ describe('knowledge', () => {
   describe('listQuestions', () => {
     it('searches titles and bodies in English and French, accents ignored, with tag and unanswered filters', async () => {
       const p = (await t.request(host, 'POST', '/api/v1/projects', { title: 'Vélo cargo', summary: 'Un vélo pour les courses', category: 'community' })).json();
-      const fr = await ask(asker, 'Quel vélo électrique choisir ?', { body: 'Pour les enfants et les courses.', tags: ['vélo'] }, p.id);
+      const fr = await ask(asker, 'Quel vélo électrique choisir ?', { body: 'Pour les **enfants**, et les courses.\n\nAvec un panier.', tags: ['vélo'] }, p.id);
       const en = await ask(asker, 'Which cargo bikes carry two children?', { tags: ['bikes'] }, p.id);
       const other = await ask(asker, 'How heavy is the battery pack?', { tags: ['battery'] }, p.id);
       await answer(expert, other.id, 'About 3 kg.');
@@ -222,7 +222,7 @@ describe('knowledge', () => {
       expect(await ids(`projectId=${p.id}`)).toEqual([other.id, en.id, fr.id]);
       expect((await get(null, `/projects/${p.slug}/questions?tag=battery`)).json().items.map((i: { id: string; excerpt: string }) => i.id)).toEqual([other.id]);
       const summary = (await get(null, `/projects/${p.id}/questions`)).json().items.find((i: { id: string }) => i.id === fr.id);
-      expect(summary).toMatchObject({ excerpt: 'Pour les enfants et les courses.', answersCount: 0, tags: ['vélo'] });
+      expect(summary).toMatchObject({ excerpt: 'Pour les enfants, et les courses. Avec un panier.', answersCount: 0, tags: ['vélo'] });
       expect((await get(null, '/questions?q=velo&sort=relevance&limit=100')).json().items.map((i: { id: string }) => i.id)).toContain(fr.id);
       expect((await get(null, '/questions?sort=relevance')).json().error.code).toBe('search_words_required');
       expect((await get(null, '/questions?unanswered=maybe')).json().error.details[0].field).toBe('querystring.unanswered');

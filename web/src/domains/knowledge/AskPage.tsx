@@ -1,0 +1,72 @@
+// /questions/ask (site-wide) and /p/:slug/questions/ask (on a project).
+import { useState, type FormEvent } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api';
+import { ErrorBanner, Field, fieldError, Loading, RequireSignIn, useApi, usePageTitle } from '../../components';
+import type { ProjectSummary } from '../types';
+import type { Question } from './types';
+
+export function AskPage() {
+  return (
+    <RequireSignIn>
+      <Ask />
+    </RequireSignIn>
+  );
+}
+
+function Ask() {
+  const { t } = useTranslation('knowledge');
+  const { slug } = useParams();
+  const navigate = useNavigate();
+  const project = useApi<ProjectSummary>(slug ? `/projects/${encodeURIComponent(slug)}` : null);
+  const [title, setTitle] = useState('');
+  const [body, setBody] = useState('');
+  const [tags, setTags] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  usePageTitle(t('ask.title'));
+  if (slug && project.loading) return <Loading />;
+  if (slug && (project.error || !project.data)) return <ErrorBanner error={project.error} />;
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const payload = { title, body, tags: tags.split(',').map((s) => s.trim()).filter(Boolean) };
+      const q = await api<Question>('POST', project.data ? `/projects/${project.data.id}/questions` : '/questions', payload);
+      navigate(`/questions/${q.id}`);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="medium stack">
+      <div>
+        <Link to={project.data ? `/p/${project.data.slug}/questions` : '/questions'} className="small">
+          ← {project.data ? project.data.title : t('allTitle')}
+        </Link>
+        <h1>{t('ask.title')}</h1>
+        <p className="muted" style={{ margin: 0 }}>
+          {project.data ? t('ask.onProject', { title: project.data.title }) : t('ask.siteWide')}
+        </p>
+      </div>
+      <form className="card stack" onSubmit={submit} noValidate>
+        <ErrorBanner error={error} fields={['title', 'body', 'tags']} />
+        <Field label={t('ask.questionTitle')} hint={t('ask.titleHint')} value={title} onChange={(e) => setTitle(e.target.value)} error={fieldError(error, 'title')} required maxLength={200} />
+        <Field label={t('ask.body')} hint={t('ask.bodyHint')} error={fieldError(error, 'body')}>
+          <textarea value={body} onChange={(e) => setBody(e.target.value)} rows={7} />
+        </Field>
+        <Field label={t('ask.tags')} hint={t('ask.tagsHint')} value={tags} onChange={(e) => setTags(e.target.value)} error={fieldError(error, 'tags')} />
+        <div className="form-actions">
+          <button type="submit" className="btn btn-primary" disabled={busy}>
+            {t('ask.submit')}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}
