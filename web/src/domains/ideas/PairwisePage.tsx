@@ -140,12 +140,19 @@ function Pairwise() {
   );
 }
 
+/** The plain text of server-rendered HTML (a button holds text only). */
+function plainText(html: string): string {
+  const text = new DOMParser().parseFromString(html.replace(/<\/(p|li|h\d|blockquote|pre)>/g, '$&\n'), 'text/html').body.textContent ?? '';
+  return text.replace(/\n{3,}/g, '\n\n').trim();
+}
+
 function PairCard({ idea, side, onChoose }: { idea: Idea; side: 'left' | 'right'; onChoose: () => void }) {
   const { t } = useTranslation('ideas');
+  const text = plainText(idea.bodyHtml);
   return (
     <button type="button" className={`card ide-pair-card ide-pair-${side}`} onClick={onChoose} aria-label={t('pairs.choose', { title: idea.title })}>
       <span className="ide-pair-title">{idea.title}</span>
-      {idea.body && <span className="ide-pair-body">{idea.body.length > 400 ? `${idea.body.slice(0, 399)}…` : idea.body}</span>}
+      {text && <span className="ide-pair-body">{text.length > 400 ? `${text.slice(0, 399)}…` : text}</span>}
       {idea.tags.length > 0 && <span className="muted small">{idea.tags.map((tag) => `#${tag}`).join(' ')}</span>}
     </button>
   );
