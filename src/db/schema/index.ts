@@ -9,3 +9,4 @@ export * from './community.js';
 export * from './surveys.js';
 export * from './ideas.js';
 export * from './knowledge.js';
+export * from './tasks.js';

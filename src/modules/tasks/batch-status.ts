@@ -1,0 +1,95 @@
+// Publishing (and funding), pausing and closing a batch.
+import { and, eq, sql } from 'drizzle-orm';
+import type { AppContext } from '../../context.js';
+import { taskAssignments, taskBatches } from '../../db/schema/tasks.js';
+import type { Actor } from '../../http/auth.js';
+import { AppError, conflict } from '../../http/errors.js';
+import { LedgerAccounts, hostOwnerKey } from '../ledger/accounts.js';
+import { balanceOf, postTransaction } from '../ledger/service.js';
+import { manageBatch, type Batch } from './access.js';
+
+/** What a rewarded batch puts in escrow: reward × the most answers an item may take × items. */
+export function batchBudget(batch: Batch): number {
+  return batch.rewardAmount ? batch.rewardAmount * batch.maxOverlap * batch.itemsCount : 0;
+}
+
+/**
+ * Opens a draft (or paused) batch to workers. The first publication of a rewarded batch funds its budget:
+ * one ledger transaction from the host's outside funding to the batch's escrow.
+ * @example await publishBatch(ctx, actor, 'tb_1')
+ */
+export async function publishBatch(ctx: AppContext, actor: Actor, id: string): Promise<void> {
+  const { project } = await manageBatch(ctx.db, id, actor);
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    const [batch] = await tx.select().from(taskBatches).where(eq(taskBatches.id, id)).for('update');
+    if (batch!.status === 'published') return;
+    if (batch!.status === 'closed') throw conflict('batch_closed', 'This batch is closed.');
+    if (batch!.itemsCount === 0) throw conflict('batch_empty', 'Upload items before publishing.', { field: 'items' });
+    let funded = batch!.fundedAmount;
+    if (batch!.status === 'draft' && batch!.rewardAmount) {
+      funded = batchBudget(batch!);
+      await postTransaction(tx, {
+        kind: 'task_funding',
+        currency: batch!.currency!,
+        ref: { type: 'task_batch', id },
+        idempotencyKey: `task_batch:${id}:fund`,
+        memo: `Budget of task batch ${batch!.title}`,
+        entries: [
+          { account: LedgerAccounts.hostFunding(hostOwnerKey(project)), amount: -funded },
+          { account: LedgerAccounts.taskEscrow(id), amount: funded },
+        ],
+        at: now,
+      });
+    }
+    await tx
+      .update(taskBatches)
+      .set({ status: 'published', fundedAmount: funded, publishedAt: batch!.publishedAt ?? now, updatedAt: now })
+      .where(eq(taskBatches.id, id));
+  });
+}
+
+/** Stops new leases (open leases may still be submitted). */
+export async function pauseBatch(ctx: AppContext, actor: Actor, id: string): Promise<void> {
+  const { batch } = await manageBatch(ctx.db, id, actor);
+  if (batch.status !== 'published') throw conflict('batch_not_published', 'Only a published batch can be paused.');
+  await ctx.db.update(taskBatches).set({ status: 'paused', updatedAt: ctx.clock.now() }).where(and(eq(taskBatches.id, id), eq(taskBatches.status, 'published')));
+}
+
+/**
+ * Closes a batch for good and returns the unspent escrow to the host balance, keeping what the answers still
+ * awaiting review may be paid. Answers are then only reviewed; a later rejection returns its reward too.
+ * @example const { returned } = await closeBatch(ctx, actor, 'tb_1')
+ */
+export async function closeBatch(ctx: AppContext, actor: Actor, id: string): Promise<{ returned: number }> {
+  const { project } = await manageBatch(ctx.db, id, actor);
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    const [batch] = await tx.select().from(taskBatches).where(eq(taskBatches.id, id)).for('update');
+    if (batch!.status === 'closed') throw conflict('batch_closed', 'This batch is already closed.');
+    await tx.update(taskBatches).set({ status: 'closed', closedAt: now, updatedAt: now }).where(eq(taskBatches.id, id));
+    if (!batch!.rewardAmount || !batch!.fundedAmount) return { returned: 0 };
+    const [pending] = await tx
+      .select({ owed: sql<string>`coalesce(sum(${taskAssignments.rewardAmount}), 0)` })
+      .from(taskAssignments)
+      .where(and(eq(taskAssignments.batchId, id), eq(taskAssignments.review, 'pending')));
+    const escrow = await balanceOf(tx, LedgerAccounts.taskEscrow(id), batch!.currency!);
+    const returned = escrow - Number(pending!.owed);
+    if (returned < 0) throw new AppError(500, 'escrow_short', 'The batch escrow holds less than the pending pay.');
+    if (returned > 0) {
+      await postTransaction(tx, {
+        kind: 'task_refund',
+        currency: batch!.currency!,
+        ref: { type: 'task_batch', id },
+        idempotencyKey: `task_batch:${id}:close`,
+        memo: `Unspent budget of task batch ${batch!.title}`,
+        entries: [
+          { account: LedgerAccounts.taskEscrow(id), amount: -returned },
+          { account: LedgerAccounts.hostBalance(hostOwnerKey(project)), amount: returned },
+        ],
+        at: now,
+      });
+    }
+    return { returned };
+  });
+}

@@ -1,0 +1,82 @@
+// Importing answers collected elsewhere (CSV item,worker,answer), to aggregate them with the batch's own.
+import { eq } from 'drizzle-orm';
+import type { AppContext } from '../../context.js';
+import { taskAssignments, taskItems, type TaskAnswer } from '../../db/schema/tasks.js';
+import type { Actor } from '../../http/auth.js';
+import { badRequest } from '../../http/errors.js';
+import { newId } from '../../lib/ids.js';
+import { manageBatch } from './access.js';
+import { parseAnswer } from './answers.js';
+import { readRows, rowsRejected, type RowProblem } from './upload-items.js';
+
+const CHUNK = 1000;
+/** Imported workers are named by the host's own ids, kept apart from account ids. */
+export const importedWorkerRef = (worker: string) => `ext:${worker}`;
+
+/**
+ * Imports answers from a CSV with columns item (the item's externalId), worker (any id of the worker
+ * elsewhere) and answer. Every row is checked first: an unknown item, an answer that does not fit the
+ * batch, or a worker answering one item twice is reported by line and nothing is imported.
+ * @example await importAnswers(ctx, actor, 'tb_1', 'item,worker,answer\na1,w7,cat\n') // { imported: 1, workers: 1 }
+ */
+export async function importAnswers(ctx: AppContext, actor: Actor, id: string, body: string): Promise<{ imported: number; workers: number }> {
+  // Why: only the batch's hosts may add answers to its results.
+  const { batch } = await manageBatch(ctx.db, id, actor);
+  const rows = readRows(body, 'text/csv');
+  if (!rows.length) throw badRequest('empty_upload', 'The CSV holds no answers.', [{ line: 1, field: 'body', message: 'no rows' }]);
+  const missing = ['item', 'worker', 'answer'].filter((c) => !(c in rows[0]!.fields));
+  if (missing.length) throw rowsRejected([{ line: 1, field: 'header', message: `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (expected item,worker,answer)` }], 'CSV');
+  const items = new Map(
+    (await ctx.db.select({ id: taskItems.id, externalId: taskItems.externalId }).from(taskItems).where(eq(taskItems.batchId, id))).flatMap((r) =>
+      r.externalId ? [[r.externalId, r.id] as const] : [],
+    ),
+  );
+  const taken = new Set(
+    (await ctx.db.select({ item: taskAssignments.itemId, worker: taskAssignments.workerRef }).from(taskAssignments).where(eq(taskAssignments.batchId, id))).map(
+      (r) => `${r.item}\u0000${r.worker}`,
+    ),
+  );
+  const problems: RowProblem[] = [];
+  const values: { itemId: string; workerRef: string; answer: TaskAnswer }[] = [];
+  for (const { line, fields } of rows) {
+    const ext = String(fields.item ?? '').trim();
+    const worker = String(fields.worker ?? '').trim();
+    const itemId = items.get(ext);
+    if (!ext) problems.push({ line, field: 'item', message: 'is empty' });
+    else if (!itemId) problems.push({ line, field: 'item', message: `no item with externalId "${ext.slice(0, 100)}" in this batch` });
+    if (!worker) problems.push({ line, field: 'worker', message: 'is empty' });
+    else if (worker.length > 200) problems.push({ line, field: 'worker', message: 'must be at most 200 characters' });
+    const parsed = parseAnswer({ kind: batch.answerKind, labels: batch.labels }, fields.answer ?? '', true);
+    if (!parsed.ok) problems.push({ line, field: 'answer', message: parsed.message });
+    if (!itemId || !worker || !parsed.ok) continue;
+    const key = `${itemId}\u0000${importedWorkerRef(worker)}`;
+    if (taken.has(key)) {
+      problems.push({ line, field: 'worker', message: `"${worker.slice(0, 100)}" already answered item "${ext.slice(0, 100)}"` });
+      continue;
+    }
+    taken.add(key);
+    values.push({ itemId, workerRef: importedWorkerRef(worker), answer: parsed.value });
+  }
+  if (problems.length) throw rowsRejected(problems, 'CSV');
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    for (let i = 0; i < values.length; i += CHUNK) {
+      await tx.insert(taskAssignments).values(
+        values.slice(i, i + CHUNK).map((v) => ({
+          id: newId('ta'),
+          batchId: id,
+          itemId: v.itemId,
+          workerRef: v.workerRef,
+          userId: null,
+          source: 'import' as const,
+          status: 'submitted' as const,
+          answer: v.answer,
+          review: 'none' as const,
+          leasedAt: now,
+          submittedAt: now,
+        })),
+      );
+    }
+  });
+  return { imported: values.length, workers: new Set(values.map((v) => v.workerRef)).size };
+}

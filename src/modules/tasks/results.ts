@@ -1,0 +1,187 @@
+// Results of a batch: each item's aggregated answer (any method of src/lib/aggregation), each worker's
+// quality and earnings, and the CSV / JSON exports.
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { AppContext } from '../../context.js';
+import { taskBonuses, taskItems, type TaskAnswer } from '../../db/schema/tasks.js';
+import { users } from '../../db/schema/accounts.js';
+import type { Actor } from '../../http/auth.js';
+import { badRequest } from '../../http/errors.js';
+import { AggregationInputError, aggregateAnswers, methodsFor, type AggregationMethod } from '../../lib/aggregation/index.js';
+import { manageBatch, type Batch } from './access.js';
+
+const rowsOf = <T>(res: unknown) => (res as { rows: T[] }).rows;
+
+interface GivenAnswer {
+  item_id: string;
+  worker_ref: string;
+  answer: TaskAnswer;
+}
+
+/** Every answer that counts (submitted, not rejected; imported ones included) and every item of a batch. */
+async function loadBatchAnswers(ctx: AppContext, batch: Batch) {
+  const answers = rowsOf<GivenAnswer>(
+    await ctx.db.execute(sql`
+      SELECT item_id, worker_ref, answer FROM task_assignments
+      WHERE batch_id = ${batch.id} AND status = 'submitted' AND review <> 'rejected'`),
+  );
+  const items = await ctx.db
+    .select({ id: taskItems.id, externalId: taskItems.externalId, gold: taskItems.gold, data: taskItems.data })
+    .from(taskItems)
+    .where(eq(taskItems.batchId, batch.id))
+    .orderBy(taskItems.seq);
+  return { answers, items };
+}
+
+function aggregate(batch: Batch, method: string | undefined, answers: GivenAnswer[], items: { id: string; gold: TaskAnswer | null }[]) {
+  const allowed = methodsFor(batch.answerKind);
+  if (method !== undefined && !allowed.includes(method as AggregationMethod)) {
+    throw badRequest('method_not_suited', `The method "${method}" does not suit ${batch.answerKind} answers: use one of ${allowed.join(', ')}.`, [
+      { field: 'querystring.method', message: `must be one of ${allowed.join(', ')}` },
+    ]);
+  }
+  const gold = new Map<string, TaskAnswer>();
+  for (const i of items) if (i.gold !== null) gold.set(i.id, i.gold);
+  try {
+    return aggregateAnswers({
+      kind: batch.answerKind,
+      labels: batch.labels,
+      method: method as AggregationMethod | undefined,
+      answers: answers.map((a) => ({ item: a.item_id, worker: a.worker_ref, answer: a.answer })),
+      items: items.map((i) => i.id),
+      gold,
+    });
+  } catch (e) {
+    if (e instanceof AggregationInputError) throw badRequest(e.code, e.message, [{ field: 'querystring.method', message: e.message }]);
+    throw e;
+  }
+}
+
+/**
+ * Per item: the aggregated answer, its confidence and the answers behind it, a page at a time (in upload
+ * order). Hosts only.
+ * @example await batchResults(ctx, actor, 'tb_1', { method: 'ds', limit: 50 })
+ */
+export async function batchResults(ctx: AppContext, actor: Actor, id: string, q: { method?: string; limit: number; cursor?: string }) {
+  // Why: the crowd's answers are the host's data.
+  const { batch } = await manageBatch(ctx.db, id, actor);
+  const { answers, items } = await loadBatchAnswers(ctx, batch);
+  const out = aggregate(batch, q.method, answers, items);
+  const start = q.cursor ? Math.max(0, Number.parseInt(q.cursor, 10) || 0) : 0;
+  const page = out.items.slice(start, start + q.limit);
+  const onPage = new Set(page.map((p) => p.item));
+  const behind = new Map<string, { workerId: string; answer: TaskAnswer }[]>();
+  for (const a of answers) {
+    if (!onPage.has(a.item_id)) continue;
+    const list = behind.get(a.item_id) ?? [];
+    list.push({ workerId: a.worker_ref, answer: a.answer });
+    behind.set(a.item_id, list);
+  }
+  const byId = new Map(items.map((i) => [i.id, i]));
+  return {
+    method: out.method,
+    methods: methodsFor(batch.answerKind),
+    answerKind: batch.answerKind,
+    totalItems: out.items.length,
+    answeredItems: out.items.filter((i) => i.answers > 0).length,
+    items: page.map((p) => ({
+      itemId: p.item,
+      externalId: byId.get(p.item)?.externalId ?? null,
+      data: byId.get(p.item)?.data ?? {},
+      answer: p.answer,
+      confidence: p.confidence,
+      stdError: p.stdError,
+      answersCount: p.answers,
+      gold: p.gold,
+      answers: behind.get(p.item) ?? [],
+    })),
+    nextCursor: start + q.limit < out.items.length ? String(start + q.limit) : null,
+  };
+}
+
+const csvCell = (v: unknown) => {
+  const s = v === null || v === undefined ? '' : String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+const answerText = (a: TaskAnswer | null) => (a === null ? '' : Array.isArray(a) ? a.join('|') : String(a));
+
+/**
+ * The whole result as CSV (externalId,answer,confidence,answers; several labels joined by |) or JSON.
+ * @example const { csv } = await exportResults(ctx, actor, 'tb_1', 'ds', 'csv')
+ */
+export async function exportResults(ctx: AppContext, actor: Actor, id: string, method: string | undefined, format: 'csv' | 'json') {
+  // Why: the crowd's answers are the host's data.
+  const { batch } = await manageBatch(ctx.db, id, actor);
+  const { answers, items } = await loadBatchAnswers(ctx, batch);
+  const out = aggregate(batch, method, answers, items);
+  const ext = new Map(items.map((i) => [i.id, i.externalId]));
+  if (format === 'json') {
+    return {
+      json: {
+        batchId: batch.id,
+        method: out.method,
+        items: out.items.map((i) => ({ externalId: ext.get(i.item) ?? null, itemId: i.item, answer: i.answer, confidence: i.confidence, stdError: i.stdError, answers: i.answers, gold: i.gold })),
+      },
+    };
+  }
+  const lines = ['externalId,answer,confidence,answers'];
+  for (const i of out.items) lines.push([ext.get(i.item) ?? i.item, answerText(i.answer), i.confidence ?? '', i.answers].map(csvCell).join(','));
+  return { csv: `${lines.join('\n')}\n`, filename: `${batch.id}-${out.method}.csv` };
+}
+
+/**
+ * Per worker: answers, gold accuracy, the method's quality estimate (with Dawid–Skene the confusion
+ * matrix), reviews and earnings (approved rewards plus bonuses). Hosts only.
+ * @example await batchWorkers(ctx, actor, 'tb_1', 'ds')
+ */
+export async function batchWorkers(ctx: AppContext, actor: Actor, id: string, method?: string) {
+  // Why: who answered what, and how well, is the host's to see.
+  const { batch } = await manageBatch(ctx.db, id, actor);
+  const { answers, items } = await loadBatchAnswers(ctx, batch);
+  const out = aggregate(batch, method, answers, items);
+  const reviews = rowsOf<{ worker_ref: string; user_id: string | null; approved: string; rejected: string; pending: string; earned: string }>(
+    await ctx.db.execute(sql`
+      SELECT worker_ref, max(user_id) AS user_id,
+        count(*) FILTER (WHERE review = 'approved') AS approved,
+        count(*) FILTER (WHERE review = 'rejected') AS rejected,
+        count(*) FILTER (WHERE review = 'pending') AS pending,
+        coalesce(sum(reward_amount) FILTER (WHERE review = 'approved'), 0) AS earned
+      FROM task_assignments WHERE batch_id = ${batch.id} AND status = 'submitted'
+      GROUP BY worker_ref`),
+  );
+  const bonuses = await ctx.db
+    .select({ userId: taskBonuses.userId, total: sql<string>`sum(${taskBonuses.amount})` })
+    .from(taskBonuses)
+    .where(and(eq(taskBonuses.batchId, batch.id)))
+    .groupBy(taskBonuses.userId);
+  const bonusOf = new Map(bonuses.map((b) => [b.userId, Number(b.total)]));
+  const reviewOf = new Map(reviews.map((r) => [r.worker_ref, r]));
+  const userIds = reviews.flatMap((r) => (r.user_id ? [r.user_id] : []));
+  const names = new Map<string, string>();
+  if (userIds.length) {
+    const rows = await ctx.db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, userIds));
+    for (const r of rows) names.set(r.id, r.name);
+  }
+  return {
+    method: out.method,
+    labels: batch.labels,
+    items: out.workers.map((w) => {
+      const r = reviewOf.get(w.worker);
+      const userId = r?.user_id ?? null;
+      const earned = Number(r?.earned ?? 0) + (userId ? (bonusOf.get(userId) ?? 0) : 0);
+      return {
+        workerId: w.worker,
+        name: userId ? (names.get(userId) ?? null) : null,
+        imported: !userId,
+        answers: w.answers,
+        goldAnswers: w.goldAnswers,
+        goldAccuracy: w.goldAccuracy,
+        quality: w.quality,
+        confusion: w.confusion,
+        approved: Number(r?.approved ?? 0),
+        rejected: Number(r?.rejected ?? 0),
+        pending: Number(r?.pending ?? 0),
+        earnings: batch.currency ? { amount: earned, currency: batch.currency } : null,
+      };
+    }),
+  };
+}

@@ -1,0 +1,162 @@
+// Reviewing answers (approve pays the worker through the ledger, reject frees the item for someone else),
+// automatic approval after the batch's delay, and bonuses.
+import { and, eq, sql } from 'drizzle-orm';
+import type { AppContext } from '../../context.js';
+import type { Tx } from '../../db/client.js';
+import { taskAssignments, taskBatches, taskBonuses, taskWorkers } from '../../db/schema/tasks.js';
+import type { Actor } from '../../http/auth.js';
+import { conflict, notFound } from '../../http/errors.js';
+import { newId } from '../../lib/ids.js';
+import { LedgerAccounts, hostOwnerKey } from '../ledger/accounts.js';
+import { postTransaction } from '../ledger/service.js';
+import { notify } from '../notifications/service.js';
+import { findProject } from '../projects/access.js';
+import { manageBatch, type Batch } from './access.js';
+
+type Assignment = typeof taskAssignments.$inferSelect;
+
+/**
+ * Settles one pending answer inside the caller's transaction (the caller holds the assignment row lock).
+ * Approval moves the reward from the batch escrow to the worker's balance; rejection frees the item's place
+ * while the batch is open, or returns the reserved reward to the host once it is closed.
+ */
+async function settle(tx: Tx, ctx: AppContext, a: Assignment, batch: Batch, decision: 'approve' | 'reject', reason: string | null, auto: boolean) {
+  const now = ctx.clock.now();
+  const review = decision === 'approve' ? 'approved' : 'rejected';
+  await tx.update(taskAssignments).set({ review, reviewReason: reason, reviewedAt: now }).where(eq(taskAssignments.id, a.id));
+  let paid = 0;
+  if (a.rewardAmount && batch.currency && a.userId) {
+    if (decision === 'approve') {
+      paid = a.rewardAmount;
+      await postTransaction(tx, {
+        kind: 'task_pay',
+        currency: batch.currency,
+        ref: { type: 'task_assignment', id: a.id },
+        idempotencyKey: `task_assignment:${a.id}:pay`,
+        memo: auto ? 'Answer approved automatically' : 'Answer approved',
+        entries: [
+          { account: LedgerAccounts.taskEscrow(batch.id), amount: -paid },
+          { account: LedgerAccounts.workerBalance(a.userId), amount: paid },
+        ],
+        at: now,
+      });
+    } else if (batch.status === 'closed') {
+      const project = await findProject(tx, batch.projectId, null).catch(() => null);
+      if (project) {
+        await postTransaction(tx, {
+          kind: 'task_refund',
+          currency: batch.currency,
+          ref: { type: 'task_assignment', id: a.id },
+          idempotencyKey: `task_assignment:${a.id}:refund`,
+          memo: 'Reward of a rejected answer returned',
+          entries: [
+            { account: LedgerAccounts.taskEscrow(batch.id), amount: -a.rewardAmount },
+            { account: LedgerAccounts.hostBalance(hostOwnerKey(project)), amount: a.rewardAmount },
+          ],
+          at: now,
+        });
+      }
+    }
+  }
+  if (decision === 'reject' && batch.status !== 'closed') {
+    // The rejected answer no longer counts: the item takes one more answer from someone else.
+    await tx.execute(sql`UPDATE task_items SET answers_count = answers_count - 1 WHERE id = ${a.itemId} AND answers_count > 0`);
+  }
+  if (a.userId) {
+    await notify(tx, {
+      userIds: [a.userId],
+      kind: decision === 'approve' ? 'task_approved' : 'task_rejected',
+      subject: `task_batch:${batch.id}`,
+      data: { batchId: batch.id, title: batch.title, assignmentId: a.id, reason, paid, currency: batch.currency },
+    });
+  }
+  return { id: a.id, review: review as 'approved' | 'rejected', paid };
+}
+
+/**
+ * A host approves or rejects a submitted answer; approval pays the reward through the ledger.
+ * @example await reviewAssignment(ctx, actor, 'ta_1', { decision: 'reject', reason: 'Not a cat.' }) // { id, review: 'rejected', paid: 0 }
+ */
+export async function reviewAssignment(ctx: AppContext, actor: Actor, id: string, input: { decision: 'approve' | 'reject'; reason?: string }) {
+  const [found] = await ctx.db.select({ batchId: taskAssignments.batchId }).from(taskAssignments).where(eq(taskAssignments.id, id)).limit(1);
+  if (!found) throw notFound('assignment');
+  // Why: only the hosts of the batch's project decide on its answers and its money.
+  const { batch } = await manageBatch(ctx.db, found.batchId, actor);
+  return ctx.db.transaction(async (tx) => {
+    const [a] = await tx.select().from(taskAssignments).where(eq(taskAssignments.id, id)).for('update');
+    if (a!.review !== 'pending') {
+      throw conflict('not_pending_review', a!.review === 'none' ? 'This assignment has no submitted answer to review.' : `This answer is already ${a!.review}.`);
+    }
+    const [fresh] = await tx.select().from(taskBatches).where(eq(taskBatches.id, batch.id));
+    return settle(tx, ctx, a!, fresh!, input.decision, input.reason ?? null, false);
+  });
+}
+
+/**
+ * Approves answers left unreviewed past their batch's delay, a few hundred at a time, claiming rows with
+ * FOR UPDATE SKIP LOCKED so several servers can run it together. Returns how many it approved.
+ * @example await autoApprove(ctx) // 3
+ */
+export async function autoApprove(ctx: AppContext, limit = 200): Promise<number> {
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    const due = (
+      (await tx.execute(sql`
+        SELECT a.id FROM task_assignments a JOIN task_batches b ON b.id = a.batch_id
+        WHERE a.review = 'pending' AND a.submitted_at + make_interval(hours => b.auto_approve_hours) <= ${now}
+        ORDER BY a.submitted_at LIMIT ${limit}
+        FOR UPDATE OF a SKIP LOCKED`)) as unknown as { rows: { id: string }[] }
+    ).rows;
+    const batches = new Map<string, Batch>();
+    for (const { id } of due) {
+      const [a] = await tx.select().from(taskAssignments).where(eq(taskAssignments.id, id));
+      let batch = batches.get(a!.batchId);
+      if (!batch) {
+        [batch] = await tx.select().from(taskBatches).where(eq(taskBatches.id, a!.batchId));
+        batches.set(batch!.id, batch!);
+      }
+      await settle(tx, ctx, a!, batch!, 'approve', null, true);
+    }
+    return due.length;
+  });
+}
+
+/**
+ * A host pays a worker of the batch a bonus, funded by the host at once (recorded as host funding, as budgets are).
+ * @example await payBonus(ctx, actor, 'tb_1', { workerId: 'usr_1', amount: 200, reason: 'Careful work' })
+ */
+export async function payBonus(ctx: AppContext, actor: Actor, batchId: string, input: { workerId: string; amount: number; reason: string }) {
+  // Why: a bonus is the host's money; only the project's hosts may give one.
+  const { batch, project } = await manageBatch(ctx.db, batchId, actor);
+  if (!batch.currency) throw conflict('volunteer_batch', 'This batch pays no reward, so it has no currency for bonuses.');
+  const [worker] = await ctx.db
+    .select({ userId: taskWorkers.userId })
+    .from(taskWorkers)
+    .where(and(eq(taskWorkers.batchId, batchId), eq(taskWorkers.workerRef, input.workerId)))
+    .limit(1);
+  if (!worker?.userId) throw notFound('worker of this batch', 'worker_not_found');
+  const id = newId('tbn');
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    await tx.insert(taskBonuses).values({ id, batchId, userId: worker.userId!, amount: input.amount, currency: batch.currency!, reason: input.reason, createdBy: actor.userId, createdAt: now });
+    await postTransaction(tx, {
+      kind: 'task_bonus',
+      currency: batch.currency!,
+      ref: { type: 'task_bonus', id },
+      idempotencyKey: `task_bonus:${id}`,
+      memo: input.reason,
+      entries: [
+        { account: LedgerAccounts.hostFunding(hostOwnerKey(project)), amount: -input.amount },
+        { account: LedgerAccounts.workerBalance(worker.userId!), amount: input.amount },
+      ],
+      at: now,
+    });
+    await notify(tx, {
+      userIds: [worker.userId!],
+      kind: 'task_bonus',
+      subject: `task_batch:${batchId}`,
+      data: { batchId, title: batch.title, amount: input.amount, currency: batch.currency, reason: input.reason },
+    });
+  });
+  return { id, workerId: input.workerId, amount: input.amount, currency: batch.currency };
+}

@@ -1,0 +1,111 @@
+// Submitting or skipping a leased item. Same lock order as leasing: worker row, item row, assignment.
+import { eq, sql } from 'drizzle-orm';
+import type { AppContext } from '../../context.js';
+import { taskAssignments, taskBatches, type TaskAnswer } from '../../db/schema/tasks.js';
+import type { Actor } from '../../http/auth.js';
+import { AppError, badRequest, conflict, notFound } from '../../http/errors.js';
+import type { Batch } from './access.js';
+import { answerKey, leadingShare, matchesGold, parseAnswer } from './answers.js';
+
+const rowsOf = <T>(res: unknown) => (res as { rows: T[] }).rows;
+
+async function ownAssignment(ctx: AppContext, actor: Actor, id: string) {
+  const [row] = await ctx.db
+    .select({ a: taskAssignments, b: taskBatches })
+    .from(taskAssignments)
+    .innerJoin(taskBatches, eq(taskBatches.id, taskAssignments.batchId))
+    .where(eq(taskAssignments.id, id))
+    .limit(1);
+  // Why: a lease is its worker's alone; others learn nothing about it, not even that it exists.
+  if (!row || row.a.userId !== actor.userId) throw notFound('assignment');
+  return row;
+}
+
+function leaseGone(status: string) {
+  if (status === 'expired') return new AppError(409, 'lease_expired', 'This lease expired and the item went to someone else; take a new one.');
+  return conflict('assignment_done', `This assignment is already ${status}.`);
+}
+
+/**
+ * Whether an item with these answers needs one more (dynamic overlap): the leading answer's share is below the
+ * batch's confidence and fewer than maxOverlap answers are in.
+ */
+function needsMore(batch: Batch, keys: string[]): boolean {
+  if (batch.confidence === null || keys.length >= batch.maxOverlap) return false;
+  const counts = new Map<string, number>();
+  for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+  return leadingShare([...counts.values()]) < batch.confidence;
+}
+
+/**
+ * Records a worker's answer on their lease. After a gold item the answer tells whether it was right.
+ * A lease past its time is still accepted while no one else has taken its place.
+ * @example await submitAnswer(ctx, actor, 'ta_1', 'cat') // { id, status: 'submitted', gold?: { correct, expected } }
+ */
+export async function submitAnswer(ctx: AppContext, actor: Actor, id: string, raw: unknown) {
+  const { a, b: batch } = await ownAssignment(ctx, actor, id);
+  const parsed = parseAnswer({ kind: batch.answerKind, labels: batch.labels }, raw);
+  if (!parsed.ok) throw badRequest('invalid_answer', `answer ${parsed.message}`, [{ field: 'body.answer', message: parsed.message }]);
+  if (a.status !== 'leased') throw leaseGone(a.status);
+  if (batch.status === 'closed') throw conflict('batch_closed', 'This batch is closed.');
+  const now = ctx.clock.now();
+  const answer = parsed.value;
+  return ctx.db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT 1 FROM task_workers WHERE batch_id = ${batch.id} AND worker_ref = ${a.workerRef} FOR UPDATE`);
+    const [item] = rowsOf<{ gold: TaskAnswer | null; is_gold: boolean; wanted: number; answers_count: number }>(
+      await tx.execute(sql`SELECT gold, is_gold, wanted, answers_count FROM task_items WHERE id = ${a.itemId} FOR UPDATE`),
+    );
+    const goldCorrect = item!.is_gold ? matchesGold(batch.answerKind, answer, item!.gold!) : null;
+    const done = await tx
+      .update(taskAssignments)
+      .set({ status: 'submitted', answer, submittedAt: now, goldCorrect, isGold: item!.is_gold, review: 'pending', rewardAmount: batch.rewardAmount })
+      .where(sql`${taskAssignments.id} = ${id} AND ${taskAssignments.status} = 'leased'`)
+      .returning({ id: taskAssignments.id });
+    if (!done.length) {
+      const [now2] = await tx.select({ s: taskAssignments.status }).from(taskAssignments).where(eq(taskAssignments.id, id));
+      throw leaseGone(now2!.s);
+    }
+    let wanted = item!.wanted;
+    if (!item!.is_gold && batch.confidence !== null && item!.answers_count + 1 >= wanted) {
+      const given = rowsOf<{ answer: TaskAnswer }>(
+        await tx.execute(sql`SELECT answer FROM task_assignments WHERE item_id = ${a.itemId} AND status = 'submitted' AND review <> 'rejected'`),
+      );
+      if (needsMore(batch, given.map((g) => answerKey(batch.answerKind, g.answer)))) wanted = Math.min(batch.maxOverlap, given.length + 1);
+    }
+    await tx.execute(sql`
+      UPDATE task_items SET answers_count = answers_count + 1, leased_count = leased_count - 1, wanted = ${wanted}
+      WHERE id = ${a.itemId}`);
+    await tx.execute(sql`
+      UPDATE task_workers SET answers = answers + 1,
+        gold_answers = gold_answers + ${item!.is_gold ? 1 : 0}, gold_correct = gold_correct + ${goldCorrect ? 1 : 0}
+      WHERE batch_id = ${batch.id} AND worker_ref = ${a.workerRef}`);
+    return {
+      id,
+      status: 'submitted' as const,
+      ...(item!.is_gold ? { gold: { correct: goldCorrect!, expected: item!.gold } } : {}),
+    };
+  });
+}
+
+/**
+ * Gives a lease back without answering; the worker will not be offered that item again.
+ * @example await skipAssignment(ctx, actor, 'ta_1') // { id, status: 'skipped' }
+ */
+export async function skipAssignment(ctx: AppContext, actor: Actor, id: string) {
+  const { a } = await ownAssignment(ctx, actor, id);
+  if (a.status !== 'leased') throw leaseGone(a.status);
+  return ctx.db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT 1 FROM task_items WHERE id = ${a.itemId} FOR UPDATE`);
+    const done = await tx
+      .update(taskAssignments)
+      .set({ status: 'skipped' })
+      .where(sql`${taskAssignments.id} = ${id} AND ${taskAssignments.status} = 'leased'`)
+      .returning({ id: taskAssignments.id });
+    if (!done.length) {
+      const [s] = await tx.select({ s: taskAssignments.status }).from(taskAssignments).where(eq(taskAssignments.id, id));
+      throw leaseGone(s!.s);
+    }
+    await tx.execute(sql`UPDATE task_items SET leased_count = leased_count - 1 WHERE id = ${a.itemId}`);
+    return { id, status: 'skipped' as const };
+  });
+}
