@@ -154,6 +154,13 @@ export async function main() {
     const w = stats(writes);
     console.log(`POST responses (create, then edits): median ${fmt(w.median)} ms, p95 ${fmt(w.p95)} ms`);
 
+    // Worst case for the tallies: a number question whose 100,000 answers are all different.
+    await x(`UPDATE survey_answers SET num = response_seq + random() WHERE question_seq = ${seq(5)}`);
+    await ctx.db.transaction((tx) => rebuildTallies(tx, survey.id));
+    await database.exec('VACUUM ANALYZE survey_tallies');
+    const distinct = await timeRequest(`/surveys/${survey.id}/results?segment=everyone`, (res) => res.json());
+    console.log(`GET results?segment=everyone with a number question of ${RESPONSES.toLocaleString('en')} distinct values: median ${fmt(distinct.median)} ms, p95 ${fmt(distinct.p95)} ms`);
+
     const c0 = performance.now();
     const csv = await (await call('GET', `/surveys/${survey.id}/results.csv`)).text();
     console.log(`GET results.csv: ${(csv.length / 1e6).toFixed(1)} MB, ${csv.split('\r\n').length - 2} lines in ${fmt((performance.now() - c0) / 1000)} s`);

@@ -2,8 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
 import { createTestApp, type TestApp, type TestUser } from '../../../test/support/test-app.js';
-import { borda, meanInterval, moments, nps, npsGroup, priceSensitivity, wilsonInterval } from '../../lib/statistics/index.js';
-import { loadQuestions } from './access.js';
+import { borda, histogram, meanInterval, median, moments, nps, npsGroup, priceSensitivity, wilsonInterval } from '../../lib/statistics/index.js';
+import { loadQuestions, loadSurvey } from './access.js';
+import { surveyResults } from './results.js';
+import { segmentFilter } from './segments.js';
 import { readTallies, rebuildTallies } from './tallies.js';
 import { answer, back, follow, makeProject, makeSurvey } from './surveys.test-helpers.js';
 
@@ -62,6 +64,10 @@ async function setUp() {
 }
 
 type Q = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** A result with its floating-point figures rounded (SQL and TypeScript sum in different orders). */
+const roundNumbers = (q: unknown): unknown =>
+  typeof q === 'number' ? Math.round(q * 1e9) / 1e9 : Array.isArray(q) ? q.map(roundNumbers) : q && typeof q === 'object' ? Object.fromEntries(Object.entries(q).map(([k, v]) => [k, roundNumbers(v)])) : q;
 
 describe('results', () => {
   describe('everyone', () => {
@@ -167,6 +173,32 @@ describe('results', () => {
     });
   });
 
+  describe('number questions', () => {
+    it('match the statistics library on random answers: mean, t interval, median, histogram', async () => {
+      const s = await makeSurvey(t, host, project.id, { questions: [{ kind: 'number', prompt: 'Any number' }, { kind: 'number', prompt: 'Whole numbers' }] });
+      const [qa, qb] = s.questions.map((q) => q.id) as [string, string];
+      const values = fc.sample(fc.tuple(fc.double({ min: -1000, max: 1000, noNaN: true }), fc.integer({ min: 0, max: 12 })), { numRuns: 24, seed: 7 });
+      for (const [i, [a, b]] of values.entries()) {
+        const res = await answer(t, await t.signup(`Num${i}`), s.id, [{ questionId: qa, value: a }, { questionId: qb, value: b }]);
+        expect(res.statusCode).toBe(201);
+      }
+      const r = (await t.request(host, 'GET', `/api/v1/surveys/${s.id}/results`)).json();
+      for (const [k, q] of [0, 1].map((k) => [k, r.questions[k]] as const)) {
+        const list = values.map((v) => v[k]!);
+        const m = moments(list);
+        expect(q.responses).toBe(24);
+        expect(q.mean).toBeCloseTo(m.mean, 9);
+        expect(q.meanInterval[0]).toBeCloseTo(meanInterval(m)![0], 8);
+        expect(q.median).toBeCloseTo(median(list)!, 9);
+        expect(q.histogram).toEqual(histogram(list).map((b) => ({ ...b, from: expect.closeTo(b.from, 9), to: expect.closeTo(b.to, 9) })));
+      }
+      // The same figures when the questions are summarized in SQL (as when they have many distinct values).
+      const survey = await loadSurvey(t.ctx.db, s.id);
+      const inSql = await surveyResults(t.ctx.db, survey, await loadQuestions(t.ctx.db, s.id), { kind: 'all' }, 'everyone', true, { distinctLimit: 0 });
+      expect(inSql.questions.map(roundNumbers)).toEqual(r.questions.map(roundNumbers));
+    });
+  });
+
   describe('segments', () => {
     it('splits respondents into backers, followers and others', async () => {
       const s = await makeSurvey(t, host, project.id, { anonymous: true, questions: [{ kind: 'single', prompt: 'Back it?', options: ['Yes', 'No'] }, { kind: 'number', prompt: 'How many?' }] });
@@ -192,12 +224,22 @@ describe('results', () => {
         const res = await t.request(host, 'GET', `/api/v1/surveys/${s.id}/results?segment=${segment}`);
         expect(res.statusCode, res.body).toBe(200);
         const r = res.json();
-        return { responses: r.responses, yes: r.questions[0].options[0].count, no: r.questions[0].options[1].count, mean: r.questions[1].mean, n: r.questions[1].responses };
+        const num = r.questions[1];
+        return { responses: r.responses, yes: r.questions[0].options[0].count, no: r.questions[0].options[1].count, mean: num.mean, median: num.median, n: num.responses };
       };
-      expect(await get('everyone')).toEqual({ responses: 5, yes: 3, no: 2, mean: 30, n: 5 });
-      expect(await get('backers')).toEqual({ responses: 2, yes: 2, no: 0, mean: 15, n: 2 });
-      expect(await get('followers')).toEqual({ responses: 2, yes: 1, no: 1, mean: 25, n: 2 });
-      expect(await get('others')).toEqual({ responses: 2, yes: 1, no: 1, mean: 45, n: 2 });
+      expect(await get('everyone')).toEqual({ responses: 5, yes: 3, no: 2, mean: 30, median: 30, n: 5 });
+      expect(await get('backers')).toEqual({ responses: 2, yes: 2, no: 0, mean: 15, median: 15, n: 2 });
+      expect(await get('followers')).toEqual({ responses: 2, yes: 1, no: 1, mean: 25, median: 25, n: 2 });
+      expect(await get('others')).toEqual({ responses: 2, yes: 1, no: 1, mean: 45, median: 45, n: 2 });
+      // Summarized in SQL, the number question gives the same figures in every segment.
+      const survey = await loadSurvey(t.ctx.db, s.id);
+      const loaded = await loadQuestions(t.ctx.db, s.id);
+      for (const segment of ['everyone', 'backers', 'followers', 'others'] as const) {
+        const filter = await segmentFilter(t.ctx.db, project.id, segment);
+        const viaSql = await surveyResults(t.ctx.db, survey, loaded, filter, segment, true, { distinctLimit: 0 });
+        const viaCounts = await surveyResults(t.ctx.db, survey, loaded, filter, segment, true);
+        expect(viaSql.questions[1]).toEqual(viaCounts.questions[1]);
+      }
     });
 
     it('answers empty segments with zeros, not errors', async () => {

@@ -1,5 +1,6 @@
 // Survey results: counts aggregated in SQL (running tallies for everyone, a GROUP BY over a segment's answers
-// otherwise), every statistic computed here from those counts (numbers too: their value counts are exact).
+// otherwise), statistics computed here from those counts; number questions with many distinct values are summarized
+// in SQL instead (number-results.ts).
 import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import {
@@ -21,6 +22,8 @@ import {
 } from '../../lib/statistics/index.js';
 import type { Survey } from './access.js';
 import { maskOptions, scaleTop, type Question } from './questions.js';
+import { answerFilter, idList, resolveSegment, rowsOf, type ResolvedSegment } from './segment-sql.js';
+import { manyValued, numberResultsInSql } from './number-results.js';
 import type { Segment, SegmentFilter } from './segments.js';
 import { countResponses, readTallies, type TallyCount } from './tallies.js';
 
@@ -64,50 +67,34 @@ export interface SurveyResults {
 }
 
 const TEXT_SAMPLE = 20;
-const rowsOf = (r: unknown) => (r as { rows: Record<string, unknown>[] }).rows;
-const idList = (ids: readonly number[]) => sql.join(ids.map((id) => sql`${id}`), sql`, `);
-
-/** The survey's responses whose account is in the list, as a sub-select of their seqs. */
-const responsesOf = (surveyId: string, userIds: string[]) =>
-  sql`(SELECT r.seq FROM survey_responses r WHERE r.survey_id = ${surveyId} AND r.user_id IN (SELECT jsonb_array_elements_text(${JSON.stringify(userIds)}::jsonb)))`;
-
-/** The SQL condition on answers `a` that keeps a segment. */
-function answerFilter(surveyId: string, f: SegmentFilter): SQL {
-  if (f.kind === 'all') return sql`TRUE`;
-  if (f.kind === 'only') return sql`a.response_seq IN ${responsesOf(surveyId, f.userIds)}`;
-  return sql`a.response_seq NOT IN ${responsesOf(surveyId, f.userIds)}`;
-}
 
 /** Grouped counts straight from the answers of some responses. */
-async function rawCounts(db: Executor, questionSeqs: number[], condition: SQL): Promise<TallyCount[]> {
-  if (!questionSeqs.length) return [];
+async function rawCounts(db: Executor, questionSeqs: number[], responseSeqs: number[]): Promise<TallyCount[]> {
+  if (!questionSeqs.length || !responseSeqs.length) return [];
   const res = await db.execute(sql`
     SELECT a.question_seq, a.item, a.num, count(*)::int AS count
     FROM survey_answers a
-    WHERE a.question_seq IN (${idList(questionSeqs)}) AND ${condition}
+    WHERE a.question_seq IN (${idList(questionSeqs)}) AND ${answerFilter({ kind: 'only', responseSeqs })}
     GROUP BY 1, 2, 3`);
   return rowsOf(res).map((r) => ({ questionSeq: Number(r.question_seq), item: Number(r.item), num: Number(r.num), count: Number(r.count) }));
 }
 
-/** Counts for a segment: the tallies (everyone), a GROUP BY over the segment's answers, or the tallies minus the excluded accounts' counts. */
-async function segmentCounts(db: Executor, surveyId: string, seqs: number[], f: SegmentFilter): Promise<TallyCount[]> {
-  if (f.kind === 'all') return readTallies(db, seqs);
-  if (f.kind === 'only') return f.userIds.length ? rawCounts(db, seqs, answerFilter(surveyId, f)) : [];
-  const all = await readTallies(db, seqs);
-  if (!f.userIds.length) return all;
-  const excluded = await rawCounts(db, seqs, answerFilter(surveyId, { kind: 'only', userIds: f.userIds }));
+/** Counts for a segment: the tallies (everyone), a GROUP BY over the segment's answers, or the tallies minus the left-out responses' counts. */
+async function segmentCounts(db: Executor, questionSeqs: number[], s: ResolvedSegment): Promise<TallyCount[]> {
+  if (s.kind === 'all') return readTallies(db, questionSeqs);
+  if (s.kind === 'only') return rawCounts(db, questionSeqs, s.responseSeqs);
+  const all = await readTallies(db, questionSeqs);
+  if (!s.responseSeqs.length) return all;
+  const excluded = await rawCounts(db, questionSeqs, s.responseSeqs);
   const key = (c: TallyCount) => `${c.questionSeq}|${c.item}|${c.num}`;
   const minus = new Map(excluded.map((c) => [key(c), c.count]));
   return all.map((c) => ({ ...c, count: c.count - (minus.get(key(c)) ?? 0) })).filter((c) => c.count > 0);
 }
 
-async function segmentResponses(db: Executor, survey: Survey, f: SegmentFilter): Promise<number> {
-  if (f.kind === 'only' && !f.userIds.length) return 0;
-  const total = f.kind === 'only' ? 0 : await countResponses(db, survey.id);
-  if (f.kind === 'all' || !f.userIds.length) return total;
-  const res = await db.execute(sql`SELECT count(*)::int AS n FROM ${responsesOf(survey.id, f.userIds)} s`);
-  const n = Number(rowsOf(res)[0]?.n ?? 0);
-  return f.kind === 'only' ? n : total - n;
+async function segmentResponses(db: Executor, survey: Survey, s: ResolvedSegment): Promise<number> {
+  if (s.kind === 'only') return s.responseSeqs.length;
+  const total = await countResponses(db, survey.id);
+  return s.kind === 'all' ? total : total - s.responseSeqs.length;
 }
 
 /** The latest free-text answers of a question. */
@@ -191,7 +178,7 @@ function fromCounts(q: Question, counts: TallyCount[]): QuestionResult {
       const m = momentsFromCounts(pairs);
       if (!m.n) return { ...base, responses: 0, mean: null, meanInterval: null, median: null, histogram: [] };
       const values = pairs.map(([v]) => v);
-      const binning = binningFor(Math.min(...values), Math.max(...values), m.n, values.every(Number.isInteger));
+      const binning = binningFor(values.reduce((a, b) => Math.min(a, b)), values.reduce((a, b) => Math.max(a, b)), m.n, values.every(Number.isInteger));
       const perBin = new Map<number, number>();
       for (const [v, c] of pairs) perBin.set(binOf(v, binning), (perBin.get(binOf(v, binning)) ?? 0) + c);
       return { ...base, responses: m.n, mean: m.mean, meanInterval: meanInterval(m), median: medianFromCounts(pairs), histogram: binsFromCounts(binning, perBin) };
@@ -211,19 +198,24 @@ export async function surveyResults(
   filter: SegmentFilter,
   segment: Segment,
   includeTexts: boolean,
+  opts: { distinctLimit?: number } = {},
 ): Promise<SurveyResults> {
-  const responses = await segmentResponses(db, survey, filter);
-  const counts = await segmentCounts(db, survey.id, questions.map((q) => q.seq), filter);
+  const segmentSeqs = await resolveSegment(db, survey.id, filter);
+  const responses = await segmentResponses(db, survey, segmentSeqs);
+  // Number questions with many different values are summarized in SQL; every other question from its value counts.
+  const many = await manyValued(db, questions.filter((q) => q.kind === 'number'), opts.distinctLimit);
+  const counts = await segmentCounts(db, questions.filter((q) => !many.has(q.seq)).map((q) => q.seq), segmentSeqs);
+  const numbers = await numberResultsInSql(db, questions.filter((q) => many.has(q.seq)), segmentSeqs);
   const bySeq = new Map<number, TallyCount[]>();
   for (const c of counts) {
     const list = bySeq.get(c.questionSeq) ?? [];
     list.push(c);
     bySeq.set(c.questionSeq, list);
   }
-  const condition = filter.kind === 'only' && !filter.userIds.length ? sql`FALSE` : answerFilter(survey.id, filter);
+  const condition = answerFilter(segmentSeqs);
   const results: QuestionResult[] = [];
   for (const q of questions) {
-    const r = fromCounts(q, bySeq.get(q.seq) ?? []);
+    const r: QuestionResult = many.has(q.seq) ? numbers.get(q.seq)! : fromCounts(q, bySeq.get(q.seq) ?? []);
     if (q.kind === 'text' && includeTexts) r.texts = await latestTexts(db, q.seq, condition);
     results.push(r);
   }
