@@ -1,0 +1,139 @@
+// `npm run bench -- assignments`: 200 concurrent workers lease and answer micro-tasks over HTTP for 20 s against a
+// real server on PostgreSQL (BENCH_DATABASE_URL; a throw-away database is created and dropped). The server runs in
+// this thread, the workers' HTTP clients in a worker thread. Prints cycles/s (lease + submit), p50/p99, and checks
+// at the end that no item collected more answers than it wanted and no worker answered an item twice.
+import type { AddressInfo } from 'node:net';
+import { Worker } from 'node:worker_threads';
+import pg from 'pg';
+import { sql } from 'drizzle-orm';
+import { buildApp } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+import { systemClock, type AppContext } from '../src/context.js';
+import { openDatabase } from '../src/db/client.js';
+import { migrate } from '../src/db/migrate.js';
+import { newId, randomToken, sha256 } from '../src/lib/ids.js';
+
+const WORKERS = Number(process.env.BENCH_WORKERS ?? 200);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const ITEMS = Number(process.env.BENCH_ITEMS ?? 30_000);
+const OVERLAP = Number(process.env.BENCH_OVERLAP ?? 5);
+const POOL = Number(process.env.BENCH_POOL ?? 30);
+
+/** The workers' loop, run in a worker thread: lease, answer, repeat, until time is up. */
+const CLIENT = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { url, tokens, batchId, seconds, labels } = workerData;
+const lat = []; const leaseLat = []; const submitLat = []; const statuses = {}; let cycles = 0; let firstError = null;
+const end = Date.now() + seconds * 1000;
+async function call(token, method, path, body) {
+  const res = await fetch(url + '/api/v1' + path, { method, headers: { cookie: 'foule_session=' + token.token, 'x-csrf-token': token.csrf, 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) });
+  const text = await res.text();
+  statuses[res.status] = (statuses[res.status] || 0) + 1;
+  if (res.status >= 400 && !firstError) firstError = res.status + ' ' + text.slice(0, 300);
+  return { status: res.status, json: text ? JSON.parse(text) : null };
+}
+async function worker(token, k) {
+  while (Date.now() < end) {
+    const t0 = performance.now();
+    const lease = await call(token, 'POST', '/task-batches/' + batchId + '/assignments');
+    const t1 = performance.now();
+    leaseLat.push(t1 - t0);
+    if (lease.status !== 201) { if (lease.status === 204) return; continue; }
+    const s = await call(token, 'POST', '/assignments/' + lease.json.id + '/submit', { answer: labels[(k + cycles) % labels.length] });
+    const t2 = performance.now();
+    submitLat.push(t2 - t1);
+    if (s.status === 200) { cycles++; lat.push(t2 - t0); }
+  }
+}
+const started = performance.now();
+Promise.all(tokens.map((t, k) => worker(t, k))).then(() => {
+  parentPort.postMessage({ cycles, seconds: (performance.now() - started) / 1000, lat, leaseLat, submitLat, statuses, firstError });
+});
+`;
+
+interface LoadResult {
+  cycles: number;
+  seconds: number;
+  lat: number[];
+  leaseLat: number[];
+  submitLat: number[];
+  statuses: Record<string, number>;
+  firstError: string | null;
+}
+
+const pct = (xs: number[], p: number) => {
+  if (!xs.length) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+};
+
+export async function main() {
+  const base = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const dbName = `foule_bench_tasks_${randomToken(4).toLowerCase().replace(/[^a-z0-9]/g, '')}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${dbName}`);
+  const url = new URL(base);
+  url.pathname = `/${dbName}`;
+  const database = await openDatabase({ databaseUrl: url.toString(), poolSize: POOL });
+  try {
+    await migrate(database);
+    const config = loadConfig({ ...process.env, DATABASE_URL: url.toString(), FOULE_RATE_LIMIT: 'off', FOULE_SCHEDULER: 'off', FOULE_SEED: 'none', LOG_LEVEL: 'silent' });
+    const ctx: AppContext = { database, db: database.db, config, clock: systemClock };
+    const app = await buildApp(ctx);
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const server = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+
+    // Accounts with web sessions, written directly (hashing 201 passwords would only measure argon2). Workers
+    // call as the web app does: session cookie and CSRF header.
+    const people = Array.from({ length: WORKERS + 1 }, (_, k) => ({ id: newId('usr'), token: randomToken(), csrf: randomToken(24), k }));
+    const expires = new Date(Date.now() + 86400_000);
+    for (const p of people) {
+      await database.db.execute(sql`INSERT INTO users (id, email, password_hash, name) VALUES (${p.id}, ${`bench${p.k}.${p.id}@example.test`}, 'x', ${`Worker ${p.k}`})`);
+      await database.db.execute(sql`INSERT INTO sessions (id, token_hash, user_id, csrf_token, expires_at) VALUES (${newId('ses')}, ${sha256(p.token)}, ${p.id}, ${p.csrf}, ${expires})`);
+    }
+    const host = people[0]!;
+    const call = async (method: string, path: string, body: unknown, type = 'application/json') => {
+      const res = await fetch(`${server}/api/v1${path}`, { method, headers: { cookie: `foule_session=${host.token}`, 'x-csrf-token': host.csrf, 'content-type': type }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+      const json = (await res.json()) as Record<string, unknown>;
+      if (res.status >= 400) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+      return json;
+    };
+    const project = await call('POST', '/projects', { title: 'Assignment benchmark', summary: 'Leasing under load', category: 'science' });
+    const labels = ['a', 'b', 'c', 'd', 'e'];
+    const batch = await call('POST', `/projects/${project.id}/task-batches`, { title: 'Load', answer: { kind: 'label', labels }, overlap: OVERLAP, goldRate: 0.1 });
+    const csv = ['externalId,text,gold', ...Array.from({ length: ITEMS }, (_, k) => `i${k},Item ${k},${k % 50 === 0 ? 'a' : ''}`)].join('\n');
+    const t0 = performance.now();
+    const up = await call('POST', `/task-batches/${batch.id}/items`, csv, 'text/csv');
+    console.log(`upload: ${ITEMS.toLocaleString('en')} items in ${((performance.now() - t0) / 1000).toFixed(1)} s (${JSON.stringify(up)})`);
+    await call('POST', `/task-batches/${batch.id}/publish`, {});
+
+    console.log(`${WORKERS} workers, ${SECONDS} s, overlap ${OVERLAP}, server pool ${POOL}, on ${database.kind}…`);
+    const result = await new Promise<LoadResult>((resolve, reject) => {
+      const w = new Worker(CLIENT, { eval: true, workerData: { url: server, tokens: people.slice(1).map((p) => ({ token: p.token, csrf: p.csrf })), batchId: batch.id, seconds: SECONDS, labels } });
+      w.once('message', resolve);
+      w.once('error', reject);
+    });
+    const rows = async <T>(q: ReturnType<typeof sql>) => ((await database.db.execute(q)) as unknown as { rows: T[] }).rows;
+    const [over] = await rows<{ n: string }>(sql`
+      SELECT count(*) AS n FROM task_items i
+      WHERE i.batch_id = ${batch.id as string}
+        AND (SELECT count(*) FROM task_assignments a WHERE a.item_id = i.id AND a.status = 'submitted') > i.wanted`);
+    const [repeats] = await rows<{ n: string }>(sql`
+      SELECT count(*) AS n FROM (SELECT item_id, worker_ref FROM task_assignments WHERE batch_id = ${batch.id as string} GROUP BY 1, 2 HAVING count(*) > 1) x`);
+    const [answers] = await rows<{ n: string }>(sql`SELECT count(*) AS n FROM task_assignments WHERE batch_id = ${batch.id as string} AND status = 'submitted'`);
+    console.log(
+      `cycles: ${result.cycles.toLocaleString('en')} in ${result.seconds.toFixed(1)} s = ${Math.round(result.cycles / result.seconds).toLocaleString('en')} cycles/s (target 2,000)`,
+    );
+    console.log(
+      `cycle latency p50 ${pct(result.lat, 50).toFixed(1)} ms, p99 ${pct(result.lat, 99).toFixed(1)} ms; lease p99 ${pct(result.leaseLat, 99).toFixed(1)} ms; submit p99 ${pct(result.submitLat, 99).toFixed(1)} ms`,
+    );
+    console.log(`HTTP statuses: ${JSON.stringify(result.statuses)}${result.firstError ? `; first error: ${result.firstError}` : ''}`);
+    console.log(`answers stored: ${Number(answers!.n).toLocaleString('en')}; items over-collected: ${over!.n}; repeated worker-item pairs: ${repeats!.n}`);
+    await app.close();
+  } finally {
+    await database.close();
+    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    await admin.end();
+  }
+}
