@@ -4,7 +4,7 @@ import type { Executor } from '../../db/client.js';
 import type { Actor } from '../../http/auth.js';
 import { AppError, badRequest, conflict, notFound } from '../../http/errors.js';
 import { newId, sha256 } from '../../lib/ids.js';
-import { providerForPayment, type SavedMethod } from '../payments/service.js';
+import { providerForPayment } from '../payments/service.js';
 import { campaignTerms, type CampaignTerms } from './campaign-terms.js';
 import { chargeAtOnce } from './collect-pledge.js';
 import { rememberFailure, type PledgeAnswer } from './pledge-answers.js';
@@ -12,6 +12,7 @@ import { amountIn, shippingCostTo } from './money.js';
 import { presentPledge, type Pledge } from './pledge-queries.js';
 import { MIN_PLEDGE, type CreatePledgeRequest } from './schemas.js';
 import { claimSlot } from './slots.js';
+import { insertStatement, pledgeWriter } from './pledge-writer.js';
 import { declineError, formatAmount, rowsOf } from './util.js';
 
 /** A charge-at-once pledge is `collecting` while its card is charged; past this, recovery takes it over. */
@@ -55,22 +56,25 @@ async function priorRequest(db: Executor, backerId: string, key: string): Promis
  */
 export async function createPledge(ctx: AppContext, actor: Actor, campaignId: string, body: CreatePledgeRequest, key?: string): Promise<PledgeAnswer> {
   const hash = key ? requestHashOf(campaignId, body) : null;
-  if (key) {
-    const prior = await priorRequest(ctx.db, actor.userId, key);
-    if (prior) {
-      if (prior.request_hash !== hash) throw keyReused();
-      if (prior.kind === 'request') return { statusCode: prior.status_code!, body: prior.body!, replayed: true };
-      if (prior.body) return { statusCode: 201, body: prior.body, replayed: true };
-      // The first request wrote the pledge and was interrupted while charging: finish its work.
-      return chargeAtOnce(ctx, prior.id!, { replayed: true });
-    }
-  }
   try {
     return await pledgeOnce(ctx, actor, campaignId, body, key ?? null, hash);
   } catch (e) {
-    if (key && e instanceof AppError && e.status < 500 && e.code !== 'idempotency_key_reused') await rememberFailure(ctx.db, actor.userId, key, hash!, e, ctx.clock.now());
+    if (!key || !(e instanceof AppError) || e.status >= 500 || e.code === 'idempotency_key_reused') throw e;
+    // A refusal: if this key was used before, the first answer stands (it may have been a success).
+    const prior = await priorRequest(ctx.db, actor.userId, key);
+    if (prior) return answerPrior(ctx, prior, hash);
+    await rememberFailure(ctx.db, actor.userId, key, hash!, e, ctx.clock.now());
     throw e;
   }
+}
+
+/** The answer to a repeat of an earlier request with the same key: its answer, or the end of its work. */
+async function answerPrior(ctx: AppContext, prior: Prior, hash: string | null): Promise<PledgeAnswer> {
+  if (prior.request_hash !== hash) throw keyReused();
+  if (prior.kind === 'request') return { statusCode: prior.status_code!, body: prior.body!, replayed: true };
+  if (prior.body) return { statusCode: 201, body: prior.body, replayed: true };
+  // The first request wrote the pledge and was interrupted while charging: finish its work.
+  return chargeAtOnce(ctx, prior.id!, { replayed: true });
 }
 
 export interface Checked {
@@ -156,18 +160,21 @@ async function pledgeOnce(ctx: AppContext, actor: Actor, campaignId: string, bod
   const answer = chargeNow ? null : JSON.stringify(presentPledge(pledge));
   pledge.firstAnswer = answer;
 
+  // The hot path is one statement (written together with concurrent pledges); no lookup of the key first:
+  // a repeat is recognised by the unique key on the pledge and answered on the slow path below.
   const inserted = checked.limited
-    ? await ctx.db.transaction(async (tx) => {
-        if (!(await claimSlot(tx, checked.tierId!, pledge.id))) throw conflict('tier_sold_out', 'This reward is sold out: choose another one.', { field: 'body.tierId' });
-        const ok = await insertGuarded(tx, pledge, saved.method);
-        // Not written: give the place back (rollback) and say why below.
-        if (!ok) throw new NotInserted();
-        return true;
-      }).catch((e) => {
-        if (e instanceof NotInserted) return false;
-        throw e;
-      })
-    : await insertGuarded(ctx.db, pledge, saved.method);
+    ? await ctx.db
+        .transaction(async (tx) => {
+          if (!(await claimSlot(tx, checked.tierId!, pledge.id))) throw conflict('tier_sold_out', 'This reward is sold out: choose another one.', { field: 'body.tierId' });
+          // Not written: give the place back (rollback) and say why below.
+          if (!(await insertGuarded(tx, pledge))) throw new NotInserted();
+          return true;
+        })
+        .catch((e) => {
+          if (e instanceof NotInserted) return false;
+          throw e;
+        })
+    : await pledgeWriter(ctx.db, ctx.database.kind).write(pledge);
 
   if (!inserted) return whyNotInserted(ctx, actor, campaign.id, pledge, key, hash);
   if (chargeNow) return chargeAtOnce(ctx, pledge.id, { replayed: false });
@@ -176,39 +183,25 @@ async function pledgeOnce(ctx: AppContext, actor: Actor, campaignId: string, bod
 
 class NotInserted extends Error {}
 
-/**
- * Writes the pledge if, at this instant, the campaign is live and before its deadline and the tier is
- * not archived; one statement, so it is atomic without a transaction and never locks the campaign row.
- * Any unique conflict (same key, or a second pledge of one backer) writes nothing.
- */
-async function insertGuarded(db: Executor, p: Pledge, method: SavedMethod): Promise<boolean> {
-  const now = p.createdAt.toISOString();
-  const result = await db.execute(sql`
-    INSERT INTO pledges (id, campaign_id, tier_id, backer_id, amount, currency, shipping_country, shipping_cost, status, single,
-      idempotency_key, request_hash, first_answer, provider, method_token, method_label, charge_seq, lease_until, created_at, updated_at)
-    SELECT ${p.id}, c.id, ${p.tierId}, ${p.backerId}, ${p.amount}, c.currency, ${p.shippingCountry}, ${p.shippingCost}, ${p.status}, ${p.single},
-      ${p.idempotencyKey}, ${p.requestHash}, ${p.firstAnswer}, ${method.provider}, ${method.token}, ${method.label}, ${p.chargeSeq},
-      ${p.leaseUntil?.toISOString() ?? null}::timestamptz, ${now}::timestamptz, ${now}::timestamptz
-    FROM campaigns c
-    WHERE c.id = ${p.campaignId} AND c.status = 'live' AND c.closed_at IS NULL AND c.deadline > ${now}::timestamptz
-      AND (${p.tierId}::text IS NULL OR EXISTS (
-        SELECT 1 FROM campaign_tiers t WHERE t.id = ${p.tierId} AND t.campaign_id = c.id AND t.archived_at IS NULL))
-    ON CONFLICT DO NOTHING
-    RETURNING id`);
-  return rowsOf(result).length === 1;
+/** The guarded write of one pledge inside a transaction (limited tiers): the same statement as the batched one. */
+async function insertGuarded(tx: Executor, p: Pledge): Promise<boolean> {
+  const text = insertStatement(1);
+  const values = [
+    p.id, p.campaignId, p.tierId, p.backerId, p.amount, p.shippingCountry, p.shippingCost, p.status, p.single, p.idempotencyKey, p.requestHash,
+    p.firstAnswer, p.provider, p.methodToken, p.methodLabel, p.chargeSeq, p.leaseUntil?.toISOString() ?? null, p.createdAt.toISOString(),
+  ];
+  // Drizzle's sql template with the hand-built text: placeholders $1… map to the params in order.
+  const chunks = text.split(/\$\d+/);
+  const query = sql.join(chunks.map((chunk, i) => (i < values.length ? sql`${sql.raw(chunk)}${values[i]}` : sql.raw(chunk))), sql``);
+  return rowsOf(await tx.execute(query)).length === 1;
 }
 
 /** The slow path: the guarded insert wrote nothing; find out why and answer accordingly. */
 async function whyNotInserted(ctx: AppContext, actor: Actor, campaignId: string, p: Pledge, key: string | null, hash: string | null): Promise<PledgeAnswer> {
   if (key) {
+    // A repeat of this request (or a concurrent one that won the race): answer as the first did.
     const prior = await priorRequest(ctx.db, actor.userId, key);
-    if (prior) {
-      // A concurrent repeat of this very request won the race: answer as it did.
-      if (prior.request_hash !== hash) throw keyReused();
-      if (prior.kind === 'request') return { statusCode: prior.status_code!, body: prior.body!, replayed: true };
-      if (prior.body) return { statusCode: 201, body: prior.body, replayed: true };
-      return chargeAtOnce(ctx, prior.id!, { replayed: true });
-    }
+    if (prior) return answerPrior(ctx, prior, hash);
   }
   const result = await ctx.db.execute(sql`
     SELECT c.status, c.closed_at, c.deadline,

@@ -1,0 +1,145 @@
+import type { Executor } from '../../db/client.js';
+import type { Pledge } from './pledge-queries.js';
+
+/** The columns a new pledge is written with, in order (the statement's VALUES). */
+const COLUMNS = [
+  ['id', 'text'],
+  ['campaign_id', 'text'],
+  ['tier_id', 'text'],
+  ['backer_id', 'text'],
+  ['amount', 'bigint'],
+  ['shipping_country', 'text'],
+  ['shipping_cost', 'bigint'],
+  ['status', 'text'],
+  ['single', 'boolean'],
+  ['idempotency_key', 'text'],
+  ['request_hash', 'text'],
+  ['first_answer', 'text'],
+  ['provider', 'text'],
+  ['method_token', 'text'],
+  ['method_label', 'text'],
+  ['charge_seq', 'int'],
+  ['lease_until', 'timestamptz'],
+  ['created_at', 'timestamptz'],
+] as const;
+
+function valuesOf(p: Pledge): unknown[] {
+  return [
+    p.id, p.campaignId, p.tierId, p.backerId, p.amount, p.shippingCountry, p.shippingCost, p.status, p.single, p.idempotencyKey, p.requestHash,
+    p.firstAnswer, p.provider, p.methodToken, p.methodLabel, p.chargeSeq, p.leaseUntil?.toISOString() ?? null, p.createdAt.toISOString(),
+  ];
+}
+
+const texts = new Map<number, string>();
+
+/**
+ * The statement writing `n` pledges, each only if, at this instant, its campaign is live and before its
+ * deadline, its tier (if any) is not archived, and no failed answer is stored for its Idempotency-Key.
+ * Any unique conflict (the same key again, a second pledge of one backer) skips that row alone.
+ */
+export function insertStatement(n: number): string {
+  let text = texts.get(n);
+  if (text) return text;
+  const rows = Array.from({ length: n }, (_, r) => `(${COLUMNS.map(([, type], c) => `$${r * COLUMNS.length + c + 1}::${type}`).join(', ')})`);
+  text = `INSERT INTO pledges (id, campaign_id, tier_id, backer_id, amount, currency, shipping_country, shipping_cost, status, single,
+      idempotency_key, request_hash, first_answer, provider, method_token, method_label, charge_seq, lease_until, created_at, updated_at)
+    SELECT v.id, c.id, v.tier_id, v.backer_id, v.amount, c.currency, v.shipping_country, v.shipping_cost, v.status, v.single,
+      v.idempotency_key, v.request_hash, v.first_answer, v.provider, v.method_token, v.method_label, v.charge_seq, v.lease_until, v.created_at, v.created_at
+    FROM (VALUES ${rows.join(', ')}) AS v(${COLUMNS.map(([name]) => name).join(', ')})
+    JOIN campaigns c ON c.id = v.campaign_id
+    WHERE c.status = 'live' AND c.closed_at IS NULL AND c.deadline > v.created_at
+      AND (v.tier_id IS NULL OR EXISTS (SELECT 1 FROM campaign_tiers t WHERE t.id = v.tier_id AND t.campaign_id = c.id AND t.archived_at IS NULL))
+      AND (v.idempotency_key IS NULL OR NOT EXISTS (SELECT 1 FROM pledge_requests r WHERE r.backer_id = v.backer_id AND r.idempotency_key = v.idempotency_key))
+    ON CONFLICT DO NOTHING
+    RETURNING id`;
+  if (texts.size < 256) texts.set(n, text);
+  return text;
+}
+
+interface RawClient {
+  query(text: string | { name?: string; text: string; values: unknown[] }, values?: unknown[]): Promise<{ rows: { id: string }[] }>;
+}
+
+/** The driver under Drizzle (node-postgres pool or PGlite), for statements built here by hand. */
+function rawClient(db: Executor): RawClient {
+  return (db as unknown as { $client: RawClient }).$client;
+}
+
+/**
+ * Writes pledges in one statement, outside any transaction; returns the ids actually written.
+ * On PostgreSQL the statement is prepared once per connection and batch size.
+ * @example const written = await insertPledges(db, [pledge])
+ */
+export async function insertPledges(db: Executor, batch: Pledge[], kind: 'pglite' | 'postgres'): Promise<Set<string>> {
+  const text = insertStatement(batch.length);
+  const values = batch.flatMap(valuesOf);
+  const client = rawClient(db);
+  const result = kind === 'postgres' ? await client.query({ name: `foule_pledges_${batch.length}`, text, values }) : await client.query(text, values);
+  return new Set(result.rows.map((r) => r.id));
+}
+
+interface Waiting {
+  pledge: Pledge;
+  resolve: (written: boolean) => void;
+  reject: (e: unknown) => void;
+}
+
+/**
+ * Group commit for pledges: requests arriving while earlier writes are in flight are written together by
+ * the next statement (no waiting on a timer: a lone pledge goes out at once). One statement and one commit
+ * for many backers is what lets one hot campaign take thousands of pledges a second; each pledge is still
+ * acknowledged only once its own row is committed.
+ */
+export class PledgeWriter {
+  private queue: Waiting[] = [];
+  private inFlight = 0;
+
+  constructor(
+    private readonly db: Executor,
+    private readonly kind: 'pglite' | 'postgres',
+    private readonly maxInFlight = 8,
+    private readonly maxBatch = 64,
+  ) {}
+
+  /** Writes one pledge (with others arriving meanwhile); true when written, false when its guard refused it. */
+  write(pledge: Pledge): Promise<boolean> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ pledge, resolve, reject });
+      this.pump();
+    });
+  }
+
+  private pump() {
+    while (this.inFlight < this.maxInFlight && this.queue.length) {
+      const batch = this.queue.splice(0, this.maxBatch);
+      this.inFlight++;
+      void this.flush(batch).finally(() => {
+        this.inFlight--;
+        this.pump();
+      });
+    }
+  }
+
+  private async flush(batch: Waiting[]) {
+    try {
+      const written = await insertPledges(this.db, batch.map((w) => w.pledge), this.kind);
+      for (const w of batch) w.resolve(written.has(w.pledge.id));
+    } catch (e) {
+      if (batch.length === 1) return batch[0]!.reject(e);
+      // One bad row fails the whole statement: write them one by one so only it fails.
+      await Promise.all(batch.map((w) => this.flush([w])));
+    }
+  }
+}
+
+const writers = new WeakMap<object, PledgeWriter>();
+
+/** The pledge writer of a database handle (one per process and database). */
+export function pledgeWriter(db: Executor, kind: 'pglite' | 'postgres'): PledgeWriter {
+  let writer = writers.get(db);
+  if (!writer) {
+    writer = new PledgeWriter(db, kind);
+    writers.set(db, writer);
+  }
+  return writer;
+}
