@@ -46,9 +46,37 @@ export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) =>
   return out;
 }
 
+/**
+ * Charges pledges at their processors: through its batch call when the processor has one (500 at a time),
+ * else one call a pledge, `concurrency` at a time. Answers in the pledges' order.
+ */
+async function chargeAll(ctx: AppContext, claimed: Pledge[], concurrency: number): Promise<ChargeResult[]> {
+  const request = (p: Pledge) => ({ idempotencyKey: chargeKey(p), methodToken: p.methodToken, amount: p.amount, currency: p.currency, description: `pledge ${p.id}` });
+  const results = new Array<ChargeResult>(claimed.length);
+  const byProvider = new Map<string, number[]>();
+  claimed.forEach((p, i) => byProvider.set(p.provider, [...(byProvider.get(p.provider) ?? []), i]));
+  for (const [name, indexes] of byProvider) {
+    const provider = paymentProvider(ctx, name);
+    if (provider.chargeMany) {
+      for (let i = 0; i < indexes.length; i += 500) {
+        const chunk = indexes.slice(i, i + 500);
+        const answers = await provider.chargeMany(chunk.map((k) => request(claimed[k]!)));
+        chunk.forEach((k, j) => (results[k] = answers[j]!));
+        await yieldToEventLoop();
+      }
+    } else {
+      const answers = await mapLimit(indexes, concurrency, (k) => provider.charge(request(claimed[k]!)));
+      indexes.forEach((k, j) => (results[k] = answers[j]!));
+    }
+  }
+  return results;
+}
+
 export interface ChargeBatchHooks {
   /** Called after the processor answered and before anything is recorded (tests interrupt here). */
   afterCharges?: () => void | Promise<void>;
+  /** Called once the batch's outcomes are committed. */
+  afterRecord?: () => void | Promise<void>;
 }
 
 /**
@@ -60,9 +88,7 @@ export interface ChargeBatchHooks {
  */
 export async function chargeBatch(ctx: AppContext, claimed: Pledge[], concurrency = 16, hooks: ChargeBatchHooks = {}): Promise<BatchOutcome> {
   if (!claimed.length) return { collected: [], errored: [] };
-  const results: ChargeResult[] = await mapLimit(claimed, concurrency, (p) =>
-    paymentProvider(ctx, p.provider).charge({ idempotencyKey: chargeKey(p), methodToken: p.methodToken, amount: p.amount, currency: p.currency, description: `pledge ${p.id}` }),
-  );
+  const results = await chargeAll(ctx, claimed, concurrency);
   await hooks.afterCharges?.();
   const now = ctx.clock.now();
   const succeeded = claimed.flatMap((p, i) => (results[i]!.ok ? [{ p, chargeId: results[i]!.chargeId, fees: feesOn(p.amount, ctx.config) }] : []));
@@ -70,17 +96,15 @@ export async function chargeBatch(ctx: AppContext, claimed: Pledge[], concurrenc
     const r = results[i]!;
     return r.ok ? [] : [{ p, message: r.decline.message }];
   });
-  return ctx.db.transaction(async (tx) => {
+  const recorded = await ctx.db.transaction(async (tx) => {
     const outcome: BatchOutcome = { collected: [], errored: [] };
     if (succeeded.length) {
-      const values = sql.join(
-        succeeded.map((s) => sql`(${s.p.id}, ${s.p.chargeSeq}::int, ${s.chargeId}, ${s.fees.payment}::bigint, ${s.fees.platform}::bigint)`),
-        sql`, `,
-      );
+      const col = <T>(f: (x: (typeof succeeded)[number]) => T) => sql.param(succeeded.map(f));
       const done = await tx.execute(sql`
         UPDATE pledges p SET status = 'collected', charge_ref = v.charge_ref, collected_at = ${now.toISOString()}::timestamptz,
           payment_fee = v.payment_fee, platform_fee = v.platform_fee, lease_until = NULL, failure_message = NULL, updated_at = ${now.toISOString()}::timestamptz
-        FROM (VALUES ${values}) AS v(id, seq, charge_ref, payment_fee, platform_fee)
+        FROM unnest(${col((x) => x.p.id)}::text[], ${col((x) => x.p.chargeSeq)}::int[], ${col((x) => x.chargeId)}::text[],
+          ${col((x) => x.fees.payment)}::bigint[], ${col((x) => x.fees.platform)}::bigint[]) AS v(id, seq, charge_ref, payment_fee, platform_fee)
         WHERE p.id = v.id AND p.status = 'charging' AND p.charge_seq = v.seq
         RETURNING p.id`);
       const ids = new Set(rowsOf<{ id: string }>(done).map((r) => r.id));
@@ -111,6 +135,8 @@ export async function chargeBatch(ctx: AppContext, claimed: Pledge[], concurrenc
     }
     return outcome;
   });
+  await hooks.afterRecord?.();
+  return recorded;
 }
 
 async function tellErrored(ctx: AppContext, tx: Executor, errored: (Pledge & { message: string })[]) {

@@ -69,6 +69,25 @@ describe('TestPaymentProvider', () => {
     });
   });
 
+  describe('chargeMany', () => {
+    it('charges several at once, each once per key, in order, with the same outcomes as one by one', async () => {
+      const ok = await provider.saveMethod({ type: 'test_card', number: TEST_CARDS.ok });
+      const bad = await provider.saveMethod({ type: 'test_card', number: TEST_CARDS.failsOnCharge });
+      if (!ok.ok || !bad.ok) throw new Error('not saved');
+      const keys = [key(), key(), key()];
+      const already = await provider.charge({ idempotencyKey: keys[0]!, methodToken: ok.method.token, amount: 100, currency: 'EUR' });
+      const answers = await provider.chargeMany([
+        { idempotencyKey: keys[0]!, methodToken: ok.method.token, amount: 100, currency: 'EUR' },
+        { idempotencyKey: keys[1]!, methodToken: bad.method.token, amount: 200, currency: 'EUR' },
+        { idempotencyKey: keys[2]!, methodToken: ok.method.token, amount: 300, currency: 'EUR' },
+      ]);
+      expect(answers[0]).toEqual(already);
+      expect(answers[1]).toMatchObject({ ok: false, decline: { code: 'card_declined' } });
+      expect(answers[2]!.ok).toBe(true);
+      expect(await provider.chargeMany([{ idempotencyKey: keys[2]!, methodToken: ok.method.token, amount: 300, currency: 'EUR' }])).toEqual([answers[2]]);
+    });
+  });
+
   describe('refund and payout', () => {
     it('refunds and pays out once per key', async () => {
       const k = key();

@@ -9,6 +9,8 @@ export interface PaymentProvider {
   saveMethod(input: PaymentMethodInput): Promise<SaveMethodResult>;
   /** Charges a saved method once per idempotency key. */
   charge(request: ChargeRequest): Promise<ChargeResult>;
+  /** Several charges in one call, each once per its key (for processors with a batch API); answers in order. */
+  chargeMany?(requests: ChargeRequest[]): Promise<ChargeResult[]>;
   /** What a charge with this key did, or null when no such charge was made. */
   findCharge(idempotencyKey: string): Promise<ChargeResult | null>;
   /** Returns (part of) a charge to the card, once per idempotency key. */

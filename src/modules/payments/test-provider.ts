@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { paymentCharges, paymentPayouts, paymentRefunds } from '../../db/schema/funding.js';
 import { newId } from '../../lib/ids.js';
@@ -67,9 +67,28 @@ export class TestPaymentProvider implements PaymentProvider {
     return { ok: true, method: { provider: this.name, token: `pm_test_${last4}_${randomBytes(9).toString('base64url')}`, label: `Visa •••• ${last4}` } };
   }
 
+  /** What a charge of this saved method does: null when it goes through, else why it fails. */
+  private failureOf(methodToken: string): Decline['code'] | null {
+    const last4 = lastFourOf(methodToken);
+    return last4 === null || last4 === TEST_CARDS.failsOnCharge.slice(-4) ? 'card_declined' : null;
+  }
+
+  async chargeMany(requests: ChargeRequest[]): Promise<ChargeResult[]> {
+    if (!requests.length) return [];
+    const col = <T>(f: (r: ChargeRequest) => T) => sql.param(requests.map(f));
+    await this.db.execute(sql`
+      INSERT INTO payment_charges (idempotency_key, id, provider, method_token, amount, currency, status, failure_code)
+      SELECT * FROM unnest(${col((r) => r.idempotencyKey)}::text[], ${col(() => newId('ch'))}::text[], ${col(() => this.name)}::text[],
+        ${col((r) => r.methodToken)}::text[], ${col((r) => r.amount)}::bigint[], ${col((r) => r.currency)}::text[],
+        ${col((r) => (this.failureOf(r.methodToken) ? 'failed' : 'succeeded'))}::text[], ${col((r) => this.failureOf(r.methodToken))}::text[])
+      ON CONFLICT (idempotency_key) DO NOTHING`);
+    const rows = await this.db.select().from(paymentCharges).where(inArray(paymentCharges.idempotencyKey, requests.map((r) => r.idempotencyKey)));
+    const byKey = new Map(rows.map((r) => [r.idempotencyKey, r]));
+    return requests.map((r) => toChargeResult(byKey.get(r.idempotencyKey)!));
+  }
+
   async charge(req: ChargeRequest): Promise<ChargeResult> {
-    const last4 = lastFourOf(req.methodToken);
-    const failure = last4 === null ? 'card_declined' : last4 === TEST_CARDS.failsOnCharge.slice(-4) ? 'card_declined' : null;
+    const failure = this.failureOf(req.methodToken);
     const inserted = await this.db
       .insert(paymentCharges)
       .values({
