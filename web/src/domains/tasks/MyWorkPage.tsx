@@ -1,0 +1,82 @@
+// A worker's history of work and pay.
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { EmptyState, ErrorBanner, LoadMore, Loading, RequireSignIn, Time, useApi, usePageTitle, usePagedList } from '../../components';
+import { formatMoney, formatNumber } from '../../format';
+import { answerText, type Earnings, type MyAssignment } from './types';
+
+export function MyWorkPage() {
+  return (
+    <RequireSignIn>
+      <MyWork />
+    </RequireSignIn>
+  );
+}
+
+function MyWork() {
+  const { t } = useTranslation('tasks');
+  usePageTitle(t('myWork'));
+  const earnings = useApi<Earnings>('/me/task-earnings');
+  const list = usePagedList<MyAssignment>('/me/assignments', 30);
+  const money = (xs: { amount: number; currency: string }[] | undefined) => (xs?.length ? xs.map((x) => formatMoney(x.amount, x.currency)).join(' · ') : '—');
+  return (
+    <div className="stack">
+      <h1>{t('myWork')}</h1>
+      {earnings.data && (
+        <div className="grid task-stats">
+          <div className="card">
+            <div className="muted small">{t('earned')}</div>
+            <div className="task-stat">{money(earnings.data.balances)}</div>
+          </div>
+          <div className="card">
+            <div className="muted small">{t('pendingPay')}</div>
+            <div className="task-stat">{money(earnings.data.pending)}</div>
+          </div>
+          <div className="card">
+            <div className="muted small">{t('answersCount')}</div>
+            <div className="task-stat">{formatNumber(earnings.data.answers.submitted)}</div>
+            <div className="muted small">{t('reviewCounts', { approved: earnings.data.answers.approved, rejected: earnings.data.answers.rejected, pending: earnings.data.answers.submitted - earnings.data.answers.approved - earnings.data.answers.rejected })}</div>
+          </div>
+        </div>
+      )}
+      {list.loading ? (
+        <Loading />
+      ) : list.error ? (
+        <ErrorBanner error={list.error} />
+      ) : list.items.length === 0 ? (
+        <EmptyState icon="check" title={t('noWork')} />
+      ) : (
+        <table className="table card">
+          <thead>
+            <tr>
+              <th>{t('when')}</th>
+              <th>{t('batch')}</th>
+              <th>{t('answer')}</th>
+              <th>{t('review')}</th>
+              <th>{t('pay')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.items.map((a) => (
+              <tr key={a.id}>
+                <td>
+                  <Time iso={a.submittedAt ?? a.leasedAt} />
+                </td>
+                <td>
+                  <Link to={`/task-batches/${a.batch.id}`}>{a.batch.title}</Link>
+                </td>
+                <td>{a.status === 'submitted' ? answerText(a.answer) : t(`assignment.${a.status}`)}</td>
+                <td>
+                  {a.review === 'none' ? '—' : t(`reviewState.${a.review}`)}
+                  {a.reviewReason && <div className="muted small">{a.reviewReason}</div>}
+                </td>
+                <td>{a.pay && a.status === 'submitted' ? formatMoney(a.pay.amount, a.pay.currency) : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <LoadMore hasMore={list.hasMore} loading={list.loadingMore} onLoadMore={list.loadMore} />
+    </div>
+  );
+}
