@@ -29,7 +29,7 @@ export function BatchPage() {
             <span>{t('itemsCount', { count: b.itemsCount, n: formatNumber(b.itemsCount) })}</span>
             {b.goldCount > 0 && <span>· {t('goldCount', { n: formatNumber(b.goldCount) })}</span>}
             <span>· {b.reward ? t('rewardEach', { amount: formatMoney(b.reward.amount, b.reward.currency) }) : t('volunteer')}</span>
-            <span>· {b.dynamic ? t('dynamicOverlap', { min: b.dynamic.minOverlap, max: b.dynamic.maxOverlap, confidence: formatPercent(b.dynamic.confidence) }) : t('fixedOverlap', { n: b.overlap })}</span>
+            <span>· {b.dynamic ? t('dynamicOverlap', { min: b.dynamic.minOverlap, max: b.dynamic.maxOverlap, confidence: formatPercent(b.dynamic.confidence) }) : t('fixedOverlap', { count: b.overlap ?? 0, n: b.overlap })}</span>
           </span>
         </div>
         <div className="row">
