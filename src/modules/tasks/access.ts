@@ -1,5 +1,6 @@
 // Finding a batch and deciding who may see or manage it.
 import { eq } from 'drizzle-orm';
+import { projects } from '../../db/schema/projects.js';
 import type { Executor } from '../../db/client.js';
 import { taskBatches } from '../../db/schema/tasks.js';
 import type { Actor } from '../../http/auth.js';
@@ -41,4 +42,22 @@ export async function manageBatch(db: Executor, id: string, actor: Actor | null)
   // Why: only the project's hosts may change a batch, pay its workers or read its answers.
   const project = await requireProjectHost(db, batch.projectId, actor);
   return { batch, project };
+}
+
+/**
+ * The batch a worker leases from, in one query on the hot path: an open batch of a visible project needs no
+ * further check; anything else (a draft, a hidden project) goes through viewBatch's full rules.
+ * @example const batch = await batchForWork(db, 'tb_1', actor)
+ */
+export async function batchForWork(db: Executor, id: string, actor: Actor | null): Promise<Batch> {
+  const [row] = await db
+    .select({ batch: taskBatches, hidden: projects.hidden })
+    .from(taskBatches)
+    .innerJoin(projects, eq(projects.id, taskBatches.projectId))
+    .where(eq(taskBatches.id, id))
+    .limit(1);
+  if (!row) throw batchNotFound();
+  // Why: drafts and batches of hidden projects are visible to their hosts only; viewBatch decides those.
+  if (row.batch.status === 'draft' || row.hidden) return (await viewBatch(db, id, actor)).batch;
+  return row.batch;
 }

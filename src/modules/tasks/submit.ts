@@ -1,4 +1,4 @@
-// Submitting or skipping a leased item. Same lock order as leasing: worker row, item row, assignment.
+// Submitting or skipping a leased item: each in one statement on the common path.
 import { eq, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import { taskAssignments, taskBatches, type TaskAnswer } from '../../db/schema/tasks.js';
@@ -50,41 +50,52 @@ export async function submitAnswer(ctx: AppContext, actor: Actor, id: string, ra
   if (batch.status === 'closed') throw conflict('batch_closed', 'This batch is closed.');
   const now = ctx.clock.now();
   const answer = parsed.value;
-  return ctx.db.transaction(async (tx) => {
-    await tx.execute(sql`SELECT 1 FROM task_workers WHERE batch_id = ${batch.id} AND worker_ref = ${a.workerRef} FOR UPDATE`);
-    const [item] = rowsOf<{ gold: TaskAnswer | null; is_gold: boolean; wanted: number; answers_count: number }>(
-      await tx.execute(sql`SELECT gold, is_gold, wanted, answers_count FROM task_items WHERE id = ${a.itemId} FOR UPDATE`),
-    );
-    const goldCorrect = item!.is_gold ? matchesGold(batch.answerKind, answer, item!.gold!) : null;
-    const done = await tx
-      .update(taskAssignments)
-      .set({ status: 'submitted', answer, submittedAt: now, goldCorrect, isGold: item!.is_gold, review: 'pending', rewardAmount: batch.rewardAmount })
-      .where(sql`${taskAssignments.id} = ${id} AND ${taskAssignments.status} = 'leased'`)
-      .returning({ id: taskAssignments.id });
-    if (!done.length) {
-      const [now2] = await tx.select({ s: taskAssignments.status }).from(taskAssignments).where(eq(taskAssignments.id, id));
-      throw leaseGone(now2!.s);
-    }
-    let wanted = item!.wanted;
-    if (!item!.is_gold && batch.confidence !== null && item!.answers_count + 1 >= wanted) {
-      const given = rowsOf<{ answer: TaskAnswer }>(
-        await tx.execute(sql`SELECT answer FROM task_assignments WHERE item_id = ${a.itemId} AND status = 'submitted' AND review <> 'rejected'`),
-      );
-      if (needsMore(batch, given.map((g) => answerKey(batch.answerKind, g.answer)))) wanted = Math.min(batch.maxOverlap, given.length + 1);
-    }
-    await tx.execute(sql`
-      UPDATE task_items SET answers_count = answers_count + 1, leased_count = leased_count - 1, wanted = ${wanted}
-      WHERE id = ${a.itemId}`);
-    await tx.execute(sql`
-      UPDATE task_workers SET answers = answers + 1,
-        gold_answers = gold_answers + ${item!.is_gold ? 1 : 0}, gold_correct = gold_correct + ${goldCorrect ? 1 : 0}
+  // One statement, atomic on its own: the answer, the item's counters and the worker's counters move together,
+  // or nothing moves when the lease is no longer open.
+  const [row] = rowsOf<{ is_gold: boolean; gold: TaskAnswer | null; answers_count: number; wanted: number }>(
+    await ctx.db.execute(sql`
+      WITH answered AS (
+        UPDATE task_assignments a SET status = 'submitted', answer = ${JSON.stringify(answer)}::jsonb, submitted_at = ${now},
+          is_gold = i.is_gold, review = 'pending', reward_amount = ${batch.rewardAmount}
+        FROM task_items i
+        WHERE a.id = ${id} AND a.status = 'leased' AND i.id = a.item_id
+        RETURNING a.id, i.is_gold, i.gold
+      ), item AS (
+        UPDATE task_items SET answers_count = answers_count + 1, leased_count = leased_count - 1
+        WHERE id = ${a.itemId} AND EXISTS (SELECT 1 FROM answered)
+        RETURNING answers_count, wanted
+      ), counters AS (
+        UPDATE task_workers SET answers = answers + 1
+        WHERE batch_id = ${batch.id} AND worker_ref = ${a.workerRef} AND EXISTS (SELECT 1 FROM answered)
+      )
+      SELECT answered.is_gold, answered.gold, item.answers_count, item.wanted FROM answered, item`),
+  );
+  if (!row) {
+    const [again] = await ctx.db.select({ s: taskAssignments.status }).from(taskAssignments).where(eq(taskAssignments.id, id));
+    throw leaseGone(again!.s);
+  }
+  let goldCorrect: boolean | null = null;
+  if (row.is_gold) {
+    // A gold item: the worker learns whether they were right, and their gold record (qualification) moves.
+    goldCorrect = matchesGold(batch.answerKind, answer, row.gold!);
+    await ctx.db.execute(sql`
+      WITH marked AS (UPDATE task_assignments SET gold_correct = ${goldCorrect} WHERE id = ${id})
+      UPDATE task_workers SET gold_answers = gold_answers + 1, gold_correct = gold_correct + ${goldCorrect ? 1 : 0}
       WHERE batch_id = ${batch.id} AND worker_ref = ${a.workerRef}`);
-    return {
-      id,
-      status: 'submitted' as const,
-      ...(item!.is_gold ? { gold: { correct: goldCorrect!, expected: item!.gold } } : {}),
-    };
-  });
+  } else if (batch.confidence !== null && row.answers_count >= row.wanted && row.wanted < batch.maxOverlap) {
+    // Dynamic overlap: the item has the answers it wanted; one more is asked while they do not agree enough.
+    const given = rowsOf<{ answer: TaskAnswer }>(
+      await ctx.db.execute(sql`SELECT answer FROM task_assignments WHERE item_id = ${a.itemId} AND status = 'submitted' AND review <> 'rejected'`),
+    );
+    if (needsMore(batch, given.map((g) => answerKey(batch.answerKind, g.answer)))) {
+      await ctx.db.execute(sql`UPDATE task_items SET wanted = GREATEST(wanted, ${Math.min(batch.maxOverlap, given.length + 1)}) WHERE id = ${a.itemId}`);
+    }
+  }
+  return {
+    id,
+    status: 'submitted' as const,
+    ...(row.is_gold ? { gold: { correct: goldCorrect!, expected: row.gold } } : {}),
+  };
 }
 
 /**
