@@ -2,6 +2,8 @@
 // real server on PostgreSQL (BENCH_DATABASE_URL; a throw-away database is created and dropped). The server runs in
 // this thread, the workers' HTTP clients in a worker thread. Prints cycles/s (lease + submit), p50/p99, and checks
 // at the end that no item collected more answers than it wanted and no worker answered an item twice.
+import fs from 'node:fs';
+import os from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { Worker } from 'node:worker_threads';
 import pg from 'pg';
@@ -18,15 +20,40 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 30_000);
 const OVERLAP = Number(process.env.BENCH_OVERLAP ?? 5);
 const POOL = Number(process.env.BENCH_POOL ?? 30);
+/** Runs with 1, then 2 identical server instances (the first in this thread, others in worker threads), as behind a load balancer. */
+const SERVERS = (process.env.BENCH_SERVERS ?? '1,2').split(',').map(Number);
+
+/** One more server instance in a worker thread (bench/_server-thread.ts); resolves with its URL and a stop function. */
+function extraServer(url: string, poolSize: number): Promise<{ url: string; stop: () => Promise<void> }> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./_server-worker.mjs', import.meta.url), { workerData: { url, poolSize } });
+    worker.once('error', reject);
+    worker.once('message', ({ port }: { port: number }) =>
+      resolve({ url: `http://127.0.0.1:${port}`, stop: () => new Promise<void>((done) => { worker.once('exit', () => done()); worker.postMessage('close'); }) }),
+    );
+  });
+}
+
+/** Busy share of the machine's CPUs between two readings of /proc/stat (NaN elsewhere). */
+function cpuTimes(): { busy: number; total: number } {
+  try {
+    const line = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+    const idle = line[3]! + (line[4] ?? 0);
+    const total = line.reduce((x, y) => x + y, 0);
+    return { busy: total - idle, total };
+  } catch {
+    return { busy: NaN, total: NaN };
+  }
+}
 
 /** The workers' loop, run in a worker thread: lease, answer, repeat, until time is up. */
 const CLIENT = `
 const { parentPort, workerData } = require('node:worker_threads');
-const { url, tokens, batchId, seconds, labels } = workerData;
+const { urls, tokens, batchId, seconds, labels } = workerData;
 const lat = []; const leaseLat = []; const submitLat = []; const statuses = {}; let cycles = 0; let firstError = null;
 const end = Date.now() + seconds * 1000;
 async function call(token, method, path, body) {
-  const res = await fetch(url + '/api/v1' + path, { method, headers: { cookie: 'foule_session=' + token.token, 'x-csrf-token': token.csrf, 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) });
+  const res = await fetch(urls[token.k % urls.length] + '/api/v1' + path, { method, headers: { cookie: 'foule_session=' + token.token, 'x-csrf-token': token.csrf, 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) });
   const text = await res.text();
   statuses[res.status] = (statuses[res.status] || 0) + 1;
   if (res.status >= 400 && !firstError) firstError = res.status + ' ' + text.slice(0, 300);
@@ -101,35 +128,41 @@ export async function main() {
     };
     const project = await call('POST', '/projects', { title: 'Assignment benchmark', summary: 'Leasing under load', category: 'science' });
     const labels = ['a', 'b', 'c', 'd', 'e'];
-    const batch = await call('POST', `/projects/${project.id}/task-batches`, { title: 'Load', answer: { kind: 'label', labels }, overlap: OVERLAP, goldRate: 0.1 });
-    const csv = ['externalId,text,gold', ...Array.from({ length: ITEMS }, (_, k) => `i${k},Item ${k},${k % 50 === 0 ? 'a' : ''}`)].join('\n');
-    const t0 = performance.now();
-    const up = await call('POST', `/task-batches/${batch.id}/items`, csv, 'text/csv');
-    console.log(`upload: ${ITEMS.toLocaleString('en')} items in ${((performance.now() - t0) / 1000).toFixed(1)} s (${JSON.stringify(up)})`);
-    await call('POST', `/task-batches/${batch.id}/publish`, {});
-
-    console.log(`${WORKERS} workers, ${SECONDS} s, overlap ${OVERLAP}, server pool ${POOL}, on ${database.kind}…`);
-    const result = await new Promise<LoadResult>((resolve, reject) => {
-      const w = new Worker(CLIENT, { eval: true, workerData: { url: server, tokens: people.slice(1).map((p) => ({ token: p.token, csrf: p.csrf })), batchId: batch.id, seconds: SECONDS, labels } });
-      w.once('message', resolve);
-      w.once('error', reject);
-    });
-    const rows = async <T>(q: ReturnType<typeof sql>) => ((await database.db.execute(q)) as unknown as { rows: T[] }).rows;
-    const [over] = await rows<{ n: string }>(sql`
-      SELECT count(*) AS n FROM task_items i
-      WHERE i.batch_id = ${batch.id as string}
-        AND (SELECT count(*) FROM task_assignments a WHERE a.item_id = i.id AND a.status = 'submitted') > i.wanted`);
-    const [repeats] = await rows<{ n: string }>(sql`
-      SELECT count(*) AS n FROM (SELECT item_id, worker_ref FROM task_assignments WHERE batch_id = ${batch.id as string} GROUP BY 1, 2 HAVING count(*) > 1) x`);
-    const [answers] = await rows<{ n: string }>(sql`SELECT count(*) AS n FROM task_assignments WHERE batch_id = ${batch.id as string} AND status = 'submitted'`);
-    console.log(
-      `cycles: ${result.cycles.toLocaleString('en')} in ${result.seconds.toFixed(1)} s = ${Math.round(result.cycles / result.seconds).toLocaleString('en')} cycles/s (target 2,000)`,
-    );
-    console.log(
-      `cycle latency p50 ${pct(result.lat, 50).toFixed(1)} ms, p99 ${pct(result.lat, 99).toFixed(1)} ms; lease p99 ${pct(result.leaseLat, 99).toFixed(1)} ms; submit p99 ${pct(result.submitLat, 99).toFixed(1)} ms`,
-    );
-    console.log(`HTTP statuses: ${JSON.stringify(result.statuses)}${result.firstError ? `; first error: ${result.firstError}` : ''}`);
-    console.log(`answers stored: ${Number(answers!.n).toLocaleString('en')}; items over-collected: ${over!.n}; repeated worker-item pairs: ${repeats!.n}`);
+    for (const servers of SERVERS) {
+      const batch = await call('POST', `/projects/${project.id}/task-batches`, { title: `Load ${servers}`, answer: { kind: 'label', labels }, overlap: OVERLAP, goldRate: 0.1 });
+      const csv = ['externalId,text,gold', ...Array.from({ length: ITEMS }, (_, k) => `i${k},Item ${k},${k % 50 === 0 ? 'a' : ''}`)].join('\n');
+      const t0 = performance.now();
+      const up = await call('POST', `/task-batches/${batch.id}/items`, csv, 'text/csv');
+      console.log(`\nupload: ${ITEMS.toLocaleString('en')} items in ${((performance.now() - t0) / 1000).toFixed(1)} s (${JSON.stringify(up)})`);
+      await call('POST', `/task-batches/${batch.id}/publish`, {});
+      const extra = await Promise.all(Array.from({ length: servers - 1 }, () => extraServer(url.toString(), POOL)));
+      const urls = [server, ...extra.map((e) => e.url)];
+      console.log(`${WORKERS} workers, ${SECONDS} s, overlap ${OVERLAP}, ${servers} server instance(s), pool ${POOL} each, on ${database.kind}…`);
+      const c0 = cpuTimes();
+      const result = await new Promise<LoadResult>((resolve, reject) => {
+        const w = new Worker(CLIENT, { eval: true, workerData: { urls, tokens: people.slice(1).map((p) => ({ token: p.token, csrf: p.csrf, k: p.k })), batchId: batch.id, seconds: SECONDS, labels } });
+        w.once('message', resolve);
+        w.once('error', reject);
+      });
+      const c1 = cpuTimes();
+      await Promise.all(extra.map((e) => e.stop()));
+      const rows = async <T>(q: ReturnType<typeof sql>) => ((await database.db.execute(q)) as unknown as { rows: T[] }).rows;
+      const [over] = await rows<{ n: string }>(sql`
+        SELECT count(*) AS n FROM task_items i
+        WHERE i.batch_id = ${batch.id as string}
+          AND (SELECT count(*) FROM task_assignments a WHERE a.item_id = i.id AND a.status = 'submitted') > i.wanted`);
+      const [repeats] = await rows<{ n: string }>(sql`
+        SELECT count(*) AS n FROM (SELECT item_id, worker_ref FROM task_assignments WHERE batch_id = ${batch.id as string} GROUP BY 1, 2 HAVING count(*) > 1) x`);
+      const [answers] = await rows<{ n: string }>(sql`SELECT count(*) AS n FROM task_assignments WHERE batch_id = ${batch.id as string} AND status = 'submitted'`);
+      console.log(
+        `cycles: ${result.cycles.toLocaleString('en')} in ${result.seconds.toFixed(1)} s = ${Math.round(result.cycles / result.seconds).toLocaleString('en')} cycles/s (target 2,000); machine CPU busy ${((100 * (c1.busy - c0.busy)) / (c1.total - c0.total)).toFixed(0)}% of ${os.cpus().length} cores`,
+      );
+      console.log(
+        `cycle latency p50 ${pct(result.lat, 50).toFixed(1)} ms, p99 ${pct(result.lat, 99).toFixed(1)} ms; lease p99 ${pct(result.leaseLat, 99).toFixed(1)} ms; submit p99 ${pct(result.submitLat, 99).toFixed(1)} ms`,
+      );
+      console.log(`HTTP statuses: ${JSON.stringify(result.statuses)}${result.firstError ? `; first error: ${result.firstError}` : ''}`);
+      console.log(`answers stored: ${Number(answers!.n).toLocaleString('en')}; items over-collected: ${over!.n}; repeated worker-item pairs: ${repeats!.n}`);
+    }
     await app.close();
   } finally {
     await database.close();
