@@ -5,9 +5,9 @@ import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
 import { Bar } from 'react-chartjs-2';
-import { api } from '../../api';
+import { api, idempotencyKey } from '../../api';
 import { ErrorBanner, LoadMore, Loading, RequireSignIn, useApi, usePageTitle, usePagedList } from '../../components';
-import { formatMoney, formatNumber, formatPercent } from '../../format';
+import { formatMoney, formatNumber, formatPercent, parseMoney } from '../../format';
 import { ItemData } from './ItemData';
 import { answerText, type Batch, type ResultItem, type TaskAnswer, type WorkerRow } from './types';
 
@@ -38,6 +38,22 @@ function Results() {
   const list = usePagedList<ResultItem>(`/task-batches/${id}/results${query}`, 50);
   const workers = useApi<{ items: WorkerRow[]; labels: string[] }>(`/task-batches/${id}/workers${query}`);
   usePageTitle(t('resultsOf', { title: batch.data?.title ?? '' }));
+  const [bonusError, setBonusError] = useState<unknown>(null);
+  const bonus = async (w: WorkerRow) => {
+    const currency = batch.data?.reward?.currency;
+    if (!currency) return;
+    const amount = parseMoney(window.prompt(t('bonusAmount', { name: w.name ?? w.workerId, currency })) ?? '', currency);
+    if (!amount) return;
+    const reason = window.prompt(t('bonusReason'));
+    if (!reason) return;
+    try {
+      setBonusError(null);
+      await api('POST', `/task-batches/${id}/bonuses`, { workerId: w.workerId, amount, reason }, { headers: { 'idempotency-key': idempotencyKey() } });
+      workers.reload();
+    } catch (e) {
+      setBonusError(e);
+    }
+  };
   if (!batch.data || !head.data) return batch.loading || head.loading ? <Loading /> : <ErrorBanner error={batch.error ?? head.error} />;
   const b = batch.data;
   const current = method ?? head.data.method;
@@ -105,7 +121,8 @@ function Results() {
       </section>
       <section className="card stack-sm">
         <h2 className="section-title">{t('workers')}</h2>
-        {workers.loading ? (
+        <ErrorBanner error={bonusError} />
+        {workers.loading && !workers.data ? (
           <Loading />
         ) : workers.error ? (
           <ErrorBanner error={workers.error} />
@@ -119,6 +136,7 @@ function Results() {
                 <th>{b.answer.kind === 'number' ? t('noise') : t('quality')}</th>
                 <th>{t('reviews')}</th>
                 <th>{t('earnings')}</th>
+                {b.reward && <th />}
               </tr>
             </thead>
             <tbody>
@@ -134,6 +152,15 @@ function Results() {
                   </td>
                   <td className="small">{t('reviewCounts', { approved: w.approved, rejected: w.rejected, pending: w.pending })}</td>
                   <td>{w.earnings ? formatMoney(w.earnings.amount, w.earnings.currency) : '—'}</td>
+                  {b.reward && (
+                    <td>
+                      {!w.imported && (
+                        <button className="btn btn-sm" onClick={() => void bonus(w)}>
+                          {t('bonus')}
+                        </button>
+                      )}
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>
