@@ -1,21 +1,15 @@
 // Results of a batch: each item's aggregated answer (any method of src/lib/aggregation), each worker's
 // quality and earnings, and the CSV / JSON exports.
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
-import { taskBonuses, taskItems, type TaskAnswer } from '../../db/schema/tasks.js';
+import { taskItems, type TaskAnswer } from '../../db/schema/tasks.js';
+import { LedgerAccounts } from '../ledger/accounts.js';
 import { users } from '../../db/schema/accounts.js';
 import type { Actor } from '../../http/auth.js';
-import { badRequest } from '../../http/errors.js';
-import { AggregationInputError, aggregateAnswers, methodsFor, type AggregationMethod } from '../../lib/aggregation/index.js';
 import { manageBatch, type Batch } from './access.js';
+import { aggregateBatch as aggregate, methodsFor, type GivenAnswer } from './aggregate.js';
 
 const rowsOf = <T>(res: unknown) => (res as { rows: T[] }).rows;
-
-interface GivenAnswer {
-  item_id: string;
-  worker_ref: string;
-  answer: TaskAnswer;
-}
 
 /** Every answer that counts (submitted, not rejected; imported ones included) and every item of a batch. */
 async function loadBatchAnswers(ctx: AppContext, batch: Batch) {
@@ -30,30 +24,6 @@ async function loadBatchAnswers(ctx: AppContext, batch: Batch) {
     .where(eq(taskItems.batchId, batch.id))
     .orderBy(taskItems.seq);
   return { answers, items };
-}
-
-function aggregate(batch: Batch, method: string | undefined, answers: GivenAnswer[], items: { id: string; gold: TaskAnswer | null }[]) {
-  const allowed = methodsFor(batch.answerKind);
-  if (method !== undefined && !allowed.includes(method as AggregationMethod)) {
-    throw badRequest('method_not_suited', `The method "${method}" does not suit ${batch.answerKind} answers: use one of ${allowed.join(', ')}.`, [
-      { field: 'querystring.method', message: `must be one of ${allowed.join(', ')}` },
-    ]);
-  }
-  const gold = new Map<string, TaskAnswer>();
-  for (const i of items) if (i.gold !== null) gold.set(i.id, i.gold);
-  try {
-    return aggregateAnswers({
-      kind: batch.answerKind,
-      labels: batch.labels,
-      method: method as AggregationMethod | undefined,
-      answers: answers.map((a) => ({ item: a.item_id, worker: a.worker_ref, answer: a.answer })),
-      items: items.map((i) => i.id),
-      gold,
-    });
-  } catch (e) {
-    if (e instanceof AggregationInputError) throw badRequest(e.code, e.message, [{ field: 'querystring.method', message: e.message }]);
-    throw e;
-  }
 }
 
 /**
@@ -90,9 +60,10 @@ export async function batchResults(ctx: AppContext, actor: Actor, id: string, q:
       answer: p.answer,
       confidence: p.confidence,
       stdError: p.stdError,
+      answers: p.answers,
       answersCount: p.answers,
       gold: p.gold,
-      answers: behind.get(p.item) ?? [],
+      votes: behind.get(p.item) ?? [],
     })),
     nextCursor: start + q.limit < out.items.length ? String(start + q.limit) : null,
   };
@@ -130,7 +101,7 @@ export async function exportResults(ctx: AppContext, actor: Actor, id: string, m
 
 /**
  * Per worker: answers, gold accuracy, the method's quality estimate (with Dawid–Skene the confusion
- * matrix), reviews and earnings (approved rewards plus bonuses). Hosts only.
+ * matrix), reviews and earnings (what the ledger paid them for this batch: approved rewards plus bonuses). Hosts only.
  * @example await batchWorkers(ctx, actor, 'tb_1', 'ds')
  */
 export async function batchWorkers(ctx: AppContext, actor: Actor, id: string, method?: string) {
@@ -148,12 +119,22 @@ export async function batchWorkers(ctx: AppContext, actor: Actor, id: string, me
       FROM task_assignments WHERE batch_id = ${batch.id} AND status = 'submitted'
       GROUP BY worker_ref`),
   );
-  const bonuses = await ctx.db
-    .select({ userId: taskBonuses.userId, total: sql<string>`sum(${taskBonuses.amount})` })
-    .from(taskBonuses)
-    .where(and(eq(taskBonuses.batchId, batch.id)))
-    .groupBy(taskBonuses.userId);
-  const bonusOf = new Map(bonuses.map((b) => [b.userId, Number(b.total)]));
+  // Earnings are what the ledger paid each worker account for this batch: approved answers and bonuses.
+  const paid = rowsOf<{ account: string; total: string }>(
+    await ctx.db.execute(sql`
+      SELECT e.account, sum(e.amount) AS total FROM (
+        SELECT t.id FROM task_assignments a
+          JOIN ledger_transactions t ON t.ref_type = 'task_assignment' AND t.ref_id = a.id
+          WHERE a.batch_id = ${batch.id} AND a.review <> 'none'
+        UNION ALL
+        SELECT t.id FROM task_bonuses b
+          JOIN ledger_transactions t ON t.ref_type = 'task_bonus' AND t.ref_id = b.id
+          WHERE b.batch_id = ${batch.id}
+      ) tx JOIN ledger_entries e ON e.transaction_id = tx.id
+      WHERE e.account LIKE 'worker:%'
+      GROUP BY e.account`),
+  );
+  const paidTo = new Map(paid.map((p) => [p.account, Number(p.total)]));
   const reviewOf = new Map(reviews.map((r) => [r.worker_ref, r]));
   const userIds = reviews.flatMap((r) => (r.user_id ? [r.user_id] : []));
   const names = new Map<string, string>();
@@ -167,7 +148,7 @@ export async function batchWorkers(ctx: AppContext, actor: Actor, id: string, me
     items: out.workers.map((w) => {
       const r = reviewOf.get(w.worker);
       const userId = r?.user_id ?? null;
-      const earned = Number(r?.earned ?? 0) + (userId ? (bonusOf.get(userId) ?? 0) : 0);
+      const earned = userId ? (paidTo.get(LedgerAccounts.workerBalance(userId)) ?? 0) : 0;
       return {
         workerId: w.worker,
         name: userId ? (names.get(userId) ?? null) : null,

@@ -112,7 +112,7 @@ describe('TasksService', () => {
 
   describe('payBonus', () => {
     it('pays a worker of the batch through the ledger and counts it in their earnings', async () => {
-      const { batch, workers } = await workedBatch(1, 1, () => 'cat');
+      const { batch, workers, assignments } = await workedBatch(1, 1, () => 'cat');
       const res = await t.request(host, 'POST', `/api/v1/task-batches/${batch.id}/bonuses`, { workerId: workers[0]!.id, amount: 300, reason: 'Careful work' }, { 'idempotency-key': `bonus-${batch.id}` });
       expect(res.statusCode).toBe(201);
       await t.request(host, 'POST', `/api/v1/task-batches/${batch.id}/bonuses`, { workerId: workers[0]!.id, amount: 300, reason: 'Careful work' }, { 'idempotency-key': `bonus-${batch.id}` });
@@ -121,6 +121,10 @@ describe('TasksService', () => {
       expect(unknown.statusCode).toBe(404);
       const list = (await t.request(host, 'GET', `/api/v1/task-batches/${batch.id}/workers`)).json();
       expect(list.items.find((w: { workerId: string }) => w.workerId === workers[0]!.id).earnings).toEqual({ amount: 300, currency: 'EUR' });
+      // Earnings read the ledger: the approved reward joins the bonus.
+      await t.request(host, 'POST', `/api/v1/assignments/${assignments[0]!.id}/review`, { decision: 'approve' });
+      const after = (await t.request(host, 'GET', `/api/v1/task-batches/${batch.id}/workers`)).json();
+      expect(after.items.find((w: { workerId: string }) => w.workerId === workers[0]!.id).earnings).toEqual({ amount: 325, currency: 'EUR' });
     });
   });
 
@@ -149,7 +153,8 @@ describe('TasksService', () => {
         ['i3', 'cat', 1],
       ]);
       expect(results.items[0].confidence).toBeCloseTo(2 / 3, 5);
-      expect(results.items[0].answers).toHaveLength(3);
+      expect(results.items[0].answers).toBe(3);
+      expect(results.items[0].votes).toHaveLength(3);
     });
   });
 

@@ -193,9 +193,10 @@ export async function tasksRoutes(app: FastifyInstance, ctx: AppContext) {
     answer: z.unknown(),
     confidence: z.number().nullable(),
     stdError: z.number().nullable(),
-    answersCount: z.number(),
+    answers: z.number().describe('How many answers the item has.'),
+    answersCount: z.number().describe('Same as answers (kept for older clients).'),
     gold: z.boolean(),
-    answers: z.array(z.object({ workerId: z.string(), answer: z.unknown() })),
+    votes: z.array(z.object({ workerId: z.string(), answer: z.unknown() })).describe('The answers behind the result: worker id (or imported worker ref) and answer.'),
   });
 
   r.get('/task-batches/:id/results', {

@@ -112,7 +112,7 @@ function Results() {
                 </td>
                 <td style={{ fontWeight: 600 }}>{answerText(i.answer)}</td>
                 <td>{b.answer.kind === 'number' ? (i.stdError === null ? '—' : formatNumber(i.stdError, { maximumFractionDigits: 2 })) : i.confidence === null ? '—' : formatPercent(i.confidence, 1)}</td>
-                <td className="small muted">{i.answers.map((a) => answerText(a.answer)).join(' · ') || '—'}</td>
+                <td className="small muted">{i.votes.map((a) => answerText(a.answer)).join(' · ') || '—'}</td>
               </tr>
             ))}
           </tbody>

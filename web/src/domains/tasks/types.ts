@@ -37,9 +37,10 @@ export interface ResultItem {
   answer: TaskAnswer | null;
   confidence: number | null;
   stdError: number | null;
+  answers: number;
   answersCount: number;
   gold: boolean;
-  answers: { workerId: string; answer: TaskAnswer }[];
+  votes: { workerId: string; answer: TaskAnswer }[];
 }
 
 export interface Results {
