@@ -31,7 +31,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
     trustProxy: true,
     bodyLimit: 1024 * 1024,
     // Long ids reach the route and get a 4xx in the error shape rather than the router's bare 414.
-    maxParamLength: 2000,
+    routerOptions: { maxParamLength: 2000 },
     ajv: { customOptions: { coerceTypes: false } },
   });
   app.setValidatorCompiler(validatorCompiler);
