@@ -1,10 +1,5 @@
-import type { CategoricalResult, NumericResult } from './types.js';
-import { majorityVote } from './majority-vote.js';
-import { weightedMajorityVote } from './weighted-majority-vote.js';
-import { dawidSkene } from './dawid-skene.js';
-import { glad } from './glad.js';
-import { minimaxEntropy } from './minimax-entropy.js';
-import { numericMean, numericMedian, numericRobust } from './numeric.js';
+import type { CategoricalAnswers, CategoricalResult, NumericAnswers, NumericResult } from './types.js';
+import { aggregateCategorical, aggregateNumeric, CATEGORICAL_METHODS, NUMERIC_METHODS, type CategoricalMethod, type NumericMethod } from './run-method.js';
 
 /** The kinds of answer a task can ask for (one label, several labels, a number, a free text). */
 export type AnswerKind = 'label' | 'labels' | 'number' | 'text';
@@ -106,27 +101,16 @@ function sameAnswer(kind: AnswerKind, a: Answer, b: Answer): boolean {
 const finite = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? null : x);
 const round = (x: number) => Math.round(x * 1e6) / 1e6;
 
-function runCategorical(method: AggregationMethod, data: Parameters<typeof dawidSkene>[0]): CategoricalResult {
-  switch (method) {
-    case 'mv':
-      return majorityVote(data);
-    case 'wmv':
-      return weightedMajorityVote(data);
-    case 'ds':
-      return dawidSkene(data);
-    case 'glad':
-      return glad(data);
-    case 'mme':
-      return minimaxEntropy(data);
-    default:
-      throw new AggregationInputError('method_not_suited', `The method "${method}" does not aggregate labels.`);
+function runCategorical(method: AggregationMethod, data: CategoricalAnswers): CategoricalResult {
+  if (!(CATEGORICAL_METHODS as readonly string[]).includes(method)) {
+    throw new AggregationInputError('method_not_suited', `The method "${method}" does not aggregate labels.`);
   }
+  return aggregateCategorical(method as CategoricalMethod, data);
 }
 
-function runNumeric(method: AggregationMethod, data: Parameters<typeof numericMean>[0]): NumericResult {
-  if (method === 'mean') return numericMean(data);
-  if (method === 'median') return numericMedian(data);
-  return numericRobust(data);
+function runNumeric(method: AggregationMethod, data: NumericAnswers): NumericResult {
+  // Callers pass only the number methods (methodsFor('number')); robust is the default.
+  return aggregateNumeric((NUMERIC_METHODS as readonly string[]).includes(method) ? (method as NumericMethod) : 'robust', data);
 }
 
 /** Rows numbered once: items (in the given order, then by first answer), workers, per-answer indices. */

@@ -3,7 +3,6 @@
  * Categorical: majority vote, weighted majority vote, Dawid–Skene, GLAD, minimax entropy.
  * Numeric: mean, median, a worker-aware robust estimate.
  */
-import type { CategoricalAnswers, CategoricalResult, NumericAnswers, NumericResult } from './types.js';
 import { majorityVote } from './majority-vote.js';
 import { weightedMajorityVote } from './weighted-majority-vote.js';
 import { dawidSkene } from './dawid-skene.js';
@@ -15,43 +14,5 @@ export * from './types.js';
 export * from './encode.js';
 export * from './aggregate-answers.js';
 export * from './item-confidence.js';
+export * from './run-method.js';
 export { majorityVote, weightedMajorityVote, dawidSkene, glad, minimaxEntropy, numericMean, numericMedian, numericRobust };
-
-export const CATEGORICAL_METHODS = ['mv', 'wmv', 'ds', 'glad', 'mme'] as const;
-export const NUMERIC_METHODS = ['mean', 'median', 'robust'] as const;
-export type CategoricalMethod = (typeof CATEGORICAL_METHODS)[number];
-export type NumericMethod = (typeof NUMERIC_METHODS)[number];
-
-/**
- * Runs a categorical method by its short name, each with its one default configuration.
- * @example aggregateCategorical('ds', data).labels
- */
-export function aggregateCategorical(method: CategoricalMethod, data: CategoricalAnswers): CategoricalResult {
-  switch (method) {
-    case 'mv':
-      return majorityVote(data);
-    case 'wmv':
-      return weightedMajorityVote(data);
-    case 'ds':
-      return dawidSkene(data);
-    case 'glad':
-      return glad(data);
-    case 'mme':
-      return minimaxEntropy(data);
-  }
-}
-
-/**
- * Runs a numeric method by its short name.
- * @example aggregateNumeric('median', data).values
- */
-export function aggregateNumeric(method: NumericMethod, data: NumericAnswers): NumericResult {
-  switch (method) {
-    case 'mean':
-      return numericMean(data);
-    case 'median':
-      return numericMedian(data);
-    case 'robust':
-      return numericRobust(data);
-  }
-}
