@@ -1,86 +1,75 @@
-// A load generator in its own thread (so it does not share the server's event loop): either pledges over
-// HTTP from many clients, or bare one-row INSERT transactions straight to PostgreSQL from many clients.
-import http from 'node:http';
+// A load generator in its own thread (so it does not share the server's event loop): either requests over
+// HTTP from many keep-alive connections (see _http-client.mjs for why a minimal client), or bare one-row INSERT
+// transactions straight to PostgreSQL from many clients.
 import { randomUUID } from 'node:crypto';
 import { parentPort, workerData } from 'node:worker_threads';
 import pg from 'pg';
+import { KeepAliveConnection } from './_http-client.mjs';
 
 const { mode, connections, durationMs } = workerData;
-const latencies = [];
-const statuses = {};
-let count = 0;
-let firstError = null;
+
+/** Percentiles of a list of latencies (ms). */
+function percentiles(latencies) {
+  const s = Float64Array.from(latencies).sort();
+  const at = (p) => (s.length ? s[Math.min(s.length - 1, Math.floor(p * s.length))] : NaN);
+  return { p50: at(0.5), p99: at(0.99) };
+}
 
 async function httpLoad() {
   const { host, ports, path, people, body, method = 'POST' } = workerData;
-  // One keep-alive pool per server instance; person i goes to instance i mod n, as a load balancer would spread them.
-  const agents = ports.map(() => new http.Agent({ keepAlive: true, maxSockets: connections }));
+  const payload = method === 'GET' ? undefined : JSON.stringify(body);
+  const type = payload === undefined ? '' : 'content-type: application/json\r\n';
+  const latencies = [];
+  const statuses = {};
+  let count = 0;
   let next = 0;
+  let firstError = null;
   const end = Date.now() + durationMs;
-  const one = (person, i) =>
-    new Promise((resolve) => {
-      const payload = method === 'GET' ? '' : JSON.stringify(body);
-      const started = performance.now();
-      const req = http.request(
-        {
-          host,
-          port: ports[i % ports.length],
-          path,
-          method,
-          agent: agents[i % ports.length],
-          headers: {
-            ...(method === 'GET' ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }),
-            cookie: `foule_session=${person.token}`,
-            'x-csrf-token': person.csrf,
-            'idempotency-key': randomUUID(),
-          },
-        },
-        (res) => {
-          let text = '';
-          res.on('data', (c) => (text += c));
-          res.on('end', () => {
-            latencies.push(performance.now() - started);
-            statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1;
-            if (res.statusCode < 300) count++;
-            else firstError ??= `${res.statusCode} ${text}`;
-            resolve();
-          });
-        },
-      );
-      req.on('error', (e) => {
-        firstError ??= String(e);
-        resolve();
-      });
-      req.end(payload);
-    });
+  const started = performance.now();
+  // Each request is a different person (session cookie, CSRF header) with a fresh Idempotency-Key; client c
+  // talks to instance c mod n, as a load balancer would spread them.
   await Promise.all(
-    Array.from({ length: connections }, async () => {
-      while (Date.now() < end && next < people.length) {
-        const i = next++;
-        await one(people[i], i);
+    Array.from({ length: connections }, async (_, c) => {
+      const connection = new KeepAliveConnection(host, ports[c % ports.length]);
+      try {
+        while (Date.now() < end && next < people.length) {
+          const person = people[next++];
+          const headers = `${type}cookie: foule_session=${person.token}\r\nx-csrf-token: ${person.csrf}\r\nidempotency-key: ${randomUUID()}\r\n`;
+          const t0 = performance.now();
+          const res = await connection.request(method, path, headers, payload);
+          latencies.push(performance.now() - t0);
+          statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+          if (res.status < 300) count++;
+          else firstError ??= `${res.status} ${res.body}`;
+        }
+      } catch (e) {
+        firstError ??= String(e);
+      } finally {
+        connection.close();
       }
     }),
   );
-  for (const agent of agents) agent.destroy();
+  return { count, seconds: (performance.now() - started) / 1000, ...percentiles(latencies), statuses, firstError, peopleUsed: next };
 }
 
 async function insertLoad() {
   const pool = new pg.Pool({ connectionString: workerData.url, max: connections });
+  const latencies = [];
+  let count = 0;
+  const started = performance.now();
   const end = Date.now() + durationMs;
   await Promise.all(
     Array.from({ length: connections }, async () => {
       while (Date.now() < end) {
-        const started = performance.now();
+        const t0 = performance.now();
         await pool.query('INSERT INTO bench_bare (k, amount) VALUES ($1, $2)', [randomUUID(), 2500]);
-        latencies.push(performance.now() - started);
+        latencies.push(performance.now() - t0);
         count++;
       }
     }),
   );
   await pool.end();
+  return { count, seconds: (performance.now() - started) / 1000, ...percentiles(latencies), statuses: {}, firstError: null };
 }
 
-const started = performance.now();
-await (mode === 'http' ? httpLoad() : insertLoad());
-const seconds = (performance.now() - started) / 1000;
-parentPort.postMessage({ count, seconds, latencies, statuses, firstError });
+parentPort.postMessage(await (mode === 'http' ? httpLoad() : insertLoad()));

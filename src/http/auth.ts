@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { and, eq, gt } from 'drizzle-orm';
 import type { AppContext } from '../context.js';
-import { sessions, apiTokens, users } from '../db/schema/accounts.js';
+import { ActorLookup } from './actor-lookup.js';
 import { randomToken, sha256 } from '../lib/ids.js';
 import { AppError, forbidden, unauthorized } from './errors.js';
 
@@ -58,31 +57,19 @@ export function setSessionCookie(reply: FastifyReply, ctx: AppContext, token: st
  */
 export function installAuth(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('actor', null);
+  const lookup = new ActorLookup(ctx);
   app.addHook('onRequest', async (request) => {
     const header = request.headers.authorization;
     if (header?.startsWith('Bearer ')) {
-      const tokenHash = sha256(header.slice(7).trim());
-      const [row] = await ctx.db
-        .select({ id: apiTokens.id, userId: apiTokens.userId, role: users.role })
-        .from(apiTokens)
-        .innerJoin(users, eq(users.id, apiTokens.userId))
-        .where(eq(apiTokens.tokenHash, tokenHash))
-        .limit(1);
+      const row = await lookup.token(sha256(header.slice(7).trim()));
       if (!row) throw new AppError(401, 'invalid_token', 'This API token is not valid (revoked or mistyped).');
       request.actor = { userId: row.userId, role: row.role, via: 'token' };
-      // Last use is informative only; a lost update here is harmless.
-      void ctx.db.update(apiTokens).set({ lastUsedAt: ctx.clock.now() }).where(eq(apiTokens.id, row.id)).catch(() => {});
       return;
     }
     const token = request.cookies?.[SESSION_COOKIE];
     if (token) {
-      const [row] = await ctx.db
-        .select({ id: sessions.id, userId: sessions.userId, csrf: sessions.csrfToken, role: users.role })
-        .from(sessions)
-        .innerJoin(users, eq(users.id, sessions.userId))
-        .where(and(eq(sessions.tokenHash, sha256(token)), gt(sessions.expiresAt, ctx.clock.now())))
-        .limit(1);
-      if (row) request.actor = { userId: row.userId, role: row.role, via: 'session', sessionId: row.id, csrfToken: row.csrf };
+      const row = await lookup.session(sha256(token));
+      if (row) request.actor = { userId: row.userId, role: row.role, via: 'session', sessionId: row.id, csrfToken: row.csrfToken };
     }
     if (!UNSAFE.has(request.method) || request.routeOptions.config?.skipCsrf) return;
     const sent = request.headers['x-csrf-token'];

@@ -1,4 +1,5 @@
 import type { Executor } from '../../db/client.js';
+import { GroupRunner } from '../../lib/group-runner.js';
 import type { Pledge } from './pledge-queries.js';
 
 /** The columns a new pledge is written with, in order (the statement's VALUES). */
@@ -78,57 +79,25 @@ export async function insertPledges(db: Executor, batch: Pledge[], kind: 'pglite
   return new Set(result.rows.map((r) => r.id));
 }
 
-interface Waiting {
-  pledge: Pledge;
-  resolve: (written: boolean) => void;
-  reject: (e: unknown) => void;
-}
-
 /**
  * Group commit for pledges: requests arriving while earlier writes are in flight are written together by
  * the next statement (no waiting on a timer: a lone pledge goes out at once). One statement and one commit
  * for many backers is what lets one hot campaign take thousands of pledges a second; each pledge is still
- * acknowledged only once its own row is committed.
+ * acknowledged only once its own row is committed, and a bad row fails only its own request.
  */
 export class PledgeWriter {
-  private queue: Waiting[] = [];
-  private inFlight = 0;
+  private readonly runner: GroupRunner<Pledge, boolean>;
 
-  constructor(
-    private readonly db: Executor,
-    private readonly kind: 'pglite' | 'postgres',
-    private readonly maxInFlight = 8,
-    private readonly maxBatch = 64,
-  ) {}
+  constructor(db: Executor, kind: 'pglite' | 'postgres', maxInFlight = 1, maxBatch = 64) {
+    this.runner = new GroupRunner(async (batch: Pledge[]) => {
+      const written = await insertPledges(db, batch, kind);
+      return batch.map((p) => written.has(p.id));
+    }, maxInFlight, maxBatch);
+  }
 
   /** Writes one pledge (with others arriving meanwhile); true when written, false when its guard refused it. */
   write(pledge: Pledge): Promise<boolean> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ pledge, resolve, reject });
-      this.pump();
-    });
-  }
-
-  private pump() {
-    while (this.inFlight < this.maxInFlight && this.queue.length) {
-      const batch = this.queue.splice(0, this.maxBatch);
-      this.inFlight++;
-      void this.flush(batch).finally(() => {
-        this.inFlight--;
-        this.pump();
-      });
-    }
-  }
-
-  private async flush(batch: Waiting[]) {
-    try {
-      const written = await insertPledges(this.db, batch.map((w) => w.pledge), this.kind);
-      for (const w of batch) w.resolve(written.has(w.pledge.id));
-    } catch (e) {
-      if (batch.length === 1) return batch[0]!.reject(e);
-      // One bad row fails the whole statement: write them one by one so only it fails.
-      await Promise.all(batch.map((w) => this.flush([w])));
-    }
+    return this.runner.run(pledge);
   }
 }
 
