@@ -1,6 +1,6 @@
 // `npm run bench -- assignments`: 200 concurrent workers lease and answer micro-tasks over HTTP for 20 s against a
 // real server on PostgreSQL (BENCH_DATABASE_URL; a throw-away database is created and dropped). The server runs in
-// this thread, the workers' HTTP clients in a worker thread. Prints cycles/s (lease + submit), p50/p99, and checks
+// this thread, the workers' HTTP clients in a worker thread (bench/_assignment-worker.mjs). Prints cycles/s (lease + submit), p50/p99, and checks
 // at the end that no item collected more answers than it wanted and no worker answered an item twice.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -23,13 +23,13 @@ const POOL = Number(process.env.BENCH_POOL ?? 30);
 /** Runs with 1, then 2 identical server instances (the first in this thread, others in worker threads), as behind a load balancer. */
 const SERVERS = (process.env.BENCH_SERVERS ?? '1,2').split(',').map(Number);
 
-/** One more server instance in a worker thread (bench/_server-thread.ts); resolves with its URL and a stop function. */
-function extraServer(url: string, poolSize: number): Promise<{ url: string; stop: () => Promise<void> }> {
+/** One more server instance in a worker thread (bench/_server-thread.ts); resolves with its port and a stop function. */
+function extraServer(url: string, poolSize: number): Promise<{ port: number; stop: () => Promise<void> }> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./_server-worker.mjs', import.meta.url), { workerData: { url, poolSize } });
     worker.once('error', reject);
     worker.once('message', ({ port }: { port: number }) =>
-      resolve({ url: `http://127.0.0.1:${port}`, stop: () => new Promise<void>((done) => { worker.once('exit', () => done()); worker.postMessage('close'); }) }),
+      resolve({ port, stop: () => new Promise<void>((done) => { worker.once('exit', () => done()); worker.postMessage('close'); }) }),
     );
   });
 }
@@ -46,37 +46,27 @@ function cpuTimes(): { busy: number; total: number } {
   }
 }
 
-/** The workers' loop, run in a worker thread: lease, answer, repeat, until time is up. */
-const CLIENT = `
-const { parentPort, workerData } = require('node:worker_threads');
-const { urls, tokens, batchId, seconds, labels } = workerData;
-const lat = []; const leaseLat = []; const submitLat = []; const statuses = {}; let cycles = 0; let firstError = null;
-const end = Date.now() + seconds * 1000;
-async function call(token, method, path, body) {
-  const res = await fetch(urls[token.k % urls.length] + '/api/v1' + path, { method, headers: { cookie: 'foule_session=' + token.token, 'x-csrf-token': token.csrf, 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) });
-  const text = await res.text();
-  statuses[res.status] = (statuses[res.status] || 0) + 1;
-  if (res.status >= 400 && !firstError) firstError = res.status + ' ' + text.slice(0, 300);
-  return { status: res.status, json: text ? JSON.parse(text) : null };
-}
-async function worker(token, k) {
-  while (Date.now() < end) {
-    const t0 = performance.now();
-    const lease = await call(token, 'POST', '/task-batches/' + batchId + '/assignments');
-    const t1 = performance.now();
-    leaseLat.push(t1 - t0);
-    if (lease.status !== 201) { if (lease.status === 204) return; continue; }
-    const s = await call(token, 'POST', '/assignments/' + lease.json.id + '/submit', { answer: labels[(k + cycles) % labels.length] });
-    const t2 = performance.now();
-    submitLat.push(t2 - t1);
-    if (s.status === 200) { cycles++; lat.push(t2 - t0); }
+/** CPU time used so far by PostgreSQL's processes on this machine, in ms (NaN where /proc is not readable). */
+function postgresCpuMs(): number {
+  try {
+    const tick = 10; // ms per clock tick (USER_HZ 100)
+    let ticks = 0;
+    for (const pid of fs.readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      try {
+        const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+        if (!stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).startsWith('postgres')) continue;
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        ticks += Number(fields[11]) + Number(fields[12]);
+      } catch {
+        /* the process ended meanwhile */
+      }
+    }
+    return ticks * tick;
+  } catch {
+    return NaN;
   }
 }
-const started = performance.now();
-Promise.all(tokens.map((t, k) => worker(t, k))).then(() => {
-  parentPort.postMessage({ cycles, seconds: (performance.now() - started) / 1000, lat, leaseLat, submitLat, statuses, firstError });
-});
-`;
 
 interface LoadResult {
   cycles: number;
@@ -109,7 +99,8 @@ export async function main() {
     const ctx: AppContext = { database, db: database.db, config, clock: systemClock };
     const app = await buildApp(ctx);
     await app.listen({ host: '127.0.0.1', port: 0 });
-    const server = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    const port = (app.server.address() as AddressInfo).port;
+    const server = `http://127.0.0.1:${port}`;
 
     // Accounts with web sessions, written directly (hashing 201 passwords would only measure argon2). Workers
     // call as the web app does: session cookie and CSRF header.
@@ -136,15 +127,19 @@ export async function main() {
       console.log(`\nupload: ${ITEMS.toLocaleString('en')} items in ${((performance.now() - t0) / 1000).toFixed(1)} s (${JSON.stringify(up)})`);
       await call('POST', `/task-batches/${batch.id}/publish`, {});
       const extra = await Promise.all(Array.from({ length: servers - 1 }, () => extraServer(url.toString(), POOL)));
-      const urls = [server, ...extra.map((e) => e.url)];
+      const ports = [port, ...extra.map((e) => e.port)];
       console.log(`${WORKERS} workers, ${SECONDS} s, overlap ${OVERLAP}, ${servers} server instance(s), pool ${POOL} each, on ${database.kind}…`);
       const c0 = cpuTimes();
+      const p0 = process.cpuUsage();
+      const pg0 = postgresCpuMs();
       const result = await new Promise<LoadResult>((resolve, reject) => {
-        const w = new Worker(CLIENT, { eval: true, workerData: { urls, tokens: people.slice(1).map((p) => ({ token: p.token, csrf: p.csrf, k: p.k })), batchId: batch.id, seconds: SECONDS, labels } });
+        const w = new Worker(new URL('./_assignment-worker.mjs', import.meta.url), { workerData: { host: '127.0.0.1', ports, tokens: people.slice(1).map((p) => ({ token: p.token, csrf: p.csrf, k: p.k })), batchId: batch.id, seconds: SECONDS, labels } });
         w.once('message', resolve);
         w.once('error', reject);
       });
       const c1 = cpuTimes();
+      const p1 = process.cpuUsage(p0);
+      const pgMs = postgresCpuMs() - pg0;
       await Promise.all(extra.map((e) => e.stop()));
       const rows = async <T>(q: ReturnType<typeof sql>) => ((await database.db.execute(q)) as unknown as { rows: T[] }).rows;
       const [over] = await rows<{ n: string }>(sql`
@@ -160,13 +155,17 @@ export async function main() {
       console.log(
         `cycle latency p50 ${pct(result.lat, 50).toFixed(1)} ms, p99 ${pct(result.lat, 99).toFixed(1)} ms; lease p99 ${pct(result.leaseLat, 99).toFixed(1)} ms; submit p99 ${pct(result.submitLat, 99).toFixed(1)} ms`,
       );
+      console.log(
+        `CPU a cycle: this process (servers and load generator) ${((p1.user + p1.system) / result.cycles).toFixed(0)} µs (${(p1.system / result.cycles).toFixed(0)} µs in the kernel), PostgreSQL ${((1000 * pgMs) / result.cycles).toFixed(0)} µs`,
+      );
       console.log(`HTTP statuses: ${JSON.stringify(result.statuses)}${result.firstError ? `; first error: ${result.firstError}` : ''}`);
       console.log(`answers stored: ${Number(answers!.n).toLocaleString('en')}; items over-collected: ${over!.n}; repeated worker-item pairs: ${repeats!.n}`);
     }
     await app.close();
   } finally {
     await database.close();
-    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    if (process.env.BENCH_KEEP_DATABASE) console.log(`kept database ${dbName}`);
+    else await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
     await admin.end();
   }
 }

@@ -100,6 +100,8 @@ export async function main() {
     await x(`INSERT INTO campaign_tiers (id, campaign_id, position, title, price) VALUES ('tier_bench', 'cmp_bench', 0, 'Reward', 2000)`);
     await x(`CREATE TABLE bench_bare (id bigserial PRIMARY KEY, k text NOT NULL, amount bigint NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`);
     for (const table of ['users', 'sessions', 'campaigns', 'campaign_tiers', 'pledges']) await database.exec(`VACUUM ANALYZE ${table}`);
+    // Start from a steady state: the seeding's dirty pages written out now, not by a checkpoint during a run.
+    await database.exec('CHECKPOINT');
     console.log(`seeded ${PEOPLE.toLocaleString('en')} people with sessions in ${fmt((performance.now() - t0) / 1000)} s; server instances ${SERVERS.join(' then ')} with ${POOL} connections each; ${CLIENTS} clients, ${SECONDS} s a run`);
 
     const bare = async () => load({ mode: 'insert', url: url.toString(), connections: CLIENTS, durationMs: SECONDS * 1000 });

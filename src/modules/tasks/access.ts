@@ -45,11 +45,18 @@ export async function manageBatch(db: Executor, id: string, actor: Actor | null)
 }
 
 /**
- * The batch a worker leases from, in one query on the hot path: an open batch of a visible project needs no
- * further check; anything else (a draft, a hidden project) goes through viewBatch's full rules.
- * @example const batch = await batchForWork(db, 'tb_1', actor)
+ * How long this process reuses a published batch's row for workers' leases and answers. What a lease or an
+ * answer is checked against here (answer kind, labels, overlap, reward, gold rate) does not change while the
+ * batch is published; its status does, and the statements that lease and record answers check it again
+ * themselves. Pausing, closing or editing a batch in this process forgets it at once.
  */
-export async function batchForWork(db: Executor, id: string, actor: Actor | null): Promise<Batch> {
+const WORK_TTL_MS = 2_000;
+const workCache = new Map<string, { batch: Batch; hidden: boolean; readAt: number }>();
+
+/** A batch row with its project's visibility: from the short-lived cache while published, else read now. */
+export async function batchRowForWork(db: Executor, id: string): Promise<{ batch: Batch; hidden: boolean }> {
+  const hit = workCache.get(id);
+  if (hit && Date.now() - hit.readAt < WORK_TTL_MS) return hit;
   const [row] = await db
     .select({ batch: taskBatches, hidden: projects.hidden })
     .from(taskBatches)
@@ -57,6 +64,27 @@ export async function batchForWork(db: Executor, id: string, actor: Actor | null
     .where(eq(taskBatches.id, id))
     .limit(1);
   if (!row) throw batchNotFound();
+  if (row.batch.status === 'published' && !row.hidden) {
+    if (workCache.size >= 1_000) workCache.delete(workCache.keys().next().value!);
+    workCache.set(id, { ...row, readAt: Date.now() });
+  } else {
+    workCache.delete(id);
+  }
+  return row;
+}
+
+/** Forgets a batch's cached row (after this process changed it). */
+export function forgetBatchForWork(id: string): void {
+  workCache.delete(id);
+}
+
+/**
+ * The batch a worker leases from, in at most one query on the hot path: an open batch of a visible project needs
+ * no further check; anything else (a draft, a hidden project) goes through viewBatch's full rules.
+ * @example const batch = await batchForWork(db, 'tb_1', actor)
+ */
+export async function batchForWork(db: Executor, id: string, actor: Actor | null): Promise<Batch> {
+  const row = await batchRowForWork(db, id);
   // Why: drafts and batches of hidden projects are visible to their hosts only; viewBatch decides those.
   if (row.batch.status === 'draft' || row.hidden) return (await viewBatch(db, id, actor)).batch;
   return row.batch;

@@ -6,7 +6,7 @@ import type { Actor } from '../../http/auth.js';
 import { AppError, conflict } from '../../http/errors.js';
 import { LedgerAccounts, hostOwnerKey } from '../ledger/accounts.js';
 import { balanceOf, postTransaction } from '../ledger/service.js';
-import { manageBatch, type Batch } from './access.js';
+import { forgetBatchForWork, manageBatch, type Batch } from './access.js';
 
 /** What a rewarded batch puts in escrow: reward × the most answers an item may take × items. */
 export function batchBudget(batch: Batch): number {
@@ -47,6 +47,7 @@ export async function publishBatch(ctx: AppContext, actor: Actor, id: string): P
       .set({ status: 'published', fundedAmount: funded, publishedAt: batch!.publishedAt ?? now, updatedAt: now })
       .where(eq(taskBatches.id, id));
   });
+  forgetBatchForWork(id);
 }
 
 /** Stops new leases (open leases may still be submitted). */
@@ -54,6 +55,7 @@ export async function pauseBatch(ctx: AppContext, actor: Actor, id: string): Pro
   const { batch } = await manageBatch(ctx.db, id, actor);
   if (batch.status !== 'published') throw conflict('batch_not_published', 'Only a published batch can be paused.');
   await ctx.db.update(taskBatches).set({ status: 'paused', updatedAt: ctx.clock.now() }).where(and(eq(taskBatches.id, id), eq(taskBatches.status, 'published')));
+  forgetBatchForWork(id);
 }
 
 /**
@@ -68,6 +70,11 @@ export async function closeBatch(ctx: AppContext, actor: Actor, id: string): Pro
     const [batch] = await tx.select().from(taskBatches).where(eq(taskBatches.id, id)).for('update');
     if (batch!.status === 'closed') throw conflict('batch_closed', 'This batch is already closed.');
     await tx.update(taskBatches).set({ status: 'closed', closedAt: now, updatedAt: now }).where(eq(taskBatches.id, id));
+    forgetBatchForWork(id);
+    // Wait for answers being written right now: a submission checks the batch is open in the statement that
+    // records it, so once this returns no answer that saw the batch open can still appear, and what is owed
+    // below is complete. SHARE mode conflicts only with writers, and only until this transaction ends.
+    await tx.execute(sql`LOCK TABLE task_assignments IN SHARE MODE`);
     if (!batch!.rewardAmount || !batch!.fundedAmount) return { returned: 0 };
     const [pending] = await tx
       .select({ owed: sql<string>`coalesce(sum(${taskAssignments.rewardAmount}), 0)` })

@@ -9,7 +9,7 @@
 // with a submission, which updates the item row and then the counters row.
 import { sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
-import type { Executor, Tx } from '../../db/client.js';
+import type { Tx } from '../../db/client.js';
 import type { Actor } from '../../http/auth.js';
 import { AppError, conflict } from '../../http/errors.js';
 import { newId } from '../../lib/ids.js';
@@ -40,30 +40,49 @@ export function qualification(batch: Batch, w: { gold_answers: number; gold_corr
   return { qualified: false as const, accuracy, goldAnswers: w.gold_answers, required: batch.minGoldAccuracy ?? 0 };
 }
 
+// The hot statements are written out with numbered parameters and run outside the query builder: a lease runs
+// two of them, and building them cost more CPU than PostgreSQL spends running them.
+//
+// `OFFSET 0` keeps "this worker has not had the item" a per-item probe of the unique (item_id, worker_ref)
+// index: as a join, the planner may scan every assignment of a young batch whose statistics still say it is
+// small, and such a plan, once prepared, would be kept while the batch grows.
+const LEASE_SQL = `
+  WITH pick AS (
+    SELECT i.id, i.data FROM task_items i
+    WHERE i.batch_id = $1 AND i.is_gold = $2 AND i.answers_count + i.leased_count < i.wanted
+      AND NOT EXISTS (SELECT 1 FROM task_assignments a WHERE a.item_id = i.id AND a.worker_ref = $3 OFFSET 0)
+      AND EXISTS (SELECT 1 FROM task_batches b WHERE b.id = $1 AND b.status = 'published')
+    ORDER BY i.seq LIMIT 1 FOR UPDATE OF i SKIP LOCKED
+  ), leased AS (
+    INSERT INTO task_assignments (id, batch_id, item_id, worker_ref, user_id, status, leased_at, expires_at)
+    SELECT $4, $1, pick.id, $3, $3, 'leased', $5, $6 FROM pick
+    RETURNING item_id
+  ), counted AS (
+    UPDATE task_items t SET leased_count = t.leased_count + 1 FROM leased WHERE t.id = leased.item_id RETURNING t.id
+  ), counters AS (
+    INSERT INTO task_workers (batch_id, worker_ref, user_id) SELECT $1, $3, $3 FROM pick
+    ON CONFLICT (batch_id, worker_ref) DO NOTHING
+  )
+  SELECT pick.id, pick.data FROM pick, counted WHERE counted.id = pick.id`;
+
+const WORKER_STATE_SQL = `
+  SELECT w.answers, w.gold_answers, w.gold_correct, m.id AS lease_id, m.item_id, m.data, m.expires_at
+  FROM (SELECT 1) one
+  LEFT JOIN task_workers w ON w.batch_id = $1 AND w.worker_ref = $2
+  LEFT JOIN LATERAL (
+    SELECT a.id, a.item_id, i.data, a.expires_at FROM task_assignments a JOIN task_items i ON i.id = a.item_id
+    WHERE a.batch_id = $1 AND a.worker_ref = $2 AND a.status = 'leased' AND a.expires_at > $3
+    LIMIT 1
+  ) m ON true`;
+
 /**
  * One statement, atomic on its own: picks the first available item of the kind (gold or not) this worker has
  * not had, locking it and skipping items other leases hold locked; records the lease, counts it on the item and
- * makes sure the worker has a counters row for the batch.
+ * makes sure the worker has a counters row for the batch. Nothing is leased once the batch is no longer published.
  */
-async function leaseAvailable(db: Executor, batchId: string, gold: boolean, worker: string, lease: { id: string; now: Date; expiresAt: Date }): Promise<PickedItem | undefined> {
-  const res = await db.execute(sql`
-    WITH pick AS (
-      SELECT i.id, i.data FROM task_items i
-      WHERE i.batch_id = ${batchId} AND i.is_gold = ${gold} AND i.answers_count + i.leased_count < i.wanted
-        AND NOT EXISTS (SELECT 1 FROM task_assignments a WHERE a.item_id = i.id AND a.worker_ref = ${worker})
-      ORDER BY i.seq LIMIT 1 FOR UPDATE OF i SKIP LOCKED
-    ), leased AS (
-      INSERT INTO task_assignments (id, batch_id, item_id, worker_ref, user_id, status, leased_at, expires_at)
-      SELECT ${lease.id}, ${batchId}, pick.id, ${worker}, ${worker}, 'leased', ${lease.now}, ${lease.expiresAt} FROM pick
-      RETURNING item_id
-    ), counted AS (
-      UPDATE task_items t SET leased_count = t.leased_count + 1 FROM leased WHERE t.id = leased.item_id RETURNING t.id
-    ), counters AS (
-      INSERT INTO task_workers (batch_id, worker_ref, user_id) SELECT ${batchId}, ${worker}, ${worker} FROM pick
-      ON CONFLICT (batch_id, worker_ref) DO NOTHING
-    )
-    SELECT pick.id, pick.data FROM pick, counted WHERE counted.id = pick.id`);
-  return rowsOf<PickedItem>(res)[0];
+async function leaseAvailable(ctx: AppContext, batchId: string, gold: boolean, worker: string, lease: { id: string; now: Date; expiresAt: Date }): Promise<PickedItem | undefined> {
+  const rows = await ctx.database.query<PickedItem>(LEASE_SQL, [batchId, gold, worker, lease.id, lease.now.toISOString(), lease.expiresAt.toISOString()]);
+  return rows[0];
 }
 
 /** Frees the expired leases of one item this worker may take, and returns it when that opened a place. */
@@ -72,7 +91,8 @@ async function reclaimExpired(tx: Tx, batchId: string, worker: string, now: Date
     SELECT i.id, i.data FROM task_items i
     WHERE i.batch_id = ${batchId} AND i.leased_count > 0 AND i.answers_count < i.wanted
       AND EXISTS (SELECT 1 FROM task_assignments a WHERE a.item_id = i.id AND a.status = 'leased' AND a.expires_at <= ${now})
-      AND NOT EXISTS (SELECT 1 FROM task_assignments a WHERE a.item_id = i.id AND a.worker_ref = ${worker})
+      AND NOT EXISTS (SELECT 1 FROM task_assignments a WHERE a.item_id = i.id AND a.worker_ref = ${worker} OFFSET 0)
+      AND EXISTS (SELECT 1 FROM task_batches b WHERE b.id = ${batchId} AND b.status = 'published')
     ORDER BY i.seq LIMIT 1 FOR UPDATE OF i SKIP LOCKED`);
   const item = rowsOf<PickedItem>(res)[0];
   if (!item) return undefined;
@@ -109,17 +129,15 @@ export async function leaseNext(ctx: AppContext, actor: Actor, batchId: string):
   const now = ctx.clock.now();
   const worker = actor.userId;
   // What the worker did so far in this batch, and the lease they may already hold: one read.
-  const [state] = rowsOf<{ answers: number | null; gold_answers: number | null; gold_correct: number | null; lease_id: string | null; item_id: string | null; data: Record<string, unknown> | null; expires_at: Date | string | null }>(
-    await ctx.db.execute(sql`
-      SELECT w.answers, w.gold_answers, w.gold_correct, m.id AS lease_id, m.item_id, m.data, m.expires_at
-      FROM (SELECT 1) one
-      LEFT JOIN task_workers w ON w.batch_id = ${batch.id} AND w.worker_ref = ${worker}
-      LEFT JOIN LATERAL (
-        SELECT a.id, a.item_id, i.data, a.expires_at FROM task_assignments a JOIN task_items i ON i.id = a.item_id
-        WHERE a.batch_id = ${batch.id} AND a.worker_ref = ${worker} AND a.status = 'leased' AND a.expires_at > ${now}
-        LIMIT 1
-      ) m ON true`),
-  );
+  const [state] = await ctx.database.query<{
+    answers: number | null;
+    gold_answers: number | null;
+    gold_correct: number | null;
+    lease_id: string | null;
+    item_id: string | null;
+    data: Record<string, unknown> | null;
+    expires_at: Date | string | null;
+  }>(WORKER_STATE_SQL, [batch.id, worker, now.toISOString()]);
   const counters = state?.answers === null || state?.answers === undefined ? undefined : { answers: state.answers, gold_answers: state.gold_answers!, gold_correct: state.gold_correct! };
   const done = counters?.answers ?? 0;
   const q = qualification(batch, counters);
@@ -132,7 +150,7 @@ export async function leaseNext(ctx: AppContext, actor: Actor, batchId: string):
     const id = newId('ta');
     const expiresAt = new Date(now.getTime() + batch.leaseSeconds * 1000);
     for (const gold of order) {
-      const item = await leaseAvailable(ctx.db, batch.id, gold, worker, { id, now, expiresAt });
+      const item = await leaseAvailable(ctx, batch.id, gold, worker, { id, now, expiresAt });
       if (item) return { id, item, expiresAt, done };
     }
     // Nothing free: an expired lease may hold a place. Reclaiming it takes a short transaction.

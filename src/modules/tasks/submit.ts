@@ -4,22 +4,54 @@ import type { AppContext } from '../../context.js';
 import { taskAssignments, taskBatches, type TaskAnswer } from '../../db/schema/tasks.js';
 import type { Actor } from '../../http/auth.js';
 import { AppError, badRequest, conflict, notFound } from '../../http/errors.js';
-import type { Batch } from './access.js';
+import { batchRowForWork, type Batch } from './access.js';
 import { answerKey, leadingShare, matchesGold, parseAnswer } from './answers.js';
 
 const rowsOf = <T>(res: unknown) => (res as { rows: T[] }).rows;
 
-async function ownAssignment(ctx: AppContext, actor: Actor, id: string) {
-  const [row] = await ctx.db
-    .select({ a: taskAssignments, b: taskBatches })
-    .from(taskAssignments)
-    .innerJoin(taskBatches, eq(taskBatches.id, taskAssignments.batchId))
-    .where(eq(taskAssignments.id, id))
-    .limit(1);
-  // Why: a lease is its worker's alone; others learn nothing about it, not even that it exists.
-  if (!row || row.a.userId !== actor.userId) throw notFound('assignment');
-  return row;
+interface OwnAssignment {
+  id: string;
+  itemId: string;
+  workerRef: string;
+  status: string;
 }
+
+/** The caller's assignment and its batch (from the short-lived cache while published), or a 404. */
+async function ownAssignment(ctx: AppContext, actor: Actor, id: string): Promise<{ a: OwnAssignment; b: Batch }> {
+  const [row] = await ctx.database.query<{ id: string; batch_id: string; item_id: string; worker_ref: string; user_id: string | null; status: string }>(
+    'SELECT id, batch_id, item_id, worker_ref, user_id, status FROM task_assignments WHERE id = $1',
+    [id],
+  );
+  // Why: a lease is its worker's alone; others learn nothing about it, not even that it exists.
+  if (!row || row.user_id !== actor.userId) throw notFound('assignment');
+  const { batch } = await batchRowForWork(ctx.db, row.batch_id);
+  return { a: { id: row.id, itemId: row.item_id, workerRef: row.worker_ref, status: row.status }, b: batch };
+}
+
+// The answer, the item's counters and the worker's counters move together in one statement, or nothing moves when
+// the lease is no longer open or the batch was closed (closeBatch waits for statements like this one in flight).
+const SUBMIT_SQL = `
+  WITH answered AS (
+    UPDATE task_assignments a SET status = 'submitted', answer = $1::jsonb, submitted_at = $2,
+      is_gold = i.is_gold, review = 'pending', reward_amount = $3
+    FROM task_items i
+    WHERE a.id = $4 AND a.status = 'leased' AND i.id = a.item_id
+      AND EXISTS (SELECT 1 FROM task_batches b WHERE b.id = $6 AND b.status <> 'closed')
+    RETURNING a.id, i.is_gold, i.gold
+  ), item AS (
+    UPDATE task_items SET answers_count = answers_count + 1, leased_count = leased_count - 1
+    WHERE id = $5 AND EXISTS (SELECT 1 FROM answered)
+    RETURNING answers_count, wanted
+  ), counters AS (
+    UPDATE task_workers SET answers = answers + 1
+    WHERE batch_id = $6 AND worker_ref = $7 AND EXISTS (SELECT 1 FROM answered)
+  )
+  SELECT answered.is_gold, answered.gold, item.answers_count, item.wanted FROM answered, item`;
+
+const GOLD_SQL = `
+  WITH marked AS (UPDATE task_assignments SET gold_correct = $1 WHERE id = $2)
+  UPDATE task_workers SET gold_answers = gold_answers + 1, gold_correct = gold_correct + $3
+  WHERE batch_id = $4 AND worker_ref = $5`;
 
 function leaseGone(status: string) {
   if (status === 'expired') return new AppError(409, 'lease_expired', 'This lease expired and the item went to someone else; take a new one.');
@@ -50,38 +82,29 @@ export async function submitAnswer(ctx: AppContext, actor: Actor, id: string, ra
   if (batch.status === 'closed') throw conflict('batch_closed', 'This batch is closed.');
   const now = ctx.clock.now();
   const answer = parsed.value;
-  // One statement, atomic on its own: the answer, the item's counters and the worker's counters move together,
-  // or nothing moves when the lease is no longer open.
-  const [row] = rowsOf<{ is_gold: boolean; gold: TaskAnswer | null; answers_count: number; wanted: number }>(
-    await ctx.db.execute(sql`
-      WITH answered AS (
-        UPDATE task_assignments a SET status = 'submitted', answer = ${JSON.stringify(answer)}::jsonb, submitted_at = ${now},
-          is_gold = i.is_gold, review = 'pending', reward_amount = ${batch.rewardAmount}
-        FROM task_items i
-        WHERE a.id = ${id} AND a.status = 'leased' AND i.id = a.item_id
-        RETURNING a.id, i.is_gold, i.gold
-      ), item AS (
-        UPDATE task_items SET answers_count = answers_count + 1, leased_count = leased_count - 1
-        WHERE id = ${a.itemId} AND EXISTS (SELECT 1 FROM answered)
-        RETURNING answers_count, wanted
-      ), counters AS (
-        UPDATE task_workers SET answers = answers + 1
-        WHERE batch_id = ${batch.id} AND worker_ref = ${a.workerRef} AND EXISTS (SELECT 1 FROM answered)
-      )
-      SELECT answered.is_gold, answered.gold, item.answers_count, item.wanted FROM answered, item`),
-  );
+  const [row] = await ctx.database.query<{ is_gold: boolean; gold: TaskAnswer | null; answers_count: number; wanted: number }>(SUBMIT_SQL, [
+    JSON.stringify(answer),
+    now.toISOString(),
+    batch.rewardAmount,
+    id,
+    a.itemId,
+    batch.id,
+    a.workerRef,
+  ]);
   if (!row) {
-    const [again] = await ctx.db.select({ s: taskAssignments.status }).from(taskAssignments).where(eq(taskAssignments.id, id));
+    const [again] = await ctx.db
+      .select({ s: taskAssignments.status, batchStatus: taskBatches.status })
+      .from(taskAssignments)
+      .innerJoin(taskBatches, eq(taskBatches.id, taskAssignments.batchId))
+      .where(eq(taskAssignments.id, id));
+    if (again!.s === 'leased' && again!.batchStatus === 'closed') throw conflict('batch_closed', 'This batch is closed.');
     throw leaseGone(again!.s);
   }
   let goldCorrect: boolean | null = null;
   if (row.is_gold) {
     // A gold item: the worker learns whether they were right, and their gold record (qualification) moves.
     goldCorrect = matchesGold(batch.answerKind, answer, row.gold!);
-    await ctx.db.execute(sql`
-      WITH marked AS (UPDATE task_assignments SET gold_correct = ${goldCorrect} WHERE id = ${id})
-      UPDATE task_workers SET gold_answers = gold_answers + 1, gold_correct = gold_correct + ${goldCorrect ? 1 : 0}
-      WHERE batch_id = ${batch.id} AND worker_ref = ${a.workerRef}`);
+    await ctx.database.query(GOLD_SQL, [goldCorrect, id, goldCorrect ? 1 : 0, batch.id, a.workerRef]);
   } else if (batch.confidence !== null && row.answers_count >= row.wanted && row.wanted < batch.maxOverlap) {
     // Dynamic overlap: the item has the answers it wanted; one more is asked while they do not agree enough.
     const given = rowsOf<{ answer: TaskAnswer }>(

@@ -6,7 +6,7 @@ import { taskBatches, taskItems, type TaskAnswer } from '../../db/schema/tasks.j
 import type { Actor } from '../../http/auth.js';
 import { badRequest, conflict } from '../../http/errors.js';
 import { newId } from '../../lib/ids.js';
-import { manageBatch } from './access.js';
+import { forgetBatchForWork, manageBatch } from './access.js';
 import { parseAnswer, type AnswerSpec } from './answers.js';
 
 export interface RowProblem {
@@ -134,6 +134,7 @@ export async function uploadItems(ctx: AppContext, actor: Actor, id: string, bod
       .set({ itemsCount: sql`${taskBatches.itemsCount} + ${items.length}`, goldCount: sql`${taskBatches.goldCount} + ${gold}`, updatedAt: ctx.clock.now() })
       .where(eq(taskBatches.id, id))
       .returning({ total: taskBatches.itemsCount });
+    forgetBatchForWork(id);
     return { inserted: items.length, total: b!.total };
   });
 }
