@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -16,6 +16,7 @@ import { moduleRoutes } from './modules/index.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const WEB_DIST = path.join(ROOT, 'web', 'dist');
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export interface BuildAppOptions {
   logger?: boolean | object;
@@ -45,10 +46,16 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
 
   // A POST without a body reaches validation as an empty object, so optional bodies need no special case
   // and required fields are named in the 400.
-  app.addHook('preValidation', async (request) => {
-    if ((request.body === null || request.body === undefined) && ['POST', 'PUT', 'PATCH', 'DELETE'].includes(request.method)) {
-      request.body = {};
-    }
+  // Set on the write routes alone, as a callback hook: a GET pays nothing for it.
+  const emptyBody = (request: FastifyRequest, _reply: unknown, done: () => void) => {
+    if (request.body === null || request.body === undefined) request.body = {};
+    done();
+  };
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (!methods.some((m) => WRITE_METHODS.has(m))) return;
+    const existing = route.preValidation === undefined ? [] : Array.isArray(route.preValidation) ? route.preValidation : [route.preValidation];
+    route.preValidation = [emptyBody, ...existing];
   });
 
   await app.register(cookie);

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { and, eq, lt } from 'drizzle-orm';
 import type { AppContext } from '../context.js';
 import { idempotencyKeys } from '../db/schema/accounts.js';
@@ -26,8 +26,7 @@ export const IDEMPOTENCY_TTL_MS = 48 * 3600_000;
  * Server errors (5xx) release the key so the client can retry.
  */
 export function installIdempotency(app: FastifyInstance, ctx: AppContext): void {
-  app.addHook('preHandler', async (request, reply) => {
-    if (!request.routeOptions.config?.idempotent) return;
+  const claimKey = async (request: FastifyRequest, reply: FastifyReply) => {
     const raw = request.headers[IDEMPOTENCY_HEADER];
     if (raw === undefined) return;
     const key = Array.isArray(raw) ? raw[0] : raw;
@@ -60,9 +59,9 @@ export function installIdempotency(app: FastifyInstance, ctx: AppContext): void 
     reply.header('idempotent-replayed', 'true');
     reply.status(first.statusCode).type('application/json').send(first.responseBody ?? '');
     return reply;
-  });
+  };
 
-  app.addHook('onSend', async (request, reply, payload) => {
+  const storeAnswer = async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
     const claim = request.idempotency;
     if (!claim) return payload;
     const where = and(eq(idempotencyKeys.scope, claim.scope), eq(idempotencyKeys.key, claim.key));
@@ -74,7 +73,18 @@ export function installIdempotency(app: FastifyInstance, ctx: AppContext): void 
     }
     request.idempotency = undefined;
     return payload;
+  };
+
+  // Only the routes marked idempotent carry these hooks: every other request skips them entirely.
+  app.addHook('onRoute', (route) => {
+    if (!route.config?.idempotent) return;
+    route.preHandler = [...asList(route.preHandler), claimKey];
+    route.onSend = [...asList(route.onSend), storeAnswer];
   });
+}
+
+function asList<T>(hooks: T | T[] | undefined): T[] {
+  return hooks === undefined ? [] : Array.isArray(hooks) ? hooks : [hooks];
 }
 
 /** Deletes keys older than the retention period; run by the scheduler. */

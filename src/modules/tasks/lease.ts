@@ -52,6 +52,10 @@ const LEASE_SQL = `
     WHERE i.batch_id = $1 AND i.is_gold = $2 AND i.answers_count + i.leased_count < i.wanted
       AND NOT EXISTS (SELECT 1 FROM task_assignments a WHERE a.item_id = i.id AND a.worker_ref = $3 OFFSET 0)
       AND EXISTS (SELECT 1 FROM task_batches b WHERE b.id = $1 AND b.status = 'published')
+      AND ($7::boolean OR NOT EXISTS (SELECT 1 FROM task_assignments m
+        WHERE m.batch_id = $1 AND m.worker_ref = $3 AND m.status = 'leased' AND m.expires_at > $5))
+      AND ($8::int IS NULL OR NOT EXISTS (SELECT 1 FROM task_workers q
+        WHERE q.batch_id = $1 AND q.worker_ref = $3 AND q.gold_answers >= $8 AND q.gold_correct < $9::float8 * q.gold_answers))
     ORDER BY i.seq LIMIT 1 FOR UPDATE OF i SKIP LOCKED
   ), leased AS (
     INSERT INTO task_assignments (id, batch_id, item_id, worker_ref, user_id, status, leased_at, expires_at)
@@ -63,7 +67,8 @@ const LEASE_SQL = `
     INSERT INTO task_workers (batch_id, worker_ref, user_id) SELECT $1, $3, $3 FROM pick
     ON CONFLICT (batch_id, worker_ref) DO NOTHING
   )
-  SELECT pick.id, pick.data FROM pick, counted WHERE counted.id = pick.id`;
+  SELECT pick.id, pick.data, (SELECT w.answers FROM task_workers w WHERE w.batch_id = $1 AND w.worker_ref = $3) AS done
+  FROM pick, counted WHERE counted.id = pick.id`;
 
 const WORKER_STATE_SQL = `
   SELECT w.answers, w.gold_answers, w.gold_correct, m.id AS lease_id, m.item_id, m.data, m.expires_at
@@ -79,9 +84,28 @@ const WORKER_STATE_SQL = `
  * One statement, atomic on its own: picks the first available item of the kind (gold or not) this worker has
  * not had, locking it and skipping items other leases hold locked; records the lease, counts it on the item and
  * makes sure the worker has a counters row for the batch. Nothing is leased once the batch is no longer published.
+ * On the first try (`guarded`) it also leases nothing to a worker who holds an open lease on the batch or no
+ * longer qualifies, so the common case needs no read before it; the caller then looks at why.
  */
-async function leaseAvailable(ctx: AppContext, batchId: string, gold: boolean, worker: string, lease: { id: string; now: Date; expiresAt: Date }): Promise<PickedItem | undefined> {
-  const rows = await ctx.database.query<PickedItem>(LEASE_SQL, [batchId, gold, worker, lease.id, lease.now.toISOString(), lease.expiresAt.toISOString()]);
+async function leaseAvailable(
+  ctx: AppContext,
+  batch: Batch,
+  gold: boolean,
+  worker: string,
+  lease: { id: string; now: Date; expiresAt: Date },
+  guarded: boolean,
+): Promise<(PickedItem & { done: number | null }) | undefined> {
+  const rows = await ctx.database.query<PickedItem & { done: number | null }>(LEASE_SQL, [
+    batch.id,
+    gold,
+    worker,
+    lease.id,
+    lease.now.toISOString(),
+    lease.expiresAt.toISOString(),
+    !guarded,
+    guarded ? batch.minGoldAnswers : null,
+    batch.minGoldAccuracy ?? 0,
+  ]);
   return rows[0];
 }
 
@@ -128,6 +152,15 @@ export async function leaseNext(ctx: AppContext, actor: Actor, batchId: string):
   if (batch.status !== 'published') throw conflict('batch_not_open', batch.status === 'paused' ? 'This batch is paused.' : 'This batch is not open for work.');
   const now = ctx.clock.now();
   const worker = actor.userId;
+  const regular = batch.itemsCount - batch.goldCount;
+  const goldFirst = batch.goldCount > 0 && (regular === 0 || Math.random() < batch.goldRate);
+  const order = goldFirst ? [true, false] : batch.goldCount > 0 ? [false, true] : [false];
+  const id = newId('ta');
+  const expiresAt = new Date(now.getTime() + batch.leaseSeconds * 1000);
+  // The common case in one statement: a qualified worker without an open lease gets the next item.
+  const first = await leaseAvailable(ctx, batch, order[0]!, worker, { id, now, expiresAt }, true);
+  if (first) return presentLease(batch, id, first, expiresAt, first.done ?? 0);
+
   // What the worker did so far in this batch, and the lease they may already hold: one read.
   const [state] = await ctx.database.query<{
     answers: number | null;
@@ -144,14 +177,9 @@ export async function leaseNext(ctx: AppContext, actor: Actor, batchId: string):
   const result = await (async () => {
     if (!q.qualified) return { notQualified: q };
     if (state?.lease_id) return { id: state.lease_id, item: { id: state.item_id!, data: state.data! }, expiresAt: new Date(state.expires_at!), done };
-    const regular = batch.itemsCount - batch.goldCount;
-    const goldFirst = batch.goldCount > 0 && (regular === 0 || Math.random() < batch.goldRate);
-    const order = goldFirst ? [true, false] : batch.goldCount > 0 ? [false, true] : [false];
-    const id = newId('ta');
-    const expiresAt = new Date(now.getTime() + batch.leaseSeconds * 1000);
     for (const gold of order) {
-      const item = await leaseAvailable(ctx, batch.id, gold, worker, { id, now, expiresAt });
-      if (item) return { id, item, expiresAt, done };
+      const item = await leaseAvailable(ctx, batch, gold, worker, { id, now, expiresAt }, false);
+      if (item) return { id, item: { id: item.id, data: item.data }, expiresAt, done };
     }
     // Nothing free: an expired lease may hold a place. Reclaiming it takes a short transaction.
     const item = await ctx.db.transaction(async (tx) => {
@@ -180,9 +208,14 @@ export async function leaseNext(ctx: AppContext, actor: Actor, batchId: string):
       { accuracy: q.accuracy, goldAnswers: q.goldAnswers, required: q.required },
     );
   }
+  return presentLease(batch, result.id, result.item, result.expiresAt, result.done);
+}
+
+/** A lease as the worker's client receives it. */
+function presentLease(batch: Batch, id: string, item: PickedItem, expiresAt: Date, done: number): Lease {
   return {
-    id: result.id,
-    item: result.item,
+    id,
+    item: { id: item.id, data: item.data },
     batch: {
       id: batch.id,
       title: batch.title,
@@ -190,7 +223,7 @@ export async function leaseNext(ctx: AppContext, actor: Actor, batchId: string):
       answer: { kind: batch.answerKind, labels: batch.labels },
       reward: batch.rewardAmount ? { amount: batch.rewardAmount, currency: batch.currency! } : null,
     },
-    expiresAt: result.expiresAt.toISOString(),
-    progress: { done: result.done, total: batch.itemsCount },
+    expiresAt: expiresAt.toISOString(),
+    progress: { done, total: batch.itemsCount },
   };
 }
