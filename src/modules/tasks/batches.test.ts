@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { closeTestDatabase, createTestApp, type TestApp, type TestUser } from '../../../test/support/test-app.js';
 import { items, makeBatch, makeProject, upload } from './tasks.test-helpers.js';
 
@@ -142,6 +143,24 @@ describe('TaskBatches', () => {
       expect((await t.request(host, 'POST', `/api/v1/task-batches/${id}/publish`)).json().status).toBe('published');
       expect((await t.request(host, 'POST', `/api/v1/task-batches/${id}/close`)).json()).toMatchObject({ status: 'closed', returned: 0 });
       expect((await t.request(host, 'POST', `/api/v1/task-batches/${id}/publish`)).json().error.code).toBe('batch_closed');
+    });
+
+    it('takes no lease and no answer once another server paused or closed the batch, whatever this one remembers', async () => {
+      const { id } = await makeBatch(t, host);
+      await upload(t, host, id, 'externalId,url\n1,x\n2,y\n', 'text/csv');
+      await t.request(host, 'POST', `/api/v1/task-batches/${id}/publish`);
+      const leased = await t.request(stranger, 'POST', `/api/v1/task-batches/${id}/assignments`);
+      expect(leased.statusCode).toBe(201);
+      // Another instance pauses, then closes the batch: this process still holds the published row for a moment.
+      await t.ctx.db.execute(sql`UPDATE task_batches SET status = 'paused' WHERE id = ${id}`);
+      const other = await t.signup('Late worker');
+      expect((await t.request(other, 'POST', `/api/v1/task-batches/${id}/assignments`)).statusCode).toBe(204);
+      await t.ctx.db.execute(sql`UPDATE task_batches SET status = 'closed' WHERE id = ${id}`);
+      const answer = await t.request(stranger, 'POST', `/api/v1/assignments/${leased.json().id}/submit`, { answer: 'cat' });
+      expect(answer.statusCode).toBe(409);
+      expect(answer.json().error.code).toBe('batch_closed');
+      const [row] = ((await t.ctx.db.execute(sql`SELECT status, review FROM task_assignments WHERE id = ${leased.json().id}`)) as unknown as { rows: { status: string; review: string }[] }).rows;
+      expect(row).toEqual({ status: 'leased', review: 'none' });
     });
   });
 });
