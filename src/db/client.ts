@@ -22,9 +22,10 @@ export interface Database {
   exec(sql: string): Promise<void>;
   /**
    * Runs one parameterized statement outside Drizzle and returns its rows (driver types: timestamps as Date).
-   * For the hottest paths, where building the query through Drizzle costs more than running it.
+   * For the hottest paths, where building the query through Drizzle costs more than running it. A `name` makes it
+   * a prepared statement on PostgreSQL whatever its parameters (see statement-cache.ts); PGlite ignores it.
    */
-  query<T = Record<string, unknown>>(text: string, values: unknown[]): Promise<T[]>;
+  query<T = Record<string, unknown>>(text: string, values: unknown[], name?: string): Promise<T[]>;
   close(): Promise<void>;
 }
 
@@ -96,7 +97,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       exec: async (sql) => {
         await pool.query(sql);
       },
-      query: async <T>(text: string, values: unknown[]) => (await pool.query(text, values)).rows as T[],
+      query: async <T>(text: string, values: unknown[], name?: string) => (await pool.query(name ? { name, text, values } : { text, values })).rows as T[],
       close: () => pool.end(),
     };
   }

@@ -33,6 +33,12 @@ describe.skipIf(!pgUrl)(installStatementCache.name, () => {
     expect((await prepared()).some((p) => p.statement.includes('SELECT 2'))).toBe(false);
   });
 
+  it('leaves statements with an array parameter alone (bulk statements get a plan for their arrays)', async () => {
+    const text = 'SELECT count(*)::int AS n FROM unnest($1::int[]) x';
+    for (let i = 0; i < 3; i++) expect((await pool.query(text, [[1, 2, 3]])).rows[0].n).toBe(3);
+    expect((await prepared()).some((p) => p.statement.includes('unnest'))).toBe(false);
+  });
+
   it('keeps at most perConnection statements on a connection; the rest run unnamed', async () => {
     for (let k = 0; k < 6; k++) {
       const text = `SELECT $1::int * ${k + 2} AS n`;
