@@ -2,10 +2,10 @@
 // real server on PostgreSQL (BENCH_DATABASE_URL; a throw-away database is created and dropped). The server runs in
 // this thread, the workers' HTTP clients in a worker thread (bench/_assignment-worker.mjs). Prints cycles/s (lease + submit), p50/p99, and checks
 // at the end that no item collected more answers than it wanted and no worker answered an item twice.
-import fs from 'node:fs';
 import os from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { Worker } from 'node:worker_threads';
+import { cpuTimes, extraServer, postgresCpuMs } from './_support.js';
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../src/app.js';
@@ -22,51 +22,6 @@ const OVERLAP = Number(process.env.BENCH_OVERLAP ?? 5);
 const POOL = Number(process.env.BENCH_POOL ?? 30);
 /** Runs with 1, then 2 identical server instances (the first in this thread, others in worker threads), as behind a load balancer. */
 const SERVERS = (process.env.BENCH_SERVERS ?? '1,2').split(',').map(Number);
-
-/** One more server instance in a worker thread (bench/_server-thread.ts); resolves with its port and a stop function. */
-function extraServer(url: string, poolSize: number): Promise<{ port: number; stop: () => Promise<void> }> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./_server-worker.mjs', import.meta.url), { workerData: { url, poolSize } });
-    worker.once('error', reject);
-    worker.once('message', ({ port }: { port: number }) =>
-      resolve({ port, stop: () => new Promise<void>((done) => { worker.once('exit', () => done()); worker.postMessage('close'); }) }),
-    );
-  });
-}
-
-/** Busy share of the machine's CPUs between two readings of /proc/stat (NaN elsewhere). */
-function cpuTimes(): { busy: number; total: number } {
-  try {
-    const line = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
-    const idle = line[3]! + (line[4] ?? 0);
-    const total = line.reduce((x, y) => x + y, 0);
-    return { busy: total - idle, total };
-  } catch {
-    return { busy: NaN, total: NaN };
-  }
-}
-
-/** CPU time used so far by PostgreSQL's processes on this machine, in ms (NaN where /proc is not readable). */
-function postgresCpuMs(): number {
-  try {
-    const tick = 10; // ms per clock tick (USER_HZ 100)
-    let ticks = 0;
-    for (const pid of fs.readdirSync('/proc')) {
-      if (!/^\d+$/.test(pid)) continue;
-      try {
-        const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-        if (!stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).startsWith('postgres')) continue;
-        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        ticks += Number(fields[11]) + Number(fields[12]);
-      } catch {
-        /* the process ended meanwhile */
-      }
-    }
-    return ticks * tick;
-  } catch {
-    return NaN;
-  }
-}
 
 interface LoadResult {
   cycles: number;

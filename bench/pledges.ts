@@ -2,10 +2,10 @@
 // 20 s, against a real server on PostgreSQL (one instance, then two behind a round-robin client, as behind a
 // load balancer); and, in the same run on the same database, bare one-row INSERT transactions from 64 clients
 // (before and after). Prints pledges/s, p50 and p99, the INSERT rate, the ratio.
-import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { extraServer, measured } from './_support.js';
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../src/app.js';
@@ -38,37 +38,7 @@ function load(data: Record<string, unknown>): Promise<LoadResult> {
   });
 }
 
-/** Starts one more server instance in a worker thread; resolves with its port and a way to stop it. */
-function extraServer(url: string, poolSize: number): Promise<{ port: number; stop: () => Promise<void> }> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./_server-worker.mjs', import.meta.url), { workerData: { url, poolSize } });
-    worker.once('error', reject);
-    worker.once('message', ({ port }: { port: number }) =>
-      resolve({ port, stop: () => new Promise<void>((done) => { worker.once('exit', () => done()); worker.postMessage('close'); }) }),
-    );
-  });
-}
-
 const fmt = (x: number, d = 1) => x.toFixed(d);
-
-/** Busy share of the whole machine's CPUs over an interval, from /proc/stat (NaN elsewhere). */
-function cpuTimes(): { busy: number; total: number } {
-  try {
-    const line = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
-    const idle = line[3]! + (line[4] ?? 0);
-    const total = line.reduce((a, b) => a + b, 0);
-    return { busy: total - idle, total };
-  } catch {
-    return { busy: NaN, total: NaN };
-  }
-}
-
-async function measured<T>(fn: () => Promise<T>): Promise<{ result: T; busy: number }> {
-  const a = cpuTimes();
-  const result = await fn();
-  const b = cpuTimes();
-  return { result, busy: (100 * (b.busy - a.busy)) / (b.total - a.total) };
-}
 
 export async function main() {
   const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
