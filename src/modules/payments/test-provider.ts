@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { paymentCharges, paymentPayouts, paymentRefunds } from '../../db/schema/funding.js';
@@ -64,7 +64,7 @@ export class TestPaymentProvider implements PaymentProvider {
     if (number === TEST_CARDS.insufficientFunds) return { ok: false, decline: decline('insufficient_funds') };
     if (number !== TEST_CARDS.ok && number !== TEST_CARDS.failsOnCharge) return { ok: false, decline: decline('test_mode_card') };
     const last4 = number.slice(-4);
-    return { ok: true, method: { provider: this.name, token: `pm_test_${last4}_${randomBytes(9).toString('base64url')}`, label: `Visa •••• ${last4}` } };
+    return { ok: true, method: { provider: this.name, token: `pm_test_${last4}_${randomUUID().replaceAll('-', '')}`, label: `Visa •••• ${last4}` } };
   }
 
   /** What a charge of this saved method does: null when it goes through, else why it fails. */
