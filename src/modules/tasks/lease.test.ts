@@ -59,6 +59,25 @@ describe('Leasing', () => {
       expect((await lease(t, workers[0]!, id)).statusCode).toBe(204);
     }, 60_000);
 
+    it('records answers sent at once together, each counted once, and a lease answered twice at once only once', async () => {
+      const { id } = await makeBatch(t, host, { items: items(4), publish: true });
+      const workers = await Promise.all(Array.from({ length: 6 }, (_, i) => t.signup(`Burst ${i}`)));
+      const leases = await Promise.all(workers.map(async (w) => ({ w, l: (await lease(t, w, id)).json() as { id: string; item: { id: string } } })));
+      // Every worker answers, and the first one sends the same answer twice in the same instant.
+      const sends = [...leases, leases[0]!].map(({ w, l }) => t.request(w, 'POST', `/api/v1/assignments/${l.id}/submit`, { answer: 'dog' }));
+      const statuses = (await Promise.all(sends)).map((r) => r.statusCode);
+      expect(statuses.filter((s) => s === 200)).toHaveLength(6);
+      expect(statuses.filter((s) => s === 409)).toHaveLength(1);
+      const counts = await itemCounts(id);
+      expect(counts.reduce((n, c) => n + c.answers_count, 0)).toBe(6);
+      for (const c of counts) {
+        expect(c.answers_count).toBe(Number(c.real));
+        expect(c.leased_count).toBe(0);
+      }
+      const perWorker = await rows<{ answers: number }>(sql`SELECT answers FROM task_workers WHERE batch_id = ${id}`);
+      expect(perWorker.map((r) => r.answers)).toEqual([1, 1, 1, 1, 1, 1]);
+    });
+
     it('answers 204 once the worker did every item', async () => {
       const { id } = await makeBatch(t, host, { items: items(2), publish: true });
       const w = await t.signup('Done');

@@ -5,6 +5,7 @@ import { taskAssignments, taskBatches, type TaskAnswer } from '../../db/schema/t
 import type { Actor } from '../../http/auth.js';
 import { AppError, badRequest, conflict, notFound } from '../../http/errors.js';
 import { batchRowForWork, type Batch } from './access.js';
+import { answerWriter } from './answer-writer.js';
 import { answerKey, leadingShare, matchesGold, parseAnswer } from './answers.js';
 
 const rowsOf = <T>(res: unknown) => (res as { rows: T[] }).rows;
@@ -27,26 +28,6 @@ async function ownAssignment(ctx: AppContext, actor: Actor, id: string): Promise
   const { batch } = await batchRowForWork(ctx.db, row.batch_id);
   return { a: { id: row.id, itemId: row.item_id, workerRef: row.worker_ref, status: row.status }, b: batch };
 }
-
-// The answer, the item's counters and the worker's counters move together in one statement, or nothing moves when
-// the lease is no longer open or the batch was closed (closeBatch waits for statements like this one in flight).
-const SUBMIT_SQL = `
-  WITH answered AS (
-    UPDATE task_assignments a SET status = 'submitted', answer = $1::jsonb, submitted_at = $2,
-      is_gold = i.is_gold, review = 'pending', reward_amount = $3
-    FROM task_items i
-    WHERE a.id = $4 AND a.status = 'leased' AND i.id = a.item_id
-      AND EXISTS (SELECT 1 FROM task_batches b WHERE b.id = $6 AND b.status <> 'closed')
-    RETURNING a.id, i.is_gold, i.gold
-  ), item AS (
-    UPDATE task_items SET answers_count = answers_count + 1, leased_count = leased_count - 1
-    WHERE id = $5 AND EXISTS (SELECT 1 FROM answered)
-    RETURNING answers_count, wanted
-  ), counters AS (
-    UPDATE task_workers SET answers = answers + 1
-    WHERE batch_id = $6 AND worker_ref = $7 AND EXISTS (SELECT 1 FROM answered)
-  )
-  SELECT answered.is_gold, answered.gold, item.answers_count, item.wanted FROM answered, item`;
 
 const GOLD_SQL = `
   WITH marked AS (UPDATE task_assignments SET gold_correct = $1 WHERE id = $2)
@@ -82,15 +63,15 @@ export async function submitAnswer(ctx: AppContext, actor: Actor, id: string, ra
   if (batch.status === 'closed') throw conflict('batch_closed', 'This batch is closed.');
   const now = ctx.clock.now();
   const answer = parsed.value;
-  const [row] = await ctx.database.query<{ is_gold: boolean; gold: TaskAnswer | null; answers_count: number; wanted: number }>(SUBMIT_SQL, [
-    JSON.stringify(answer),
-    now.toISOString(),
-    batch.rewardAmount,
-    id,
-    a.itemId,
-    batch.id,
-    a.workerRef,
-  ]);
+  // The answer, the item's counters and the worker's counters move together (with other answers arriving
+  // meanwhile), or nothing moves when the lease is no longer open or the batch was closed.
+  const row = await answerWriter(ctx).write({
+    assignmentId: id,
+    batchId: batch.id,
+    answerJson: JSON.stringify(answer),
+    reward: batch.rewardAmount,
+    submittedAt: now.toISOString(),
+  });
   if (!row) {
     const [again] = await ctx.db
       .select({ s: taskAssignments.status, batchStatus: taskBatches.status })

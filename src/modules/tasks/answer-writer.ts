@@ -1,0 +1,91 @@
+// Recording answers in groups: the answers that arrive while an earlier group is being written go out together,
+// in one statement and one commit (as pledges are), instead of one of each per answer.
+import type { AppContext } from '../../context.js';
+import type { TaskAnswer } from '../../db/schema/tasks.js';
+import { GroupRunner } from '../../lib/group-runner.js';
+
+export interface AnswerToWrite {
+  assignmentId: string;
+  batchId: string;
+  answerJson: string;
+  reward: number | null;
+  submittedAt: string;
+}
+
+export interface WrittenAnswer {
+  is_gold: boolean;
+  gold: TaskAnswer | null;
+  /** The item's answers and wanted count once this group is written. */
+  answers_count: number;
+  wanted: number;
+}
+
+// Each answer is written only while its lease is open and its batch not closed (closeBatch waits for statements
+// like this one in flight). The item and worker counters move by what the group added to each; the counter rows
+// are taken in key order, so two groups on different servers wait for each other rather than deadlock.
+const ANSWERS_SQL = `
+  WITH v AS (
+    SELECT * FROM unnest($1::text[], $2::text[], $3::jsonb[], $4::bigint[], $5::timestamptz[])
+      AS v(id, batch_id, answer, reward, submitted_at)
+  ), answered AS (
+    UPDATE task_assignments a SET status = 'submitted', answer = v.answer, submitted_at = v.submitted_at,
+      is_gold = i.is_gold, review = 'pending', reward_amount = v.reward
+    FROM v, task_items i
+    WHERE a.id = v.id AND a.batch_id = v.batch_id AND a.status = 'leased' AND i.id = a.item_id
+      AND EXISTS (SELECT 1 FROM task_batches b WHERE b.id = v.batch_id AND b.status <> 'closed')
+    RETURNING a.id, a.item_id, a.batch_id, a.worker_ref, i.is_gold, i.gold
+  ), items AS (
+    UPDATE task_items t SET answers_count = t.answers_count + c.n, leased_count = t.leased_count - c.n
+    FROM (SELECT item_id, count(*)::int AS n FROM answered GROUP BY item_id ORDER BY item_id) c
+    WHERE t.id = c.item_id
+    RETURNING t.id, t.answers_count, t.wanted
+  ), workers AS (
+    UPDATE task_workers w SET answers = w.answers + c.n
+    FROM (SELECT batch_id, worker_ref, count(*)::int AS n FROM answered GROUP BY batch_id, worker_ref ORDER BY batch_id, worker_ref) c
+    WHERE w.batch_id = c.batch_id AND w.worker_ref = c.worker_ref
+  )
+  SELECT answered.id, answered.is_gold, answered.gold, items.answers_count, items.wanted
+  FROM answered JOIN items ON items.id = answered.item_id`;
+
+/**
+ * Writes answers on their leases, grouped with those arriving meanwhile; each caller gets its row, or null when
+ * its lease was no longer open (or its batch closed), to find out why.
+ * @example const written = await answerWriter(ctx).write({ assignmentId, batchId, answerJson: '"cat"', reward: 5, submittedAt })
+ */
+export class AnswerWriter {
+  private readonly runner: GroupRunner<AnswerToWrite, WrittenAnswer | null>;
+
+  constructor(ctx: Pick<AppContext, 'database'>) {
+    this.runner = new GroupRunner(async (group: AnswerToWrite[]): Promise<(WrittenAnswer | null)[]> => {
+      // The same lease twice in one group (a double submit): only the first is written, the other learns it is done.
+      const first = new Map<string, AnswerToWrite>();
+      for (const g of group) if (!first.has(g.assignmentId)) first.set(g.assignmentId, g);
+      const unique = [...first.values()];
+      const rows = await ctx.database.query<WrittenAnswer & { id: string }>(ANSWERS_SQL, [
+        unique.map((g) => g.assignmentId),
+        unique.map((g) => g.batchId),
+        unique.map((g) => g.answerJson),
+        unique.map((g) => g.reward),
+        unique.map((g) => g.submittedAt),
+      ]);
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return group.map((g) => (first.get(g.assignmentId) === g ? (byId.get(g.assignmentId) ?? null) : null));
+    });
+  }
+
+  write(answer: AnswerToWrite): Promise<WrittenAnswer | null> {
+    return this.runner.run(answer);
+  }
+}
+
+const writers = new WeakMap<object, AnswerWriter>();
+
+/** The answer writer of a database (one per process and database). */
+export function answerWriter(ctx: Pick<AppContext, 'database'>): AnswerWriter {
+  let writer = writers.get(ctx.database);
+  if (!writer) {
+    writer = new AnswerWriter(ctx);
+    writers.set(ctx.database, writer);
+  }
+  return writer;
+}
