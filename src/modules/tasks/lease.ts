@@ -15,6 +15,7 @@ import { AppError, conflict } from '../../http/errors.js';
 import { newId } from '../../lib/ids.js';
 import { batchForWork, type Batch } from './access.js';
 import { instructionsHtml } from './create-batch.js';
+import { leaseGrouper } from './lease-group.js';
 
 type Rows<T> = { rows: T[] };
 const rowsOf = <T>(res: unknown) => (res as Rows<T>).rows;
@@ -157,9 +158,10 @@ export async function leaseNext(ctx: AppContext, actor: Actor, batchId: string):
   const order = goldFirst ? [true, false] : batch.goldCount > 0 ? [false, true] : [false];
   const id = newId('ta');
   const expiresAt = new Date(now.getTime() + batch.leaseSeconds * 1000);
-  // The common case in one statement: a qualified worker without an open lease gets the next item.
-  const first = await leaseAvailable(ctx, batch, order[0]!, worker, { id, now, expiresAt }, true);
-  if (first) return presentLease(batch, id, first, expiresAt, first.done ?? 0);
+  // The common case, served together with the lease requests arriving meanwhile (lease-group.ts): a qualified
+  // worker without an open lease gets the next item they have not had.
+  const first = await leaseGrouper(ctx).lease({ batch, gold: order[0]!, worker, id, now, expiresAt });
+  if (first) return presentLease(batch, id, first, expiresAt, first.done);
 
   // What the worker did so far in this batch, and the lease they may already hold: one read.
   const [state] = await ctx.database.query<{
