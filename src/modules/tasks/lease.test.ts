@@ -78,6 +78,24 @@ describe('Leasing', () => {
       expect(perWorker.map((r) => r.answers)).toEqual([1, 1, 1, 1, 1, 1]);
     });
 
+    it('serves lease requests arriving together: one item a worker, no item past its places, one lease for a worker asking twice', async () => {
+      // 2 items × overlap 3 = 6 places for 8 workers, all asking at once; the first asks twice.
+      const { id } = await makeBatch(t, host, { items: items(2), publish: true });
+      const workers = await Promise.all(Array.from({ length: 8 }, (_, i) => t.signup(`Rush ${i}`)));
+      const answers = await Promise.all([...workers, workers[0]!].map((w) => lease(t, w, id)));
+      const granted = answers.filter((r) => r.statusCode === 201).map((r) => r.json() as { id: string; item: { id: string } });
+      expect(answers.every((r) => r.statusCode === 201 || r.statusCode === 204)).toBe(true);
+      // The worker who asked twice holds one lease, given back to both requests.
+      expect(answers[0]!.statusCode).toBe(201);
+      expect(answers[8]!.json().id).toBe(answers[0]!.json().id);
+      expect(new Set(granted.map((g) => g.id)).size).toBe(6);
+      const counts = await itemCounts(id);
+      for (const c of counts) expect(c.leased_count).toBeLessThanOrEqual(c.wanted);
+      expect(counts.reduce((n, c) => n + c.leased_count, 0)).toBe(6);
+      const repeats = await rows(sql`SELECT item_id, worker_ref FROM task_assignments WHERE batch_id = ${id} GROUP BY 1, 2 HAVING count(*) > 1`);
+      expect(repeats).toEqual([]);
+    });
+
     it('answers 204 once the worker did every item', async () => {
       const { id } = await makeBatch(t, host, { items: items(2), publish: true });
       const w = await t.signup('Done');
