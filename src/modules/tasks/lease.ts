@@ -1,5 +1,6 @@
-// Leasing the next item to a worker: one read, then one statement that locks an item with FOR UPDATE SKIP LOCKED
-// and records the lease (each statement is atomic, so the common path needs no explicit transaction).
+// Leasing the next item to a worker. The common path is served in groups (lease-group.ts); a worker it cannot serve
+// comes here: one read of their state, then one statement that locks an item with FOR UPDATE SKIP LOCKED and
+// records the lease, then, when nothing is free, a short transaction that reclaims an expired lease.
 //
 // Guarantees: an item never takes more answers than it wants (answers_count + leased_count < wanted is
 // checked on the locked row and both counters move in the same transaction), and a worker never gets one item
@@ -41,8 +42,8 @@ export function qualification(batch: Batch, w: { gold_answers: number; gold_corr
   return { qualified: false as const, accuracy, goldAnswers: w.gold_answers, required: batch.minGoldAccuracy ?? 0 };
 }
 
-// The hot statements are written out with numbered parameters and run outside the query builder: a lease runs
-// two of them, and building them cost more CPU than PostgreSQL spends running them.
+// The lease statements that are not served in groups (lease-group.ts) are written out with numbered parameters
+// and run outside the query builder, which cost more CPU than PostgreSQL spends running them.
 //
 // `OFFSET 0` keeps "this worker has not had the item" a per-item probe of the unique (item_id, worker_ref)
 // index: as a join, the planner may scan every assignment of a young batch whose statistics still say it is
@@ -53,10 +54,6 @@ const LEASE_SQL = `
     WHERE i.batch_id = $1 AND i.is_gold = $2 AND i.answers_count + i.leased_count < i.wanted
       AND NOT EXISTS (SELECT 1 FROM task_assignments a WHERE a.item_id = i.id AND a.worker_ref = $3 OFFSET 0)
       AND EXISTS (SELECT 1 FROM task_batches b WHERE b.id = $1 AND b.status = 'published')
-      AND ($7::boolean OR NOT EXISTS (SELECT 1 FROM task_assignments m
-        WHERE m.batch_id = $1 AND m.worker_ref = $3 AND m.status = 'leased' AND m.expires_at > $5))
-      AND ($8::int IS NULL OR NOT EXISTS (SELECT 1 FROM task_workers q
-        WHERE q.batch_id = $1 AND q.worker_ref = $3 AND q.gold_answers >= $8 AND q.gold_correct < $9::float8 * q.gold_answers))
     ORDER BY i.seq LIMIT 1 FOR UPDATE OF i SKIP LOCKED
   ), leased AS (
     INSERT INTO task_assignments (id, batch_id, item_id, worker_ref, user_id, status, leased_at, expires_at)
@@ -68,8 +65,7 @@ const LEASE_SQL = `
     INSERT INTO task_workers (batch_id, worker_ref, user_id) SELECT $1, $3, $3 FROM pick
     ON CONFLICT (batch_id, worker_ref) DO NOTHING
   )
-  SELECT pick.id, pick.data, (SELECT w.answers FROM task_workers w WHERE w.batch_id = $1 AND w.worker_ref = $3) AS done
-  FROM pick, counted WHERE counted.id = pick.id`;
+  SELECT pick.id, pick.data FROM pick, counted WHERE counted.id = pick.id`;
 
 const WORKER_STATE_SQL = `
   SELECT w.answers, w.gold_answers, w.gold_correct, m.id AS lease_id, m.item_id, m.data, m.expires_at
@@ -85,28 +81,9 @@ const WORKER_STATE_SQL = `
  * One statement, atomic on its own: picks the first available item of the kind (gold or not) this worker has
  * not had, locking it and skipping items other leases hold locked; records the lease, counts it on the item and
  * makes sure the worker has a counters row for the batch. Nothing is leased once the batch is no longer published.
- * On the first try (`guarded`) it also leases nothing to a worker who holds an open lease on the batch or no
- * longer qualifies, so the common case needs no read before it; the caller then looks at why.
  */
-async function leaseAvailable(
-  ctx: AppContext,
-  batch: Batch,
-  gold: boolean,
-  worker: string,
-  lease: { id: string; now: Date; expiresAt: Date },
-  guarded: boolean,
-): Promise<(PickedItem & { done: number | null }) | undefined> {
-  const rows = await ctx.database.query<PickedItem & { done: number | null }>(LEASE_SQL, [
-    batch.id,
-    gold,
-    worker,
-    lease.id,
-    lease.now.toISOString(),
-    lease.expiresAt.toISOString(),
-    !guarded,
-    guarded ? batch.minGoldAnswers : null,
-    batch.minGoldAccuracy ?? 0,
-  ]);
+async function leaseAvailable(ctx: AppContext, batchId: string, gold: boolean, worker: string, lease: { id: string; now: Date; expiresAt: Date }): Promise<PickedItem | undefined> {
+  const rows = await ctx.database.query<PickedItem>(LEASE_SQL, [batchId, gold, worker, lease.id, lease.now.toISOString(), lease.expiresAt.toISOString()]);
   return rows[0];
 }
 
@@ -180,8 +157,8 @@ export async function leaseNext(ctx: AppContext, actor: Actor, batchId: string):
     if (!q.qualified) return { notQualified: q };
     if (state?.lease_id) return { id: state.lease_id, item: { id: state.item_id!, data: state.data! }, expiresAt: new Date(state.expires_at!), done };
     for (const gold of order) {
-      const item = await leaseAvailable(ctx, batch, gold, worker, { id, now, expiresAt }, false);
-      if (item) return { id, item: { id: item.id, data: item.data }, expiresAt, done };
+      const item = await leaseAvailable(ctx, batch.id, gold, worker, { id, now, expiresAt });
+      if (item) return { id, item, expiresAt, done };
     }
     // Nothing free: an expired lease may hold a place. Reclaiming it takes a short transaction.
     const item = await ctx.db.transaction(async (tx) => {
