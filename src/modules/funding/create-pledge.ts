@@ -174,7 +174,7 @@ async function pledgeOnce(ctx: AppContext, actor: Actor, campaignId: string, bod
           if (e instanceof NotInserted) return false;
           throw e;
         })
-    : await pledgeWriter(ctx.db, ctx.database.kind).write(pledge);
+    : await pledgeWriter(ctx.database).write(pledge);
 
   if (!inserted) return whyNotInserted(ctx, actor, campaign.id, pledge, key, hash);
   if (chargeNow) return chargeAtOnce(ctx, pledge.id, { replayed: false });

@@ -27,7 +27,7 @@ describe('PledgeWriter', () => {
     it('writes concurrent pledges together, skipping only the rows its guards refuse, and failing only a bad row', async () => {
       const f = await campaignFixture(t);
       const draft = await campaignFixture(t, { draft: true });
-      const writer = new PledgeWriter(t.ctx.db, t.ctx.database.kind, 1, 64);
+      const writer = new PledgeWriter(t.ctx.database, 1, 64);
       const good = Array.from({ length: 10 }, (_, i) => pledgeRow(f.campaignId, `usr_w${i}_${Date.now()}`));
       const twice = pledgeRow(f.campaignId, good[0]!.backerId);
       const onDraft = pledgeRow(draft.campaignId, 'usr_w_draft');

@@ -1,4 +1,5 @@
-import type { Executor } from '../../db/client.js';
+import type { Database } from '../../db/client.js';
+import { perDatabase } from '../../db/per-database.js';
 import { GroupRunner } from '../../lib/group-runner.js';
 import type { Pledge } from './pledge-queries.js';
 
@@ -57,26 +58,14 @@ export function insertStatement(n: number): string {
   return text;
 }
 
-interface RawClient {
-  query(text: string | { name?: string; text: string; values: unknown[] }, values?: unknown[]): Promise<{ rows: { id: string }[] }>;
-}
-
-/** The driver under Drizzle (node-postgres pool or PGlite), for statements built here by hand. */
-function rawClient(db: Executor): RawClient {
-  return (db as unknown as { $client: RawClient }).$client;
-}
-
 /**
  * Writes pledges in one statement, outside any transaction; returns the ids actually written.
  * On PostgreSQL the statement is prepared once per connection and batch size.
- * @example const written = await insertPledges(db, [pledge])
+ * @example const written = await insertPledges(database, [pledge])
  */
-export async function insertPledges(db: Executor, batch: Pledge[], kind: 'pglite' | 'postgres'): Promise<Set<string>> {
-  const text = insertStatement(batch.length);
-  const values = batch.flatMap(valuesOf);
-  const client = rawClient(db);
-  const result = kind === 'postgres' ? await client.query({ name: `foule_pledges_${batch.length}`, text, values }) : await client.query(text, values);
-  return new Set(result.rows.map((r) => r.id));
+export async function insertPledges(database: Database, batch: Pledge[]): Promise<Set<string>> {
+  const rows = await database.query<{ id: string }>(insertStatement(batch.length), batch.flatMap(valuesOf), `foule_pledges_${batch.length}`);
+  return new Set(rows.map((r) => r.id));
 }
 
 /**
@@ -88,9 +77,9 @@ export async function insertPledges(db: Executor, batch: Pledge[], kind: 'pglite
 export class PledgeWriter {
   private readonly runner: GroupRunner<Pledge, boolean>;
 
-  constructor(db: Executor, kind: 'pglite' | 'postgres', maxInFlight = 1, maxBatch = 64) {
+  constructor(database: Database, maxInFlight = 1, maxBatch = 64) {
     this.runner = new GroupRunner(async (batch: Pledge[]) => {
-      const written = await insertPledges(db, batch, kind);
+      const written = await insertPledges(database, batch);
       return batch.map((p) => written.has(p.id));
     }, maxInFlight, maxBatch);
   }
@@ -101,14 +90,5 @@ export class PledgeWriter {
   }
 }
 
-const writers = new WeakMap<object, PledgeWriter>();
-
-/** The pledge writer of a database handle (one per process and database). */
-export function pledgeWriter(db: Executor, kind: 'pglite' | 'postgres'): PledgeWriter {
-  let writer = writers.get(db);
-  if (!writer) {
-    writer = new PledgeWriter(db, kind);
-    writers.set(db, writer);
-  }
-  return writer;
-}
+/** The pledge writer of a database (one per process and database). */
+export const pledgeWriter = perDatabase((database) => new PledgeWriter(database));

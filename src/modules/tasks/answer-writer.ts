@@ -1,6 +1,7 @@
 // Recording answers in groups: the answers that arrive while an earlier group is being written go out together,
 // in one statement and one commit (as pledges are), instead of one of each per answer.
-import type { AppContext } from '../../context.js';
+import type { Database } from '../../db/client.js';
+import { perDatabase } from '../../db/per-database.js';
 import type { TaskAnswer } from '../../db/schema/tasks.js';
 import { GroupRunner } from '../../lib/group-runner.js';
 
@@ -50,18 +51,18 @@ const ANSWERS_SQL = `
 /**
  * Writes answers on their leases, grouped with those arriving meanwhile; each caller gets its row, or null when
  * its lease was no longer open (or its batch closed), to find out why.
- * @example const written = await answerWriter(ctx).write({ assignmentId, batchId, answerJson: '"cat"', reward: 5, submittedAt })
+ * @example const written = await answerWriter(ctx.database).write({ assignmentId, batchId, answerJson: '"cat"', reward: 5, submittedAt })
  */
 export class AnswerWriter {
   private readonly runner: GroupRunner<AnswerToWrite, WrittenAnswer | null>;
 
-  constructor(ctx: Pick<AppContext, 'database'>) {
+  constructor(database: Database) {
     this.runner = new GroupRunner(async (group: AnswerToWrite[]): Promise<(WrittenAnswer | null)[]> => {
       // The same lease twice in one group (a double submit): only the first is written, the other learns it is done.
       const first = new Map<string, AnswerToWrite>();
       for (const g of group) if (!first.has(g.assignmentId)) first.set(g.assignmentId, g);
       const unique = [...first.values()];
-      const rows = await ctx.database.query<WrittenAnswer & { id: string }>(ANSWERS_SQL, [
+      const rows = await database.query<WrittenAnswer & { id: string }>(ANSWERS_SQL, [
         unique.map((g) => g.assignmentId),
         unique.map((g) => g.batchId),
         unique.map((g) => g.answerJson),
@@ -78,14 +79,5 @@ export class AnswerWriter {
   }
 }
 
-const writers = new WeakMap<object, AnswerWriter>();
-
 /** The answer writer of a database (one per process and database). */
-export function answerWriter(ctx: Pick<AppContext, 'database'>): AnswerWriter {
-  let writer = writers.get(ctx.database);
-  if (!writer) {
-    writer = new AnswerWriter(ctx);
-    writers.set(ctx.database, writer);
-  }
-  return writer;
-}
+export const answerWriter = perDatabase((database) => new AnswerWriter(database));

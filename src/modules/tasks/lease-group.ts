@@ -8,8 +8,8 @@
 // (item, worker) key stays the last guard against repeats. A worker left without an item here (an open lease of
 // their own, no longer qualified, or nothing among the locked items) gets null, and leaseNext looks at why.
 import { sql } from 'drizzle-orm';
-import type { AppContext } from '../../context.js';
-import type { Tx } from '../../db/client.js';
+import type { Database, Tx } from '../../db/client.js';
+import { perDatabase } from '../../db/per-database.js';
 import { GroupRunner } from '../../lib/group-runner.js';
 import type { Batch } from './access.js';
 
@@ -97,19 +97,19 @@ async function leasePart(tx: Tx, part: LeaseRequest[]): Promise<Map<LeaseRequest
 
 /**
  * Serves lease requests in groups; each caller gets its lease or null (see the file's comment).
- * @example const lease = await leaseGrouper(ctx).lease({ batch, gold: false, worker, id, now, expiresAt })
+ * @example const lease = await leaseGrouper(ctx.database).lease({ batch, gold: false, worker, id, now, expiresAt })
  */
 export class LeaseGrouper {
   private readonly runner: GroupRunner<LeaseRequest, GroupLease | null>;
 
-  constructor(ctx: Pick<AppContext, 'db'>) {
+  constructor(database: Database) {
     this.runner = new GroupRunner(async (group: LeaseRequest[]): Promise<(GroupLease | null)[]> => {
       const parts = new Map<string, LeaseRequest[]>();
       for (const r of group) {
         const key = `${r.batch.id}|${r.gold}`;
         parts.set(key, [...(parts.get(key) ?? []), r]);
       }
-      const served = await ctx.db.transaction(async (tx) => {
+      const served = await database.db.transaction(async (tx) => {
         const all = new Map<LeaseRequest, GroupLease>();
         for (const part of parts.values()) for (const [r, l] of await leasePart(tx, part)) all.set(r, l);
         return all;
@@ -123,14 +123,5 @@ export class LeaseGrouper {
   }
 }
 
-const groupers = new WeakMap<object, LeaseGrouper>();
-
 /** The lease grouper of a database (one per process and database). */
-export function leaseGrouper(ctx: Pick<AppContext, 'db' | 'database'>): LeaseGrouper {
-  let grouper = groupers.get(ctx.database);
-  if (!grouper) {
-    grouper = new LeaseGrouper(ctx);
-    groupers.set(ctx.database, grouper);
-  }
-  return grouper;
-}
+export const leaseGrouper = perDatabase((database) => new LeaseGrouper(database));

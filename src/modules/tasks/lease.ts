@@ -137,7 +137,7 @@ export async function leaseNext(ctx: AppContext, actor: Actor, batchId: string):
   const expiresAt = new Date(now.getTime() + batch.leaseSeconds * 1000);
   // The common case, served together with the lease requests arriving meanwhile (lease-group.ts): a qualified
   // worker without an open lease gets the next item they have not had.
-  const first = await leaseGrouper(ctx).lease({ batch, gold: order[0]!, worker, id, now, expiresAt });
+  const first = await leaseGrouper(ctx.database).lease({ batch, gold: order[0]!, worker, id, now, expiresAt });
   if (first) return presentLease(batch, id, first, expiresAt, first.done);
 
   // What the worker did so far in this batch, and the lease they may already hold: one read.

@@ -4,6 +4,7 @@ import type { AppContext } from '../../context.js';
 import { taskAssignments, taskBatches, type TaskAnswer } from '../../db/schema/tasks.js';
 import type { Actor } from '../../http/auth.js';
 import { AppError, badRequest, conflict, notFound } from '../../http/errors.js';
+import { perDatabase } from '../../db/per-database.js';
 import { GroupRunner } from '../../lib/group-runner.js';
 import { batchRowForWork, type Batch } from './access.js';
 import { answerWriter } from './answer-writer.js';
@@ -28,28 +29,22 @@ interface AssignmentRow {
 }
 
 // Every answer starts by reading its assignment: those arriving together are read by one statement.
-const assignmentReaders = new WeakMap<object, GroupRunner<string, AssignmentRow | null>>();
-
-function assignmentReader(ctx: AppContext): GroupRunner<string, AssignmentRow | null> {
-  let reader = assignmentReaders.get(ctx.database);
-  if (!reader) {
-    reader = new GroupRunner(async (ids: string[]) => {
-      const rows = await ctx.database.query<AssignmentRow>(
+const assignmentReader = perDatabase(
+  (database) =>
+    new GroupRunner(async (ids: string[]) => {
+      const rows = await database.query<AssignmentRow>(
         'SELECT id, batch_id, item_id, worker_ref, user_id, status FROM task_assignments WHERE id = ANY($1::text[])',
         [ids],
         'foule_assignments_by_id',
       );
       const byId = new Map(rows.map((r) => [r.id, r]));
       return ids.map((id) => byId.get(id) ?? null);
-    });
-    assignmentReaders.set(ctx.database, reader);
-  }
-  return reader;
-}
+    }),
+);
 
 /** The caller's assignment and its batch (from the short-lived cache while published), or a 404. */
 async function ownAssignment(ctx: AppContext, actor: Actor, id: string): Promise<{ a: OwnAssignment; b: Batch }> {
-  const row = await assignmentReader(ctx).run(id);
+  const row = await assignmentReader(ctx.database).run(id);
   // Why: a lease is its worker's alone; others learn nothing about it, not even that it exists.
   if (!row || row.user_id !== actor.userId) throw notFound('assignment');
   const { batch } = await batchRowForWork(ctx.db, row.batch_id);
@@ -92,7 +87,7 @@ export async function submitAnswer(ctx: AppContext, actor: Actor, id: string, ra
   const answer = parsed.value;
   // The answer, the item's counters and the worker's counters move together (with other answers arriving
   // meanwhile), or nothing moves when the lease is no longer open or the batch was closed.
-  const row = await answerWriter(ctx).write({
+  const row = await answerWriter(ctx.database).write({
     assignmentId: id,
     batchId: batch.id,
     answerJson: JSON.stringify(answer),
