@@ -10,7 +10,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { AppContext } from './context.js';
 import { installAuth } from './http/auth.js';
 import { installErrorHandler } from './http/errors.js';
-import { installIdempotency } from './http/idempotency.js';
+import { asList, installIdempotency } from './http/idempotency.js';
 import { installRateLimit } from './http/rate-limit.js';
 import { moduleRoutes } from './modules/index.js';
 
@@ -54,8 +54,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     if (!methods.some((m) => WRITE_METHODS.has(m))) return;
-    const existing = route.preValidation === undefined ? [] : Array.isArray(route.preValidation) ? route.preValidation : [route.preValidation];
-    route.preValidation = [emptyBody, ...existing];
+    route.preValidation = [emptyBody, ...asList(route.preValidation)];
   });
 
   await app.register(cookie);

@@ -55,21 +55,15 @@ export function installStatementCache(pool: pg.Pool, opts: StatementCacheOptions
     const prepared = new Set<string>();
     const query = client.query.bind(client) as (...args: unknown[]) => unknown;
     (client as unknown as { query: (...args: unknown[]) => unknown }).query = (config: unknown, values?: unknown, callback?: unknown) => {
-      if (typeof config === 'string' && Array.isArray(values) && values.length > 0 && !values.some(Array.isArray)) {
-        const name = nameFor(config);
+      // A text with its values, as a string or a config object (not a Query or cursor object, nor one named already).
+      const c: QueryConfigLike | null =
+        typeof config === 'string' ? { text: config } : config && typeof config === 'object' && !('submit' in config) ? (config as QueryConfigLike) : null;
+      const params = Array.isArray(values) ? values : c?.values;
+      if (c && typeof c.text === 'string' && !c.name && params && params.length > 0 && !params.some(Array.isArray)) {
+        const name = nameFor(c.text);
         if (name && (prepared.has(name) || prepared.size < perConnection)) {
           prepared.add(name);
-          return query({ text: config, name }, values, callback);
-        }
-      } else if (config && typeof config === 'object' && !('submit' in config)) {
-        const c = config as QueryConfigLike;
-        const params = Array.isArray(values) ? values : c.values;
-        if (typeof c.text === 'string' && !c.name && params && params.length > 0 && !params.some(Array.isArray)) {
-          const name = nameFor(c.text);
-          if (name && (prepared.has(name) || prepared.size < perConnection)) {
-            prepared.add(name);
-            return query({ ...c, name }, values, callback);
-          }
+          return query({ ...c, name }, values, callback);
         }
       }
       return query(config, values, callback);

@@ -83,7 +83,8 @@ export function installIdempotency(app: FastifyInstance, ctx: AppContext): void 
   });
 }
 
-function asList<T>(hooks: T | T[] | undefined): T[] {
+/** A route's hooks of one kind as a list (Fastify takes one, a list or none). */
+export function asList<T>(hooks: T | T[] | undefined): T[] {
   return hooks === undefined ? [] : Array.isArray(hooks) ? hooks : [hooks];
 }
 
