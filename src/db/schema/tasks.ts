@@ -1,4 +1,5 @@
 import { pgTable, text, timestamp, integer, bigint, boolean, char, jsonb, doublePrecision, primaryKey } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 
 export type BatchStatus = 'draft' | 'published' | 'paused' | 'closed';
 export type AnswerKind = 'label' | 'labels' | 'number' | 'text';
@@ -46,6 +47,8 @@ export const taskItems = pgTable('task_items', {
   wanted: integer('wanted').notNull(),
   answersCount: integer('answers_count').notNull().default(0),
   leasedCount: integer('leased_count').notNull().default(0),
+  /** Whether the item can take a lease now; computed by the database (see migration 0032). */
+  open: boolean('open').generatedAlwaysAs(sql`answers_count + leased_count < wanted`),
 });
 
 export const taskAssignments = pgTable('task_assignments', {

@@ -2,7 +2,6 @@
 // in one statement and one commit (as pledges are), instead of one of each per answer.
 import type { Database } from '../../db/client.js';
 import { perDatabase } from '../../db/per-database.js';
-import type { TaskAnswer } from '../../db/schema/tasks.js';
 import { GroupRunner } from '../../lib/group-runner.js';
 
 export interface AnswerToWrite {
@@ -11,11 +10,11 @@ export interface AnswerToWrite {
   answerJson: string;
   reward: number | null;
   submittedAt: string;
+  /** On a gold item, whether the answer matches it (the worker's gold record moves with the answer); else null. */
+  goldCorrect: boolean | null;
 }
 
 export interface WrittenAnswer {
-  is_gold: boolean;
-  gold: TaskAnswer | null;
   /** The item's answers and wanted count once this group is written. */
   answers_count: number;
   wanted: number;
@@ -26,26 +25,29 @@ export interface WrittenAnswer {
 // are taken in key order, so two groups on different servers wait for each other rather than deadlock.
 const ANSWERS_SQL = `
   WITH v AS (
-    SELECT * FROM unnest($1::text[], $2::text[], $3::jsonb[], $4::bigint[], $5::timestamptz[])
-      AS v(id, batch_id, answer, reward, submitted_at)
+    SELECT * FROM unnest($1::text[], $2::text[], $3::jsonb[], $4::bigint[], $5::timestamptz[], $6::boolean[])
+      AS v(id, batch_id, answer, reward, submitted_at, gold_correct)
   ), answered AS (
     UPDATE task_assignments a SET status = 'submitted', answer = v.answer, submitted_at = v.submitted_at,
-      is_gold = i.is_gold, review = 'pending', reward_amount = v.reward
-    FROM v, task_items i
-    WHERE a.id = v.id AND a.batch_id = v.batch_id AND a.status = 'leased' AND i.id = a.item_id
+      is_gold = v.gold_correct IS NOT NULL, gold_correct = v.gold_correct, review = 'pending', reward_amount = v.reward
+    FROM v
+    WHERE a.id = v.id AND a.batch_id = v.batch_id AND a.status = 'leased'
       AND EXISTS (SELECT 1 FROM task_batches b WHERE b.id = v.batch_id AND b.status <> 'closed')
-    RETURNING a.id, a.item_id, a.batch_id, a.worker_ref, i.is_gold, i.gold
+    RETURNING a.id, a.item_id, a.batch_id, a.worker_ref, v.gold_correct
   ), items AS (
     UPDATE task_items t SET answers_count = t.answers_count + c.n, leased_count = t.leased_count - c.n
     FROM (SELECT item_id, count(*)::int AS n FROM answered GROUP BY item_id ORDER BY item_id) c
     WHERE t.id = c.item_id
     RETURNING t.id, t.answers_count, t.wanted
   ), workers AS (
-    UPDATE task_workers w SET answers = w.answers + c.n
-    FROM (SELECT batch_id, worker_ref, count(*)::int AS n FROM answered GROUP BY batch_id, worker_ref ORDER BY batch_id, worker_ref) c
+    UPDATE task_workers w SET answers = w.answers + c.n, gold_answers = w.gold_answers + c.gold, gold_correct = w.gold_correct + c.correct
+    FROM (
+      SELECT batch_id, worker_ref, count(*)::int AS n, count(gold_correct)::int AS gold, count(*) FILTER (WHERE gold_correct)::int AS correct
+      FROM answered GROUP BY batch_id, worker_ref ORDER BY batch_id, worker_ref
+    ) c
     WHERE w.batch_id = c.batch_id AND w.worker_ref = c.worker_ref
   )
-  SELECT answered.id, answered.is_gold, answered.gold, items.answers_count, items.wanted
+  SELECT answered.id, items.answers_count, items.wanted
   FROM answered JOIN items ON items.id = answered.item_id`;
 
 /**
@@ -68,6 +70,7 @@ export class AnswerWriter {
         unique.map((g) => g.answerJson),
         unique.map((g) => g.reward),
         unique.map((g) => g.submittedAt),
+        unique.map((g) => g.goldCorrect),
       ]);
       const byId = new Map(rows.map((r) => [r.id, r]));
       return group.map((g) => (first.get(g.assignmentId) === g ? (byId.get(g.assignmentId) ?? null) : null));

@@ -39,7 +39,7 @@ async function leasePart(tx: Tx, part: LeaseRequest[]): Promise<Map<LeaseRequest
   const candidates = rowsOf<{ id: string; data: Record<string, unknown>; free: number }>(
     await tx.execute(sql`
       SELECT i.id, i.data, i.wanted - i.answers_count - i.leased_count AS free FROM task_items i
-      WHERE i.batch_id = ${batch.id} AND i.is_gold = ${gold} AND i.answers_count + i.leased_count < i.wanted
+      WHERE i.batch_id = ${batch.id} AND i.is_gold = ${gold} AND i.open
         AND EXISTS (SELECT 1 FROM task_batches b WHERE b.id = ${batch.id} AND b.status = 'published')
       ORDER BY i.seq LIMIT ${Math.min(256, 2 * part.length + 16)} FOR UPDATE OF i SKIP LOCKED`),
   );

@@ -51,7 +51,7 @@ export function qualification(batch: Batch, w: { gold_answers: number; gold_corr
 const LEASE_SQL = `
   WITH pick AS (
     SELECT i.id, i.data FROM task_items i
-    WHERE i.batch_id = $1 AND i.is_gold = $2 AND i.answers_count + i.leased_count < i.wanted
+    WHERE i.batch_id = $1 AND i.is_gold = $2 AND i.open
       AND NOT EXISTS (SELECT 1 FROM task_assignments a WHERE a.item_id = i.id AND a.worker_ref = $3 OFFSET 0)
       AND EXISTS (SELECT 1 FROM task_batches b WHERE b.id = $1 AND b.status = 'published')
     ORDER BY i.seq LIMIT 1 FOR UPDATE OF i SKIP LOCKED
@@ -91,8 +91,8 @@ async function leaseAvailable(ctx: AppContext, batchId: string, gold: boolean, w
 async function reclaimExpired(tx: Tx, batchId: string, worker: string, now: Date): Promise<PickedItem | undefined> {
   const res = await tx.execute(sql`
     SELECT i.id, i.data FROM task_items i
-    WHERE i.batch_id = ${batchId} AND i.leased_count > 0 AND i.answers_count < i.wanted
-      AND EXISTS (SELECT 1 FROM task_assignments a WHERE a.item_id = i.id AND a.status = 'leased' AND a.expires_at <= ${now})
+    WHERE i.id IN (SELECT a.item_id FROM task_assignments a WHERE a.batch_id = ${batchId} AND a.status = 'leased' AND a.expires_at <= ${now})
+      AND i.answers_count < i.wanted
       AND NOT EXISTS (SELECT 1 FROM task_assignments a WHERE a.item_id = i.id AND a.worker_ref = ${worker} OFFSET 0)
       AND EXISTS (SELECT 1 FROM task_batches b WHERE b.id = ${batchId} AND b.status = 'published')
     ORDER BY i.seq LIMIT 1 FOR UPDATE OF i SKIP LOCKED`);
@@ -115,7 +115,7 @@ export async function expireLeasesOf(tx: Tx, itemId: string, now: Date): Promise
     )
     UPDATE task_items SET leased_count = leased_count - (SELECT count(*) FROM gone)
     WHERE id = ${itemId}
-    RETURNING answers_count + leased_count < wanted AS open`);
+    RETURNING open`);
   return Boolean(rowsOf<{ open: boolean }>(res)[0]?.open);
 }
 

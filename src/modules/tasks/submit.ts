@@ -17,6 +17,8 @@ interface OwnAssignment {
   itemId: string;
   workerRef: string;
   status: string;
+  /** The item's gold answer, when it is a gold item (set at upload, never changed). */
+  gold: TaskAnswer | null;
 }
 
 interface AssignmentRow {
@@ -26,6 +28,7 @@ interface AssignmentRow {
   worker_ref: string;
   user_id: string | null;
   status: string;
+  gold: TaskAnswer | null;
 }
 
 // Every answer starts by reading its assignment: those arriving together are read by one statement.
@@ -33,9 +36,10 @@ const assignmentReader = perDatabase(
   (database) =>
     new GroupRunner(async (ids: string[]) => {
       const rows = await database.query<AssignmentRow>(
-        'SELECT id, batch_id, item_id, worker_ref, user_id, status FROM task_assignments WHERE id = ANY($1::text[])',
+        `SELECT a.id, a.batch_id, a.item_id, a.worker_ref, a.user_id, a.status, i.gold
+         FROM task_assignments a JOIN task_items i ON i.id = a.item_id WHERE a.id = ANY($1::text[])`,
         [ids],
-        'foule_assignments_by_id',
+        'foule_assignments_by_id_with_gold',
       );
       const byId = new Map(rows.map((r) => [r.id, r]));
       return ids.map((id) => byId.get(id) ?? null);
@@ -48,13 +52,8 @@ async function ownAssignment(ctx: AppContext, actor: Actor, id: string): Promise
   // Why: a lease is its worker's alone; others learn nothing about it, not even that it exists.
   if (!row || row.user_id !== actor.userId) throw notFound('assignment');
   const { batch } = await batchRowForWork(ctx.db, row.batch_id);
-  return { a: { id: row.id, itemId: row.item_id, workerRef: row.worker_ref, status: row.status }, b: batch };
+  return { a: { id: row.id, itemId: row.item_id, workerRef: row.worker_ref, status: row.status, gold: row.gold }, b: batch };
 }
-
-const GOLD_SQL = `
-  WITH marked AS (UPDATE task_assignments SET gold_correct = $1 WHERE id = $2)
-  UPDATE task_workers SET gold_answers = gold_answers + 1, gold_correct = gold_correct + $3
-  WHERE batch_id = $4 AND worker_ref = $5`;
 
 function leaseGone(status: string) {
   if (status === 'expired') return new AppError(409, 'lease_expired', 'This lease expired and the item went to someone else; take a new one.');
@@ -85,6 +84,8 @@ export async function submitAnswer(ctx: AppContext, actor: Actor, id: string, ra
   if (batch.status === 'closed') throw conflict('batch_closed', 'This batch is closed.');
   const now = ctx.clock.now();
   const answer = parsed.value;
+  // A gold item: the worker learns whether they were right, and their gold record (qualification) moves with the answer.
+  const goldCorrect = a.gold === null ? null : matchesGold(batch.answerKind, answer, a.gold);
   // The answer, the item's counters and the worker's counters move together (with other answers arriving
   // meanwhile), or nothing moves when the lease is no longer open or the batch was closed.
   const row = await answerWriter(ctx.database).write({
@@ -93,6 +94,7 @@ export async function submitAnswer(ctx: AppContext, actor: Actor, id: string, ra
     answerJson: JSON.stringify(answer),
     reward: batch.rewardAmount,
     submittedAt: now.toISOString(),
+    goldCorrect,
   });
   if (!row) {
     const [again] = await ctx.db
@@ -103,12 +105,7 @@ export async function submitAnswer(ctx: AppContext, actor: Actor, id: string, ra
     if (again!.s === 'leased' && again!.batchStatus === 'closed') throw conflict('batch_closed', 'This batch is closed.');
     throw leaseGone(again!.s);
   }
-  let goldCorrect: boolean | null = null;
-  if (row.is_gold) {
-    // A gold item: the worker learns whether they were right, and their gold record (qualification) moves.
-    goldCorrect = matchesGold(batch.answerKind, answer, row.gold!);
-    await ctx.database.query(GOLD_SQL, [goldCorrect, id, goldCorrect ? 1 : 0, batch.id, a.workerRef]);
-  } else if (batch.confidence !== null && row.answers_count >= row.wanted && row.wanted < batch.maxOverlap) {
+  if (a.gold === null && batch.confidence !== null && row.answers_count >= row.wanted && row.wanted < batch.maxOverlap) {
     // Dynamic overlap: the item has the answers it wanted; one more is asked while they do not agree enough.
     const given = rowsOf<{ answer: TaskAnswer }>(
       await ctx.db.execute(sql`SELECT answer FROM task_assignments WHERE item_id = ${a.itemId} AND status = 'submitted' AND review <> 'rejected'`),
@@ -120,7 +117,7 @@ export async function submitAnswer(ctx: AppContext, actor: Actor, id: string, ra
   return {
     id,
     status: 'submitted' as const,
-    ...(row.is_gold ? { gold: { correct: goldCorrect!, expected: row.gold } } : {}),
+    ...(a.gold !== null ? { gold: { correct: goldCorrect!, expected: a.gold } } : {}),
   };
 }
 
