@@ -20,6 +20,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 30_000);
 const OVERLAP = Number(process.env.BENCH_OVERLAP ?? 5);
 const POOL = Number(process.env.BENCH_POOL ?? 30);
+/** Seconds of load before the measured run, followed by ANALYZE (see below). */
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
 /** Runs with 1, then 2 identical server instances (the first in this thread, others in worker threads), as behind a load balancer. */
 const SERVERS = (process.env.BENCH_SERVERS ?? '1,2').split(',').map(Number);
 
@@ -38,6 +40,18 @@ const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
 };
+
+/** Runs the workers' loop (bench/_assignment-worker.mjs) in a worker thread for `seconds`. */
+function runLoad(opts: { ports: number[]; people: { token: string; csrf: string; k: number }[]; batchId: string; seconds: number; labels: string[] }) {
+  const tokens = opts.people.slice(1).map((p) => ({ token: p.token, csrf: p.csrf, k: p.k }));
+  return new Promise<LoadResult>((resolve, reject) => {
+    const w = new Worker(new URL('./_assignment-worker.mjs', import.meta.url), {
+      workerData: { host: '127.0.0.1', ports: opts.ports, tokens, batchId: opts.batchId, seconds: opts.seconds, labels: opts.labels },
+    });
+    w.once('message', resolve);
+    w.once('error', reject);
+  });
+}
 
 export async function main() {
   const base = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -84,14 +98,19 @@ export async function main() {
       const extra = await Promise.all(Array.from({ length: servers - 1 }, () => extraServer(url.toString(), POOL)));
       const ports = [port, ...extra.map((e) => e.port)];
       console.log(`${WORKERS} workers, ${SECONDS} s, overlap ${OVERLAP}, ${servers} server instance(s), pool ${POOL} each, on ${database.kind}…`);
+      // Steady state, as on a platform that has been running: a short warm-up gives the assignment tables rows,
+      // and ANALYZE gives the planner the statistics autovacuum would have gathered by then. Without it, the
+      // plans prepared in the first seconds are those for empty tables (sequential scans) and stay until
+      // autovacuum's first ANALYZE of the tables, about a minute in.
+      if (WARMUP > 0) {
+        const warm = await runLoad({ ports, people, batchId: batch.id as string, seconds: WARMUP, labels });
+        await database.db.execute(sql`ANALYZE task_items, task_assignments, task_workers`);
+        console.log(`warm-up: ${warm.cycles.toLocaleString('en')} cycles in ${warm.seconds.toFixed(1)} s (not counted), then ANALYZE`);
+      }
       const c0 = cpuTimes();
       const p0 = process.cpuUsage();
       const pg0 = postgresCpuMs();
-      const result = await new Promise<LoadResult>((resolve, reject) => {
-        const w = new Worker(new URL('./_assignment-worker.mjs', import.meta.url), { workerData: { host: '127.0.0.1', ports, tokens: people.slice(1).map((p) => ({ token: p.token, csrf: p.csrf, k: p.k })), batchId: batch.id, seconds: SECONDS, labels } });
-        w.once('message', resolve);
-        w.once('error', reject);
-      });
+      const result = await runLoad({ ports, people, batchId: batch.id as string, seconds: SECONDS, labels });
       const c1 = cpuTimes();
       const p1 = process.cpuUsage(p0);
       const pgMs = postgresCpuMs() - pg0;

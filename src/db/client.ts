@@ -26,8 +26,17 @@ export interface Database {
    * a prepared statement on PostgreSQL whatever its parameters (see statement-cache.ts); PGlite ignores it.
    */
   query<T = Record<string, unknown>>(text: string, values: unknown[], name?: string): Promise<T[]>;
+  /**
+   * Runs `work` in one transaction whose statements are written out as for `query` (committed when `work`
+   * resolves, rolled back when it throws).
+   * @example await database.transaction(async (query) => query('UPDATE t SET n = n + 1 WHERE id = $1', [id]))
+   */
+  transaction<R>(work: (query: QueryFn) => Promise<R>): Promise<R>;
   close(): Promise<void>;
 }
+
+/** One written-out statement in a transaction of `Database.transaction`. */
+export type QueryFn = <T = Record<string, unknown>>(text: string, values: unknown[], name?: string) => Promise<T[]>;
 
 export class DataDirLockedError extends Error {}
 
@@ -98,6 +107,27 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
         await pool.query(sql);
       },
       query: async <T>(text: string, values: unknown[], name?: string) => (await pool.query(name ? { name, text, values } : { text, values })).rows as T[],
+      transaction: async (work) => {
+        const client = await pool.connect();
+        const query: QueryFn = async <T>(text: string, values: unknown[], name?: string) =>
+          (await client.query(name ? { name, text, values } : { text, values })).rows as T[];
+        let broken: unknown;
+        try {
+          await client.query('BEGIN');
+          const result = await work(query);
+          await client.query('COMMIT');
+          return result;
+        } catch (e) {
+          broken = await client.query('ROLLBACK').then(
+            () => undefined,
+            (rollbackError: unknown) => rollbackError,
+          );
+          throw e;
+        } finally {
+          // A connection whose rollback failed is in an unknown state: the pool drops it instead of reusing it.
+          client.release(broken instanceof Error ? broken : undefined);
+        }
+      },
       close: () => pool.end(),
     };
   }
@@ -117,6 +147,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       await client.exec(sql);
     },
     query: async <T>(text: string, values: unknown[]) => (await client.query<T>(text, values)).rows,
+    transaction: (work) => client.transaction((tx) => work(async <T>(text: string, values: unknown[]) => (await tx.query<T>(text, values)).rows)),
     close: async () => {
       await client.close();
       unlock();

@@ -6,7 +6,6 @@ import { GroupRunner } from '../../lib/group-runner.js';
 
 export interface AnswerToWrite {
   assignmentId: string;
-  batchId: string;
   answerJson: string;
   reward: number | null;
   submittedAt: string;
@@ -21,18 +20,20 @@ export interface WrittenAnswer {
 }
 
 // Each answer is written only while its lease is open and its batch not closed (closeBatch waits for statements
-// like this one in flight). The item and worker counters move by what the group added to each; the counter rows
+// like this one in flight). Prepared once per connection (the name): the assignments are found by their key
+// alone, so the plan made without the arrays is the one wanted, and planning this statement cost more than
+// running it for a group. The item and worker counters move by what the group added to each; the counter rows
 // are taken in key order, so two groups on different servers wait for each other rather than deadlock.
 const ANSWERS_SQL = `
   WITH v AS (
-    SELECT * FROM unnest($1::text[], $2::text[], $3::jsonb[], $4::bigint[], $5::timestamptz[], $6::boolean[])
-      AS v(id, batch_id, answer, reward, submitted_at, gold_correct)
+    SELECT * FROM unnest($1::text[], $2::jsonb[], $3::bigint[], $4::timestamptz[], $5::boolean[])
+      AS v(id, answer, reward, submitted_at, gold_correct)
   ), answered AS (
     UPDATE task_assignments a SET status = 'submitted', answer = v.answer, submitted_at = v.submitted_at,
       is_gold = v.gold_correct IS NOT NULL, gold_correct = v.gold_correct, review = 'pending', reward_amount = v.reward
     FROM v
-    WHERE a.id = v.id AND a.batch_id = v.batch_id AND a.status = 'leased'
-      AND EXISTS (SELECT 1 FROM task_batches b WHERE b.id = v.batch_id AND b.status <> 'closed')
+    WHERE a.id = v.id AND a.status = 'leased'
+      AND EXISTS (SELECT 1 FROM task_batches b WHERE b.id = a.batch_id AND b.status <> 'closed')
     RETURNING a.id, a.item_id, a.batch_id, a.worker_ref, v.gold_correct
   ), items AS (
     UPDATE task_items t SET answers_count = t.answers_count + c.n, leased_count = t.leased_count - c.n
@@ -53,7 +54,7 @@ const ANSWERS_SQL = `
 /**
  * Writes answers on their leases, grouped with those arriving meanwhile; each caller gets its row, or null when
  * its lease was no longer open (or its batch closed), to find out why.
- * @example const written = await answerWriter(ctx.database).write({ assignmentId, batchId, answerJson: '"cat"', reward: 5, submittedAt })
+ * @example const written = await answerWriter(ctx.database).write({ assignmentId, answerJson: '"cat"', reward: 5, submittedAt, goldCorrect: null })
  */
 export class AnswerWriter {
   private readonly runner: GroupRunner<AnswerToWrite, WrittenAnswer | null>;
@@ -66,12 +67,11 @@ export class AnswerWriter {
       const unique = [...first.values()];
       const rows = await database.query<WrittenAnswer & { id: string }>(ANSWERS_SQL, [
         unique.map((g) => g.assignmentId),
-        unique.map((g) => g.batchId),
         unique.map((g) => g.answerJson),
         unique.map((g) => g.reward),
         unique.map((g) => g.submittedAt),
         unique.map((g) => g.goldCorrect),
-      ]);
+      ], 'foule_answers_write');
       const byId = new Map(rows.map((r) => [r.id, r]));
       return group.map((g) => (first.get(g.assignmentId) === g ? (byId.get(g.assignmentId) ?? null) : null));
     });

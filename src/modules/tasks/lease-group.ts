@@ -7,8 +7,7 @@
 // places are counted on the locked rows, so an item never takes more than it wants, and the unique
 // (item, worker) key stays the last guard against repeats. A worker left without an item here (an open lease of
 // their own, no longer qualified, or nothing among the locked items) gets null, and leaseNext looks at why.
-import { sql } from 'drizzle-orm';
-import type { Database, Tx } from '../../db/client.js';
+import type { Database, QueryFn } from '../../db/client.js';
 import { perDatabase } from '../../db/per-database.js';
 import { GroupRunner } from '../../lib/group-runner.js';
 import type { Batch } from './access.js';
@@ -28,35 +27,56 @@ export interface GroupLease {
   done: number;
 }
 
-type Rows<T> = { rows: T[] };
-const rowsOf = <T>(res: unknown) => (res as Rows<T>).rows;
+// The statements are written out and prepared once per connection (their names): building them through the query
+// builder cost more CPU than running them, and their plans do not depend on the arrays' contents.
+const CANDIDATES_SQL = `
+  SELECT i.id, i.data, i.wanted - i.answers_count - i.leased_count AS free FROM task_items i
+  WHERE i.batch_id = $1 AND i.is_gold = $2 AND i.open
+    AND EXISTS (SELECT 1 FROM task_batches b WHERE b.id = $1 AND b.status = 'published')
+  ORDER BY i.seq LIMIT $3 FOR UPDATE OF i SKIP LOCKED`;
+
+// What stands in the way: items already had, an open lease of one's own, a gold record below the threshold.
+// Planned for the arrays at hand (no name): a plan made without them probes the (item_id, worker_ref) index for
+// every pair of the two arrays.
+const FACTS_SQL = `
+  SELECT 'had' AS kind, a.worker_ref, a.item_id, NULL::int AS answers FROM task_assignments a
+    WHERE a.item_id = ANY($2::text[]) AND a.worker_ref = ANY($3::text[])
+  UNION ALL
+  SELECT 'busy', m.worker_ref, NULL, NULL FROM task_assignments m
+    WHERE m.batch_id = $1 AND m.worker_ref = ANY($3::text[]) AND m.status = 'leased' AND m.expires_at > $4
+  UNION ALL
+  SELECT CASE WHEN $5::int IS NOT NULL AND w.gold_answers >= $5::int AND w.gold_correct < $6::float8 * w.gold_answers
+      THEN 'unqualified' ELSE 'done' END,
+    w.worker_ref, NULL, w.answers
+  FROM task_workers w WHERE w.batch_id = $1 AND w.worker_ref = ANY($3::text[])`;
+
+const LEASES_SQL = `
+  WITH v AS (
+    SELECT * FROM unnest($2::text[], $3::text[], $4::text[]) AS v(id, item_id, worker)
+  ), leased AS (
+    INSERT INTO task_assignments (id, batch_id, item_id, worker_ref, user_id, status, leased_at, expires_at)
+    SELECT v.id, $1, v.item_id, v.worker, v.worker, 'leased', $5, $6 FROM v
+  ), counted AS (
+    UPDATE task_items t SET leased_count = t.leased_count + c.n
+    FROM (SELECT item_id, count(*)::int AS n FROM v GROUP BY item_id) c WHERE t.id = c.item_id
+  )
+  INSERT INTO task_workers (batch_id, worker_ref, user_id) SELECT DISTINCT $1, v.worker, v.worker FROM v
+  ON CONFLICT (batch_id, worker_ref) DO NOTHING`;
 
 /** Serves one batch-and-kind part of a group inside a transaction; returns the lease of each request served. */
-async function leasePart(tx: Tx, part: LeaseRequest[]): Promise<Map<LeaseRequest, GroupLease>> {
+async function leasePart(query: QueryFn, part: LeaseRequest[]): Promise<Map<LeaseRequest, GroupLease>> {
   const { batch, gold, now } = part[0]!;
   const served = new Map<LeaseRequest, GroupLease>();
   const workers = [...new Set(part.map((r) => r.worker))];
-  const candidates = rowsOf<{ id: string; data: Record<string, unknown>; free: number }>(
-    await tx.execute(sql`
-      SELECT i.id, i.data, i.wanted - i.answers_count - i.leased_count AS free FROM task_items i
-      WHERE i.batch_id = ${batch.id} AND i.is_gold = ${gold} AND i.open
-        AND EXISTS (SELECT 1 FROM task_batches b WHERE b.id = ${batch.id} AND b.status = 'published')
-      ORDER BY i.seq LIMIT ${Math.min(256, 2 * part.length + 16)} FOR UPDATE OF i SKIP LOCKED`),
+  const candidates = await query<{ id: string; data: Record<string, unknown>; free: number }>(
+    CANDIDATES_SQL,
+    [batch.id, gold, Math.min(256, 2 * part.length + 16)],
+    'foule_lease_candidates',
   );
   if (!candidates.length) return served;
-  // What stands in the way: items already had, an open lease of one's own, a gold record below the threshold.
-  const facts = rowsOf<{ kind: 'had' | 'busy' | 'unqualified' | 'done'; worker_ref: string; item_id: string | null; answers: number | null }>(
-    await tx.execute(sql`
-      SELECT 'had' AS kind, a.worker_ref, a.item_id, NULL::int AS answers FROM task_assignments a
-        WHERE a.item_id = ANY(${sql.param(candidates.map((c) => c.id))}::text[]) AND a.worker_ref = ANY(${sql.param(workers)}::text[])
-      UNION ALL
-      SELECT 'busy', m.worker_ref, NULL, NULL FROM task_assignments m
-        WHERE m.batch_id = ${batch.id} AND m.worker_ref = ANY(${sql.param(workers)}::text[]) AND m.status = 'leased' AND m.expires_at > ${now}
-      UNION ALL
-      SELECT CASE WHEN ${batch.minGoldAnswers}::int IS NOT NULL AND w.gold_answers >= ${batch.minGoldAnswers}::int
-          AND w.gold_correct < ${batch.minGoldAccuracy ?? 0}::float8 * w.gold_answers THEN 'unqualified' ELSE 'done' END,
-        w.worker_ref, NULL, w.answers
-      FROM task_workers w WHERE w.batch_id = ${batch.id} AND w.worker_ref = ANY(${sql.param(workers)}::text[])`),
+  const facts = await query<{ kind: 'had' | 'busy' | 'unqualified' | 'done'; worker_ref: string; item_id: string | null; answers: number | null }>(
+    FACTS_SQL,
+    [batch.id, candidates.map((c) => c.id), workers, now.toISOString(), batch.minGoldAnswers, batch.minGoldAccuracy ?? 0],
   );
   const had = new Set<string>();
   const blocked = new Set<string>();
@@ -78,19 +98,11 @@ async function leasePart(tx: Tx, part: LeaseRequest[]): Promise<Map<LeaseRequest
     chosen.push({ request, item });
   }
   if (!chosen.length) return served;
-  await tx.execute(sql`
-    WITH v AS (
-      SELECT * FROM unnest(${sql.param(chosen.map((c) => c.request.id))}::text[], ${sql.param(chosen.map((c) => c.item.id))}::text[],
-        ${sql.param(chosen.map((c) => c.request.worker))}::text[]) AS v(id, item_id, worker)
-    ), leased AS (
-      INSERT INTO task_assignments (id, batch_id, item_id, worker_ref, user_id, status, leased_at, expires_at)
-      SELECT v.id, ${batch.id}, v.item_id, v.worker, v.worker, 'leased', ${now}, ${part[0]!.expiresAt} FROM v
-    ), counted AS (
-      UPDATE task_items t SET leased_count = t.leased_count + c.n
-      FROM (SELECT item_id, count(*)::int AS n FROM v GROUP BY item_id) c WHERE t.id = c.item_id
-    )
-    INSERT INTO task_workers (batch_id, worker_ref, user_id) SELECT DISTINCT ${batch.id}, v.worker, v.worker FROM v
-    ON CONFLICT (batch_id, worker_ref) DO NOTHING`);
+  await query(
+    LEASES_SQL,
+    [batch.id, chosen.map((c) => c.request.id), chosen.map((c) => c.item.id), chosen.map((c) => c.request.worker), now.toISOString(), part[0]!.expiresAt.toISOString()],
+    'foule_lease_write',
+  );
   for (const { request, item } of chosen) served.set(request, { id: item.id, data: item.data, done: done.get(request.worker) ?? 0 });
   return served;
 }
@@ -109,9 +121,9 @@ export class LeaseGrouper {
         const key = `${r.batch.id}|${r.gold}`;
         parts.set(key, [...(parts.get(key) ?? []), r]);
       }
-      const served = await database.db.transaction(async (tx) => {
+      const served = await database.transaction(async (query) => {
         const all = new Map<LeaseRequest, GroupLease>();
-        for (const part of parts.values()) for (const [r, l] of await leasePart(tx, part)) all.set(r, l);
+        for (const part of parts.values()) for (const [r, l] of await leasePart(query, part)) all.set(r, l);
         return all;
       });
       return group.map((r) => served.get(r) ?? null);

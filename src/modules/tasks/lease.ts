@@ -136,9 +136,12 @@ export async function leaseNext(ctx: AppContext, actor: Actor, batchId: string):
   const id = newId('ta');
   const expiresAt = new Date(now.getTime() + batch.leaseSeconds * 1000);
   // The common case, served together with the lease requests arriving meanwhile (lease-group.ts): a qualified
-  // worker without an open lease gets the next item they have not had.
-  const first = await leaseGrouper(ctx.database).lease({ batch, gold: order[0]!, worker, id, now, expiresAt });
-  if (first) return presentLease(batch, id, first, expiresAt, first.done);
+  // worker without an open lease gets the next item they have not had, of the kind drawn or else of the other
+  // (once the gold items have all their answers, every draw of gold comes here).
+  for (const gold of order) {
+    const grouped = await leaseGrouper(ctx.database).lease({ batch, gold, worker, id, now, expiresAt });
+    if (grouped) return presentLease(batch, id, grouped, expiresAt, grouped.done);
+  }
 
   // What the worker did so far in this batch, and the lease they may already hold: one read.
   const [state] = await ctx.database.query<{

@@ -31,13 +31,15 @@ interface AssignmentRow {
   gold: TaskAnswer | null;
 }
 
-// Every answer starts by reading its assignment: those arriving together are read by one statement.
+// Every answer starts by reading its assignment and its item's gold answer: those arriving together are read by
+// one prepared statement. The gold answer is a per-row key lookup, not a join: a plan made while the tables were
+// young joined by reading every item of the table.
 const assignmentReader = perDatabase(
   (database) =>
     new GroupRunner(async (ids: string[]) => {
       const rows = await database.query<AssignmentRow>(
-        `SELECT a.id, a.batch_id, a.item_id, a.worker_ref, a.user_id, a.status, i.gold
-         FROM task_assignments a JOIN task_items i ON i.id = a.item_id WHERE a.id = ANY($1::text[])`,
+        `SELECT a.id, a.batch_id, a.item_id, a.worker_ref, a.user_id, a.status, (SELECT i.gold FROM task_items i WHERE i.id = a.item_id) AS gold
+         FROM task_assignments a WHERE a.id = ANY($1::text[])`,
         [ids],
         'foule_assignments_by_id_with_gold',
       );
@@ -90,7 +92,6 @@ export async function submitAnswer(ctx: AppContext, actor: Actor, id: string, ra
   // meanwhile), or nothing moves when the lease is no longer open or the batch was closed.
   const row = await answerWriter(ctx.database).write({
     assignmentId: id,
-    batchId: batch.id,
     answerJson: JSON.stringify(answer),
     reward: batch.rewardAmount,
     submittedAt: now.toISOString(),

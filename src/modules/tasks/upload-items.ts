@@ -99,6 +99,9 @@ export function checkItemRows(rows: SourceRow[], spec: AnswerSpec, existing: Set
   return { items, problems };
 }
 
+/** Uploads at least this large refresh the items table's statistics. */
+const ANALYZE_AFTER = 1_000;
+
 /**
  * Adds items to a draft batch from a CSV or JSON Lines body, all or nothing, in multi-row inserts inside one
  * transaction. Bad rows answer 400 with `details: [{ line, field, message }]` (first 50).
@@ -115,7 +118,7 @@ export async function uploadItems(ctx: AppContext, actor: Actor, id: string, bod
   const { items, problems } = checkItemRows(rows, { kind: batch.answerKind, labels: batch.labels }, existing);
   if (problems.length) throw rowsRejected(problems, 'upload');
   const gold = items.filter((i) => i.gold !== null).length;
-  return ctx.db.transaction(async (tx) => {
+  const result = await ctx.db.transaction(async (tx) => {
     for (let i = 0; i < items.length; i += CHUNK) {
       await tx.insert(taskItems).values(
         items.slice(i, i + CHUNK).map((it) => ({
@@ -137,4 +140,8 @@ export async function uploadItems(ctx: AppContext, actor: Actor, id: string, bod
     forgetBatchForWork(id);
     return { inserted: items.length, total: b!.total };
   });
+  // Why: after a bulk load the planner's statistics still describe the table before it; with them, the lease
+  // query's plan sorted every open item of the batch instead of walking the open-items index in order.
+  if (items.length >= ANALYZE_AFTER) await ctx.db.execute(sql`ANALYZE task_items`);
+  return result;
 }
