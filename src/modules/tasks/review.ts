@@ -94,7 +94,8 @@ export async function reviewAssignment(ctx: AppContext, actor: Actor, id: string
 
 /**
  * Approves answers left unreviewed past their batch's delay, a few hundred at a time, claiming rows with
- * FOR UPDATE SKIP LOCKED so several servers can run it together. Returns how many it approved.
+ * FOR UPDATE SKIP LOCKED so several servers can run it together. Each batch's review queue is read in order of
+ * submission (task_assignments_review_idx), then the oldest of all are approved. Returns how many it approved.
  * @example await autoApprove(ctx) // 3
  */
 export async function autoApprove(ctx: AppContext, limit = 200): Promise<number> {
@@ -102,10 +103,14 @@ export async function autoApprove(ctx: AppContext, limit = 200): Promise<number>
   return ctx.db.transaction(async (tx) => {
     const due = (
       (await tx.execute(sql`
-        SELECT a.id FROM task_assignments a JOIN task_batches b ON b.id = a.batch_id
-        WHERE a.review = 'pending' AND a.submitted_at + make_interval(hours => b.auto_approve_hours) <= ${now}
-        ORDER BY a.submitted_at LIMIT ${limit}
-        FOR UPDATE OF a SKIP LOCKED`)) as unknown as { rows: { id: string }[] }
+        SELECT due.id FROM task_batches b
+        CROSS JOIN LATERAL (
+          SELECT a.id, a.submitted_at FROM task_assignments a
+          WHERE a.batch_id = b.id AND a.review = 'pending' AND a.submitted_at <= ${now}::timestamptz - make_interval(hours => b.auto_approve_hours)
+          ORDER BY a.submitted_at LIMIT ${limit}
+          FOR UPDATE OF a SKIP LOCKED
+        ) due
+        ORDER BY due.submitted_at LIMIT ${limit}`)) as unknown as { rows: { id: string }[] }
     ).rows;
     const batches = new Map<string, Batch>();
     for (const { id } of due) {
