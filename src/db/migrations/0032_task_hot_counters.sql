@@ -1,7 +1,7 @@
 -- Leasing and answering move an item's counters twice a cycle. While the counters appeared in index predicates,
 -- every such update wrote a new entry in each of the item's indexes; with the predicate on a stored `open` column
 -- (which changes only when an item fills up or reopens) and spare room on each page, PostgreSQL updates the row
--- in place (a heap-only update) and leaves the indexes alone.
+-- in place (a heap-only update) and leaves the indexes alone whenever `open` stays as it was.
 ALTER TABLE task_items ADD COLUMN open boolean GENERATED ALWAYS AS (answers_count + leased_count < wanted) STORED;
 --> statement-breakpoint
 DROP INDEX task_items_available_idx;

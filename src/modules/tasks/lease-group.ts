@@ -27,8 +27,8 @@ export interface GroupLease {
   done: number;
 }
 
-// The statements are written out and prepared once per connection (their names): building them through the query
-// builder cost more CPU than running them, and their plans do not depend on the arrays' contents.
+// The statements are written out: building them through the query builder cost more CPU than running them. Those
+// given a name are prepared once per connection; their plan is the same whatever the values.
 const CANDIDATES_SQL = `
   SELECT i.id, i.data, i.wanted - i.answers_count - i.leased_count AS free FROM task_items i
   WHERE i.batch_id = $1 AND i.is_gold = $2 AND i.open
