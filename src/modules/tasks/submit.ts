@@ -31,9 +31,8 @@ interface AssignmentRow {
   gold: TaskAnswer | null;
 }
 
-// Every answer starts by reading its assignment and its item's gold answer: those arriving together are read by
-// one prepared statement. The gold answer is a per-row key lookup, not a join: a plan made while the tables were
-// young joined by reading every item of the table.
+// Every answer starts by reading its assignment and its item's gold answer (a key lookup per row): those arriving
+// together are read by one prepared statement.
 const assignmentReader = perDatabase(
   (database) =>
     new GroupRunner(async (ids: string[]) => {
