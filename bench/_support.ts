@@ -37,7 +37,9 @@ export function postgresCpuMs(): number {
         const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
         if (!stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).startsWith('postgres')) continue;
         const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        ticks += Number(fields[11]) + Number(fields[12]);
+        // utime and stime, plus cutime and cstime: the postmaster's count of its ended children, so that a
+        // backend whose connection closed during the run (an idle pool connection) is still counted.
+        ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
       } catch {
         /* the process ended meanwhile */
       }

@@ -92,6 +92,19 @@ describe('TasksService', () => {
       const earnings = (await t.request(a.worker, 'GET', '/api/v1/me/task-earnings')).json();
       expect(earnings.balances).toEqual([{ amount: 25, currency: 'EUR' }]);
     });
+    it('approves each batch on its own delay', async () => {
+      const soon = await workedBatch(1, 1, () => 'dog', { autoApproveHours: 2 });
+      const later = await workedBatch(1, 1, () => 'dog', { autoApproveHours: 10 });
+      const [s, l] = [soon.assignments[0]!, later.assignments[0]!];
+      t.clock.advance(2 * 3600_000 + 1000);
+      await autoApprove(t.ctx);
+      expect(await bal(LedgerAccounts.workerBalance(s.worker.id))).toBe(25);
+      expect(await bal(LedgerAccounts.workerBalance(l.worker.id))).toBe(0);
+      t.clock.advance(8 * 3600_000);
+      await autoApprove(t.ctx);
+      expect(await bal(LedgerAccounts.workerBalance(l.worker.id))).toBe(25);
+      expect(await bal(LedgerAccounts.workerBalance(s.worker.id))).toBe(25); // paid once
+    });
   });
 
   describe('closeBatch', () => {
