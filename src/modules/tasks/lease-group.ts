@@ -70,7 +70,7 @@ async function leasePart(query: QueryFn, part: LeaseRequest[]): Promise<Map<Leas
   const workers = [...new Set(part.map((r) => r.worker))];
   const candidates = await query<{ id: string; data: Record<string, unknown>; free: number }>(
     CANDIDATES_SQL,
-    [batch.id, gold, Math.min(256, 2 * part.length + 16)],
+    [batch.id, gold, Math.min(256, part.length + 8)],
     'foule_lease_candidates',
   );
   if (!candidates.length) return served;
