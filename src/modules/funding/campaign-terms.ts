@@ -16,7 +16,8 @@ export interface CampaignTerms {
 /**
  * How long a live campaign's terms are reused by this process. While live, what a pledge is checked
  * against here cannot change (goal, currency, model, deadline, tier prices, shipping, limited or not);
- * what can change (ended early, a tier archived) is checked again by the statement that writes the pledge.
+ * what can change (ended early, a tier archived, its project hidden by moderation) is checked again by the
+ * statement that writes the pledge.
  */
 const TTL_MS = 5_000;
 const MAX_ENTRIES = 1_000;
@@ -44,7 +45,7 @@ export async function campaignTerms(ctx: Pick<AppContext, 'db'>, id: string, tie
   const hit = cache.get(id);
   if (hit && Date.now() - hit.readAt < TTL_MS && (!tierId || hit.tiers.has(tierId))) return hit;
   const terms = await loadCampaignTerms(ctx, id);
-  if (terms.campaign.status === 'live') {
+  if (terms.campaign.status === 'live' && !terms.projectHidden) {
     if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value!);
     cache.set(id, terms);
   } else {

@@ -204,13 +204,14 @@ async function whyNotInserted(ctx: AppContext, actor: Actor, campaignId: string,
     if (prior) return answerPrior(ctx, prior, hash);
   }
   const result = await ctx.db.execute(sql`
-    SELECT c.status, c.closed_at, c.deadline,
+    SELECT c.status, c.closed_at, c.deadline, (SELECT p.hidden FROM projects p WHERE p.id = c.project_id) AS project_hidden,
       (SELECT id FROM pledges WHERE campaign_id = c.id AND backer_id = ${actor.userId} AND single
          AND status IN ('collecting', 'pending', 'charging', 'collected', 'errored') LIMIT 1) AS existing,
       (${p.tierId}::text IS NULL OR EXISTS (SELECT 1 FROM campaign_tiers t WHERE t.id = ${p.tierId} AND t.campaign_id = c.id AND t.archived_at IS NULL)) AS tier_ok
     FROM campaigns c WHERE c.id = ${campaignId}`);
-  const row = rowsOf<{ status: string; closed_at: unknown; deadline: string | Date; existing: string | null; tier_ok: boolean }>(result)[0];
-  if (!row) throw notFound('campaign');
+  const row = rowsOf<{ status: string; closed_at: unknown; deadline: string | Date; project_hidden: boolean; existing: string | null; tier_ok: boolean }>(result)[0];
+  // Why: a project hidden by moderation (perhaps after this process cached the campaign's terms) takes no pledge.
+  if (!row || row.project_hidden) throw notFound('campaign');
   const now = ctx.clock.now();
   const deadline = new Date(row.deadline);
   if (row.status !== 'live' || row.closed_at || deadline <= now) throw closedError(row.status, deadline, now);

@@ -36,7 +36,8 @@ const texts = new Map<number, string>();
 
 /**
  * The statement writing `n` pledges, each only if, at this instant, its campaign is live and before its
- * deadline, its tier (if any) is not archived, and no failed answer is stored for its Idempotency-Key.
+ * deadline, its project is not hidden by moderation (the cached terms may be older than a hide), its tier (if
+ * any) is not archived, and no failed answer is stored for its Idempotency-Key.
  * Any unique conflict (the same key again, a second pledge of one backer) skips that row alone.
  */
 export function insertStatement(n: number): string {
@@ -49,7 +50,8 @@ export function insertStatement(n: number): string {
       v.idempotency_key, v.request_hash, v.first_answer, v.provider, v.method_token, v.method_label, v.charge_seq, v.lease_until, v.created_at, v.created_at
     FROM (VALUES ${rows.join(', ')}) AS v(${COLUMNS.map(([name]) => name).join(', ')})
     JOIN campaigns c ON c.id = v.campaign_id
-    WHERE c.status = 'live' AND c.closed_at IS NULL AND c.deadline > v.created_at
+    JOIN projects p ON p.id = c.project_id
+    WHERE c.status = 'live' AND c.closed_at IS NULL AND c.deadline > v.created_at AND NOT p.hidden
       AND (v.tier_id IS NULL OR EXISTS (SELECT 1 FROM campaign_tiers t WHERE t.id = v.tier_id AND t.campaign_id = c.id AND t.archived_at IS NULL))
       AND (v.idempotency_key IS NULL OR NOT EXISTS (SELECT 1 FROM pledge_requests r WHERE r.backer_id = v.backer_id AND r.idempotency_key = v.idempotency_key))
     ON CONFLICT DO NOTHING

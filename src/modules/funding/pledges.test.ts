@@ -98,7 +98,7 @@ describe('pledges', () => {
       expect(await pledgesOf(g.campaignId)).toBe(1);
     });
 
-    it('refuses pledges on a draft (404), after the deadline and for a hidden project', async () => {
+    it('refuses pledges on a draft (404), after the deadline and without a session', async () => {
       const draft = await campaignFixture(t, { draft: true });
       expect((await pledge(t, await t.signup('B'), draft.campaignId, { amount: 1500 })).statusCode).toBe(404);
       const f = await campaignFixture(t, { days: 2 });
@@ -111,6 +111,27 @@ describe('pledges', () => {
         t.clock.advance(-3 * DAY);
       }
       expect((await pledge(t, null as unknown as TestUser, f.campaignId, { amount: 1500 })).statusCode).toBe(401);
+    });
+
+    it.each(['all_or_nothing', 'keep_it_all'] as const)('refuses pledges (%s) at once once an operator hides the project, although its terms are cached', async (model) => {
+      const f = await campaignFixture(t, { model, tiers: [{ title: 'Thanks', price: 1000 }, { title: 'Few', price: 1000, limit: 5 }] });
+      // A first pledge puts the live campaign's terms (project visible) in this process's cache.
+      const first = await pledge(t, await t.signup('Early'), f.campaignId, { amount: 1500 });
+      expect(first.statusCode, first.body).toBe(201);
+      const operator = await t.operator();
+      const hidden = await t.request(operator, 'POST', `/api/v1/projects/${f.projectId}/hide`, { reason: 'scam' });
+      expect(hidden.statusCode, hidden.body).toBe(200);
+      const entriesBefore = await campaignEntries(t, f.campaignId);
+      for (const [who, tierId] of [[await t.signup('Late'), undefined], [await t.signup('Late tier'), f.tierIds[0]], [await t.signup('Late limited'), f.tierIds[1]], [f.host, undefined]] as const) {
+        const res = await pledge(t, who, f.campaignId, { amount: 1500, ...(tierId ? { tierId } : {}) });
+        expect(res.statusCode, res.body).toBe(404);
+        expect(res.json().error.code).toBe('campaign_not_found');
+      }
+      expect(await pledgesOf(f.campaignId)).toBe(1);
+      expect(await campaignEntries(t, f.campaignId)).toBe(entriesBefore);
+      // Shown again, the campaign takes pledges again.
+      expect((await t.request(operator, 'POST', `/api/v1/projects/${f.projectId}/unhide`, {})).statusCode).toBe(200);
+      expect((await pledge(t, await t.signup('Again'), f.campaignId, { amount: 1500 })).statusCode).toBe(201);
     });
   });
 
