@@ -12,6 +12,8 @@ import { installAuth } from './http/auth.js';
 import { installErrorHandler } from './http/errors.js';
 import { asList, installIdempotency } from './http/idempotency.js';
 import { installRateLimit } from './http/rate-limit.js';
+import { installTextGuard } from './http/text-guard.js';
+import { AppError } from './http/errors.js';
 import { moduleRoutes } from './modules/index.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -51,11 +53,21 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
     if (request.body === null || request.body === undefined) request.body = {};
     done();
   };
+  // A PATCH whose body, once validated (unknown keys dropped), names nothing to change is refused the same way on
+  // every route, rather than reaching an UPDATE with nothing to set.
+  const somethingToChange = (request: FastifyRequest, _reply: unknown, done: (err?: Error) => void) => {
+    const body = request.body;
+    const empty = body !== null && typeof body === 'object' && !Array.isArray(body) && Object.values(body).every((v) => v === undefined);
+    if (empty) return done(new AppError(400, 'nothing_to_change', 'The request names nothing to change.', [{ field: 'body', message: 'names no field to change' }]));
+    done();
+  };
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     if (!methods.some((m) => WRITE_METHODS.has(m))) return;
     route.preValidation = [emptyBody, ...asList(route.preValidation)];
+    if (methods.includes('PATCH')) route.preHandler = [somethingToChange, ...asList(route.preHandler)];
   });
+  installTextGuard(app);
 
   await app.register(cookie);
   await app.register(swagger, {

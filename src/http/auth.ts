@@ -22,6 +22,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Routes that may be called with a cookie but without the CSRF header (sign-up, login). */
     skipCsrf?: boolean;
+    /**
+     * Who may call the route at all: `person` (signed in) or `anyone`. Writes default to `person`, reads to
+     * `anyone`. Checked before the request is validated, so an anonymous caller gets 401 whatever it sends.
+     */
+    auth?: 'person' | 'anyone';
   }
 }
 
@@ -71,6 +76,8 @@ export function installAuth(app: FastifyInstance, ctx: AppContext): void {
       const row = await lookup.session(sha256(token));
       if (row) request.actor = { userId: row.userId, role: row.role, via: 'session', sessionId: row.id, csrfToken: row.csrfToken };
     }
+    // Why: a stranger learns nothing of a route's schema (or of anything behind it) before signing in.
+    if (!request.actor && request.routeOptions.url && routeNeedsPerson(request)) throw unauthorized();
     if (!UNSAFE.has(request.method) || request.routeOptions.config?.skipCsrf) return;
     const sent = request.headers['x-csrf-token'];
     if (request.actor?.via === 'session') {
@@ -80,6 +87,11 @@ export function installAuth(app: FastifyInstance, ctx: AppContext): void {
       if (sent !== request.cookies[CSRF_COOKIE]) throw csrfError();
     }
   });
+}
+
+function routeNeedsPerson(request: FastifyRequest): boolean {
+  const auth = request.routeOptions.config?.auth;
+  return auth ? auth === 'person' : UNSAFE.has(request.method);
 }
 
 function csrfError() {

@@ -47,7 +47,7 @@ export async function audienceRoutes(app: FastifyInstance, ctx: AppContext) {
       body: ZSignupRequest,
       response: { 200: ZSignupAnswer, 201: ZSignupAnswer, ...errorResponses },
     },
-    config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+    config: { auth: 'anyone', rateLimit: { max: 20, timeWindow: '1 minute' } },
   }, async (request, reply) => {
     const answer = await signUpForLaunch(ctx, request.actor, request.params.id, request.body ?? {});
     return reply.status(answer.alreadySignedUp ? 200 : 201).send(answer);

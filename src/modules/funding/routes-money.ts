@@ -71,11 +71,11 @@ export async function fundingMoneyRoutes(app: FastifyInstance, ctx: AppContext) 
     config: { idempotent: true, rateLimit: RATE_LIMITS.money },
   }, async (request, reply) => reply.status(201).send(await createPayout(ctx, requireActor(request), request.body)));
 
-  r.get('/orgs/:id/balance', {
+  r.get('/orgs/:id/balance', { config: { auth: 'person' },
     schema: { tags, summary: 'An organization’s host balance and payouts (its owners and admins)', params: ZIdParams, response: { 200: ZBalance, ...errorResponses } },
   }, async (request) => hostBalance(ctx, await balanceOwner(ctx, requireActor(request), request.params.id)));
 
-  r.get('/me/balance', {
+  r.get('/me/balance', { config: { auth: 'person' },
     schema: { tags, summary: 'My own host balance (projects without an organization) and payouts', querystring: ZPageQuery.pick({}), response: { 200: ZBalance, ...errorResponses } },
   }, async (request) => hostBalance(ctx, await balanceOwner(ctx, requireActor(request))));
 }

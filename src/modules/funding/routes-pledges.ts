@@ -58,11 +58,11 @@ export async function fundingPledgeRoutes(app: FastifyInstance, ctx: AppContext)
     return reply.status(answer.statusCode as 201).type('application/json').send(answer.body as never);
   });
 
-  r.get('/campaigns/:id/pledges', {
+  r.get('/campaigns/:id/pledges', { config: { auth: 'person' },
     schema: { tags, summary: 'A campaign’s pledges with their backers (hosts)', params: ZIdParams, querystring: ZPageQuery.extend({ status: z.enum(PLEDGE_STATUSES).optional() }), response: { 200: paged(ZHostPledge), ...errorResponses } },
   }, async (request) => campaignPledges(ctx, requireActor(request), request.params.id, request.query));
 
-  r.get('/campaigns/:id/backers.csv', {
+  r.get('/campaigns/:id/backers.csv', { config: { auth: 'person' },
     schema: { tags, summary: 'Backers, tiers and shipping countries as CSV (hosts)', params: ZIdParams, produces: ['text/csv'] },
   }, async (request, reply) => {
     const stream = await backersCsv(ctx, requireActor(request), request.params.id);
@@ -72,7 +72,7 @@ export async function fundingPledgeRoutes(app: FastifyInstance, ctx: AppContext)
       .send(stream);
   });
 
-  r.get('/campaigns/:id/stats', {
+  r.get('/campaigns/:id/stats', { config: { auth: 'person' },
     schema: {
       tags,
       summary: 'Money pledged per day with running totals, and pledges per status (hosts)',
@@ -90,11 +90,11 @@ export async function fundingPledgeRoutes(app: FastifyInstance, ctx: AppContext)
     },
   }, async (request) => campaignStats(ctx, requireActor(request), request.params.id));
 
-  r.get('/me/pledges', {
+  r.get('/me/pledges', { config: { auth: 'person' },
     schema: { tags, summary: 'My pledges, newest first', querystring: ZPageQuery, response: { 200: paged(ZMyPledge), ...errorResponses } },
   }, async (request) => myPledges(ctx, requireActor(request), request.query));
 
-  r.get('/pledges/:id', {
+  r.get('/pledges/:id', { config: { auth: 'person' },
     schema: { tags, summary: 'One of my pledges', params: ZIdParams, response: { 200: ZPledge, ...errorResponses } },
   }, async (request) => presentPledge(await ownPledge(ctx.db, requireActor(request), request.params.id)));
 

@@ -18,7 +18,7 @@ const ZNotification = z.object({
 export async function notificationsRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['community'];
-  r.get('/notifications', {
+  r.get('/notifications', { config: { auth: 'person' },
     schema: { tags, summary: 'My notifications, newest first', querystring: ZPageQuery, response: { 200: z.object({ items: z.array(ZNotification), nextCursor: z.string().nullable(), unread: z.number() }), ...errorResponses } },
   }, async (request) => {
     const page = await listNotifications(ctx.db, requireActor(request).userId, request.query.limit, request.query.cursor);

@@ -79,7 +79,7 @@ export async function orgsRoutes(app: FastifyInstance, ctx: AppContext) {
     return reply.status(204).send(null);
   });
 
-  r.get('/me/orgs', {
+  r.get('/me/orgs', { config: { auth: 'person' },
     schema: { tags, summary: 'The organizations I belong to, with my role', response: { 200: z.object({ items: z.array(z.object({ id: z.string(), slug: z.string(), name: z.string(), role: ZRole })), nextCursor: z.null() }), ...errorResponses } },
   }, async (request) => ({ items: await myOrgs(ctx, requireActor(request).userId), nextCursor: null }));
 }

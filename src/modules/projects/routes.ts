@@ -66,11 +66,11 @@ export async function projectsRoutes(app: FastifyInstance, ctx: AppContext) {
     return presentProject(ctx, await updateProject(ctx, actor, request.params.id, request.body), actor);
   });
 
-  r.get('/me/projects', {
+  r.get('/me/projects', { config: { auth: 'person' },
     schema: { tags, summary: 'The projects I host (hidden ones included), newest first', querystring: ZPageQuery, response: { 200: paged(ZProjectCard), ...errorResponses } },
   }, async (request) => hostedProjects(ctx.db, requireActor(request).userId, request.query.limit, request.query.cursor));
 
-  r.get('/me/follows', {
+  r.get('/me/follows', { config: { auth: 'person' },
     schema: { tags, summary: 'The projects I follow, most recently followed first', querystring: ZPageQuery, response: { 200: paged(ZProjectCard), ...errorResponses } },
   }, async (request) => followedProjects(ctx.db, requireActor(request).userId, request.query.limit, request.query.cursor));
 }

@@ -108,7 +108,7 @@ export async function surveysRoutes(app: FastifyInstance, ctx: AppContext) {
       body: ZSubmitResponseRequest,
       response: { 200: ZSubmitResponseAnswer, 201: ZSubmitResponseAnswer, ...errorResponses },
     },
-    config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+    config: { auth: 'anyone', rateLimit: { max: 30, timeWindow: '1 minute' } },
   }, async (request, reply) => {
     const { survey } = await viewSurvey(ctx.db, request.params.id, request.actor);
     const respondent = answeringRespondent(request, reply, ctx, survey.anonymous);
