@@ -81,6 +81,19 @@ export async function accountsRoutes(app: FastifyInstance, ctx: AppContext) {
     schema: { tags, summary: 'Edit my profile', body: z.object({ name: z.string().trim().min(1).max(100).optional(), bio: z.string().max(2000).optional(), locale: ZLocale.optional() }), response: { 200: ZMe, ...errorResponses } },
   }, async (request) => accounts.toMe(await accounts.updateMe(ctx, requireActor(request).userId, request.body)));
 
+  r.post('/me/password', {
+    schema: {
+      tags,
+      summary: 'Change my password',
+      description:
+        'Checks the current password (403 `wrong_password` naming `body.currentPassword` when it is wrong). Keeps the calling session signed in, ' +
+        'ends every other session and revokes every API token (a token caller’s own included), and e-mails the person. Rate limited like sign-in.',
+      body: z.object({ currentPassword: z.string().min(1).max(200), newPassword: ZSignupRequest.shape.password }),
+      response: { 200: z.object({ sessionsEnded: z.number().int(), tokensRevoked: z.number().int() }), ...errorResponses },
+    },
+    config: { rateLimit: RATE_LIMITS.login },
+  }, async (request) => accounts.changePassword(ctx, requireActor(request), request.body));
+
   r.post('/tokens', {
     schema: { tags, summary: 'Create a personal API token (shown once)', body: z.object({ name: z.string().trim().min(1).max(100) }), response: { 201: z.object({ id: z.string(), name: z.string(), token: z.string() }), ...errorResponses } },
   }, async (request, reply) => reply.status(201).send(await accounts.createToken(ctx, requireActor(request).userId, request.body.name)));

@@ -1,4 +1,5 @@
-import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
 import type { AppContext } from '../../context.js';
 import { users, sessions, apiTokens, passwordResets } from '../../db/schema/accounts.js';
 import { newId, randomToken, sha256 } from '../../lib/ids.js';
@@ -129,10 +130,63 @@ export async function confirmPasswordReset(ctx: AppContext, token: string, passw
       .where(and(eq(passwordResets.tokenHash, sha256(token)), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, ctx.clock.now())))
       .returning();
     if (!reset) throw new AppError(400, 'invalid_reset_token', 'This reset link is invalid or has expired: ask for a new one.', { field: 'body.token' });
-    await tx.update(users).set({ passwordHash }).where(eq(users.id, reset.userId));
-    // Why: a reset signs out every session, in case the old password was stolen.
-    await tx.delete(sessions).where(eq(sessions.userId, reset.userId));
+    const [user] = await tx.update(users).set({ passwordHash }).where(eq(users.id, reset.userId)).returning();
+    // Why: a reset signs out every session and revokes every API token, in case the old password was stolen.
+    const ended = await endAccess(tx, reset.userId);
+    await queueMail(tx, passwordChangedMail(ctx, user!, ended, 'reset'));
   });
+}
+
+/**
+ * Ends a person's sessions (all of them, or all but `keepSessionId`) and revokes all their API tokens, in the
+ * caller's transaction. The lookups in http/actor-lookup.ts read these tables on every request (nothing is
+ * cached), so a deleted session or token answers 401 from the next request on.
+ * @example await endAccess(tx, userId, actor.sessionId) // { sessions: 2, tokens: 1 }
+ */
+export async function endAccess(tx: Executor, userId: string, keepSessionId?: string): Promise<{ sessions: number; tokens: number }> {
+  const ended = await tx
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), keepSessionId ? ne(sessions.id, keepSessionId) : undefined))
+    .returning({ id: sessions.id });
+  const revoked = await tx.delete(apiTokens).where(eq(apiTokens.userId, userId)).returning({ id: apiTokens.id });
+  return { sessions: ended.length, tokens: revoked.length };
+}
+
+/** The e-mail telling a person their password changed, and that their other sessions and API tokens were ended. */
+function passwordChangedMail(ctx: Pick<AppContext, 'config'>, user: User, ended: { sessions: number; tokens: number }, how: 'reset' | 'change') {
+  const fr = user.locale === 'fr';
+  const link = `${ctx.config.FOULE_PUBLIC_URL}/reset-password`;
+  const where = how === 'reset' ? (fr ? 'toutes vos sessions' : 'every session') : fr ? 'toutes vos autres sessions' : 'every other session';
+  return {
+    to: user.email,
+    subject: fr ? 'Votre mot de passe Foule a changé' : 'Your Foule password was changed',
+    text: fr
+      ? `Bonjour ${user.name},\n\nLe mot de passe de votre compte Foule vient d’être changé. Par sécurité, nous avons fermé ${where} et révoqué tous vos jetons d’API.\nSessions fermées : ${ended.sessions}. Jetons d’API révoqués : ${ended.tokens}.\n\nSi vous n’êtes pas à l’origine de ce changement, choisissez tout de suite un nouveau mot de passe :\n${link}\n`
+      : `Hello ${user.name},\n\nThe password of your Foule account was just changed. To be safe, we ended ${where} and revoked every API token.\nSessions ended: ${ended.sessions}. API tokens revoked: ${ended.tokens}.\n\nIf you did not make this change, choose a new password at once:\n${link}\n`,
+  };
+}
+
+/**
+ * Changes the signed-in person's password after checking the current one. The caller's own session stays
+ * signed in; every other session ends and every API token is revoked (a token caller's included); an e-mail says so.
+ * @example await changePassword(ctx, actor, { currentPassword: '…', newPassword: '…' }) // { sessionsEnded: 1, tokensRevoked: 2 }
+ */
+export async function changePassword(ctx: AppContext, actor: { userId: string; sessionId?: string }, input: { currentPassword: string; newPassword: string }) {
+  const user = await getUser(ctx, actor.userId);
+  // Why: a session left open on a shared computer must not be enough to take over the account.
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) throw wrongPassword('body.currentPassword');
+  const passwordHash = await hashPassword(input.newPassword);
+  return ctx.db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id));
+    const ended = await endAccess(tx, user.id, actor.sessionId);
+    await queueMail(tx, passwordChangedMail(ctx, user, ended, 'change'));
+    return { sessionsEnded: ended.sessions, tokensRevoked: ended.tokens };
+  });
+}
+
+/** The 403 for a wrong password where the current one is asked again, naming the field. */
+export function wrongPassword(field: string) {
+  return new AppError(403, 'wrong_password', 'This is not your current password.', { field });
 }
 
 /** Creates the operator account from FOULE_ADMIN_EMAIL/PASSWORD, or updates its password and role. */
