@@ -13,6 +13,7 @@ import { installErrorHandler } from './http/errors.js';
 import { asList, installIdempotency } from './http/idempotency.js';
 import { installRateLimit } from './http/rate-limit.js';
 import { installTextGuard } from './http/text-guard.js';
+import { installSecurityHeaders } from './http/security-headers.js';
 import { AppError } from './http/errors.js';
 import { moduleRoutes } from './modules/index.js';
 
@@ -69,6 +70,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   });
   installTextGuard(app);
 
+  await installSecurityHeaders(app, ctx);
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {
@@ -82,7 +84,8 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  // staticCSP: the docs page gets a policy with the hashes of its own inline pieces, inside the strict one above.
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   await installRateLimit(app, ctx);
   installAuth(app, ctx);
   installIdempotency(app, ctx);
