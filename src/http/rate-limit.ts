@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import type { AppContext } from '../context.js';
+import { postgresRateLimitStore } from './rate-limit-store.js';
 
 /** Per-route limits, e.g. `config: { rateLimit: RATE_LIMITS.login }`. Off when FOULE_RATE_LIMIT=off. */
 export const RATE_LIMITS = {
@@ -15,8 +16,10 @@ export async function installRateLimit(app: FastifyInstance, ctx: AppContext): P
   if (ctx.config.FOULE_RATE_LIMIT === 'off') return;
   await app.register(rateLimit, {
     global: false,
-    // Per process: behind a load balancer each process counts its own share.
     keyGenerator: (request) => request.actor?.userId ?? request.ip,
     enableDraftSpec: true,
+    // On a PostgreSQL server every process shares the counters; the embedded database has one process, which
+    // counts in memory.
+    ...(ctx.database.kind === 'postgres' ? { store: postgresRateLimitStore(ctx.database) as never } : {}),
   });
 }

@@ -70,10 +70,14 @@ export async function createTestApp(overrides: Partial<Record<keyof Config, stri
   const app = await buildApp(ctx);
   await app.ready();
 
+  // With rate limits on, each test app calls from an address of its own: on PostgreSQL the counters are shared by
+  // every test file of the run, and one file's logins must not spend another's allowance.
+  const remoteAddress = overrides.FOULE_RATE_LIMIT === 'on' ? `127.${1 + Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${1 + Math.floor(Math.random() * 250)}` : undefined;
   const request: TestApp['request'] = (as, method, url, body, headers = {}) =>
     app.inject({
       method: method as InjectOptions['method'],
       url,
+      ...(remoteAddress ? { remoteAddress } : {}),
       headers: {
         ...(as ? { cookie: as.cookie, 'x-csrf-token': as.csrf } : {}),
         ...(body !== undefined && typeof body !== 'string' ? { 'content-type': 'application/json' } : {}),
