@@ -13,6 +13,7 @@ import { surveysRoutes } from './surveys/routes.js';
 import { ideasRoutes } from './ideas/routes.js';
 import { knowledgeRoutes } from './knowledge/routes.js';
 import { validationRoutes } from './validation/routes.js';
+import { privacyRoutes } from './privacy/routes.js';
 import { jobs as mailJobs } from './mail/jobs.js';
 import { jobs as communityJobs } from './community/jobs.js';
 import { jobs as fundingJobs } from './funding/jobs.js';
@@ -34,6 +35,7 @@ export const moduleRoutes: ModuleRoutes[] = [
   ideasRoutes,
   knowledgeRoutes,
   validationRoutes,
+  privacyRoutes,
 ];
 
 export const moduleJobs: Job[] = [...mailJobs, ...communityJobs, ...fundingJobs, ...tasksJobs, ...surveysJobs, ...ideasJobs];

@@ -9,6 +9,8 @@ export const users = pgTable('users', {
   locale: text('locale').notNull().default('en'),
   role: text('role').$type<'member' | 'operator'>().notNull().default('member'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  /** When the account was erased (migration 0062): the row is kept anonymised, see modules/privacy. */
+  deletedAt: timestamp('deleted_at', { withTimezone: true }),
 });
 
 export const sessions = pgTable('sessions', {
