@@ -532,6 +532,28 @@ describe('authorization matrix', () => {
     expect(broken).toEqual([]);
   });
 
+  it("shows non-hosts nothing of drafts in the project's lists, feed and comment threads", async () => {
+    const drafts = [w.draftCampaignId, w.draftSurveyId, w.draftChallengeId, w.draftIdeaId, w.draftBatchId, w.draftCommentId];
+    const reads = [
+      `/projects/${w.projectId}`,
+      `/projects/${w.projectId}/activity?limit=100`,
+      `/projects/${w.projectId}/campaigns?limit=100`,
+      `/projects/${w.projectId}/surveys?limit=100`,
+      `/projects/${w.projectId}/challenges?limit=100`,
+      `/projects/${w.projectId}/task-batches?limit=100`,
+      `/comments?subject=project:${w.projectId}&limit=100`,
+      `/projects/${w.projectId}/validation`,
+    ];
+    const leaks: string[] = [];
+    for (const caller of ['anonymous', 'stranger', 'member'] as const) {
+      for (const url of reads) {
+        const res = await req(caller === 'anonymous' ? null : w.callers[caller], 'GET', url);
+        for (const id of drafts) if (res.body.includes(id)) leaks.push(`${caller} GET ${url} shows ${id}`);
+      }
+    }
+    expect(leaks).toEqual([]);
+  });
+
   for (const key of PENDING) {
     if (!operations.some((o) => o.key === key)) it.todo(`${key} (not served yet: its row waits in the table)`);
   }
