@@ -19,7 +19,8 @@ export interface WrittenAnswer {
   wanted: number;
 }
 
-// Each answer is written only while its lease is open and its batch not closed (closeBatch waits for statements
+// Each answer is written only while its lease is open, its batch not closed and its project not hidden by
+// moderation (the batch row the caller checked may be cached from before a hide; closeBatch waits for statements
 // like this one in flight). Prepared once per connection (the name): the assignments are found by their key
 // alone, so the plan made without the arrays is the one wanted, and planning this statement cost more than
 // running it for a group. The item and worker counters move by what the group added to each; the counter rows
@@ -33,7 +34,7 @@ const ANSWERS_SQL = `
       is_gold = v.gold_correct IS NOT NULL, gold_correct = v.gold_correct, review = 'pending', reward_amount = v.reward
     FROM v
     WHERE a.id = v.id AND a.status = 'leased'
-      AND EXISTS (SELECT 1 FROM task_batches b WHERE b.id = a.batch_id AND b.status <> 'closed')
+      AND EXISTS (SELECT 1 FROM task_batches b JOIN projects p ON p.id = b.project_id WHERE b.id = a.batch_id AND b.status <> 'closed' AND NOT p.hidden)
     RETURNING a.id, a.item_id, a.batch_id, a.worker_ref, v.gold_correct
   ), items AS (
     UPDATE task_items t SET answers_count = t.answers_count + c.n, leased_count = t.leased_count - c.n
@@ -53,7 +54,7 @@ const ANSWERS_SQL = `
 
 /**
  * Writes answers on their leases, grouped with those arriving meanwhile; each caller gets its row, or null when
- * its lease was no longer open (or its batch closed), to find out why.
+ * its lease was no longer open (or its batch closed, or its project hidden), to find out why.
  * @example const written = await answerWriter(ctx.database).write({ assignmentId, answerJson: '"cat"', reward: 5, submittedAt, goldCorrect: null })
  */
 export class AnswerWriter {

@@ -135,8 +135,17 @@ describe('TaskBatches', () => {
       const { id } = await makeBatch(t, host);
       expect((await t.request(host, 'POST', `/api/v1/task-batches/${id}/publish`)).json().error.code).toBe('batch_empty');
       await upload(t, host, id, 'externalId,url\n1,x\n', 'text/csv');
-      expect((await t.request(stranger, 'POST', `/api/v1/task-batches/${id}/publish`)).statusCode).toBe(403);
+      // A draft does not exist for strangers: 404, never 403, whatever they try.
+      for (const [method, path] of [['POST', 'publish'], ['POST', 'pause'], ['POST', 'close'], ['GET', 'results'], ['GET', 'results.csv'], ['GET', 'results.json'], ['GET', 'workers'], ['GET', 'submissions']] as const) {
+        const res = await t.request(stranger, method, `/api/v1/task-batches/${id}/${path}`);
+        expect(res.statusCode, `${method} ${path}: ${res.body}`).toBe(404);
+        expect(res.json().error.code).toBe('batch_not_found');
+      }
+      expect((await upload(t, stranger, id, 'externalId,url\n9,x\n', 'text/csv')).statusCode).toBe(404);
       expect((await t.request(host, 'POST', `/api/v1/task-batches/${id}/publish`)).json().status).toBe('published');
+      // Once they can see it, what they may not do is a 403.
+      expect((await t.request(stranger, 'POST', `/api/v1/task-batches/${id}/pause`)).statusCode).toBe(403);
+      expect((await t.request(stranger, 'GET', `/api/v1/task-batches/${id}/results.csv`)).statusCode).toBe(403);
       expect((await t.request(stranger, 'GET', `/api/v1/task-batches/${id}`)).json().status).toBe('published');
       expect((await t.request(host, 'POST', `/api/v1/task-batches/${id}/pause`)).json().status).toBe('paused');
       expect((await t.request(stranger, 'POST', `/api/v1/task-batches/${id}/assignments`)).json().error.code).toBe('batch_not_open');
@@ -154,7 +163,10 @@ describe('TaskBatches', () => {
       // Another instance pauses, then closes the batch: this process still holds the published row for a moment.
       await t.ctx.db.execute(sql`UPDATE task_batches SET status = 'paused' WHERE id = ${id}`);
       const other = await t.signup('Late worker');
-      expect((await t.request(other, 'POST', `/api/v1/task-batches/${id}/assignments`)).statusCode).toBe(204);
+      // The statement leases nothing, and the worker learns why, as from the server that paused it.
+      const late = await t.request(other, 'POST', `/api/v1/task-batches/${id}/assignments`);
+      expect(late.statusCode, late.body).toBe(409);
+      expect(late.json().error.code).toBe('batch_not_open');
       await t.ctx.db.execute(sql`UPDATE task_batches SET status = 'closed' WHERE id = ${id}`);
       const answer = await t.request(stranger, 'POST', `/api/v1/assignments/${leased.json().id}/submit`, { answer: 'cat' });
       expect(answer.statusCode).toBe(409);

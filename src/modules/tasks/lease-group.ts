@@ -28,11 +28,12 @@ export interface GroupLease {
 }
 
 // The statements are written out: building them through the query builder cost more CPU than running them. Those
-// given a name are prepared once per connection; their plan is the same whatever the values.
+// given a name are prepared once per connection; their plan is the same whatever the values. The candidates are
+// read only while the batch is published and its project not hidden: the batch row in hand may be older than that.
 const CANDIDATES_SQL = `
   SELECT i.id, i.data, i.wanted - i.answers_count - i.leased_count AS free FROM task_items i
   WHERE i.batch_id = $1 AND i.is_gold = $2 AND i.open
-    AND EXISTS (SELECT 1 FROM task_batches b WHERE b.id = $1 AND b.status = 'published')
+    AND EXISTS (SELECT 1 FROM task_batches b JOIN projects p ON p.id = b.project_id WHERE b.id = $1 AND b.status = 'published' AND NOT p.hidden)
   ORDER BY i.seq LIMIT $3 FOR UPDATE OF i SKIP LOCKED`;
 
 // What stands in the way: items already had, an open lease of one's own, a gold record below the threshold.

@@ -139,6 +139,38 @@ describe('Leasing', () => {
     });
   });
 
+  describe('a project hidden by moderation', () => {
+    it('stops leases and answers at once, although this process has the batch row cached', async () => {
+      const { id, projectId } = await makeBatch(t, host, { items: items(6), body: { overlap: 1 }, publish: true });
+      const [operator, a, b, c] = [await t.operator(), await t.signup('Holder'), await t.signup('Answerer'), await t.signup('Newcomer')];
+      // Leases taken now put the published batch (project visible) in this process's short-lived cache.
+      const held = await lease(t, a, id);
+      expect(held.statusCode, held.body).toBe(201);
+      const open = await lease(t, b, id);
+      expect(open.statusCode, open.body).toBe(201);
+      const hidden = await t.request(operator, 'POST', `/api/v1/projects/${projectId}/hide`, { reason: 'scam' });
+      expect(hidden.statusCode, hidden.body).toBe(200);
+
+      for (const worker of [c, a, host]) {
+        const res = await lease(t, worker, id);
+        expect(res.statusCode, res.body).toBe(404);
+        expect(res.json().error.code).toBe('batch_not_found');
+      }
+      const answer = await t.request(b, 'POST', `/api/v1/assignments/${open.json().id}/submit`, { answer: 'cat' });
+      expect(answer.statusCode, answer.body).toBe(404);
+      expect(answer.json().error.code).toBe('batch_not_found');
+      const counts = await itemCounts(id);
+      expect(counts.reduce((n, i) => n + i.answers_count, 0)).toBe(0);
+      expect(counts.reduce((n, i) => n + i.leased_count, 0)).toBe(2);
+      expect(await rows(sql`SELECT id FROM task_assignments WHERE batch_id = ${id}`)).toHaveLength(2);
+
+      // Shown again, the batch takes work again.
+      expect((await t.request(operator, 'POST', `/api/v1/projects/${projectId}/unhide`, {})).statusCode).toBe(200);
+      expect((await t.request(b, 'POST', `/api/v1/assignments/${open.json().id}/submit`, { answer: 'cat' })).statusCode).toBe(200);
+      expect((await lease(t, c, id)).statusCode).toBe(201);
+    });
+  });
+
   describe('submitAnswer', () => {
     it('checks the answer against the kind and names the field', async () => {
       const { id } = await makeBatch(t, host, { items: items(1), publish: true });

@@ -12,7 +12,7 @@ import { sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import type { Tx } from '../../db/client.js';
 import type { Actor } from '../../http/auth.js';
-import { AppError, conflict } from '../../http/errors.js';
+import { AppError, conflict, notFound } from '../../http/errors.js';
 import { newId } from '../../lib/ids.js';
 import { batchForWork, type Batch } from './access.js';
 import { instructionsHtml } from './create-batch.js';
@@ -53,7 +53,7 @@ const LEASE_SQL = `
     SELECT i.id, i.data FROM task_items i
     WHERE i.batch_id = $1 AND i.is_gold = $2 AND i.open
       AND NOT EXISTS (SELECT 1 FROM task_assignments a WHERE a.item_id = i.id AND a.worker_ref = $3 OFFSET 0)
-      AND EXISTS (SELECT 1 FROM task_batches b WHERE b.id = $1 AND b.status = 'published')
+      AND EXISTS (SELECT 1 FROM task_batches b JOIN projects p ON p.id = b.project_id WHERE b.id = $1 AND b.status = 'published' AND NOT p.hidden)
     ORDER BY i.seq LIMIT 1 FOR UPDATE OF i SKIP LOCKED
   ), leased AS (
     INSERT INTO task_assignments (id, batch_id, item_id, worker_ref, user_id, status, leased_at, expires_at)
@@ -68,8 +68,9 @@ const LEASE_SQL = `
   SELECT pick.id, pick.data FROM pick, counted WHERE counted.id = pick.id`;
 
 const WORKER_STATE_SQL = `
-  SELECT w.answers, w.gold_answers, w.gold_correct, m.id AS lease_id, m.item_id, m.data, m.expires_at
+  SELECT w.answers, w.gold_answers, w.gold_correct, m.id AS lease_id, m.item_id, m.data, m.expires_at, o.status AS batch_status, o.hidden
   FROM (SELECT 1) one
+  LEFT JOIN (SELECT b.status, p.hidden FROM task_batches b JOIN projects p ON p.id = b.project_id WHERE b.id = $1) o ON true
   LEFT JOIN task_workers w ON w.batch_id = $1 AND w.worker_ref = $2
   LEFT JOIN LATERAL (
     SELECT a.id, a.item_id, i.data, a.expires_at FROM task_assignments a JOIN task_items i ON i.id = a.item_id
@@ -80,7 +81,8 @@ const WORKER_STATE_SQL = `
 /**
  * One statement, atomic on its own: picks the first available item of the kind (gold or not) this worker has
  * not had, locking it and skipping items other leases hold locked; records the lease, counts it on the item and
- * makes sure the worker has a counters row for the batch. Nothing is leased once the batch is no longer published.
+ * makes sure the worker has a counters row for the batch. Nothing is leased once the batch is no longer published
+ * or its project is hidden by moderation (the batch row in hand may be older than either).
  */
 async function leaseAvailable(ctx: AppContext, batchId: string, gold: boolean, worker: string, lease: { id: string; now: Date; expiresAt: Date }): Promise<PickedItem | undefined> {
   const rows = await ctx.database.query<PickedItem>(LEASE_SQL, [batchId, gold, worker, lease.id, lease.now.toISOString(), lease.expiresAt.toISOString()]);
@@ -94,7 +96,7 @@ async function reclaimExpired(tx: Tx, batchId: string, worker: string, now: Date
     WHERE i.id IN (SELECT a.item_id FROM task_assignments a WHERE a.batch_id = ${batchId} AND a.status = 'leased' AND a.expires_at <= ${now})
       AND i.answers_count < i.wanted
       AND NOT EXISTS (SELECT 1 FROM task_assignments a WHERE a.item_id = i.id AND a.worker_ref = ${worker} OFFSET 0)
-      AND EXISTS (SELECT 1 FROM task_batches b WHERE b.id = ${batchId} AND b.status = 'published')
+      AND EXISTS (SELECT 1 FROM task_batches b JOIN projects p ON p.id = b.project_id WHERE b.id = ${batchId} AND b.status = 'published' AND NOT p.hidden)
     ORDER BY i.seq LIMIT 1 FOR UPDATE OF i SKIP LOCKED`);
   const item = rowsOf<PickedItem>(res)[0];
   if (!item) return undefined;
@@ -119,6 +121,8 @@ export async function expireLeasesOf(tx: Tx, itemId: string, now: Date): Promise
   return Boolean(rowsOf<{ open: boolean }>(res)[0]?.open);
 }
 
+const batchNotOpen = (status: string) => conflict('batch_not_open', status === 'paused' ? 'This batch is paused.' : 'This batch is not open for work.');
+
 /**
  * Leases the next item for a signed-in worker, preferring gold items at the batch's gold rate; null when nothing
  * is left for them. A worker holding an unexpired lease on the batch gets that lease back.
@@ -127,7 +131,7 @@ export async function expireLeasesOf(tx: Tx, itemId: string, now: Date): Promise
  */
 export async function leaseNext(ctx: AppContext, actor: Actor, batchId: string): Promise<Lease | null> {
   const batch = await batchForWork(ctx.db, batchId, actor);
-  if (batch.status !== 'published') throw conflict('batch_not_open', batch.status === 'paused' ? 'This batch is paused.' : 'This batch is not open for work.');
+  if (batch.status !== 'published') throw batchNotOpen(batch.status);
   const now = ctx.clock.now();
   const worker = actor.userId;
   const regular = batch.itemsCount - batch.goldCount;
@@ -152,7 +156,13 @@ export async function leaseNext(ctx: AppContext, actor: Actor, batchId: string):
     item_id: string | null;
     data: Record<string, unknown> | null;
     expires_at: Date | string | null;
+    batch_status: Batch['status'] | null;
+    hidden: boolean | null;
   }>(WORKER_STATE_SQL, [batch.id, worker, now.toISOString()]);
+  // Why: the batch row in hand may be cached from before its project was hidden or the batch paused or closed;
+  // the lease statements refuse then, and this read (made after them) says why, without handing back a lease.
+  if (state?.hidden || !state?.batch_status) throw notFound('task batch', 'batch_not_found');
+  if (state.batch_status !== 'published') throw batchNotOpen(state.batch_status);
   const counters = state?.answers === null || state?.answers === undefined ? undefined : { answers: state.answers, gold_answers: state.gold_answers!, gold_correct: state.gold_correct! };
   const done = counters?.answers ?? 0;
   const q = qualification(batch, counters);

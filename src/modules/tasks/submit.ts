@@ -1,6 +1,7 @@
 // Submitting or skipping a leased item: each in one statement on the common path.
 import { eq, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
+import { projects } from '../../db/schema/projects.js';
 import { taskAssignments, taskBatches, type TaskAnswer } from '../../db/schema/tasks.js';
 import type { Actor } from '../../http/auth.js';
 import { AppError, badRequest, conflict, notFound } from '../../http/errors.js';
@@ -52,9 +53,14 @@ async function ownAssignment(ctx: AppContext, actor: Actor, id: string): Promise
   const row = await assignmentReader(ctx.database).run(id);
   // Why: a lease is its worker's alone; others learn nothing about it, not even that it exists.
   if (!row || row.user_id !== actor.userId) throw notFound('assignment');
-  const { batch } = await batchRowForWork(ctx.db, row.batch_id);
+  const { batch, hidden } = await batchRowForWork(ctx.db, row.batch_id);
+  // Why: a batch of a project hidden by moderation takes no more work (the statement writing an answer checks it
+  // again, for a row cached from before the hide).
+  if (hidden) throw batchNotFound();
   return { a: { id: row.id, itemId: row.item_id, workerRef: row.worker_ref, status: row.status, gold: row.gold }, b: batch };
 }
+
+const batchNotFound = () => notFound('task batch', 'batch_not_found');
 
 function leaseGone(status: string) {
   if (status === 'expired') return new AppError(409, 'lease_expired', 'This lease expired and the item went to someone else; take a new one.');
@@ -98,10 +104,12 @@ export async function submitAnswer(ctx: AppContext, actor: Actor, id: string, ra
   });
   if (!row) {
     const [again] = await ctx.db
-      .select({ s: taskAssignments.status, batchStatus: taskBatches.status })
+      .select({ s: taskAssignments.status, batchStatus: taskBatches.status, hidden: projects.hidden })
       .from(taskAssignments)
       .innerJoin(taskBatches, eq(taskBatches.id, taskAssignments.batchId))
+      .innerJoin(projects, eq(projects.id, taskBatches.projectId))
       .where(eq(taskAssignments.id, id));
+    if (again!.s === 'leased' && again!.hidden) throw batchNotFound();
     if (again!.s === 'leased' && again!.batchStatus === 'closed') throw conflict('batch_closed', 'This batch is closed.');
     throw leaseGone(again!.s);
   }
