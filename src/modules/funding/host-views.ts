@@ -5,6 +5,7 @@ import { users } from '../../db/schema/accounts.js';
 import { campaigns, campaignTiers, pledges, type PledgeStatus } from '../../db/schema/funding.js';
 import { projects } from '../../db/schema/projects.js';
 import type { Actor } from '../../http/auth.js';
+import { csvRows } from '../../lib/csv.js';
 import { decodeCursor, pageOf } from '../../lib/cursor.js';
 import { BACKING_STATUSES } from './backers.js';
 import { requireCampaignHost } from './campaigns.js';
@@ -32,13 +33,6 @@ export async function campaignPledges(ctx: AppContext, actor: Actor, campaignId:
   };
 }
 
-/** A CSV cell: quoted when needed, and defused when a spreadsheet would read it as a formula. */
-export function csvCell(value: string | number | null): string {
-  let s = value === null ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 export const BACKERS_CSV_COLUMNS = ['pledge_id', 'backer_name', 'backer_email', 'tier', 'amount', 'currency', 'status', 'shipping_country', 'shipping_cost', 'pledged_at'];
 
 /**
@@ -51,7 +45,7 @@ export async function backersCsv(ctx: AppContext, actor: Actor, campaignId: stri
   const { campaign } = await requireCampaignHost(ctx.db, campaignId, actor);
   const statuses: PledgeStatus[] = ['pending', 'charging', 'collected', 'errored'];
   async function* lines() {
-    yield BACKERS_CSV_COLUMNS.join(',') + '\n';
+    yield csvRows([BACKERS_CSV_COLUMNS]);
     let after = '';
     for (;;) {
       const rows = await ctx.db
@@ -63,24 +57,21 @@ export async function backersCsv(ctx: AppContext, actor: Actor, campaignId: stri
         .orderBy(asc(pledges.id))
         .limit(2000);
       if (!rows.length) return;
-      yield rows
-        .map((r) =>
-          [
-            r.p.id,
-            r.name,
-            r.email,
-            r.tier,
-            ((r.p.amount - r.p.refundedAmount) / 100).toFixed(2),
-            r.p.currency,
-            r.p.status === 'charging' ? 'pending' : r.p.status,
-            r.p.shippingCountry,
-            (r.p.shippingCost / 100).toFixed(2),
-            r.p.createdAt.toISOString(),
-          ]
-            .map(csvCell)
-            .join(','),
-        )
-        .join('\n') + '\n';
+      // Why: names and tier titles are typed by people; a spreadsheet must not run them as formulas.
+      yield csvRows(
+        rows.map((r) => [
+          r.p.id,
+          r.name,
+          r.email,
+          r.tier,
+          ((r.p.amount - r.p.refundedAmount) / 100).toFixed(2),
+          r.p.currency,
+          r.p.status === 'charging' ? 'pending' : r.p.status,
+          r.p.shippingCountry,
+          (r.p.shippingCost / 100).toFixed(2),
+          r.p.createdAt.toISOString(),
+        ]),
+      );
       after = rows[rows.length - 1]!.p.id;
     }
   }

@@ -2,6 +2,7 @@
 import { Readable } from 'node:stream';
 import { and, asc, between, eq, gt, inArray } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import { csvRows, type CsvValue } from '../../lib/csv.js';
 import { surveyAnswers, surveyResponses } from '../../db/schema/surveys.js';
 import type { Survey } from './access.js';
 import { decodeAnswer, type AnswerValue, type Question } from './questions.js';
@@ -13,18 +14,6 @@ const PRICE_COLUMNS = [
   ['expensive', 'expensive'],
   ['tooExpensive', 'too expensive'],
 ] as const;
-
-/**
- * One CSV field: quoted when it holds a comma, quote or line break. Text that a spreadsheet would run as a formula
- * (starting with = + - @ or a tab) gets a leading apostrophe.
- * @example csvField('=1+1') // "'=1+1"
- */
-export function csvField(value: string | number | null, isText = true): string {
-  if (value === null) return '';
-  let s = String(value);
-  if (isText && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 const amount = (minor: number) => (minor / 100).toFixed(2);
 
@@ -38,16 +27,16 @@ function header(questions: readonly Question[]): string[] {
   return cols;
 }
 
-function cells(q: Question, value: AnswerValue | null): string[] {
+function cells(q: Question, value: AnswerValue | null): CsvValue[] {
   if (q.kind === 'price') {
     const v = value as Record<string, number> | null;
-    return PRICE_COLUMNS.map(([key]) => (v ? amount(v[key]!) : ''));
+    return PRICE_COLUMNS.map(([key]) => (v ? amount(v[key]!) : null));
   }
-  if (value === null) return [''];
-  if (q.kind === 'multiple') return [csvField((value as string[]).join('; '))];
-  if (q.kind === 'ranking') return [csvField((value as string[]).join(' > '))];
-  if (typeof value === 'number') return [csvField(value, false)];
-  return [csvField(String(value))];
+  if (value === null) return [null];
+  if (q.kind === 'multiple') return [(value as string[]).join('; ')];
+  if (q.kind === 'ranking') return [(value as string[]).join(' > ')];
+  if (typeof value === 'number') return [value];
+  return [String(value)];
 }
 
 /**
@@ -57,7 +46,8 @@ function cells(q: Question, value: AnswerValue | null): string[] {
  */
 export function exportResponses(db: Executor, survey: Survey, questions: readonly Question[], backers: Set<string>, followers: Set<string>): Readable {
   async function* lines() {
-    yield '\ufeff' + header(questions).map((h) => csvField(h)).join(',') + '\r\n';
+    // Why: prompts and answers are typed by people; csvRows keeps a spreadsheet from running them as formulas.
+    yield csvRows([header(questions)], { eol: '\r\n', bom: true });
     let after = 0;
     for (;;) {
       const page = await db
@@ -86,10 +76,9 @@ export function exportResponses(db: Executor, survey: Survey, questions: readonl
         perQuestion.set(row.questionSeq, list);
         byResponse.set(row.responseSeq, perQuestion);
       }
-      let chunk = '';
-      for (const r of page) {
+      const lines = page.map((r) => {
         const answers = byResponse.get(r.seq) ?? new Map();
-        const line = [
+        return [
           r.id,
           r.createdAt.toISOString(),
           r.updatedAt.toISOString(),
@@ -97,9 +86,8 @@ export function exportResponses(db: Executor, survey: Survey, questions: readonl
           r.userId && followers.has(r.userId) ? 'yes' : 'no',
           ...questions.flatMap((q) => cells(q, decodeAnswer(q, answers.get(q.seq) ?? []))),
         ];
-        chunk += line.join(',') + '\r\n';
-      }
-      yield chunk;
+      });
+      yield csvRows(lines, { eol: '\r\n' });
     }
   }
   return Readable.from(lines());

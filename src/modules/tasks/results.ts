@@ -6,6 +6,7 @@ import { taskItems, type TaskAnswer } from '../../db/schema/tasks.js';
 import { LedgerAccounts } from '../ledger/accounts.js';
 import { users } from '../../db/schema/accounts.js';
 import type { Actor } from '../../http/auth.js';
+import { csvRows, type CsvValue } from '../../lib/csv.js';
 import { manageBatch, type Batch } from './access.js';
 import { aggregateBatch as aggregate, methodsFor, type GivenAnswer } from './aggregate.js';
 
@@ -69,10 +70,6 @@ export async function batchResults(ctx: AppContext, actor: Actor, id: string, q:
   };
 }
 
-const csvCell = (v: unknown) => {
-  const s = v === null || v === undefined ? '' : String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
 const answerText = (a: TaskAnswer | null) => (a === null ? '' : Array.isArray(a) ? a.join('|') : String(a));
 
 /**
@@ -94,9 +91,10 @@ export async function exportResults(ctx: AppContext, actor: Actor, id: string, m
       },
     };
   }
-  const lines = ['externalId,answer,confidence,answers'];
-  for (const i of out.items) lines.push([ext.get(i.item) ?? i.item, answerText(i.answer), i.confidence ?? '', i.answers].map(csvCell).join(','));
-  return { csv: `${lines.join('\n')}\n`, filename: `${batch.id}-${out.method}.csv` };
+  const rows: CsvValue[][] = [['externalId', 'answer', 'confidence', 'answers']];
+  for (const i of out.items) rows.push([ext.get(i.item) ?? i.item, answerText(i.answer), i.confidence, i.answers]);
+  // Why: the answers and external ids come from the crowd and the upload; a spreadsheet must not run them.
+  return { csv: csvRows(rows), filename: `${batch.id}-${out.method}.csv` };
 }
 
 /**

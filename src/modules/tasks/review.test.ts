@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeTestDatabase, createTestApp, type TestApp, type TestUser } from '../../../test/support/test-app.js';
 import { LedgerAccounts, hostOwnerKey } from '../ledger/accounts.js';
@@ -172,6 +173,28 @@ describe('TasksService', () => {
   });
 
   describe('batchResults', () => {
+    it('exports results.csv with formulas from the crowd or the upload defused, and numbers left as numbers', async () => {
+      const b = await makeBatch(t, host, project.id, { answer: { kind: 'text' }, overlap: 1 });
+      expect((await upload(t, host, b.id, 'externalId,text\n@ext,first\n-5,second\n')).statusCode).toBe(201);
+      await publish(t, host, b.id);
+      const answerFor: Record<string, string> = { first: '=HYPERLINK("http://evil.example","a, b")', second: '-500' };
+      for (let k = 0; k < 2; k++) {
+        const worker = await t.signup(`Writer ${k}`);
+        const l = await lease(t, worker, b.id);
+        expect(l.statusCode, l.body).toBe(201);
+        const s = await submit(t, worker, l.json().id, answerFor[l.json().item.data.text as string]);
+        expect(s.statusCode, s.body).toBe(200);
+      }
+      const res = await t.request(host, 'GET', `/api/v1/task-batches/${b.id}/results.csv`);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.body.split('\n')[0]).toBe('externalId,answer,confidence,answers');
+      const rows = parse(res.body) as string[][];
+      expect(rows.slice(1).map((r) => [r[0], r[1], r[3]])).toEqual([
+        ["'@ext", '\'=HYPERLINK("http://evil.example","a, b")', '1'],
+        ['-5', '-500', '1'],
+      ]);
+    });
+
     it('aggregates with every method, exports CSV and JSON, and describes workers with a confusion matrix', async () => {
       const truth: Record<string, string> = { i1: 'cat', i2: 'dog', i3: 'cat', i4: 'dog' };
       const { batch } = await workedBatch(4, 3, (k, ext) => (k === 0 ? (truth[ext] === 'cat' ? 'dog' : 'cat') : truth[ext]!));
