@@ -6,6 +6,7 @@ import { csrfTokenFor, requireActor, setSessionCookie, SESSION_COOKIE } from '..
 import { RATE_LIMITS } from '../../http/rate-limit.js';
 import { ZIdParams, ZLocale, errorResponses } from '../../http/schemas.js';
 import * as accounts from './service.js';
+import { auditContext } from '../audit/record-audit.js';
 
 export const ZSignupRequest = z.object({
   email: z.string().trim().email('must be a valid e-mail address').max(254),
@@ -96,7 +97,7 @@ export async function accountsRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.post('/tokens', {
     schema: { tags, summary: 'Create a personal API token (shown once)', body: z.object({ name: z.string().trim().min(1).max(100) }), response: { 201: z.object({ id: z.string(), name: z.string(), token: z.string() }), ...errorResponses } },
-  }, async (request, reply) => reply.status(201).send(await accounts.createToken(ctx, requireActor(request).userId, request.body.name)));
+  }, async (request, reply) => reply.status(201).send(await accounts.createToken(ctx, requireActor(request).userId, request.body.name, auditContext(request))));
 
   r.get('/tokens', {
     schema: {
@@ -107,7 +108,7 @@ export async function accountsRoutes(app: FastifyInstance, ctx: AppContext) {
   }, async (request) => ({ items: await accounts.listTokens(ctx, requireActor(request).userId), nextCursor: null }));
 
   r.delete('/tokens/:id', { schema: { tags, summary: 'Revoke an API token', params: ZIdParams, response: { 204: z.null(), ...errorResponses } } }, async (request, reply) => {
-    await accounts.deleteToken(ctx, requireActor(request).userId, request.params.id);
+    await accounts.deleteToken(ctx, requireActor(request).userId, request.params.id, auditContext(request));
     return reply.status(204).send(null);
   });
 

@@ -8,6 +8,7 @@ import { ZProject } from '../projects/schemas.js';
 import { presentProject } from '../projects/service.js';
 import { listReports, reportSubject, resolveReport, setCommentHidden, setProjectHiddenByOperator, type ModeratedType } from './moderation.js';
 import { ZComment } from './routes-comments.js';
+import { auditContext } from '../audit/record-audit.js';
 
 export const ZReportRequest = z.object({ reason: z.string().trim().min(3, 'must be at least 3 characters').max(1000) });
 export const ZResolveReportRequest = z.object({ action: z.enum(['hide', 'dismiss']), note: z.string().trim().max(1000).optional() });
@@ -80,19 +81,19 @@ export async function moderationRoutes(app: FastifyInstance, ctx: AppContext) {
       body: ZResolveReportRequest,
       response: { 200: ZReport, ...errorResponses },
     },
-  }, async (request) => resolveReport(ctx, requireOperator(request), request.params.id, request.body));
+  }, async (request) => resolveReport(ctx, requireOperator(request), request.params.id, request.body, auditContext(request)));
 
   for (const hidden of [true, false]) {
     const verb = hidden ? 'hide' : 'unhide';
     r.post(`/comments/:id/${verb}`, {
       schema: { tags, summary: hidden ? 'Hide a comment (operators)' : 'Show a hidden comment again (operators)', params: ZIdParams, body: ZHideRequest, response: { 200: ZComment, ...errorResponses } },
-    }, async (request) => setCommentHidden(ctx, requireOperator(request), request.params.id, hidden, request.body?.reason));
+    }, async (request) => setCommentHidden(ctx, requireOperator(request), request.params.id, hidden, request.body?.reason, auditContext(request)));
 
     r.post(`/projects/:id/${verb}`, {
       schema: { tags, summary: hidden ? 'Hide a project (operators)' : 'Show a hidden project again (operators)', params: ZIdParams, body: ZHideRequest, response: { 200: ZProject, ...errorResponses } },
     }, async (request) => {
       const operator = requireOperator(request);
-      return presentProject(ctx, await setProjectHiddenByOperator(ctx, operator, request.params.id, hidden, request.body?.reason), operator);
+      return presentProject(ctx, await setProjectHiddenByOperator(ctx, operator, request.params.id, hidden, request.body?.reason, auditContext(request)), operator);
     });
   }
 }
