@@ -121,7 +121,7 @@ export async function runCli(program: Command, argv: string[], env: Env = proces
         }
         return withContext(env, async (ctx) => {
           const existed = Boolean(await findUserByEmail(ctx, parsed.data.email));
-          await ensureOperator(ctx, parsed.data.email, parsed.data.password, parsed.data.name);
+          await ensureOperator(ctx, parsed.data.email, parsed.data.password, parsed.data.name, 'cli');
           console.log(existed ? `${parsed.data.email} is now an operator, with the new password.` : `Operator ${parsed.data.email} created.`);
           return 0;
         });

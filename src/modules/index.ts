@@ -14,6 +14,7 @@ import { ideasRoutes } from './ideas/routes.js';
 import { knowledgeRoutes } from './knowledge/routes.js';
 import { validationRoutes } from './validation/routes.js';
 import { privacyRoutes } from './privacy/routes.js';
+import { auditRoutes } from './audit/routes.js';
 import { jobs as mailJobs } from './mail/jobs.js';
 import { jobs as communityJobs } from './community/jobs.js';
 import { jobs as fundingJobs } from './funding/jobs.js';
@@ -36,6 +37,7 @@ export const moduleRoutes: ModuleRoutes[] = [
   knowledgeRoutes,
   validationRoutes,
   privacyRoutes,
+  auditRoutes,
 ];
 
 export const moduleJobs: Job[] = [...mailJobs, ...communityJobs, ...fundingJobs, ...tasksJobs, ...surveysJobs, ...ideasJobs];

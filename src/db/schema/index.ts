@@ -10,3 +10,4 @@ export * from './surveys.js';
 export * from './ideas.js';
 export * from './knowledge.js';
 export * from './tasks.js';
+export * from './audit.js';

@@ -7,6 +7,7 @@ import { AppError, conflict, notFound } from '../../http/errors.js';
 import { queueMail } from '../mail/service.js';
 import { reputationOf } from '../notifications/service.js';
 import { hashPassword, verifyPassword } from './passwords.js';
+import { quote, recordAudit, SYSTEM, type AuditFrom } from '../audit/record-audit.js';
 import { pgErrorCode, UNIQUE_VIOLATION } from '../../db/errors.js';
 
 export const SESSION_TTL_MS = 30 * 24 * 3600_000;
@@ -80,10 +81,13 @@ export async function publicProfile(ctx: AppContext, id: string) {
   return { id: u.id, name: u.name, bio: u.bio, createdAt: u.createdAt.toISOString(), reputation: await reputationOf(ctx.db, u.id) };
 }
 
-export async function createToken(ctx: AppContext, userId: string, name: string) {
+export async function createToken(ctx: AppContext, userId: string, name: string, from?: AuditFrom) {
   const token = `foule_${randomToken()}`;
   const id = newId('tok');
-  await ctx.db.insert(apiTokens).values({ id, userId, name, tokenHash: sha256(token), tokenPrefix: token.slice(0, 10) });
+  await ctx.db.transaction(async (tx) => {
+    await tx.insert(apiTokens).values({ id, userId, name, tokenHash: sha256(token), tokenPrefix: token.slice(0, 10) });
+    await recordAudit(tx, { action: 'api_token.create', targetType: 'api_token', targetId: id, summary: `Created API token ${quote(name)} (${token.slice(0, 10)}…) for ${userId}`, data: { userId, name, prefix: token.slice(0, 10) }, at: ctx.clock.now() }, from ?? ownAccount(userId));
+  });
   return { id, name, token };
 }
 
@@ -96,10 +100,13 @@ export async function listTokens(ctx: AppContext, userId: string) {
   return rows.map((r) => ({ ...r, lastUsedAt: r.lastUsedAt?.toISOString() ?? null, createdAt: r.createdAt.toISOString() }));
 }
 
-export async function deleteToken(ctx: AppContext, userId: string, id: string) {
-  // Why: a token is deleted only by its owner; another person's id answers as not found.
-  const rows = await ctx.db.delete(apiTokens).where(and(eq(apiTokens.id, id), eq(apiTokens.userId, userId))).returning({ id: apiTokens.id });
-  if (!rows.length) throw notFound('token');
+export async function deleteToken(ctx: AppContext, userId: string, id: string, from?: AuditFrom) {
+  await ctx.db.transaction(async (tx) => {
+    // Why: a token is deleted only by its owner; another person's id answers as not found.
+    const rows = await tx.delete(apiTokens).where(and(eq(apiTokens.id, id), eq(apiTokens.userId, userId))).returning({ id: apiTokens.id, name: apiTokens.name, prefix: apiTokens.tokenPrefix });
+    if (!rows.length) throw notFound('token');
+    await recordAudit(tx, { action: 'api_token.revoke', targetType: 'api_token', targetId: id, summary: `Revoked API token ${quote(rows[0]!.name)} (${rows[0]!.prefix}…) of ${userId}`, data: { userId, name: rows[0]!.name, prefix: rows[0]!.prefix }, at: ctx.clock.now() }, from ?? ownAccount(userId));
+  });
 }
 
 /** Starts a password reset: always answers the same, whether or not the address has an account. */
@@ -133,6 +140,7 @@ export async function confirmPasswordReset(ctx: AppContext, token: string, passw
     const [user] = await tx.update(users).set({ passwordHash }).where(eq(users.id, reset.userId)).returning();
     // Why: a reset signs out every session and revokes every API token, in case the old password was stolen.
     const ended = await endAccess(tx, reset.userId);
+    await auditTokensRevoked(tx, user!, ended.tokens, 'reset', ctx.clock.now());
     await queueMail(tx, passwordChangedMail(ctx, user!, ended, 'reset'));
   });
 }
@@ -179,6 +187,7 @@ export async function changePassword(ctx: AppContext, actor: { userId: string; s
   return ctx.db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id));
     const ended = await endAccess(tx, user.id, actor.sessionId);
+    await auditTokensRevoked(tx, user, ended.tokens, 'change', ctx.clock.now());
     await queueMail(tx, passwordChangedMail(ctx, user, ended, 'change'));
     return { sessionsEnded: ended.sessions, tokensRevoked: ended.tokens };
   });
@@ -189,15 +198,55 @@ export function wrongPassword(field: string) {
   return new AppError(403, 'wrong_password', 'This is not your current password.', { field });
 }
 
-/** Creates the operator account from FOULE_ADMIN_EMAIL/PASSWORD, or updates its password and role. */
-export async function ensureOperator(ctx: AppContext, email: string, password: string, name = 'Operator') {
+/** A person acting on their own account, when the route passed no request details. */
+function ownAccount(userId: string): AuditFrom {
+  return { actorId: userId, actorRole: 'member', ip: null, requestId: null };
+}
+
+/** The audit entry of the API tokens a password reset or change revoked (none: no entry). */
+async function auditTokensRevoked(tx: Executor, user: User, tokens: number, how: 'reset' | 'change', at: Date) {
+  if (!tokens) return;
+  await recordAudit(tx, {
+    action: 'api_token.revoke_all',
+    targetType: 'user',
+    targetId: user.id,
+    summary: `Revoked ${tokens} API token${tokens > 1 ? 's' : ''} of ${user.id}: password ${how === 'reset' ? 'reset' : 'changed'}`,
+    data: { tokens, cause: `password_${how}` },
+    at,
+  }, { actorId: user.id, actorRole: user.role, ip: null, requestId: null });
+}
+
+/**
+ * Creates the operator account from FOULE_ADMIN_EMAIL/PASSWORD (`source` 'env', at start) or `foule operator create`
+ * ('cli'), or updates its password and role. Each change is in the audit log, by the system.
+ */
+export async function ensureOperator(ctx: AppContext, email: string, password: string, name = 'Operator', source: 'env' | 'cli' = 'env') {
   const passwordHash = await hashPassword(password);
   const existing = await findUserByEmail(ctx, email);
+  const how = source === 'env' ? 'FOULE_ADMIN_EMAIL' : 'foule operator create';
   if (existing) {
-    await ctx.db.update(users).set({ passwordHash, role: 'operator' }).where(eq(users.id, existing.id));
+    // A restart with the same settings changes nothing worth a record; a new role or password does.
+    const promoted = existing.role !== 'operator';
+    const newPassword = !(await verifyPassword(existing.passwordHash, password));
+    await ctx.db.transaction(async (tx) => {
+      await tx.update(users).set({ passwordHash, role: 'operator' }).where(eq(users.id, existing.id));
+      if (promoted || newPassword) {
+        await recordAudit(tx, {
+          action: promoted ? 'operator.grant' : 'operator.password_set',
+          targetType: 'user',
+          targetId: existing.id,
+          summary: promoted ? `Made ${existing.id} an operator (${how})` : `Set a new password for operator ${existing.id} (${how})`,
+          data: { source, promoted, newPassword },
+          at: ctx.clock.now(),
+        }, SYSTEM);
+      }
+    });
     return existing.id;
   }
   const id = newId('usr');
-  await ctx.db.insert(users).values({ id, email, passwordHash, name, role: 'operator' });
+  await ctx.db.transaction(async (tx) => {
+    await tx.insert(users).values({ id, email, passwordHash, name, role: 'operator' });
+    await recordAudit(tx, { action: 'operator.create', targetType: 'user', targetId: id, summary: `Created operator account ${id} (${how})`, data: { source }, at: ctx.clock.now() }, SYSTEM);
+  });
   return id;
 }

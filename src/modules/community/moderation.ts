@@ -8,6 +8,7 @@ import type { Actor } from '../../http/auth.js';
 import { AppError, badRequest, conflict } from '../../http/errors.js';
 import { decodeCursor, pageOf } from '../../lib/cursor.js';
 import { newId } from '../../lib/ids.js';
+import { quote, recordAudit, type AuditFrom } from '../audit/record-audit.js';
 import { findProject } from '../projects/access.js';
 import { setProjectHidden } from '../projects/service.js';
 import { notify } from '../notifications/service.js';
@@ -53,6 +54,19 @@ async function logAction(tx: Executor, a: { type: ModeratedType; id: string; act
   await tx.insert(moderationActions).values({ id: newId('mod'), subjectType: a.type, subjectId: a.id, action: a.action, operatorId: a.operatorId, reason: a.reason ?? null, createdAt: a.at });
 }
 
+/** The audit entry of a report's resolution (every open report on its subject is resolved with it). */
+async function auditResolution(tx: Executor, report: Report, action: 'hide' | 'dismiss', note: string | undefined, projectId: string | null, at: Date, from: AuditFrom | Actor) {
+  await recordAudit(tx, {
+    action: 'report.resolve',
+    targetType: 'report',
+    targetId: report.id,
+    projectId,
+    summary: `Resolved a report on ${report.subjectType}:${report.subjectId}: ${action === 'hide' ? 'hidden' : 'dismissed'}${note ? ` (${quote(note)})` : ''}`,
+    data: { resolution: action === 'hide' ? 'hidden' : 'dismissed', subject: `${report.subjectType}:${report.subjectId}`, reporterId: report.reporterId, note: note ?? null },
+    at,
+  }, from);
+}
+
 async function closeReports(tx: Executor, type: ModeratedType, id: string, resolution: 'hidden' | 'dismissed', operatorId: string, note: string | null, at: Date) {
   await tx
     .update(moderationReports)
@@ -65,20 +79,30 @@ async function closeReports(tx: Executor, type: ModeratedType, id: string, resol
  * feed event and the excerpts in notifications go too; its author is told; open reports about it are resolved.
  * @example await setCommentHidden(ctx, operator, 'cmt_1', true, 'insults')
  */
-export async function setCommentHidden(ctx: AppContext, operator: Actor, id: string, hidden: boolean, reason?: string) {
+export async function setCommentHidden(ctx: AppContext, operator: Actor, id: string, hidden: boolean, reason?: string, from?: AuditFrom, resolving?: Report) {
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     const [c] = await tx
-      .select({ authorId: comments.authorId, subjectType: comments.subjectType, subjectId: comments.subjectId, hidden: comments.hidden })
+      .select({ authorId: comments.authorId, subjectType: comments.subjectType, subjectId: comments.subjectId, hidden: comments.hidden, projectId: comments.projectId })
       .from(comments)
       .where(eq(comments.id, id))
       .for('update');
     if (!c) throw new AppError(404, 'comment_not_found', 'No comment with this id.');
     if (hidden) await closeReports(tx, 'comment', id, 'hidden', operator.userId, reason ?? null, now);
+    if (resolving) await auditResolution(tx, resolving, 'hide', reason, c.projectId, now, from ?? operator);
     if (c.hidden === hidden) return; // already so: nothing to log or tell
     await tx.update(comments).set({ hidden }).where(eq(comments.id, id));
     await setActivityHidden(tx, `comment:${id}`, hidden);
     await logAction(tx, { type: 'comment', id, action: hidden ? 'hide' : 'unhide', operatorId: operator.userId, reason, at: now });
+    await recordAudit(tx, {
+      action: hidden ? 'comment.hide' : 'comment.unhide',
+      targetType: 'comment',
+      targetId: id,
+      projectId: c.projectId,
+      summary: `${hidden ? 'Hid' : 'Showed again'} a comment on ${c.subjectType}:${c.subjectId}${reason ? `: ${quote(reason)}` : ''}`,
+      data: { authorId: c.authorId, on: `${c.subjectType}:${c.subjectId}`, reason: reason ?? null },
+      at: now,
+    }, from ?? operator);
     if (hidden) {
       // The notifications this comment caused carry its excerpt: drop it so the hidden text is shown nowhere.
       await tx.execute(sql`UPDATE notifications SET data = (data - 'excerpt') || '{"hidden": true}'::jsonb WHERE subject = ${`comment:${id}`}`);
@@ -93,14 +117,25 @@ export async function setCommentHidden(ctx: AppContext, operator: Actor, id: str
  * and operators. Its owner is told; open reports about it are resolved.
  * @example await setProjectHiddenByOperator(ctx, operator, 'prj_1', true, 'scam')
  */
-export async function setProjectHiddenByOperator(ctx: AppContext, operator: Actor, idOrSlug: string, hidden: boolean, reason?: string) {
+export async function setProjectHiddenByOperator(ctx: AppContext, operator: Actor, idOrSlug: string, hidden: boolean, reason?: string, from?: AuditFrom, resolving?: Report) {
   const project = await findProject(ctx.db, idOrSlug, operator);
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     if (hidden) await closeReports(tx, 'project', project.id, 'hidden', operator.userId, reason ?? null, now);
+    if (resolving) await auditResolution(tx, resolving, 'hide', reason, project.id, now, from ?? operator);
     if (hidden === project.hidden) return; // already so: nothing to log or tell
     await setProjectHidden(tx, project.id, hidden, now);
     await logAction(tx, { type: 'project', id: project.id, action: hidden ? 'hide' : 'unhide', operatorId: operator.userId, reason, at: now });
+    await recordAudit(tx, {
+      action: hidden ? 'project.hide' : 'project.unhide',
+      targetType: 'project',
+      targetId: project.id,
+      orgId: project.orgId,
+      projectId: project.id,
+      summary: `${hidden ? 'Hid' : 'Showed again'} project ${quote(project.title)}${reason ? `: ${quote(reason)}` : ''}`,
+      data: { ownerId: project.ownerId, reason: reason ?? null },
+      at: now,
+    }, from ?? operator);
     await notify(tx, {
       userIds: [project.ownerId],
       kind: hidden ? 'project_hidden' : 'project_unhidden',
@@ -116,15 +151,20 @@ export async function setProjectHiddenByOperator(ctx: AppContext, operator: Acto
  * subject is resolved with it.
  * @example await resolveReport(ctx, operator, 'rpt_1', { action: 'dismiss', note: 'Fair criticism' })
  */
-export async function resolveReport(ctx: AppContext, operator: Actor, id: string, input: { action: 'hide' | 'dismiss'; note?: string }) {
+export async function resolveReport(ctx: AppContext, operator: Actor, id: string, input: { action: 'hide' | 'dismiss'; note?: string }, from?: AuditFrom) {
   const [report] = await ctx.db.select().from(moderationReports).where(eq(moderationReports.id, id)).limit(1);
   if (!report) throw reportNotFound();
   if (report.status !== 'open') throw conflict('report_resolved', 'This report was already resolved.');
   if (input.action === 'hide') {
-    if (report.subjectType === 'comment') await setCommentHidden(ctx, operator, report.subjectId, true, input.note);
-    else await setProjectHiddenByOperator(ctx, operator, report.subjectId, true, input.note);
+    if (report.subjectType === 'comment') await setCommentHidden(ctx, operator, report.subjectId, true, input.note, from, report);
+    else await setProjectHiddenByOperator(ctx, operator, report.subjectId, true, input.note, from, report);
   } else {
-    await ctx.db.transaction((tx) => closeReports(tx, report.subjectType, report.subjectId, 'dismissed', operator.userId, input.note ?? null, ctx.clock.now()));
+    await ctx.db.transaction(async (tx) => {
+      const now = ctx.clock.now();
+      await closeReports(tx, report.subjectType, report.subjectId, 'dismissed', operator.userId, input.note ?? null, now);
+      const [c] = report.subjectType === 'comment' ? await tx.select({ projectId: comments.projectId }).from(comments).where(eq(comments.id, report.subjectId)) : [];
+      await auditResolution(tx, report, 'dismiss', input.note, report.subjectType === 'project' ? report.subjectId : (c?.projectId ?? null), now, from ?? operator);
+    });
   }
   return (await presentReports(ctx, [(await ctx.db.select().from(moderationReports).where(eq(moderationReports.id, id)))[0]!]))[0]!;
 }

@@ -10,6 +10,7 @@ import { balanceOf, balancesOf, postTransaction } from '../ledger/service.js';
 import { canManageOrg, findOrg } from '../orgs/service.js';
 import { paymentProvider } from '../payments/service.js';
 import { lockHostBalance } from './refunds.js';
+import { recordAudit, type AuditFrom } from '../audit/record-audit.js';
 
 export type Payout = typeof payouts.$inferSelect;
 
@@ -65,7 +66,7 @@ export async function hostBalance(ctx: AppContext, owner: string) {
  * the processor is asked (keyed by the payout), then the outcome is recorded; a refusal is reversed.
  * @example await createPayout(ctx, actor, { orgId, currency: 'EUR' })
  */
-export async function createPayout(ctx: AppContext, actor: Actor, input: { orgId?: string; currency: string; amount?: number }) {
+export async function createPayout(ctx: AppContext, actor: Actor, input: { orgId?: string; currency: string; amount?: number }, from?: AuditFrom) {
   const owner = await balanceOwner(ctx, actor, input.orgId);
   const now = ctx.clock.now();
   const payout = await ctx.db.transaction(async (tx) => {
@@ -88,6 +89,15 @@ export async function createPayout(ctx: AppContext, actor: Actor, input: { orgId
         { account: LedgerAccounts.payoutDestination(owner), amount },
       ],
     });
+    await recordAudit(tx, {
+      action: 'payout.create',
+      targetType: 'payout',
+      targetId: row.id,
+      orgId: owner.startsWith('org:') ? owner.slice(4) : null,
+      summary: `Paid out ${amount} ${input.currency} (minor units) of the balance of ${owner}`,
+      data: { owner, amount, currency: input.currency, available },
+      at: now,
+    }, from ?? actor);
     return row;
   });
   return presentPayout(await completePayout(ctx, payout.id));

@@ -8,6 +8,7 @@ import { newId } from '../../lib/ids.js';
 import { LedgerAccounts } from '../ledger/accounts.js';
 import { balanceOf, postTransaction } from '../ledger/service.js';
 import { notify } from '../notifications/service.js';
+import { recordAudit, quote, type AuditFrom } from '../audit/record-audit.js';
 import { paymentProvider } from '../payments/service.js';
 import { requireCampaignHost } from './campaigns.js';
 import { lockEscrow } from './escrow.js';
@@ -157,7 +158,7 @@ export async function completeRefund(ctx: AppContext, refundId: string): Promise
  * Refunds a collected pledge, whole or in part (the campaign's hosts, or an operator).
  * @example await refundPledge(ctx, actor, pledgeId, { amount: 1000, reason: 'reward out of stock' })
  */
-export async function refundPledge(ctx: AppContext, actor: Actor, pledgeId: string, input: { amount?: AmountInput; reason?: string }) {
+export async function refundPledge(ctx: AppContext, actor: Actor, pledgeId: string, input: { amount?: AmountInput; reason?: string }, from?: AuditFrom) {
   const [pledge] = await ctx.db.select().from(pledges).where(eq(pledges.id, pledgeId)).limit(1);
   if (!pledge) throw new AppError(404, 'pledge_not_found', 'No pledge with this id.');
   // Why: refunds give the host's money back to a backer; only the campaign's hosts (or an operator) decide them.
@@ -167,7 +168,18 @@ export async function refundPledge(ctx: AppContext, actor: Actor, pledgeId: stri
   const refund = await ctx.db.transaction(async (tx) => {
     const [locked] = await tx.select().from(pledges).where(eq(pledges.id, pledge.id)).for('update');
     if (locked!.status !== 'collected') throw conflict('pledge_not_refundable', `Only a collected pledge can be refunded; this one is ${locked!.status}.`);
-    return recordRefund(ctx, tx, locked!, amount ?? locked!.amount - locked!.refundedAmount, { userId: actor.userId, reason: input.reason ?? '' });
+    const recorded = await recordRefund(ctx, tx, locked!, amount ?? locked!.amount - locked!.refundedAmount, { userId: actor.userId, reason: input.reason ?? '' });
+    const [campaign] = await tx.select({ projectId: campaigns.projectId }).from(campaigns).where(eq(campaigns.id, recorded.campaignId));
+    await recordAudit(tx, {
+      action: 'pledge.refund',
+      targetType: 'pledge',
+      targetId: recorded.pledgeId,
+      projectId: campaign?.projectId ?? null,
+      summary: `Refunded ${recorded.amount} ${recorded.currency} (minor units) of pledge ${recorded.pledgeId}${recorded.reason ? `: ${quote(recorded.reason)}` : ''}`,
+      data: { refundId: recorded.id, campaignId: recorded.campaignId, amount: recorded.amount, currency: recorded.currency, source: recorded.source, backerId: locked!.backerId, reason: recorded.reason },
+      at: recorded.createdAt,
+    }, from ?? actor);
+    return recorded;
   });
   return presentRefund(await completeRefund(ctx, refund.id));
 }

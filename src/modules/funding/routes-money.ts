@@ -11,6 +11,7 @@ import { balanceOwner, createPayout, hostBalance } from './payouts.js';
 import { refundPledge } from './refunds.js';
 import { ZMoneyOut, ZPayoutRequest, ZRefundRequest, ZSettleRequest } from './schemas.js';
 import { settleCampaign } from './settle-campaign.js';
+import { auditContext } from '../audit/record-audit.js';
 
 const ZRefund = z.object({
   id: z.string(),
@@ -52,7 +53,7 @@ export async function fundingMoneyRoutes(app: FastifyInstance, ctx: AppContext) 
     config: { idempotent: true, rateLimit: RATE_LIMITS.money },
   }, async (request) => {
     requireOperator(request);
-    const report = await settleCampaign(ctx, request.params.id, { endNow: request.body?.endNow });
+    const report = await settleCampaign(ctx, request.params.id, { endNow: request.body?.endNow, audit: auditContext(request) });
     forgetCampaignTerms(request.params.id);
     return report;
   });
@@ -64,12 +65,12 @@ export async function fundingMoneyRoutes(app: FastifyInstance, ctx: AppContext) 
   r.post('/pledges/:id/refund', {
     schema: { tags, summary: 'Refund a collected pledge, whole or in part (hosts, operators)', params: ZIdParams, body: ZRefundRequest, response: { 200: ZRefund, ...errorResponses } },
     config: { idempotent: true, rateLimit: RATE_LIMITS.money },
-  }, async (request) => refundPledge(ctx, requireActor(request), request.params.id, request.body));
+  }, async (request) => refundPledge(ctx, requireActor(request), request.params.id, request.body, auditContext(request)));
 
   r.post('/payouts', {
     schema: { tags, summary: 'Pay out a host balance (an organization’s with orgId, else my own)', body: ZPayoutRequest, response: { 201: ZPayout, ...errorResponses } },
     config: { idempotent: true, rateLimit: RATE_LIMITS.money },
-  }, async (request, reply) => reply.status(201).send(await createPayout(ctx, requireActor(request), request.body)));
+  }, async (request, reply) => reply.status(201).send(await createPayout(ctx, requireActor(request), request.body, auditContext(request))));
 
   r.get('/orgs/:id/balance', { config: { auth: 'person' },
     schema: { tags, summary: 'An organization’s host balance and payouts (its owners and admins)', params: ZIdParams, response: { 200: ZBalance, ...errorResponses } },

@@ -10,6 +10,7 @@ import { ZErrorBody, ZIdParams, ZPageQuery, errorResponses, paged } from '../../
 import { cancelPledge } from './cancel-pledge.js';
 import { createPledge } from './create-pledge.js';
 import { fixPledge } from './fix-pledge.js';
+import { auditContext } from '../audit/record-audit.js';
 import { backersCsv, campaignPledges, campaignStats, myPledges } from './host-views.js';
 import { presentPledge } from './pledge-queries.js';
 import { ZCreatePledgeRequest, ZFixPledgeRequest, ZPledge, ZUpdatePledgeRequest } from './schemas.js';
@@ -110,5 +111,5 @@ export async function fundingPledgeRoutes(app: FastifyInstance, ctx: AppContext)
   r.post('/pledges/:id/fix', {
     schema: { tags, summary: 'Fix my errored pledge with another card, within 7 days', params: ZIdParams, body: ZFixPledgeRequest, response: { 200: ZPledge, 402: ZErrorBody, ...errorResponses } },
     config: { idempotent: true, rateLimit: RATE_LIMITS.money },
-  }, async (request) => fixPledge(ctx, requireActor(request), request.params.id, request.body.payment));
+  }, async (request) => fixPledge(ctx, requireActor(request), request.params.id, request.body.payment, auditContext(request)));
 }

@@ -13,6 +13,7 @@ import { fundingMoneyRoutes } from './routes-money.js';
 import { fundingPledgeRoutes } from './routes-pledges.js';
 import { ZCampaign, ZCreateCampaignRequest, ZTier, ZTierInput, ZUpdateCampaignRequest, ZUpdateTierRequest } from './schemas.js';
 import { settleCampaign } from './settle-campaign.js';
+import { auditContext } from '../audit/record-audit.js';
 import { addTier, deleteTier, updateTier } from './tiers.js';
 import { updateCampaign } from './update-campaign.js';
 
@@ -72,7 +73,7 @@ export async function fundingRoutes(app: FastifyInstance, ctx: AppContext) {
     const actor = requireActor(request);
     // Why: calling a campaign off ends what its backers pledged; only its hosts (or an operator) may.
     await requireCampaignHost(ctx.db, request.params.id, actor);
-    await settleCampaign(ctx, request.params.id, { cancel: true });
+    await settleCampaign(ctx, request.params.id, { cancel: true, audit: auditContext(request) });
     forgetCampaignTerms(request.params.id);
     return view(request.params.id, actor);
   });

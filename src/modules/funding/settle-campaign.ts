@@ -1,8 +1,10 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
+import type { Executor } from '../../db/client.js';
 import { campaigns, pledges, type CampaignStatus } from '../../db/schema/funding.js';
 import { conflict, notFound } from '../../http/errors.js';
 import { notify } from '../notifications/service.js';
+import { quote, recordAudit, type AuditFrom } from '../audit/record-audit.js';
 import type { Campaign } from './campaigns.js';
 import { chargeBatch, claimForCharging, yieldToEventLoop, type ChargeBatchHooks } from './charge-batch.js';
 import { sweepEscrow } from './escrow.js';
@@ -18,6 +20,8 @@ export interface SettleOptions {
   batchSize?: number;
   concurrency?: number;
   hooks?: ChargeBatchHooks & { afterClaim?: () => void | Promise<void> };
+  /** Who asked (an operator's settle, a host's cancel), for the audit log; the scheduler leaves it out (system). */
+  audit?: AuditFrom;
 }
 
 export interface SettlementReport {
@@ -43,7 +47,10 @@ export async function settleCampaign(ctx: AppContext, campaignId: string, opts: 
   if (campaign.status === 'draft') {
     if (!opts.cancel) throw conflict('campaign_not_live', 'This campaign was never launched: there is nothing to settle.');
     const now = ctx.clock.now();
-    await ctx.db.update(campaigns).set({ status: 'cancelled', closedAt: now, settledAt: now, updatedAt: now }).where(and(eq(campaigns.id, campaign.id), eq(campaigns.status, 'draft')));
+    await ctx.db.transaction(async (tx) => {
+      const [done] = await tx.update(campaigns).set({ status: 'cancelled', closedAt: now, settledAt: now, updatedAt: now }).where(and(eq(campaigns.id, campaign.id), eq(campaigns.status, 'draft'))).returning();
+      if (done) await auditDecision(tx, done, 'cancelled', 0, true, false, now, opts.audit);
+    });
     return report(ctx, await load(ctx, campaignId));
   }
   if (campaign.status === 'live') {
@@ -53,7 +60,7 @@ export async function settleCampaign(ctx: AppContext, campaignId: string, opts: 
       throw conflict('campaign_still_live', `This campaign runs until ${campaign.deadline.toISOString()}; an operator can end it now with { "endNow": true }.`);
     }
     await ctx.db.update(campaigns).set({ closedAt: now, updatedAt: now }).where(and(eq(campaigns.id, campaign.id), isNull(campaigns.closedAt)));
-    if ((await decide(ctx, campaign.id, Boolean(opts.cancel))) === 'refused') {
+    if ((await decide(ctx, campaign.id, Boolean(opts.cancel), opts)) === 'refused') {
       // Charge-at-once backers already paid: reopen (unless the deadline passed) and say so.
       await ctx.db.update(campaigns).set({ closedAt: null }).where(and(eq(campaigns.id, campaign.id), eq(campaigns.status, 'live'), sql`${campaigns.deadline} > ${now.toISOString()}::timestamptz`));
       throw conflict('campaign_has_collected_pledges', 'Backers were charged already: this campaign cannot be cancelled; end it instead, or refund them first.');
@@ -77,7 +84,7 @@ export async function settleCampaign(ctx: AppContext, campaignId: string, opts: 
   } else if (campaign.status === 'ended') {
     await recoverCollecting(ctx, { campaignId: campaign.id });
   }
-  await finish(ctx, campaign);
+  await finish(ctx, campaign, opts.audit);
   return report(ctx, await load(ctx, campaignId));
 }
 
@@ -88,7 +95,7 @@ async function load(ctx: AppContext, id: string): Promise<Campaign> {
 }
 
 /** Decides the outcome once the campaign is closed and no pledge is being written any more. */
-async function decide(ctx: AppContext, id: string, cancel: boolean): Promise<'decided' | 'refused'> {
+async function decide(ctx: AppContext, id: string, cancel: boolean, opts: SettleOptions = {}): Promise<'decided' | 'refused'> {
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     await waitForPledgeWriters(tx);
@@ -104,6 +111,7 @@ async function decide(ctx: AppContext, id: string, cancel: boolean): Promise<'de
     const outcome: CampaignStatus = cancel ? 'cancelled' : c.model === 'all_or_nothing' ? (raised >= c.goal ? 'succeeded' : 'failed') : 'ended';
     await tx.update(campaigns).set({ status: outcome, decidedRaised: raised, updatedAt: now }).where(eq(campaigns.id, id));
     await notify(tx, { userIds: [c.createdBy], kind: `campaign_${outcome}`, subject: `campaign:${id}`, data: { campaignId: id, projectId: c.projectId, raised, goal: c.goal, currency: c.currency } });
+    if (cancel || (opts.endNow && c.deadline > now)) await auditDecision(tx, c, outcome, raised, cancel, Boolean(opts.endNow), now, opts.audit);
     return 'decided';
   });
 }
@@ -129,7 +137,7 @@ async function voidPending(ctx: AppContext, campaign: Campaign): Promise<void> {
 }
 
 /** Once no pledge is left to charge or void: release the escrow to the host and mark the campaign settled. */
-async function finish(ctx: AppContext, campaign: Campaign): Promise<void> {
+async function finish(ctx: AppContext, campaign: Campaign, from?: AuditFrom): Promise<void> {
   const [left] = rowsOf<{ n: number }>(
     await ctx.db.execute(sql`SELECT count(*)::int AS n FROM pledges WHERE campaign_id = ${campaign.id} AND status IN ('pending', 'charging', 'collecting')`),
   );
@@ -140,7 +148,29 @@ async function finish(ctx: AppContext, campaign: Campaign): Promise<void> {
     if (!done) return;
     const released = await sweepEscrow(tx, done, now);
     await notify(tx, { userIds: [done.createdBy], kind: 'campaign_settled', subject: `campaign:${done.id}`, data: { campaignId: done.id, status: done.status, released, currency: done.currency } });
+    await recordAudit(tx, {
+      action: 'campaign.settle',
+      targetType: 'campaign',
+      targetId: done.id,
+      projectId: done.projectId,
+      summary: `Settled campaign ${quote(done.title)} (${done.status}): ${released} ${done.currency} (minor units) released to the host`,
+      data: { status: done.status, released, currency: done.currency, hostOwner: done.hostOwner, raised: done.decidedRaised },
+      at: now,
+    }, from);
   });
+}
+
+/** The audit entry of a campaign ended before its deadline (an operator's endNow) or called off (its host). */
+async function auditDecision(tx: Executor, c: Campaign, outcome: CampaignStatus, raised: number, cancel: boolean, endNow: boolean, at: Date, from?: AuditFrom) {
+  await recordAudit(tx, {
+    action: cancel ? 'campaign.cancel' : 'campaign.end',
+    targetType: 'campaign',
+    targetId: c.id,
+    projectId: c.projectId,
+    summary: cancel ? `Called off campaign ${quote(c.title)}: pending pledges are voided` : `Ended campaign ${quote(c.title)} before its deadline: ${outcome}`,
+    data: { outcome, raised, currency: c.currency, endNow },
+    at,
+  }, from);
 }
 
 async function report(ctx: AppContext, campaign: Campaign): Promise<SettlementReport> {

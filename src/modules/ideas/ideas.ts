@@ -7,6 +7,7 @@ import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
 import { newId } from '../../lib/ids.js';
 import { recordActivity } from '../community/activity.js';
 import { notify } from '../notifications/service.js';
+import { quote, recordAudit, type AuditFrom } from '../audit/record-audit.js';
 import { assertCanSubmit, submissionOpen, viewChallenge, viewIdea, type Idea } from './access.js';
 import { presentIdeas } from './present.js';
 import { rankChallenge } from './ranking.js';
@@ -47,7 +48,7 @@ export async function submitIdea(ctx: AppContext, actor: Actor, challengeId: str
  * status with a note to the author (hosts). The author is told of a new status.
  * @example await updateIdea(ctx, host, 'ide_…', { status: 'shortlisted', note: 'Great, costed next month' })
  */
-export async function updateIdea(ctx: AppContext, actor: Actor, id: string, patch: UpdateIdeaRequest): Promise<void> {
+export async function updateIdea(ctx: AppContext, actor: Actor, id: string, patch: UpdateIdeaRequest, from?: AuditFrom): Promise<void> {
   const { idea, challenge, isHost } = await viewIdea(ctx.db, id, actor);
   const now = ctx.clock.now();
   const changesStatus = patch.status !== undefined || patch.note !== undefined;
@@ -84,6 +85,21 @@ export async function updateIdea(ctx: AppContext, actor: Actor, id: string, patc
         subject: `idea:${idea.id}`,
         data: { title: patch.title ?? idea.title, status: patch.status ?? idea.status, note: patch.note ?? null, challengeId: challenge.id, link: `/ideas/${idea.id}` },
       });
+    }
+    // A host's stage-gate decision, and a host's edit of someone else's words, are on the record.
+    if (isHost && (changesStatus || idea.authorId !== actor.userId)) {
+      const fields = (['title', 'body', 'tags', 'status', 'note'] as const).filter((k) => patch[k] !== undefined);
+      await recordAudit(tx, {
+        action: changesStatus ? 'idea.status_change' : 'idea.update',
+        targetType: 'idea',
+        targetId: idea.id,
+        projectId: idea.projectId,
+        summary: changesStatus
+          ? `Set idea ${quote(patch.title ?? idea.title)} to ${patch.status ?? idea.status}${statusChanged ? ` (was ${idea.status})` : ''}${patch.note ? `: ${quote(patch.note)}` : ''}`
+          : `Edited idea ${quote(patch.title ?? idea.title)} of ${idea.authorId}: ${fields.join(', ')}`,
+        data: { challengeId: challenge.id, authorId: idea.authorId, fields, ...(changesStatus ? { from: idea.status, to: patch.status ?? idea.status, note: patch.note ?? null } : {}) },
+        at: now,
+      }, from ?? actor);
     }
   });
 }

@@ -5,6 +5,7 @@ import { ideas } from '../../db/schema/ideas.js';
 import type { Actor } from '../../http/auth.js';
 import { AppError, badRequest, conflict } from '../../http/errors.js';
 import { notify } from '../notifications/service.js';
+import { quote, recordAudit, type AuditFrom } from '../audit/record-audit.js';
 import { hostChallenge, ideaNotFound } from './access.js';
 import { presentIdeas } from './present.js';
 
@@ -23,7 +24,7 @@ async function countOf(tx: Executor, query: ReturnType<typeof sql>): Promise<num
  * ideas merged into the duplicate before follow it. The duplicate's author is told.
  * @example await mergeIdea(ctx, host, 'ide_dup', 'ide_kept')
  */
-export async function mergeIdea(ctx: AppContext, actor: Actor, duplicateId: string, intoId: string) {
+export async function mergeIdea(ctx: AppContext, actor: Actor, duplicateId: string, intoId: string, from?: AuditFrom) {
   if (duplicateId === intoId) throw badRequest('merge_into_self', 'An idea cannot be merged into itself.', { field: 'body.intoId' });
   const [dupRow] = await ctx.db.select().from(ideas).where(eq(ideas.id, duplicateId)).limit(1);
   if (!dupRow) throw ideaNotFound();
@@ -80,10 +81,17 @@ export async function mergeIdea(ctx: AppContext, actor: Actor, duplicateId: stri
         data: { title: dup.title, intoId: into.id, intoTitle: into.title, challengeId: dup.challengeId, link: `/ideas/${into.id}` },
       });
     }
-    return {
-      kept: kept!,
-      merged: { id: dup.id, votesMoved, votesDropped, comparisonsMoved: involved - repeated, comparisonsDropped: between + repeated },
-    };
+    const merged = { id: dup.id, votesMoved, votesDropped, comparisonsMoved: involved - repeated, comparisonsDropped: between + repeated };
+    await recordAudit(tx, {
+      action: 'idea.merge',
+      targetType: 'idea',
+      targetId: dup.id,
+      projectId: dup.projectId,
+      summary: `Merged idea ${quote(dup.title)} into ${quote(into.title)} (${votesMoved} votes moved, ${votesDropped} dropped)`,
+      data: { intoId: into.id, challengeId: dup.challengeId, authorId: dup.authorId, ...merged },
+      at: now,
+    }, from ?? actor);
+    return { kept: kept!, merged };
   });
   return { idea: (await presentIdeas(ctx.db, [result.kept], actor, isHost))[0]!, merged: result.merged };
 }

@@ -26,6 +26,7 @@ import {
   ZVoteRequest,
 } from './schemas.js';
 import { castVote, retractVote } from './votes.js';
+import { auditContext } from '../audit/record-audit.js';
 
 export async function ideasRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -113,7 +114,7 @@ export async function ideasRoutes(app: FastifyInstance, ctx: AppContext) {
     },
   }, async (request) => {
     const actor = requireActor(request);
-    await updateIdea(ctx, actor, request.params.id, request.body);
+    await updateIdea(ctx, actor, request.params.id, request.body, auditContext(request));
     return getIdea(ctx, actor, request.params.id);
   });
 
@@ -144,7 +145,7 @@ export async function ideasRoutes(app: FastifyInstance, ctx: AppContext) {
       body: ZMergeRequest,
       response: { 200: ZMergeAnswer, ...errorResponses },
     },
-  }, async (request) => mergeIdea(ctx, requireActor(request), request.params.id, request.body.intoId));
+  }, async (request) => mergeIdea(ctx, requireActor(request), request.params.id, request.body.intoId, auditContext(request)));
 
   r.get('/challenges/:id/pair', {
     schema: {

@@ -6,6 +6,7 @@ import { requireActor } from '../../http/auth.js';
 import { ZIdParams, errorResponses } from '../../http/schemas.js';
 import { ZProjectCard } from '../projects/schemas.js';
 import { addMember, changeMemberRole, createOrg, myOrgs, orgView, removeMember, updateOrg } from './service.js';
+import { auditContext } from '../audit/record-audit.js';
 
 const ZRole = z.enum(['owner', 'admin', 'member']);
 const ZWebsite = z.string().trim().url('must be a URL').max(500).regex(/^https?:\/\//, 'must be an http(s) URL');
@@ -51,7 +52,7 @@ export async function orgsRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.post('/orgs', { schema: { tags, summary: 'Create an organization (you become its owner)', body: ZCreateOrgRequest, response: { 201: ZOrg, ...errorResponses } } }, async (request, reply) => {
     const actor = requireActor(request);
-    const org = await createOrg(ctx, actor, request.body);
+    const org = await createOrg(ctx, actor, request.body, auditContext(request));
     return reply.status(201).send(await orgView(ctx, org.id, actor));
   });
 
@@ -61,21 +62,21 @@ export async function orgsRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.patch('/orgs/:id', { schema: { tags, summary: 'Edit an organization (owners and admins)', params: ZIdParams, body: ZUpdateOrgRequest, response: { 200: ZOrg, ...errorResponses } } }, async (request) => {
     const actor = requireActor(request);
-    return orgView(ctx, await updateOrg(ctx, actor, request.params.id, request.body), actor);
+    return orgView(ctx, await updateOrg(ctx, actor, request.params.id, request.body, auditContext(request)), actor);
   });
 
   r.post('/orgs/:id/members', {
     schema: { tags, summary: 'Add a member by userId or e-mail (owners and admins; only owners grant owner/admin)', params: ZIdParams, body: ZAddMemberRequest, response: { 201: ZOrgMember, ...errorResponses } },
-  }, async (request, reply) => reply.status(201).send(await addMember(ctx, requireActor(request), request.params.id, request.body)));
+  }, async (request, reply) => reply.status(201).send(await addMember(ctx, requireActor(request), request.params.id, request.body, auditContext(request))));
 
   r.patch('/orgs/:id/members/:userId', {
     schema: { tags, summary: "Change a member's role (owners)", params: ZMemberParams, body: ZChangeMemberRequest, response: { 200: ZOrgMember, ...errorResponses } },
-  }, async (request) => changeMemberRole(ctx, requireActor(request), request.params.id, request.params.userId, request.body.role));
+  }, async (request) => changeMemberRole(ctx, requireActor(request), request.params.id, request.params.userId, request.body.role, auditContext(request)));
 
   r.delete('/orgs/:id/members/:userId', {
     schema: { tags, summary: 'Remove a member, or leave (owners remove anyone, admins remove members)', params: ZMemberParams, response: { 204: z.null(), ...errorResponses } },
   }, async (request, reply) => {
-    await removeMember(ctx, requireActor(request), request.params.id, request.params.userId);
+    await removeMember(ctx, requireActor(request), request.params.id, request.params.userId, auditContext(request));
     return reply.status(204).send(null);
   });
 

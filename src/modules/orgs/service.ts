@@ -12,6 +12,7 @@ import { pgErrorCode, UNIQUE_VIOLATION } from '../../db/errors.js';
 import { notify } from '../notifications/service.js';
 import { exploreProjects } from '../projects/explore.js';
 import { canManageOrg, orgRoleOf } from './roles.js';
+import { recordAudit, type AuditFrom } from '../audit/record-audit.js';
 
 export { canManageOrg, orgRoleOf };
 export type Org = typeof orgs.$inferSelect;
@@ -44,7 +45,7 @@ function slugBase(name: string): string {
  * Creates an organization; its creator is its first owner.
  * @example await createOrg(ctx, actor, { name: 'Atelier Vélo' })
  */
-export async function createOrg(ctx: AppContext, actor: Actor, input: CreateOrgInput): Promise<Org> {
+export async function createOrg(ctx: AppContext, actor: Actor, input: CreateOrgInput, from?: AuditFrom): Promise<Org> {
   const base = slugBase(input.name);
   for (let attempt = 0; ; attempt++) {
     const slug = attempt === 0 ? base : `${base}-${randomToken(4).toLowerCase().replace(/[^a-z0-9]/g, 'x').slice(0, 5)}`;
@@ -56,6 +57,7 @@ export async function createOrg(ctx: AppContext, actor: Actor, input: CreateOrgI
           .values({ id, slug, name: input.name, description: input.description ?? '', website: input.website ?? null, createdAt: ctx.clock.now() })
           .returning();
         await tx.insert(orgMembers).values({ orgId: id, userId: actor.userId, role: 'owner', createdAt: ctx.clock.now() });
+        await recordAudit(tx, { action: 'org.create', targetType: 'org', targetId: id, orgId: id, summary: `Created ${slug}, as its first owner`, at: ctx.clock.now() }, from ?? actor);
         return org!;
       });
     } catch (e) {
@@ -98,11 +100,15 @@ export async function orgView(ctx: AppContext, idOrSlug: string, actor: Actor | 
  * Edits an organization's name, description or website (owners and admins).
  * @example await updateOrg(ctx, actor, orgId, { description: 'We fix bikes.' })
  */
-export async function updateOrg(ctx: AppContext, actor: Actor, idOrSlug: string, patch: { name?: string; description?: string; website?: string | null }) {
+export async function updateOrg(ctx: AppContext, actor: Actor, idOrSlug: string, patch: { name?: string; description?: string; website?: string | null }, from?: AuditFrom) {
   const org = await findOrg(ctx.db, idOrSlug);
   // Why: an organization speaks for its members; only its owners and admins may change what it says.
   if (!(await canManageOrg(ctx.db, org.id, actor.userId))) throw forbidden('Only an owner or admin of this organization can edit it.');
-  await ctx.db.update(orgs).set(patch).where(eq(orgs.id, org.id));
+  await ctx.db.transaction(async (tx) => {
+    await tx.update(orgs).set(patch).where(eq(orgs.id, org.id));
+    const fields = Object.keys(patch).filter((k) => patch[k as keyof typeof patch] !== undefined);
+    await recordAudit(tx, { action: 'org.update', targetType: 'org', targetId: org.id, orgId: org.id, summary: `Edited ${org.slug}: ${fields.join(', ') || 'nothing'}`, data: { fields }, at: ctx.clock.now() }, from ?? actor);
+  });
   return org.id;
 }
 
@@ -129,7 +135,7 @@ async function ownersCount(tx: Executor, orgId: string): Promise<number> {
  * only owners grant the owner or admin role. The new member is notified.
  * @example await addMember(ctx, actor, orgId, { email: 'bob@example.org', role: 'member' })
  */
-export async function addMember(ctx: AppContext, actor: Actor, idOrSlug: string, input: AddMemberInput) {
+export async function addMember(ctx: AppContext, actor: Actor, idOrSlug: string, input: AddMemberInput, from?: AuditFrom) {
   const org = await findOrg(ctx.db, idOrSlug);
   const actorRole = await orgRoleOf(ctx.db, org.id, actor.userId);
   // Why: membership lets people open projects in the organization's name; only its owners and admins decide it.
@@ -154,6 +160,15 @@ export async function addMember(ctx: AppContext, actor: Actor, idOrSlug: string,
       .onConflictDoNothing()
       .returning({ userId: orgMembers.userId });
     if (!inserted.length) throw conflict('already_member', `${person.name} is already a member of ${org.name}.`, { field: input.userId ? 'body.userId' : 'body.email' });
+    await recordAudit(tx, {
+      action: 'org.member_add',
+      targetType: 'user',
+      targetId: person.id,
+      orgId: org.id,
+      summary: `Added ${person.id} to ${org.slug} as ${input.role}`,
+      data: { role: input.role, by: input.userId ? 'id' : 'email' },
+      at: joinedAt,
+    }, from ?? actor);
     await notify(tx, {
       userIds: [person.id],
       kind: 'org_member_added',
@@ -168,7 +183,7 @@ export async function addMember(ctx: AppContext, actor: Actor, idOrSlug: string,
  * Changes a member's role (owners only; the last owner cannot step down).
  * @example await changeMemberRole(ctx, actor, orgId, userId, 'admin')
  */
-export async function changeMemberRole(ctx: AppContext, actor: Actor, idOrSlug: string, userId: string, role: OrgRole) {
+export async function changeMemberRole(ctx: AppContext, actor: Actor, idOrSlug: string, userId: string, role: OrgRole, from?: AuditFrom) {
   const org = await findOrg(ctx.db, idOrSlug);
   return ctx.db.transaction(async (tx) => {
     await lockOrg(tx, org.id);
@@ -185,6 +200,17 @@ export async function changeMemberRole(ctx: AppContext, actor: Actor, idOrSlug: 
       throw conflict('last_owner', 'An organization keeps at least one owner: make someone else owner first.');
     }
     await tx.update(orgMembers).set({ role }).where(and(eq(orgMembers.orgId, org.id), eq(orgMembers.userId, userId)));
+    if (member.role !== role) {
+      await recordAudit(tx, {
+        action: 'org.member_role_change',
+        targetType: 'user',
+        targetId: userId,
+        orgId: org.id,
+        summary: `Changed the role of ${userId} in ${org.slug} from ${member.role} to ${role}`,
+        data: { from: member.role, to: role },
+        at: ctx.clock.now(),
+      }, from ?? actor);
+    }
     return { userId, name: member.name, role, joinedAt: member.joinedAt.toISOString() };
   });
 }
@@ -193,7 +219,7 @@ export async function changeMemberRole(ctx: AppContext, actor: Actor, idOrSlug: 
  * Removes a member: owners remove anyone, admins remove plain members, anyone may leave; the last owner stays.
  * @example await removeMember(ctx, actor, orgId, userId)
  */
-export async function removeMember(ctx: AppContext, actor: Actor, idOrSlug: string, userId: string) {
+export async function removeMember(ctx: AppContext, actor: Actor, idOrSlug: string, userId: string, from?: AuditFrom) {
   const org = await findOrg(ctx.db, idOrSlug);
   await ctx.db.transaction(async (tx) => {
     await lockOrg(tx, org.id);
@@ -211,6 +237,15 @@ export async function removeMember(ctx: AppContext, actor: Actor, idOrSlug: stri
       throw conflict('last_owner', 'An organization keeps at least one owner: make someone else owner first.');
     }
     await tx.delete(orgMembers).where(and(eq(orgMembers.orgId, org.id), eq(orgMembers.userId, userId)));
+    await recordAudit(tx, {
+      action: self ? 'org.member_leave' : 'org.member_remove',
+      targetType: 'user',
+      targetId: userId,
+      orgId: org.id,
+      summary: self ? `Left ${org.slug} (was ${targetRole})` : `Removed ${userId} (${targetRole}) from ${org.slug}`,
+      data: { role: targetRole },
+      at: ctx.clock.now(),
+    }, from ?? actor);
   });
 }
 

@@ -9,6 +9,7 @@ import { ZProject, ZProjectCard } from './schemas.js';
 
 export { ZProject };
 import { CATEGORIES, createProject, findProject, presentProject, updateProject } from './service.js';
+import { auditContext } from '../audit/record-audit.js';
 
 const ZHttpUrl = z.string().url('must be a URL').max(2000).regex(/^https?:\/\//, 'must be an http(s) URL');
 
@@ -63,7 +64,7 @@ export async function projectsRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.patch('/projects/:id', { schema: { tags, summary: 'Edit a project (hosts)', params: ZIdParams, body: ZUpdateProjectRequest, response: { 200: ZProject, ...errorResponses } } }, async (request) => {
     const actor = requireActor(request);
-    return presentProject(ctx, await updateProject(ctx, actor, request.params.id, request.body), actor);
+    return presentProject(ctx, await updateProject(ctx, actor, request.params.id, request.body, auditContext(request)), actor);
   });
 
   r.get('/me/projects', { config: { auth: 'person' },

@@ -12,6 +12,7 @@ import { recordActivity } from '../community/activity.js';
 import { pgErrorCode, UNIQUE_VIOLATION } from '../../db/errors.js';
 import { canManageOrg } from '../orgs/roles.js';
 import { findProject, isProjectHost, requireProjectHost, type Project } from './access.js';
+import { quote, recordAudit, type AuditFrom } from '../audit/record-audit.js';
 
 export const CATEGORIES = ['technology', 'design', 'arts', 'community', 'environment', 'science', 'education', 'health', 'civic', 'food', 'games', 'other'] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -132,19 +133,36 @@ export async function createProject(ctx: AppContext, actor: Actor, input: Create
  * Edits a project (its hosts only). A new slug must be free; the old one stops working.
  * @example await updateProject(ctx, actor, 'solar-lights', { summary: 'Brighter' })
  */
-export async function updateProject(ctx: AppContext, actor: Actor, id: string, patch: UpdateProjectInput): Promise<Project> {
+export async function updateProject(ctx: AppContext, actor: Actor, id: string, patch: UpdateProjectInput, from?: AuditFrom): Promise<Project> {
   const project = await requireProjectHost(ctx.db, id, actor);
   if (patch.slug && patch.slug !== project.slug) {
     const [taken] = await ctx.db.select({ id: projects.id }).from(projects).where(eq(projects.slug, patch.slug)).limit(1);
     if (taken) throw conflict('slug_taken', 'Another project already uses this address.', { field: 'body.slug' });
   }
   try {
-    const [p] = await ctx.db
-      .update(projects)
-      .set({ ...patch, updatedAt: ctx.clock.now() })
-      .where(eq(projects.id, project.id))
-      .returning();
-    return p!;
+    return await ctx.db.transaction(async (tx) => {
+      const now = ctx.clock.now();
+      const [p] = await tx
+        .update(projects)
+        .set({ ...patch, updatedAt: now })
+        .where(eq(projects.id, project.id))
+        .returning();
+      // An edit by someone other than the owner (an organization's owner or admin, an operator) is on the record.
+      if (actor.userId !== project.ownerId) {
+        const fields = Object.keys(patch).filter((k) => patch[k as keyof UpdateProjectInput] !== undefined);
+        await recordAudit(tx, {
+          action: 'project.update',
+          targetType: 'project',
+          targetId: project.id,
+          orgId: project.orgId,
+          projectId: project.id,
+          summary: `Edited project ${quote(p!.title)} of ${project.ownerId}: ${fields.join(', ') || 'nothing'}`,
+          data: { fields, ownerId: project.ownerId, ...(patch.slug && patch.slug !== project.slug ? { slug: { from: project.slug, to: patch.slug } } : {}), ...(patch.title && patch.title !== project.title ? { title: { from: project.title, to: patch.title } } : {}) },
+          at: now,
+        }, from ?? actor);
+      }
+      return p!;
+    });
   } catch (e) {
     if (pgErrorCode(e) === UNIQUE_VIOLATION) throw conflict('slug_taken', 'Another project already uses this address.', { field: 'body.slug' });
     throw e;

@@ -7,6 +7,7 @@ import { AppError, conflict } from '../../http/errors.js';
 import { LedgerAccounts, hostOwnerKey } from '../ledger/accounts.js';
 import { balanceOf, postTransaction } from '../ledger/service.js';
 import { forgetBatchForWork, manageBatch, type Batch } from './access.js';
+import { quote, recordAudit, type AuditFrom } from '../audit/record-audit.js';
 
 /** What a rewarded batch puts in escrow: reward × the most answers an item may take × items. */
 export function batchBudget(batch: Batch): number {
@@ -18,7 +19,7 @@ export function batchBudget(batch: Batch): number {
  * one ledger transaction from the host's outside funding to the batch's escrow.
  * @example await publishBatch(ctx, actor, 'tb_1')
  */
-export async function publishBatch(ctx: AppContext, actor: Actor, id: string): Promise<void> {
+export async function publishBatch(ctx: AppContext, actor: Actor, id: string, from?: AuditFrom): Promise<void> {
   const { project } = await manageBatch(ctx.db, id, actor);
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
@@ -46,15 +47,31 @@ export async function publishBatch(ctx: AppContext, actor: Actor, id: string): P
       .update(taskBatches)
       .set({ status: 'published', fundedAmount: funded, publishedAt: batch!.publishedAt ?? now, updatedAt: now })
       .where(eq(taskBatches.id, id));
+    const funding = funded !== batch!.fundedAmount ? funded : 0;
+    await recordAudit(tx, {
+      action: 'task_batch.publish',
+      targetType: 'task_batch',
+      targetId: id,
+      orgId: project.orgId,
+      projectId: project.id,
+      summary: `${batch!.status === 'paused' ? 'Resumed' : 'Published'} task batch ${quote(batch!.title)}${funding ? `, funding ${funding} ${batch!.currency} (minor units)` : ''}`,
+      data: { from: batch!.status, funded: funding, currency: batch!.currency },
+      at: now,
+    }, from ?? actor);
   });
   forgetBatchForWork(id);
 }
 
 /** Stops new leases (open leases may still be submitted). */
-export async function pauseBatch(ctx: AppContext, actor: Actor, id: string): Promise<void> {
-  const { batch } = await manageBatch(ctx.db, id, actor);
+export async function pauseBatch(ctx: AppContext, actor: Actor, id: string, from?: AuditFrom): Promise<void> {
+  const { batch, project } = await manageBatch(ctx.db, id, actor);
   if (batch.status !== 'published') throw conflict('batch_not_published', 'Only a published batch can be paused.');
-  await ctx.db.update(taskBatches).set({ status: 'paused', updatedAt: ctx.clock.now() }).where(and(eq(taskBatches.id, id), eq(taskBatches.status, 'published')));
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    const paused = await tx.update(taskBatches).set({ status: 'paused', updatedAt: now }).where(and(eq(taskBatches.id, id), eq(taskBatches.status, 'published'))).returning({ id: taskBatches.id });
+    if (!paused.length) return;
+    await recordAudit(tx, { action: 'task_batch.pause', targetType: 'task_batch', targetId: id, orgId: project.orgId, projectId: project.id, summary: `Paused task batch ${quote(batch.title)}`, at: now }, from ?? actor);
+  });
   forgetBatchForWork(id);
 }
 
@@ -63,7 +80,7 @@ export async function pauseBatch(ctx: AppContext, actor: Actor, id: string): Pro
  * awaiting review may be paid. Answers are then only reviewed; a later rejection returns its reward too.
  * @example const { returned } = await closeBatch(ctx, actor, 'tb_1')
  */
-export async function closeBatch(ctx: AppContext, actor: Actor, id: string): Promise<{ returned: number }> {
+export async function closeBatch(ctx: AppContext, actor: Actor, id: string, from?: AuditFrom): Promise<{ returned: number }> {
   const { project } = await manageBatch(ctx.db, id, actor);
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
@@ -75,7 +92,21 @@ export async function closeBatch(ctx: AppContext, actor: Actor, id: string): Pro
     // records it, so once this returns no answer that saw the batch open can still appear, and what is owed
     // below is complete. SHARE mode conflicts only with writers, and only until this transaction ends.
     await tx.execute(sql`LOCK TABLE task_assignments IN SHARE MODE`);
-    if (!batch!.rewardAmount || !batch!.fundedAmount) return { returned: 0 };
+    const audit = (returned: number) =>
+      recordAudit(tx, {
+        action: 'task_batch.close',
+        targetType: 'task_batch',
+        targetId: id,
+        orgId: project.orgId,
+        projectId: project.id,
+        summary: `Closed task batch ${quote(batch!.title)}${returned ? `: ${returned} ${batch!.currency} (minor units) returned to the host` : ''}`,
+        data: { returned, currency: batch!.currency },
+        at: now,
+      }, from ?? actor);
+    if (!batch!.rewardAmount || !batch!.fundedAmount) {
+      await audit(0);
+      return { returned: 0 };
+    }
     const [pending] = await tx
       .select({ owed: sql<string>`coalesce(sum(${taskAssignments.rewardAmount}), 0)` })
       .from(taskAssignments)
@@ -97,6 +128,7 @@ export async function closeBatch(ctx: AppContext, actor: Actor, id: string): Pro
         at: now,
       });
     }
+    await audit(returned);
     return { returned };
   });
 }

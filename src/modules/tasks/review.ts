@@ -12,6 +12,7 @@ import { postTransaction } from '../ledger/service.js';
 import { notify } from '../notifications/service.js';
 import { findProject } from '../projects/access.js';
 import { manageBatch, type Batch } from './access.js';
+import { quote, recordAudit, type AuditFrom } from '../audit/record-audit.js';
 
 type Assignment = typeof taskAssignments.$inferSelect;
 
@@ -77,7 +78,7 @@ async function settle(tx: Tx, ctx: AppContext, a: Assignment, batch: Batch, deci
  * A host approves or rejects a submitted answer; approval pays the reward through the ledger.
  * @example await reviewAssignment(ctx, actor, 'ta_1', { decision: 'reject', reason: 'Not a cat.' }) // { id, review: 'rejected', paid: 0 }
  */
-export async function reviewAssignment(ctx: AppContext, actor: Actor, id: string, input: { decision: 'approve' | 'reject'; reason?: string }) {
+export async function reviewAssignment(ctx: AppContext, actor: Actor, id: string, input: { decision: 'approve' | 'reject'; reason?: string }, from?: AuditFrom) {
   const [found] = await ctx.db.select({ batchId: taskAssignments.batchId }).from(taskAssignments).where(eq(taskAssignments.id, id)).limit(1);
   if (!found) throw notFound('assignment');
   // Why: only the hosts of the batch's project decide on its answers and its money.
@@ -88,7 +89,17 @@ export async function reviewAssignment(ctx: AppContext, actor: Actor, id: string
       throw conflict('not_pending_review', a!.review === 'none' ? 'This assignment has no submitted answer to review.' : `This answer is already ${a!.review}.`);
     }
     const [fresh] = await tx.select().from(taskBatches).where(eq(taskBatches.id, batch.id));
-    return settle(tx, ctx, a!, fresh!, input.decision, input.reason ?? null, false);
+    const result = await settle(tx, ctx, a!, fresh!, input.decision, input.reason ?? null, false);
+    await recordAudit(tx, {
+      action: input.decision === 'approve' ? 'task_assignment.approve' : 'task_assignment.reject',
+      targetType: 'task_assignment',
+      targetId: a!.id,
+      projectId: fresh!.projectId,
+      summary: `${input.decision === 'approve' ? 'Approved' : 'Rejected'} an answer in task batch ${quote(fresh!.title)}${result.paid ? `, paying ${result.paid} ${fresh!.currency} (minor units)` : ''}${input.reason ? `: ${quote(input.reason)}` : ''}`,
+      data: { batchId: fresh!.id, workerId: a!.userId, paid: result.paid, currency: fresh!.currency, reason: input.reason ?? null },
+      at: ctx.clock.now(),
+    }, from ?? actor);
+    return result;
   });
 }
 
@@ -130,7 +141,7 @@ export async function autoApprove(ctx: AppContext, limit = 200): Promise<number>
  * A host pays a worker of the batch a bonus, funded by the host at once (recorded as host funding, as budgets are).
  * @example await payBonus(ctx, actor, 'tb_1', { workerId: 'usr_1', amount: 200, reason: 'Careful work' })
  */
-export async function payBonus(ctx: AppContext, actor: Actor, batchId: string, input: { workerId: string; amount: number; reason: string }) {
+export async function payBonus(ctx: AppContext, actor: Actor, batchId: string, input: { workerId: string; amount: number; reason: string }, from?: AuditFrom) {
   // Why: a bonus is the host's money; only the project's hosts may give one.
   const { batch, project } = await manageBatch(ctx.db, batchId, actor);
   if (!batch.currency) throw conflict('volunteer_batch', 'This batch pays no reward, so it has no currency for bonuses.');
@@ -162,6 +173,16 @@ export async function payBonus(ctx: AppContext, actor: Actor, batchId: string, i
       subject: `task_batch:${batchId}`,
       data: { batchId, title: batch.title, amount: input.amount, currency: batch.currency, reason: input.reason },
     });
+    await recordAudit(tx, {
+      action: 'task_bonus.pay',
+      targetType: 'task_bonus',
+      targetId: id,
+      orgId: project.orgId,
+      projectId: project.id,
+      summary: `Paid ${worker.userId} a bonus of ${input.amount} ${batch.currency} (minor units) in task batch ${quote(batch.title)}: ${quote(input.reason)}`,
+      data: { batchId, workerId: worker.userId, amount: input.amount, currency: batch.currency },
+      at: now,
+    }, from ?? actor);
   });
   return { id, workerId: input.workerId, amount: input.amount, currency: batch.currency };
 }

@@ -32,6 +32,7 @@ import { batchResults, batchWorkers, exportResults } from './results.js';
 import { payBonus, reviewAssignment } from './review.js';
 import { skipAssignment, submitAnswer } from './submit.js';
 import { uploadItems } from './upload-items.js';
+import { auditContext } from '../audit/record-audit.js';
 
 const UPLOAD_TYPES = ['text/csv', 'application/x-ndjson', 'application/jsonl'];
 
@@ -98,14 +99,14 @@ export async function tasksRoutes(app: FastifyInstance, ctx: AppContext) {
     schema: { tags, summary: 'Open the batch to workers (hosts); the first publication funds a rewarded batch', params: ZIdParams, response: { 200: ZBatch, ...errorResponses } },
     config: { idempotent: true, rateLimit: RATE_LIMITS.money },
   }, async (request) => {
-    await publishBatch(ctx, requireActor(request), request.params.id);
+    await publishBatch(ctx, requireActor(request), request.params.id, auditContext(request));
     return show(request, request.params.id);
   });
 
   r.post('/task-batches/:id/pause', {
     schema: { tags, summary: 'Stop new leases (hosts); publish again to resume', params: ZIdParams, response: { 200: ZBatch, ...errorResponses } },
   }, async (request) => {
-    await pauseBatch(ctx, requireActor(request), request.params.id);
+    await pauseBatch(ctx, requireActor(request), request.params.id, auditContext(request));
     return show(request, request.params.id);
   });
 
@@ -118,7 +119,7 @@ export async function tasksRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     config: { idempotent: true, rateLimit: RATE_LIMITS.money },
   }, async (request) => {
-    const { returned } = await closeBatch(ctx, requireActor(request), request.params.id);
+    const { returned } = await closeBatch(ctx, requireActor(request), request.params.id, auditContext(request));
     return { ...(await show(request, request.params.id)), returned };
   });
 
@@ -171,7 +172,7 @@ export async function tasksRoutes(app: FastifyInstance, ctx: AppContext) {
       response: { 200: ZReviewAnswer, ...errorResponses },
     },
     config: { idempotent: true, rateLimit: RATE_LIMITS.money },
-  }, async (request) => reviewAssignment(ctx, requireActor(request), request.params.id, request.body));
+  }, async (request) => reviewAssignment(ctx, requireActor(request), request.params.id, request.body, auditContext(request)));
 
   r.post('/task-batches/:id/bonuses', {
     schema: {
@@ -183,7 +184,7 @@ export async function tasksRoutes(app: FastifyInstance, ctx: AppContext) {
       response: { 201: ZBonusAnswer, ...errorResponses },
     },
     config: { idempotent: true, rateLimit: RATE_LIMITS.money },
-  }, async (request, reply) => reply.status(201).send(await payBonus(ctx, requireActor(request), request.params.id, request.body)));
+  }, async (request, reply) => reply.status(201).send(await payBonus(ctx, requireActor(request), request.params.id, request.body, auditContext(request))));
 
   const ZMethodQuery = z.object({ method: z.enum(['mv', 'wmv', 'ds', 'glad', 'mme', 'mean', 'median', 'robust']).optional() });
   const ZResultItem = z.object({
