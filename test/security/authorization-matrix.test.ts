@@ -548,6 +548,7 @@ describe('authorization matrix', () => {
     for (const caller of ['anonymous', 'stranger', 'member'] as const) {
       for (const url of reads) {
         const res = await req(caller === 'anonymous' ? null : w.callers[caller], 'GET', url);
+        if (res.statusCode >= 500) leaks.push(`${caller} GET ${url} answered ${res.statusCode}`);
         for (const id of drafts) if (res.body.includes(id)) leaks.push(`${caller} GET ${url} shows ${id}`);
       }
     }
