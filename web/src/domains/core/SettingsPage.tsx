@@ -6,12 +6,13 @@ import { EmptyState, ErrorBanner, Icon, Field, fieldError, LoadMore, Loading, Mo
 import { formatDate } from '../../format';
 import { LANGUAGES, type Language } from '../../i18n';
 import { useSession, type Me } from '../../session';
+import { PrivacySettings } from './PrivacySettings';
 import { ProjectCard } from './ProjectCard';
 import type { ProjectCardData } from './projectTypes';
 
-const SECTIONS = ['profile', 'tokens', 'orgs', 'projects', 'follows'] as const;
+const SECTIONS = ['profile', 'tokens', 'orgs', 'projects', 'follows', 'privacy'] as const;
 
-/** /settings/:section?: my profile and language, API tokens, organizations, projects I host and follow. */
+/** /settings/:section?: my profile and language, API tokens, organizations, projects I host and follow, my data. */
 export function SettingsPage() {
   return (
     <RequireSignIn>
@@ -30,6 +31,7 @@ function Settings() {
     orgs: t('settings.orgs'),
     projects: t('settings.myProjects'),
     follows: t('settings.followed'),
+    privacy: t('privacy.tab'),
   };
   return (
     <div>
@@ -40,6 +42,7 @@ function Settings() {
         {active === 'orgs' && <MyOrgs />}
         {active === 'projects' && <ProjectList path="/me/projects" empty={t('profile.noProjects')} />}
         {active === 'follows' && <ProjectList path="/me/follows" empty={t('notifications.emptyLead')} />}
+        {active === 'privacy' && <PrivacySettings />}
       </Tabs>
     </div>
   );
