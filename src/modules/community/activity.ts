@@ -6,7 +6,8 @@ import type { Actor } from '../../http/auth.js';
 import { badRequest } from '../../http/errors.js';
 import { decodeCursor, pageOf } from '../../lib/cursor.js';
 import { newId } from '../../lib/ids.js';
-import { findProject } from '../projects/access.js';
+import { findProject, isProjectHost } from '../projects/access.js';
+import { subjectVisibleSql } from './subjects.js';
 
 export interface NewActivity {
   projectId: string;
@@ -50,7 +51,8 @@ interface ActivityRow {
 }
 
 /**
- * A project's feed, newest first, a page at a time; events hidden by moderation only for operators.
+ * A project's feed, newest first, a page at a time; events hidden by moderation only for operators, and events
+ * about drafts (or comments on them) only for the project's hosts.
  * @example await listActivity(ctx, actor, 'solar-lights', { limit: 20 }) // { items: [{ kind: 'follow', actor, … }], nextCursor }
  */
 export async function listActivity(ctx: AppContext, actor: Actor | null, idOrSlug: string, q: { limit: number; cursor?: string; kind?: string }) {
@@ -60,11 +62,14 @@ export async function listActivity(ctx: AppContext, actor: Actor | null, idOrSlu
     throw badRequest('invalid_cursor', 'This cursor does not belong to this list: start again without it.', { field: 'querystring.cursor' });
   }
   const operator = actor?.role === 'operator';
+  // Why: an event about a draft (a comment on it, an idea in it) is shown to whoever may see the draft: its hosts.
+  const visible = subjectVisibleSql(sql`a.subject`, actor, { isHost: await isProjectHost(ctx.db, project, actor) });
   const res = await ctx.db.execute(sql`SELECT a.id, a.kind, a.actor_id, u.name AS actor_name, a.subject, a.data, a.hidden,
       to_char(a.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_key
     FROM project_activity a LEFT JOIN users u ON u.id = a.actor_id
     WHERE a.project_id = ${project.id}
       AND ${operator ? sql`TRUE` : sql`NOT a.hidden`}
+      AND ${visible}
       AND ${q.kind ? sql`a.kind = ${q.kind}` : sql`TRUE`}
       AND ${pos ? sql`(a.created_at < ${pos.v}::timestamptz OR (a.created_at = ${pos.v}::timestamptz AND a.id < ${pos.id}))` : sql`TRUE`}
     ORDER BY a.created_at DESC, a.id DESC LIMIT ${q.limit + 1}`);

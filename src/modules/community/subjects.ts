@@ -69,6 +69,61 @@ export const subjectResolvers: Record<Exclude<SubjectType, 'project'>, Resolver>
   },
 };
 
+/**
+ * Where a subject `type:id` belongs, in SQL: rows `(project_id, draft)`; none for a subject of no project (a
+ * site-wide question) or of a type that is not a project's content (a pledge, an assignment: a person's own).
+ * A comment belongs where its subject does: a comment on a draft is as hidden as the draft.
+ * `type` and `id` are SQL expressions, typically columns of the row being listed.
+ */
+function subjectScopeSql(type: SQL, id: SQL, comments = true): SQL {
+  const branch = (name: string, query: SQL) => sql`SELECT * FROM (${query}) vs_b WHERE ${type} = ${name}`;
+  return sql.join(
+    [
+      branch('project', sql`SELECT vs_p.id AS project_id, false AS draft FROM projects vs_p WHERE vs_p.id = ${id}`),
+      branch('update', sql`SELECT vs_u.project_id, false AS draft FROM project_updates vs_u WHERE vs_u.id = ${id}`),
+      branch('challenge', sql`SELECT vs_c.project_id, vs_c.status = 'draft' AS draft FROM challenges vs_c WHERE vs_c.id = ${id}`),
+      branch('idea', sql`SELECT vs_c.project_id, vs_c.status = 'draft' AS draft FROM ideas vs_i JOIN challenges vs_c ON vs_c.id = vs_i.challenge_id WHERE vs_i.id = ${id}`),
+      branch('question', sql`SELECT vs_q.project_id, false AS draft FROM questions vs_q WHERE vs_q.id = ${id} AND vs_q.project_id IS NOT NULL`),
+      branch('answer', sql`SELECT vs_q.project_id, false AS draft FROM answers vs_a JOIN questions vs_q ON vs_q.id = vs_a.question_id WHERE vs_a.id = ${id} AND vs_q.project_id IS NOT NULL`),
+      branch('campaign', sql`SELECT vs_c.project_id, vs_c.status = 'draft' AS draft FROM campaigns vs_c WHERE vs_c.id = ${id}`),
+      branch('survey', sql`SELECT vs_s.project_id, vs_s.status = 'draft' AS draft FROM surveys vs_s WHERE vs_s.id = ${id}`),
+      branch('batch', sql`SELECT vs_t.project_id, vs_t.status = 'draft' AS draft FROM task_batches vs_t WHERE vs_t.id = ${id}`),
+      ...(comments
+        ? [
+            branch(
+              'comment',
+              sql`SELECT vs_o.project_id, vs_o.draft FROM comments vs_cm
+                CROSS JOIN LATERAL (${subjectScopeSql(sql`vs_cm.subject_type`, sql`vs_cm.subject_id`, false)}) vs_o WHERE vs_cm.id = ${id}`,
+            ),
+          ]
+        : []),
+    ],
+    sql` UNION ALL `,
+  );
+}
+
+/**
+ * The visibility rule of every list read in bulk (feeds, notifications, their counts), in SQL: true when the
+ * subject whose `type:id` is in `ref` may be shown to the actor, as resolveSubject decides for one subject. What
+ * belongs to a draft is shown to its project's hosts only; what belongs to a project hidden by moderation, to its
+ * hosts and operators only. It is evaluated when the list is read, so a draft's events appear once it is published.
+ * @example sql`SELECT … FROM notifications n WHERE n.user_id = ${userId} AND ${subjectVisibleSql(sql`n.subject`, actor)}`
+ */
+export function subjectVisibleSql(ref: SQL, actor: Pick<Actor, 'userId'> & { role?: Actor['role'] } | null, opts: { isHost?: boolean } = {}): SQL {
+  // Why: operators see everything; the caller may already know that the actor hosts the only project in the list.
+  if (actor?.role === 'operator' || opts.isHost) return sql`TRUE`;
+  const type = sql`split_part(${ref}, ':', 1)`;
+  const id = sql`substr(${ref}, strpos(${ref}, ':') + 1)`;
+  // A role not given is read here (an operator sees what is hidden).
+  const operator = actor && !actor.role ? sql` OR EXISTS (SELECT 1 FROM users vs_op WHERE vs_op.id = ${actor.userId} AND vs_op.role = 'operator')` : sql``;
+  const host = actor
+    ? sql`(vs_pr.owner_id = ${actor.userId} OR EXISTS (SELECT 1 FROM org_members vs_m WHERE vs_m.org_id = vs_pr.org_id AND vs_m.user_id = ${actor.userId} AND vs_m.role IN ('owner', 'admin'))${operator})`
+    : sql`FALSE`;
+  return sql`(${ref} IS NULL OR NOT EXISTS (
+    SELECT 1 FROM (${subjectScopeSql(type, id)}) vs_s JOIN projects vs_pr ON vs_pr.id = vs_s.project_id
+    WHERE (vs_s.draft OR vs_pr.hidden) AND NOT ${host}))`;
+}
+
 const subjectNotFound = (type: string) =>
   new AppError(404, 'subject_not_found', `No ${type} with this id to comment on.`, { field: 'subject' });
 

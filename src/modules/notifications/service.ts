@@ -3,6 +3,7 @@ import type { Executor } from '../../db/client.js';
 import { notifications, reputationEvents } from '../../db/schema/community-core.js';
 import { newId } from '../../lib/ids.js';
 import { decodeCursor, pageOf } from '../../lib/cursor.js';
+import { subjectVisibleSql } from '../community/subjects.js';
 
 export interface NewNotification {
   userIds: string[];
@@ -26,14 +27,22 @@ export async function notify(tx: Executor, n: NewNotification): Promise<void> {
   }
 }
 
+/**
+ * A person's notifications, newest first, with the count of unread ones; a notification about something they may no
+ * longer see (a project hidden by moderation, a draft they do not host) is left out of both.
+ * @example await listNotifications(db, 'usr_1', 20) // { items, nextCursor, unread }
+ */
 export async function listNotifications(db: Executor, userId: string, limit: number, cursor?: string) {
   const pos = decodeCursor(cursor);
+  // Why: a notification shows its subject only to whoever may see the subject itself, now.
+  const visible = subjectVisibleSql(sql`${notifications.subject}`, { userId });
   const rows = await db
     .select()
     .from(notifications)
     .where(
       and(
         eq(notifications.userId, userId),
+        visible,
         pos ? or(lt(notifications.createdAt, new Date(String(pos.v))), and(eq(notifications.createdAt, new Date(String(pos.v))), lt(notifications.id, pos.id))) : undefined,
       ),
     )
@@ -42,7 +51,7 @@ export async function listNotifications(db: Executor, userId: string, limit: num
   const unread = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(notifications)
-    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt), visible));
   return { ...pageOf(rows, limit, (r) => ({ v: r.createdAt.toISOString(), id: r.id })), unread: unread[0]?.n ?? 0 };
 }
 
