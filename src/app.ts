@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -37,6 +37,12 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
     // Long ids reach the route and get a 4xx in the error shape rather than the router's bare 414.
     routerOptions: { maxParamLength: 2000 },
     ajv: { customOptions: { coerceTypes: false } },
+    // A URL the router cannot decode (`%FF`, an encoded lone surrogate) gets the documented error shape too.
+    frameworkErrors: (error, _request, reply) => {
+      const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+      const code = (error.code ?? 'bad_request').replace(/^FST_ERR_/, '').toLowerCase();
+      void (reply as unknown as FastifyReply).status(status).send({ error: { code, message: error.message } });
+    },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -92,3 +92,11 @@ describe('authentication comes before validation', () => {
     expect(missing.statusCode).toBe(404);
   });
 });
+
+describe('URLs the router cannot decode', () => {
+  it.each(['/api/v1/projects/%FF', '/api/v1/projects/%ED%A0%80'])('answer 400 in the error shape: %s', async (url) => {
+    const res = await t.inject({ method: 'GET', url });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toMatchObject({ code: expect.any(String), message: expect.any(String) });
+  });
+});
