@@ -4,6 +4,7 @@ import { ideasDomain } from './ideas';
 import { surveysDomain } from './surveys';
 import { knowledgeDomain } from './knowledge';
 import { tasksDomain } from './tasks';
+import { auditDomain } from './audit';
 
 /** Domains in the order their tabs appear on a project page. */
-export const domains: WebDomain[] = [fundingDomain, ideasDomain, surveysDomain, knowledgeDomain, tasksDomain];
+export const domains: WebDomain[] = [fundingDomain, ideasDomain, surveysDomain, knowledgeDomain, tasksDomain, auditDomain];

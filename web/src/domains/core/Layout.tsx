@@ -50,6 +50,7 @@ function Frame() {
             <NavLink to="/explore">{t('nav.explore')}</NavLink>
             <NavLink to="/projects/new">{t('nav.newProject')}</NavLink>
             {me?.role === 'operator' && <NavLink to="/moderation">{t('nav.moderation')}</NavLink>}
+            {me?.role === 'operator' && <NavLink to="/audit">{t('audit:nav')}</NavLink>}
           </nav>
           <div className="topbar-end">
             <label className="sr-only" htmlFor="language-select">
@@ -144,6 +145,7 @@ function UserMenu() {
         <Link to="/projects/new">{t('nav.newProject')}</Link>
         <Link to="/orgs/new">{t('nav.newOrg')}</Link>
         {me.role === 'operator' && <Link to="/moderation">{t('nav.moderation')}</Link>}
+        {me.role === 'operator' && <Link to="/audit">{t('audit:nav')}</Link>}
         <hr />
         <button
           type="button"

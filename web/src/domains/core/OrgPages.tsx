@@ -103,9 +103,14 @@ export function OrgPage() {
             </div>
           </div>
           {manages && (
-            <Link className="btn btn-primary" to={`/projects/new?org=${org.id}`}>
-              <Icon name="plus" /> {t('org.newProject')}
-            </Link>
+            <div className="row">
+              <Link className="btn btn-ghost" to={`/orgs/${org.slug}/audit`}>
+                {t('audit:orgLink')}
+              </Link>
+              <Link className="btn btn-primary" to={`/projects/new?org=${org.id}`}>
+                <Icon name="plus" /> {t('org.newProject')}
+              </Link>
+            </div>
           )}
         </div>
         {org.descriptionHtml.trim() && <Markdown html={org.descriptionHtml} />}
