@@ -4,6 +4,7 @@ import type { Executor } from '../../db/client.js';
 import { conflict } from '../../http/errors.js';
 import { DELETED_ACCOUNT_NAME, eraseAccount as anonymiseAccount } from '../accounts/personal-data.js';
 import { getUser, wrongPassword } from '../accounts/service.js';
+import { recordAccountErasure, type AuditFrom } from '../audit/record-audit.js';
 import { verifyPassword } from '../accounts/passwords.js';
 import { erasePersonalData as eraseCommunity } from '../community/personal-data.js';
 import { cancelOpenPledges, erasePersonalData as eraseFunding, liveCampaignsHosted, pledgesInSettlement } from '../funding/personal-data.js';
@@ -47,9 +48,10 @@ async function checkNothingHoldsBack(ctx: AppContext, db: Executor, userId: stri
  * flow first. Kept, under "Deleted account": what they wrote (comments, ideas, questions, answers, updates,
  * projects), votes, survey responses and task answers, collected pledges, and every ledger entry (append-only,
  * and kept for accounting; its accounts name the id only).
- * @example await eraseMyAccount(ctx, actor, { password: '…' }) // { erasedAt: '2026-…', pledgesCancelled: 1 }
+ * The erasure is recorded in the audit log (by account id) in the same transaction.
+ * @example await eraseMyAccount(ctx, actor, { password: '…' }, auditContext(request)) // { erasedAt: '2026-…', pledgesCancelled: 1 }
  */
-export async function eraseMyAccount(ctx: AppContext, actor: { userId: string }, input: { password: string }) {
+export async function eraseMyAccount(ctx: AppContext, actor: { userId: string; role: 'member' | 'operator' }, input: { password: string }, from?: AuditFrom) {
   const user = await getUser(ctx, actor.userId);
   // Why: a session left open, or a leaked API token, must not be enough to destroy an account.
   if (!(await verifyPassword(user.passwordHash, input.password))) throw wrongPassword('body.password');
@@ -67,6 +69,7 @@ export async function eraseMyAccount(ctx: AppContext, actor: { userId: string },
     await eraseNotifications(tx, user.id, { name: was.name, orgIds: organizations.map((o) => o.id) }, DELETED_ACCOUNT_NAME);
     await eraseFunding(tx, user.id);
     await eraseMail(tx, was.email);
+    await recordAccountErasure(tx, user.id, from ?? { actorId: actor.userId, actorRole: actor.role, ip: null, requestId: null }, now);
   });
   return { erasedAt: now.toISOString(), pledgesCancelled };
 }

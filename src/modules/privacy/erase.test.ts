@@ -54,6 +54,7 @@ describe('DELETE /me', () => {
         [host, `/api/v1/surveys/${w.surveyId}/results`],
         [host, `/api/v1/surveys/${w.surveyId}/results.csv`],
         [host, '/api/v1/notifications'],
+        [host, `/api/v1/orgs/${w.orgId}/audit`],
       ];
       for (const [as, url] of reads) {
         const res = await t.request(as, 'GET', url);
@@ -102,6 +103,8 @@ describe('DELETE /me', () => {
       expect(await scalar(t, sql`SELECT count(*)::int FROM notifications WHERE user_id = ${w.person.id}`)).toBe(0);
       expect(await t.ctx.db.select().from(projectSignups).where(eq(projectSignups.userId, w.person.id))).toEqual([]);
       expect(await t.ctx.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, w.person.email))).toEqual([]);
+      // The erasure itself is in the audit log, by account id.
+      expect(await scalar(t, sql`SELECT count(*)::int FROM audit_log WHERE action = 'account.erase' AND target_id = ${w.person.id} AND actor_id = ${w.person.id}`)).toBe(1);
     });
   });
 

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { requireActor, SESSION_COOKIE } from '../../http/auth.js';
+import { auditContext } from '../audit/record-audit.js';
 import { RATE_LIMITS } from '../../http/rate-limit.js';
 import { errorResponses } from '../../http/schemas.js';
 import { eraseMyAccount } from './erase-account.js';
@@ -48,7 +49,7 @@ export async function privacyRoutes(app: FastifyInstance, ctx: AppContext) {
       response: { 200: z.object({ erasedAt: z.string(), pledgesCancelled: z.number().int() }), ...errorResponses },
     },
   }, async (request, reply) => {
-    const answer = await eraseMyAccount(ctx, requireActor(request), request.body);
+    const answer = await eraseMyAccount(ctx, requireActor(request), request.body, auditContext(request));
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return answer;
   });
