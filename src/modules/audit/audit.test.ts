@@ -77,7 +77,7 @@ describe('audit_log', () => {
     expect(await refusal(sql`UPDATE audit_log SET summary = 'rewritten' WHERE id = ${id}`)).toContain(refused);
     expect(await refusal(sql`DELETE FROM audit_log WHERE id = ${id}`)).toContain(refused);
     expect(await refusal(sql`TRUNCATE audit_log`)).toContain(refused);
-    const [row] = (await t.ctx.db.execute(sql`SELECT summary FROM audit_log WHERE id = ${id}`)).rows as { summary: string }[];
+    const [row] = (await t.ctx.db.execute(sql`SELECT summary FROM audit_log WHERE id = ${id}`) as unknown as { rows: { summary: string }[] }).rows;
     expect(row?.summary).toBe('A row to tamper with');
   });
 
