@@ -21,6 +21,7 @@ import { jobs as fundingJobs } from './funding/jobs.js';
 import { jobs as tasksJobs } from './tasks/jobs.js';
 import { jobs as surveysJobs } from './surveys/jobs.js';
 import { jobs as ideasJobs } from './ideas/jobs.js';
+import { rateLimitJobs } from '../http/rate-limit-store.js';
 
 export type ModuleRoutes = (app: FastifyInstance, ctx: AppContext) => Promise<void>;
 
@@ -40,4 +41,4 @@ export const moduleRoutes: ModuleRoutes[] = [
   auditRoutes,
 ];
 
-export const moduleJobs: Job[] = [...mailJobs, ...communityJobs, ...fundingJobs, ...tasksJobs, ...surveysJobs, ...ideasJobs];
+export const moduleJobs: Job[] = [...mailJobs, ...communityJobs, ...fundingJobs, ...tasksJobs, ...surveysJobs, ...ideasJobs, ...rateLimitJobs];

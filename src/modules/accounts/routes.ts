@@ -32,7 +32,7 @@ export async function accountsRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.post('/auth/signup', {
     schema: { tags, summary: 'Create an account and start a session', body: ZSignupRequest, response: { 201: ZSessionAnswer, ...errorResponses } },
-    config: { skipCsrf: true, rateLimit: RATE_LIMITS.signup },
+    config: { auth: 'anyone', skipCsrf: true, rateLimit: RATE_LIMITS.signup },
   }, async (request, reply) => {
     const { user, session } = await accounts.signup(ctx, request.body);
     setSessionCookie(reply, ctx, session.token, session.expiresAt);
@@ -41,14 +41,14 @@ export async function accountsRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.post('/auth/login', {
     schema: { tags, summary: 'Sign in', body: ZLoginRequest, response: { 200: ZSessionAnswer, ...errorResponses } },
-    config: { skipCsrf: true, rateLimit: RATE_LIMITS.login },
+    config: { auth: 'anyone', skipCsrf: true, rateLimit: RATE_LIMITS.login },
   }, async (request, reply) => {
     const { user, session } = await accounts.login(ctx, request.body);
     setSessionCookie(reply, ctx, session.token, session.expiresAt);
     return { user: accounts.toMe(user), csrfToken: session.csrfToken };
   });
 
-  r.post('/auth/logout', { schema: { tags, summary: 'Sign out', response: { 204: z.null(), ...errorResponses } } }, async (request, reply) => {
+  r.post('/auth/logout', { config: { auth: 'anyone' }, schema: { tags, summary: 'Sign out', response: { 204: z.null(), ...errorResponses } } }, async (request, reply) => {
     if (request.actor?.sessionId) await accounts.logout(ctx, request.actor.sessionId);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.status(204).send(null);
@@ -60,7 +60,7 @@ export async function accountsRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.post('/auth/password-reset', {
     schema: { tags, summary: 'E-mail a password reset link', body: z.object({ email: z.string().trim().email().max(254) }), response: { 202: z.object({ ok: z.literal(true) }), ...errorResponses } },
-    config: { skipCsrf: true, rateLimit: RATE_LIMITS.passwordReset },
+    config: { auth: 'anyone', skipCsrf: true, rateLimit: RATE_LIMITS.passwordReset },
   }, async (request, reply) => {
     await accounts.requestPasswordReset(ctx, request.body.email);
     return reply.status(202).send({ ok: true as const });
@@ -68,13 +68,13 @@ export async function accountsRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.post('/auth/password-reset/confirm', {
     schema: { tags, summary: 'Choose a new password with a reset token', body: z.object({ token: z.string().min(10).max(200), password: ZSignupRequest.shape.password }), response: { 200: z.object({ ok: z.literal(true) }), ...errorResponses } },
-    config: { skipCsrf: true, rateLimit: RATE_LIMITS.passwordReset },
+    config: { auth: 'anyone', skipCsrf: true, rateLimit: RATE_LIMITS.passwordReset },
   }, async (request) => {
     await accounts.confirmPasswordReset(ctx, request.body.token, request.body.password);
     return { ok: true as const };
   });
 
-  r.get('/me', { schema: { tags, summary: 'The current account', response: { 200: ZMe, ...errorResponses } } }, async (request) =>
+  r.get('/me', { config: { auth: 'person' }, schema: { tags, summary: 'The current account', response: { 200: ZMe, ...errorResponses } } }, async (request) =>
     accounts.toMe(await accounts.getUser(ctx, requireActor(request).userId)),
   );
 
@@ -99,7 +99,7 @@ export async function accountsRoutes(app: FastifyInstance, ctx: AppContext) {
     schema: { tags, summary: 'Create a personal API token (shown once)', body: z.object({ name: z.string().trim().min(1).max(100) }), response: { 201: z.object({ id: z.string(), name: z.string(), token: z.string() }), ...errorResponses } },
   }, async (request, reply) => reply.status(201).send(await accounts.createToken(ctx, requireActor(request).userId, request.body.name, auditContext(request))));
 
-  r.get('/tokens', {
+  r.get('/tokens', { config: { auth: 'person' },
     schema: {
       tags,
       summary: 'My API tokens (never the secret)',

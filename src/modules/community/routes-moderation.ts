@@ -61,7 +61,7 @@ export async function moderationRoutes(app: FastifyInstance, ctx: AppContext) {
     });
   }
 
-  r.get('/moderation/reports', {
+  r.get('/moderation/reports', { config: { auth: 'person' },
     schema: {
       tags,
       summary: 'The report queue (operators): open ones oldest first, or resolved/all newest first',

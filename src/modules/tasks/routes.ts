@@ -200,7 +200,7 @@ export async function tasksRoutes(app: FastifyInstance, ctx: AppContext) {
     votes: z.array(z.object({ workerId: z.string(), answer: z.unknown() })).describe('The answers behind the result: worker id (or imported worker ref) and answer.'),
   });
 
-  r.get('/task-batches/:id/results', {
+  r.get('/task-batches/:id/results', { config: { auth: 'person' },
     schema: {
       tags,
       summary: 'Aggregated answers per item (hosts)',
@@ -224,21 +224,21 @@ export async function tasksRoutes(app: FastifyInstance, ctx: AppContext) {
     },
   }, async (request) => batchResults(ctx, requireActor(request), request.params.id, request.query));
 
-  r.get('/task-batches/:id/results.csv', {
+  r.get('/task-batches/:id/results.csv', { config: { auth: 'person' },
     schema: { tags, summary: 'All results as CSV: externalId,answer,confidence,answers (hosts)', params: ZIdParams, querystring: ZMethodQuery },
   }, async (request, reply) => {
     const out = await exportResults(ctx, requireActor(request), request.params.id, request.query.method, 'csv');
     return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${out.filename}"`).send(out.csv);
   });
 
-  r.get('/task-batches/:id/results.json', {
+  r.get('/task-batches/:id/results.json', { config: { auth: 'person' },
     schema: { tags, summary: 'All results as JSON (hosts)', params: ZIdParams, querystring: ZMethodQuery },
   }, async (request, reply) => {
     const out = await exportResults(ctx, requireActor(request), request.params.id, request.query.method, 'json');
     return reply.type('application/json; charset=utf-8').send(JSON.stringify(out.json));
   });
 
-  r.get('/task-batches/:id/workers', {
+  r.get('/task-batches/:id/workers', { config: { auth: 'person' },
     schema: {
       tags,
       summary: 'Per worker: answers, gold accuracy, estimated quality (confusion matrix with ds), reviews, earnings (hosts)',
@@ -270,7 +270,7 @@ export async function tasksRoutes(app: FastifyInstance, ctx: AppContext) {
     },
   }, async (request) => batchWorkers(ctx, requireActor(request), request.params.id, request.query.method));
 
-  r.get('/task-batches/:id/submissions', {
+  r.get('/task-batches/:id/submissions', { config: { auth: 'person' },
     schema: {
       tags,
       summary: 'Submitted answers to review (hosts), oldest first',
@@ -284,12 +284,12 @@ export async function tasksRoutes(app: FastifyInstance, ctx: AppContext) {
     },
   }, async (request) => reviewQueue(ctx, requireActor(request), request.params.id, request.query));
 
-  r.get('/me/assignments', {
+  r.get('/me/assignments', { config: { auth: 'person' },
     schema: { tags, summary: 'My task history, newest first, with what each answer paid', querystring: ZBatchListQuery, response: { 200: paged(ZMyAssignment), ...errorResponses } },
   }, async (request) => myAssignments(ctx, requireActor(request), request.query));
 
   const ZAmounts = z.array(z.object({ amount: z.number(), currency: z.string() }));
-  r.get('/me/task-earnings', {
+  r.get('/me/task-earnings', { config: { auth: 'person' },
     schema: {
       tags,
       summary: 'My earnings from tasks: balance per currency, rewards awaiting review, bonuses, answer counts',
