@@ -44,6 +44,9 @@ describe('refunds', () => {
     expect(tooMuch.statusCode).toBe(400);
     expect(tooMuch.json().error).toMatchObject({ code: 'refund_too_large', details: { field: 'body.amount' } });
     expect((await t.request(f.backer, 'POST', `/api/v1/pledges/${f.pledgeId}/refund`, {})).statusCode).toBe(403);
+    // Anyone else learns nothing of the pledge: 404, as for a pledge that does not exist.
+    const stranger = await t.signup('Passer-by');
+    expect((await t.request(stranger, 'POST', `/api/v1/pledges/${f.pledgeId}/refund`, {})).statusCode).toBe(404);
 
     const rest = await t.request(f.host, 'POST', `/api/v1/pledges/${f.pledgeId}/refund`, {});
     expect(rest.json()).toMatchObject({ amount: { amount: 6000 }, platformFeeReturned: fees.platform - 200 });

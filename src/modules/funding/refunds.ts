@@ -160,9 +160,13 @@ export async function completeRefund(ctx: AppContext, refundId: string): Promise
  */
 export async function refundPledge(ctx: AppContext, actor: Actor, pledgeId: string, input: { amount?: AmountInput; reason?: string }, from?: AuditFrom) {
   const [pledge] = await ctx.db.select().from(pledges).where(eq(pledges.id, pledgeId)).limit(1);
-  if (!pledge) throw new AppError(404, 'pledge_not_found', 'No pledge with this id.');
+  const pledgeNotFound = () => new AppError(404, 'pledge_not_found', 'No pledge with this id.');
+  if (!pledge) throw pledgeNotFound();
   // Why: refunds give the host's money back to a backer; only the campaign's hosts (or an operator) decide them.
-  await requireCampaignHost(ctx.db, pledge.campaignId, actor);
+  // Anyone but the backer who is not a host learns nothing of the pledge, not even that it exists: 404, not 403.
+  await requireCampaignHost(ctx.db, pledge.campaignId, actor).catch((e: unknown) => {
+    throw e instanceof AppError && e.status === 403 && pledge.backerId !== actor.userId ? pledgeNotFound() : e;
+  });
   const amount = input.amount === undefined ? null : amountIn(input.amount, pledge.currency, 'body.amount');
   if (amount !== null && amount <= 0) throw badRequest('refund_too_small', 'A refund is at least 1 minor unit.', { field: 'body.amount' });
   const refund = await ctx.db.transaction(async (tx) => {

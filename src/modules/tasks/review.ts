@@ -5,7 +5,7 @@ import type { AppContext } from '../../context.js';
 import type { Tx } from '../../db/client.js';
 import { taskAssignments, taskBatches, taskBonuses, taskWorkers } from '../../db/schema/tasks.js';
 import type { Actor } from '../../http/auth.js';
-import { conflict, notFound } from '../../http/errors.js';
+import { AppError, conflict, notFound } from '../../http/errors.js';
 import { newId } from '../../lib/ids.js';
 import { LedgerAccounts, hostOwnerKey } from '../ledger/accounts.js';
 import { postTransaction } from '../ledger/service.js';
@@ -79,10 +79,13 @@ async function settle(tx: Tx, ctx: AppContext, a: Assignment, batch: Batch, deci
  * @example await reviewAssignment(ctx, actor, 'ta_1', { decision: 'reject', reason: 'Not a cat.' }) // { id, review: 'rejected', paid: 0 }
  */
 export async function reviewAssignment(ctx: AppContext, actor: Actor, id: string, input: { decision: 'approve' | 'reject'; reason?: string }, from?: AuditFrom) {
-  const [found] = await ctx.db.select({ batchId: taskAssignments.batchId }).from(taskAssignments).where(eq(taskAssignments.id, id)).limit(1);
+  const [found] = await ctx.db.select({ batchId: taskAssignments.batchId, userId: taskAssignments.userId }).from(taskAssignments).where(eq(taskAssignments.id, id)).limit(1);
   if (!found) throw notFound('assignment');
-  // Why: only the hosts of the batch's project decide on its answers and its money.
-  const { batch } = await manageBatch(ctx.db, found.batchId, actor);
+  // Why: only the hosts of the batch's project decide on its answers and its money; anyone else learns nothing of
+  // the answer, not even that it exists (404, not 403); its worker, who sees it, is told no (403).
+  const { batch } = await manageBatch(ctx.db, found.batchId, actor).catch((e: unknown) => {
+    throw e instanceof AppError && e.status === 403 && found.userId !== actor.userId ? notFound('assignment') : e;
+  });
   return ctx.db.transaction(async (tx) => {
     const [a] = await tx.select().from(taskAssignments).where(eq(taskAssignments.id, id)).for('update');
     if (a!.review !== 'pending') {
