@@ -32,7 +32,9 @@ export interface BuildAppOptions {
 export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ?? false,
-    trustProxy: true,
+    // Whose X-Forwarded-For to believe: by default only a proxy on this machine, so that a client cannot choose the
+    // address that rate limits count and the audit log records.
+    trustProxy: trustProxySetting(ctx.config.FOULE_TRUST_PROXY),
     bodyLimit: 1024 * 1024,
     // Long ids reach the route and get a 4xx in the error shape rather than the router's bare 414.
     routerOptions: { maxParamLength: 2000 },
@@ -107,6 +109,11 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
 
   await serveWebApp(app);
   return app;
+}
+
+/** FOULE_TRUST_PROXY as Fastify takes it: a boolean, or a list of addresses and CIDRs. */
+export function trustProxySetting(value: string): boolean | string {
+  return value === 'true' || value === 'false' ? value === 'true' : value;
 }
 
 /** Serves the built React app, with index.html for every client-side route. */

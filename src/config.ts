@@ -23,6 +23,10 @@ export const ZConfig = z.object({
   FOULE_PAYMENT_FEE_BPS: z.coerce.number().int().min(0).max(5000).default(290),
   FOULE_PAYMENT_FEE_FIXED: z.coerce.number().int().min(0).max(10000).default(30),
   FOULE_SCHEDULER: z.enum(['on', 'off']).default('on'),
+  FOULE_TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|[0-9A-Za-z.:/, -]+)$/, 'must be true, false, or addresses and CIDRs separated by commas (loopback, 10.0.0.0/8, …)')
+    .default('loopback'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

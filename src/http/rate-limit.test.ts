@@ -54,3 +54,34 @@ describe('rate limits', () => {
     }
   });
 });
+
+describe('client addresses', () => {
+  it('ignore X-Forwarded-For from a caller that is not a trusted proxy, so the header cannot dodge a limit', async () => {
+    const t = await createTestApp({ FOULE_RATE_LIMIT: 'on' });
+    const remoteAddress = `198.51.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+    try {
+      const codes: number[] = [];
+      for (let i = 0; i < 11; i++) {
+        const res = await t.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress, headers: { 'x-forwarded-for': `203.0.113.${i}` }, payload: login });
+        codes.push(res.statusCode);
+      }
+      expect(codes.at(-1)).toBe(429);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('believe X-Forwarded-For from a proxy on this machine (the default FOULE_TRUST_PROXY=loopback)', async () => {
+    const t = await createTestApp({ FOULE_RATE_LIMIT: 'on' });
+    try {
+      const codes: number[] = [];
+      for (let i = 0; i < 11; i++) {
+        const res = await t.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '127.0.0.1', headers: { 'x-forwarded-for': `192.0.2.${Math.floor(Math.random() * 250)}, 203.0.113.${i}` }, payload: login });
+        codes.push(res.statusCode);
+      }
+      expect(codes.every((c) => c === 401)).toBe(true);
+    } finally {
+      await t.close();
+    }
+  });
+});
