@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +37,9 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
     // address that rate limits count and the audit log records.
     trustProxy: trustProxySetting(ctx.config.FOULE_TRUST_PROXY),
     bodyLimit: 1024 * 1024,
+    // Request ids (in logs and the audit log) unique across processes and restarts, never taken from the client.
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
     // Long ids reach the route and get a 4xx in the error shape rather than the router's bare 414.
     routerOptions: { maxParamLength: 2000 },
     ajv: { customOptions: { coerceTypes: false } },
