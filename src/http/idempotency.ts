@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { and, eq, lt } from 'drizzle-orm';
 import type { AppContext } from '../context.js';
-import { idempotencyKeys } from '../db/schema/accounts.js';
+import { idempotencyKeys } from '../db/schema/idempotency.js';
 import { sha256 } from '../lib/ids.js';
-import { AppError, badRequest, conflict } from './errors.js';
+import { conflict, invalid } from '../lib/errors.js';
+import { AppError } from './errors.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -31,7 +32,7 @@ export function installIdempotency(app: FastifyInstance, ctx: AppContext): void 
     if (raw === undefined) return;
     const key = Array.isArray(raw) ? raw[0] : raw;
     if (!key || key.length > 255) {
-      throw badRequest('invalid_idempotency_key', 'Idempotency-Key must be 1 to 255 characters.', { field: 'header.Idempotency-Key' });
+      throw invalid('invalid_idempotency_key', 'Idempotency-Key must be 1 to 255 characters.', { field: 'header.Idempotency-Key' });
     }
     const scope = request.actor?.userId ?? 'anonymous';
     const route = `${request.method} ${request.routeOptions.url}`;

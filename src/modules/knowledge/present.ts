@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { users } from '../../db/schema/accounts.js';
-import { reputationEvents } from '../../db/schema/community-core.js';
+import { reputationEvents } from '../../db/schema/notifications.js';
 import { answerVotes, answers, questionVotes } from '../../db/schema/knowledge.js';
 import type { Actor } from '../../http/auth.js';
 import { renderMarkdown } from '../../lib/markdown.js';

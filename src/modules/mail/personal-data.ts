@@ -1,7 +1,7 @@
 // The mail module's share of a personal-data export and of an erasure: the e-mails addressed to a person.
 import { desc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { mailOutbox } from '../../db/schema/accounts.js';
+import { mailOutbox } from '../../db/schema/mail.js';
 
 const to = (email: string) => eq(sql`lower(${mailOutbox.toAddress})`, email.toLowerCase());
 

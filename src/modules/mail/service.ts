@@ -2,7 +2,7 @@ import nodemailer from 'nodemailer';
 import { asc, desc, eq, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import type { Executor } from '../../db/client.js';
-import { mailOutbox } from '../../db/schema/accounts.js';
+import { mailOutbox } from '../../db/schema/mail.js';
 import { newId } from '../../lib/ids.js';
 
 export interface OutgoingMail {

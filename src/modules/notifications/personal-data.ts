@@ -1,7 +1,7 @@
 // The notifications module's share of a personal-data export and of an erasure.
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { notifications, reputationEvents } from '../../db/schema/community-core.js';
+import { notifications, reputationEvents } from '../../db/schema/notifications.js';
 
 /**
  * A person's notifications and reputation events.

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { notifications, reputationEvents } from '../../db/schema/community-core.js';
+import { notifications, reputationEvents } from '../../db/schema/notifications.js';
 import { newId } from '../../lib/ids.js';
 import { decodeCursor, pageOf } from '../../lib/cursor.js';
 import { subjectVisibleSql } from '../community/subjects.js';

@@ -1,7 +1,7 @@
 // The organizations module's share of a personal-data export and of an erasure.
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { orgMembers, orgs } from '../../db/schema/projects.js';
+import { orgMembers, orgs } from '../../db/schema/orgs.js';
 
 /**
  * The organizations a person belongs to, with their role and when they joined.

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { orgMembers, type OrgRole } from '../../db/schema/projects.js';
+import { orgMembers, type OrgRole } from '../../db/schema/orgs.js';
 
 /**
  * The person's role in an organization, or null when they are not a member.

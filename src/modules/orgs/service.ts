@@ -2,9 +2,9 @@ import { and, asc, eq, or, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import type { Executor } from '../../db/client.js';
 import { users } from '../../db/schema/accounts.js';
-import { orgMembers, orgs, type OrgRole } from '../../db/schema/projects.js';
+import { orgMembers, orgs, type OrgRole } from '../../db/schema/orgs.js';
 import type { Actor } from '../../http/auth.js';
-import { AppError, conflict, forbidden, notFound } from '../../http/errors.js';
+import { DomainError, conflict, forbidden, notFound } from '../../lib/errors.js';
 import { newId, randomToken } from '../../lib/ids.js';
 import { renderMarkdown } from '../../lib/markdown.js';
 import { slugify } from '../../lib/slug.js';
@@ -147,7 +147,7 @@ export async function addMember(ctx: AppContext, actor: Actor, idOrSlug: string,
     ? await ctx.db.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, input.userId)).limit(1)
     : await ctx.db.select({ id: users.id, name: users.name }).from(users).where(eq(sql`lower(${users.email})`, input.email!.toLowerCase())).limit(1);
   if (!person) {
-    throw new AppError(404, 'user_not_found', input.userId ? 'No person with this id.' : 'No account uses this e-mail address: ask them to sign up first.', {
+    throw new DomainError('user_not_found', input.userId ? 'No person with this id.' : 'No account uses this e-mail address: ask them to sign up first.', {
       field: input.userId ? 'body.userId' : 'body.email',
     });
   }

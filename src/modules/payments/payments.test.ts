@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
-import { paymentCharges } from '../../db/schema/funding.js';
+import { paymentCharges } from '../../db/schema/payments.js';
 import { randomToken } from '../../lib/ids.js';
 import { luhnValid, TestPaymentProvider, TEST_CARDS } from './test-provider.js';
 import { paymentProvider, providerForPayment } from './service.js';
-import { AppError } from '../../http/errors.js';
+import { statusOf } from '../../http/status.js';
+import { DomainError } from '../../lib/errors.js';
 
 let t: TestApp;
 let provider: TestPaymentProvider;
@@ -108,9 +109,9 @@ describe('payment providers', () => {
       paymentProvider(t.ctx, 'nope');
       expect.unreachable();
     } catch (e) {
-      expect(e).toBeInstanceOf(AppError);
-      expect((e as AppError).status).toBe(400);
-      expect((e as AppError).details).toEqual({ field: 'body.payment.provider' });
+      expect(e).toBeInstanceOf(DomainError);
+      expect(statusOf(e as DomainError)).toBe(400);
+      expect((e as DomainError).details).toEqual({ field: 'body.payment.provider' });
     }
   });
 

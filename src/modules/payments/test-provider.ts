@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { paymentCharges, paymentPayouts, paymentRefunds } from '../../db/schema/funding.js';
+import { paymentCharges, paymentPayouts, paymentRefunds } from '../../db/schema/payments.js';
 import { newId } from '../../lib/ids.js';
 import type { ChargeRequest, ChargeResult, Decline, PaymentMethodInput, PaymentProvider, PayoutRequest, PayoutResult, RefundRequest, RefundResult, SaveMethodResult } from './provider.js';
 

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { createTestApp, type TestApp, type TestUser } from '../../../test/support/test-app.js';
-import { mailOutbox, users } from '../../db/schema/accounts.js';
+import { users } from '../../db/schema/accounts.js';
+import { mailOutbox } from '../../db/schema/mail.js';
 import { projectSignups } from '../../db/schema/audience.js';
 import { pledges } from '../../db/schema/funding.js';
 import { projects } from '../../db/schema/projects.js';

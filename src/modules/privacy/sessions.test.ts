@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { desc, eq } from 'drizzle-orm';
 import { createTestApp, type TestApp, type TestUser } from '../../../test/support/test-app.js';
-import { mailOutbox } from '../../db/schema/accounts.js';
+import { mailOutbox } from '../../db/schema/mail.js';
 
 let t: TestApp;
 beforeAll(async () => {

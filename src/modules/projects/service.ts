@@ -2,9 +2,10 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import { users } from '../../db/schema/accounts.js';
 import { projectFollows, projectSignups } from '../../db/schema/audience.js';
-import { orgs, projects } from '../../db/schema/projects.js';
+import { orgs } from '../../db/schema/orgs.js';
+import { projects } from '../../db/schema/projects.js';
 import type { Actor } from '../../http/auth.js';
-import { AppError, conflict, forbidden } from '../../http/errors.js';
+import { DomainError, conflict, forbidden } from '../../lib/errors.js';
 import { newId, randomToken } from '../../lib/ids.js';
 import { renderMarkdown } from '../../lib/markdown.js';
 import { slugify } from '../../lib/slug.js';
@@ -90,7 +91,7 @@ const suffix = () => randomToken(4).toLowerCase().replace(/[^a-z0-9]/g, 'x').sli
 export async function createProject(ctx: AppContext, actor: Actor, input: CreateProjectInput): Promise<Project> {
   if (input.orgId) {
     const [org] = await ctx.db.select({ id: orgs.id }).from(orgs).where(eq(orgs.id, input.orgId)).limit(1);
-    if (!org) throw new AppError(404, 'org_not_found', 'No organization with this id.', { field: 'body.orgId' });
+    if (!org) throw new DomainError('org_not_found', 'No organization with this id.', { field: 'body.orgId' });
   }
   // Why: a project opened in an organization's name needs that organization's owner or admin.
   if (input.orgId && !(await canManageOrg(ctx.db, input.orgId, actor.userId))) {
