@@ -1,97 +1,16 @@
-// The shapes of the funding API's answers (see src/modules/funding/schemas.ts).
-export interface Money {
-  amount: number;
-  currency: string;
-}
+// The shapes of the funding API's answers, named from the generated client (web/src/api/schema.d.ts).
+import type { ApiItem, ApiResponse } from '../../api';
 
-export interface Shipping {
-  groups: { name: string; countries: string[]; cost: number }[];
-}
+export type Campaign = ApiResponse<'/api/v1/campaigns/{id}'>;
+export type Money = Campaign['goal'];
+export type Tier = Campaign['tiers'][number];
+export type Model = Campaign['model'];
 
-export interface Tier {
-  id: string;
-  title: string;
-  description: string;
-  price: number;
-  currency: string;
-  limit: number | null;
-  remaining: number | null;
-  backers: number;
-  estimatedDelivery: string | null;
-  shipping: Shipping | null;
-}
-
-export type CampaignStatus = 'draft' | 'live' | 'succeeded' | 'failed' | 'ended' | 'cancelled';
-export type Model = 'all_or_nothing' | 'keep_it_all' | 'donation';
-
-export interface Campaign {
-  id: string;
-  projectId: string;
-  title: string;
-  description: string;
-  descriptionHtml: string;
-  status: CampaignStatus;
-  model: Model;
-  currency: string;
-  goal: Money;
-  raised: Money;
-  backers: number;
-  pledges: number;
-  deadline: string;
-  launchedAt: string | null;
-  closedAt: string | null;
-  settledAt: string | null;
-  stretchGoals: { amount: number; description: string; reached: boolean }[];
-  tiers: Tier[];
-  createdAt: string;
-  viewer: { isHost: boolean; pledgeIds: string[] };
-}
-
-export type PledgeStatus = 'pending' | 'collected' | 'errored' | 'dropped' | 'voided' | 'cancelled' | 'refunded' | 'collecting' | 'charging';
-
-export interface Pledge {
-  id: string;
-  campaignId: string;
-  tierId: string | null;
-  status: PledgeStatus;
-  amount: Money;
-  shippingCountry: string | null;
-  shippingCost: number;
-  paymentMethod: string;
-  refunded: number;
-  fixDeadline: string | null;
-  failureMessage: string | null;
-  createdAt: string;
-  collectedAt: string | null;
-}
-
-export interface MyPledge extends Pledge {
-  tierTitle: string | null;
-  campaign: { id: string; title: string; status: CampaignStatus; deadline: string };
-  project: { id: string; slug: string; title: string };
-}
-
-export interface HostPledge extends Pledge {
-  backer: { id: string; name: string; email: string };
-  tierTitle: string | null;
-}
-
-export interface Stats {
-  campaignId: string;
-  currency: string;
-  goal: number;
-  days: { date: string; amount: number; pledges: number; cumulative: number }[];
-  byStatus: Record<string, { pledges: number; amount: number }>;
-}
-
-export interface LedgerView {
-  campaignId: string;
-  currency: string;
-  totals: { received: number; refunded: number; paymentFees: number; platformFees: number; toHost: number; inEscrow: number };
-  balanced: boolean;
-  items: { id: string; kind: string; at: string; entries: { account: string; amount: number }[] }[];
-  nextCursor: string | null;
-}
+export type Pledge = ApiResponse<'/api/v1/pledges/{id}'>;
+export type MyPledge = ApiItem<'/api/v1/me/pledges'>;
+export type HostPledge = ApiItem<'/api/v1/campaigns/{id}/pledges'>;
+export type Stats = ApiResponse<'/api/v1/campaigns/{id}/stats'>;
+export type LedgerView = ApiResponse<'/api/v1/campaigns/{id}/ledger'>;
 
 /** The test cards of the built-in test payment provider. */
 export const TEST_CARDS = [

@@ -1,56 +1,11 @@
-// The shapes the ideas API answers (see src/modules/ideas/schemas.ts).
-export type Phase = 'upcoming' | 'submission' | 'voting' | 'review' | 'closed';
-export type IdeaStatus = 'submitted' | 'shortlisted' | 'selected' | 'implemented' | 'rejected';
+// The shapes the ideas API answers, named from the generated client (web/src/api/schema.d.ts).
+import type { ApiItem, ApiResponse } from '../../api';
+
+export type Challenge = ApiResponse<'/api/v1/challenges/{id}'>;
+export type Phase = Challenge['phase'];
+export type Budget = NonNullable<Challenge['viewer']['budget']>;
+/** An idea as a challenge's list answers it (ranked: with its rank, score, interval and comparisons). */
+export type Idea = ApiItem<'/api/v1/challenges/{id}/ideas'>;
+export type IdeaStatus = Idea['status'];
 export const IDEA_STATUSES: IdeaStatus[] = ['submitted', 'shortlisted', 'selected', 'implemented', 'rejected'];
-
-export interface Budget {
-  limit: number | null;
-  used: number;
-  remaining: number | null;
-}
-
-export interface Challenge {
-  id: string;
-  projectId: string;
-  title: string;
-  prompt: string;
-  promptHtml: string;
-  status: 'draft' | 'published';
-  phase: Phase;
-  phases: { submission: string; voting: string; review: string; closed: string };
-  rules: { votesPerPerson: number | null; submissionsDuringVoting: boolean; publicRanking: boolean };
-  ideas: number;
-  comparisons: number;
-  createdAt: string;
-  publishedAt: string | null;
-  viewer: { isHost: boolean; canSubmit: boolean; canVote: boolean; canSeeRanking: boolean; budget: Budget | null };
-}
-
-export interface Idea {
-  id: string;
-  challengeId: string;
-  projectId: string;
-  title: string;
-  body: string;
-  bodyHtml: string;
-  tags: string[];
-  status: IdeaStatus;
-  statusNote: string | null;
-  statusChangedAt: string | null;
-  author: { id: string; name: string };
-  votes: { up: number; down: number; net: number };
-  mergedIntoId: string | null;
-  createdAt: string;
-  viewer: { vote: number | null; isAuthor: boolean };
-  rank?: number;
-  score?: number;
-  interval?: [number, number];
-  comparisons?: number;
-}
-
-export interface VoteAnswer {
-  ideaId: string;
-  value: number | null;
-  votes: Idea['votes'];
-  budget: Budget;
-}
+export type VoteAnswer = ApiResponse<'/api/v1/ideas/{id}/votes', 'post'>;

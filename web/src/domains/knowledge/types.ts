@@ -1,45 +1,7 @@
-// The shapes the questions-and-answers API answers (see src/modules/knowledge/schemas.ts).
-export interface Author {
-  id: string;
-  name: string;
-  reputation: number;
-}
+// The shapes the questions-and-answers API answers, named from the generated client (web/src/api/schema.d.ts).
+import type { ApiItem, ApiResponse } from '../../api';
 
-export interface QuestionSummary {
-  id: string;
-  projectId: string | null;
-  title: string;
-  excerpt: string;
-  tags: string[];
-  author: Author;
-  score: number;
-  answersCount: number;
-  acceptedAnswerId: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface Answer {
-  id: string;
-  questionId: string;
-  body: string;
-  bodyHtml: string;
-  author: Author;
-  score: number;
-  accepted: boolean;
-  createdAt: string;
-  viewer: { vote: number | null; isAuthor: boolean };
-}
-
-export interface Question extends QuestionSummary {
-  body: string;
-  bodyHtml: string;
-  answers: Answer[];
-  viewer: { vote: number | null; isAuthor: boolean; canAccept: boolean; canEdit: boolean };
-}
-
-export interface VoteState {
-  id: string;
-  value: number | null;
-  score: number;
-}
+export type QuestionSummary = ApiItem<'/api/v1/questions'>;
+export type Question = ApiResponse<'/api/v1/questions/{id}'>;
+export type Answer = Question['answers'][number];
+export type VoteState = ApiResponse<'/api/v1/questions/{id}/votes', 'post'>;

@@ -7,7 +7,7 @@ import { EmptyState, ErrorBanner, Loading, useApi, usePageTitle } from '../../co
 import { formatMoney, formatNumber, formatPercent } from '../../format';
 import { BordaChart, HistogramChart, NpsChart, OptionsChart, PriceChart } from './charts';
 import { StatusBadge } from './StatusBadge';
-import { SEGMENTS, type QuestionResult, type Segment, type Survey, type SurveyResults } from './types';
+import { SEGMENTS, type Interval, type QuestionResult, type Segment, type Survey, type SurveyResults } from './types';
 
 const num = (n: number | null | undefined, digits = 2) => (n === null || n === undefined ? '–' : formatNumber(n, { maximumFractionDigits: digits }));
 
@@ -95,7 +95,7 @@ function Summary({ items }: { items: [string, string][] }) {
 
 function QuestionBody({ result }: { result: QuestionResult }) {
   const { t } = useTranslation('surveys');
-  const ci = (i: [number, number] | null | undefined, digits = 2) => (i ? `${num(i[0], digits)} – ${num(i[1], digits)}` : '–');
+  const ci = (i: Interval | null | undefined, digits = 2) => (i ? `${num(i[0], digits)} – ${num(i[1], digits)}` : '–');
   switch (result.kind) {
     case 'single':
     case 'multiple':
