@@ -43,7 +43,6 @@ const STILL_READS_OTHERS: Record<string, string[]> = {
   'src/modules/community/activity.ts': ['users'],
   'src/modules/community/comments.ts': ['users'],
   'src/modules/community/moderation.ts': ['notifications'],
-  'src/modules/community/subjects.ts': ['answers', 'campaigns', 'challenges', 'ideas', 'notifications', 'org_members', 'projects', 'questions', 'surveys', 'task_batches', 'users'],
   'src/modules/community/updates.ts': ['users'],
   'src/modules/funding/create-pledge.ts': ['projects'],
   // Hot-path writers keep their written-out SQL (benchmarked): they read projects.hidden/owner in the same statement.
@@ -92,7 +91,6 @@ const STILL_IMPORTS_DATA: string[] = [
 /** Import edges from module to module not cut yet (`from -> to`). Remove entries, never add. */
 const STILL_IMPORTS: string[] = [
   'audit -> orgs',
-  'notifications -> community',
   'orgs -> projects',
   'projects -> community',
 ];
@@ -159,7 +157,8 @@ export function violations(files: SourceFile[] = moduleFiles()) {
     }
     if (test) continue;
     const foreign = new Set<string>();
-    for (const m of f.text.matchAll(tablePattern)) {
+    const code = f.text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+    for (const m of code.matchAll(tablePattern)) {
       const table = m[1]!;
       if (owners.get(table) !== f.module) foreign.add(table);
     }

@@ -22,6 +22,14 @@ import { jobs as tasksJobs } from './tasks/jobs.js';
 import { jobs as surveysJobs } from './surveys/jobs.js';
 import { jobs as ideasJobs } from './ideas/jobs.js';
 import { rateLimitJobs } from '../http/rate-limit-store.js';
+// What comments, feeds and notifications can be about: each owner registers its subjects (see subjects/registry.ts).
+import './projects/subject.js';
+import './community/subject.js';
+import './ideas/subject.js';
+import './knowledge/subject.js';
+import './funding/subject.js';
+import './surveys/subject.js';
+import './tasks/subject.js';
 
 export type ModuleRoutes = (app: FastifyInstance, ctx: AppContext) => Promise<void>;
 

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createTestApp, type TestApp, type TestUser } from '../../../test/support/test-app.js';
 import { MAX_DEPTH } from './comments.js';
-import { SUBJECT_TYPES, subjectResolvers } from './subjects.js';
+import { SUBJECT_TYPES } from './subjects.js';
+import { registerSubject, subjectRowOf } from '../subjects/registry.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -182,15 +183,18 @@ describe('Comments', () => {
     });
 
     it('answers 404, never 500, when a subject type\'s table is missing', async () => {
-      const saved = subjectResolvers.survey;
-      subjectResolvers.survey = { tables: [], lookups: (id: string) => [sql`SELECT id, project_id FROM no_such_table_here WHERE id = ${id}`] };
+      const owner = registerSubject('survey', undefined)!;
+      const saved = registerSubject('survey', {
+        find: (db, id) => subjectRowOf(db, sql`SELECT id, project_id FROM no_such_table_here WHERE id = ${id}`),
+        visibleSql: owner.visibleSql,
+      });
       try {
         const u = await t.signup('Prober');
         const res = await t.request(u, 'POST', '/api/v1/comments?subject=survey:srv_1', { body: 'hello' });
         expect(res.statusCode).toBe(404);
         expect(res.json().error.code).toBe('subject_not_found');
       } finally {
-        subjectResolvers.survey = saved;
+        registerSubject('survey', saved);
       }
     });
 
@@ -198,14 +202,11 @@ describe('Comments', () => {
       const table = `subject_probe_${Date.now()}`;
       await t.ctx.db.execute(sql.raw(`CREATE TABLE ${table} (id text PRIMARY KEY, owning_project text)`));
       await t.ctx.db.execute(sql.raw(`INSERT INTO ${table} (id) VALUES ('thing_1')`));
-      const saved = subjectResolvers.batch;
-      subjectResolvers.batch = {
-        tables: [table],
-        lookups: (id: string) => [
-          sql`SELECT id, project_id, status = 'draft' AS draft FROM ${sql.identifier(table)} WHERE id = ${id}`,
-          sql`SELECT id FROM ${sql.identifier(table)} WHERE id = ${id}`,
-        ],
-      };
+      // The owner's lookup knows its own columns (this table has no project_id).
+      const saved = registerSubject('batch', {
+        find: (db, id) => subjectRowOf(db, sql`SELECT id FROM ${sql.identifier(table)} WHERE id = ${id}`),
+        visibleSql: (id) => sql`SELECT owning_project AS project_id, false AS draft FROM ${sql.identifier(table)} WHERE id = ${id}`,
+      });
       try {
         const u = await t.signup('Prober');
         const res = await t.request(u, 'POST', '/api/v1/comments?subject=batch:thing_1', { body: 'on a batch' });
@@ -214,7 +215,7 @@ describe('Comments', () => {
         expect((await t.request(u, 'POST', '/api/v1/comments?subject=batch:thing_2', { body: 'x' })).statusCode).toBe(404);
         expect((await t.request(null, 'GET', '/api/v1/comments?subject=batch:thing_1')).json().total).toBe(1);
       } finally {
-        subjectResolvers.batch = saved;
+        registerSubject('batch', saved);
         await t.ctx.db.execute(sql.raw(`DROP TABLE ${table}`));
       }
     });
@@ -227,18 +228,17 @@ describe('Comments', () => {
     const p = await open(owner);
     await t.ctx.db.execute(sql.raw(`CREATE TABLE ${table} (id text PRIMARY KEY, project_id text, status text)`));
     await t.ctx.db.execute(sql.raw(`INSERT INTO ${table} VALUES ('d_1', '${p.id}', 'draft'), ('o_1', '${p.id}', 'open')`));
-    const saved = subjectResolvers.campaign;
-    subjectResolvers.campaign = {
-      tables: [table],
-      lookups: (id: string) => [sql`SELECT id, project_id, status = 'draft' AS draft FROM ${sql.identifier(table)} WHERE id = ${id}`],
-    };
+    const saved = registerSubject('campaign', {
+      find: (db, id) => subjectRowOf(db, sql`SELECT id, project_id, status = 'draft' AS draft FROM ${sql.identifier(table)} WHERE id = ${id}`),
+      visibleSql: (id) => sql`SELECT project_id, status = 'draft' AS draft FROM ${sql.identifier(table)} WHERE id = ${id}`,
+    });
     try {
       expect((await t.request(owner, 'POST', '/api/v1/comments?subject=campaign:d_1', { body: 'note to self' })).statusCode).toBe(201);
       expect((await t.request(stranger, 'POST', '/api/v1/comments?subject=campaign:d_1', { body: 'peek' })).statusCode).toBe(404);
       expect((await t.request(null, 'GET', '/api/v1/comments?subject=campaign:d_1')).statusCode).toBe(404);
       expect((await t.request(stranger, 'POST', '/api/v1/comments?subject=campaign:o_1', { body: 'open one' })).statusCode).toBe(201);
     } finally {
-      subjectResolvers.campaign = saved;
+      registerSubject('campaign', saved);
       await t.ctx.db.execute(sql.raw(`DROP TABLE ${table}`));
     }
   });

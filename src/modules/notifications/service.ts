@@ -3,7 +3,7 @@ import type { Executor } from '../../db/client.js';
 import { notifications, reputationEvents } from '../../db/schema/notifications.js';
 import { newId } from '../../lib/ids.js';
 import { decodeCursor, pageOf } from '../../lib/cursor.js';
-import { subjectVisibleSql } from '../community/subjects.js';
+import { subjectVisibleSql } from '../subjects/registry.js';
 
 export interface NewNotification {
   userIds: string[];
