@@ -41,6 +41,8 @@ const STILL_READS_OTHERS: Record<string, string[]> = {
   'src/modules/audit/queries.ts': ['users'],
   'src/modules/audit/record-audit.ts': ['projects'],
   'src/modules/community/activity.ts': ['users'],
+  // Moved from projects/service.ts: a sign-up made with the account's e-mail address counts.
+  'src/modules/community/audience.ts': ['users'],
   'src/modules/community/comments.ts': ['users'],
   'src/modules/community/moderation.ts': ['notifications'],
   'src/modules/community/updates.ts': ['users'],
@@ -49,7 +51,6 @@ const STILL_READS_OTHERS: Record<string, string[]> = {
   'src/modules/funding/pledge-writer.ts': ['projects'],
   'src/modules/knowledge/questions.ts': ['projects'],
   'src/modules/projects/explore.ts': ['org_members', 'orgs', 'project_follows', 'users'],
-  'src/modules/projects/service.ts': ['users'],
   'src/modules/tasks/answer-writer.ts': ['projects'],
   'src/modules/tasks/lease-group.ts': ['projects'],
   'src/modules/tasks/lease.ts': ['projects'],
@@ -72,7 +73,6 @@ const STILL_IMPORTS_SCHEMA: string[] = [
   'src/modules/knowledge/present.ts imports src/db/schema/notifications.ts',
   'src/modules/orgs/service.ts imports src/db/schema/accounts.ts',
   'src/modules/projects/service.ts imports src/db/schema/accounts.ts',
-  'src/modules/projects/service.ts imports src/db/schema/audience.ts',
   'src/modules/projects/service.ts imports src/db/schema/orgs.ts',
   'src/modules/tasks/access.ts imports src/db/schema/projects.ts',
   'src/modules/tasks/history.ts imports src/db/schema/accounts.ts',
@@ -90,9 +90,6 @@ const STILL_IMPORTS_DATA: string[] = [
 
 /** Import edges from module to module not cut yet (`from -> to`). Remove entries, never add. */
 const STILL_IMPORTS: string[] = [
-  'audit -> orgs',
-  'orgs -> projects',
-  'projects -> community',
 ];
 
 const isTestOnly = (file: string) => /\.test\.ts$|test-helpers\.ts$|test-fixtures\.ts$/.test(file);

@@ -30,6 +30,10 @@ import './knowledge/subject.js';
 import './funding/subject.js';
 import './surveys/subject.js';
 import './tasks/subject.js';
+// Lower modules ask higher ones through what these register (so neither imports the other back).
+import './orgs/audit-access.js';
+import './projects/org-projects.js';
+import './community/project-hooks.js';
 
 export type ModuleRoutes = (app: FastifyInstance, ctx: AppContext) => Promise<void>;
 

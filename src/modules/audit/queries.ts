@@ -2,9 +2,9 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import type { Actor } from '../../http/auth.js';
-import { badRequest, forbidden } from '../../http/errors.js';
+import { forbidden, invalid } from '../../lib/errors.js';
 import { decodeCursor, pageOf } from '../../lib/cursor.js';
-import { findOrg, orgRoleOf } from '../orgs/service.js';
+import { orgRoleFor } from './org-access.js';
 
 export interface AuditQuery {
   actorId?: string;
@@ -52,7 +52,7 @@ function bound(value: string, end: boolean): string {
 export async function listAudit(ctx: AppContext, q: AuditQuery, withNetwork: boolean) {
   const pos = decodeCursor(q.cursor);
   if (q.cursor && (!pos || typeof pos.v !== 'string' || Number.isNaN(Date.parse(pos.v)))) {
-    throw badRequest('invalid_cursor', 'This cursor does not belong to this list: start again without it.', { field: 'querystring.cursor' });
+    throw invalid('invalid_cursor', 'This cursor does not belong to this list: start again without it.', { field: 'querystring.cursor' });
   }
   const where: SQL[] = [];
   if (q.actorId) where.push(sql`a.actor_id = ${q.actorId}`);
@@ -94,9 +94,8 @@ export async function listAudit(ctx: AppContext, q: AuditQuery, withNetwork: boo
  * @example await listOrgAudit(ctx, actor, 'atelier-velo', { limit: 50 })
  */
 export async function listOrgAudit(ctx: AppContext, actor: Actor, idOrSlug: string, q: Omit<AuditQuery, 'orgId'>) {
-  const org = await findOrg(ctx.db, idOrSlug);
-  const role = await orgRoleOf(ctx.db, org.id, actor.userId);
+  const { orgId, role } = await orgRoleFor(ctx.db, idOrSlug, actor.userId);
   // Why: the log names who did what to the organization's money and members; only those who run it read it.
   if (actor.role !== 'operator' && role !== 'owner' && role !== 'admin') throw forbidden('Only an owner or admin of this organization can read its audit log.');
-  return listAudit(ctx, { ...q, orgId: org.id }, false);
+  return listAudit(ctx, { ...q, orgId }, false);
 }

@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { projectFollows, projectSignups } from '../../db/schema/audience.js';
 
@@ -14,6 +14,21 @@ export async function isFollower(db: Executor, projectId: string, userId: string
     .select({ userId: projectFollows.userId })
     .from(projectFollows)
     .where(and(eq(projectFollows.projectId, projectId), eq(projectFollows.userId, userId)))
+    .limit(1);
+  return Boolean(row);
+}
+
+/** Whether a person signed up to hear of a project's launch, signed in or with their account's e-mail address. */
+export async function hasSignedUp(db: Executor, projectId: string, userId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: projectSignups.id })
+    .from(projectSignups)
+    .where(
+      and(
+        eq(projectSignups.projectId, projectId),
+        sql`(${projectSignups.userId} = ${userId} OR lower(${projectSignups.email}) = (SELECT lower(email) FROM users WHERE id = ${userId}))`,
+      ),
+    )
     .limit(1);
   return Boolean(row);
 }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { requireActor } from '../../http/auth.js';
 import { ZIdParams, errorResponses } from '../../http/schemas.js';
-import { ZProjectCard } from '../projects/schemas.js';
+import { ZProjectCard } from '../../http/project-card.js';
 import { addMember, changeMemberRole, createOrg, myOrgs, orgView, removeMember, updateOrg } from './service.js';
 import { auditContext } from '../audit/record-audit.js';
 

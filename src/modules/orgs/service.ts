@@ -10,7 +10,7 @@ import { renderMarkdown } from '../../lib/markdown.js';
 import { slugify } from '../../lib/slug.js';
 import { pgErrorCode, UNIQUE_VIOLATION } from '../../db/errors.js';
 import { notify } from '../notifications/service.js';
-import { exploreProjects } from '../projects/explore.js';
+import { orgProjects } from './org-projects.js';
 import { canManageOrg, orgRoleOf } from './roles.js';
 import { recordAudit, type AuditFrom } from '../audit/record-audit.js';
 
@@ -79,7 +79,7 @@ export async function orgView(ctx: AppContext, idOrSlug: string, actor: Actor | 
     .innerJoin(users, eq(users.id, orgMembers.userId))
     .where(eq(orgMembers.orgId, org.id))
     .orderBy(sql`CASE ${orgMembers.role} WHEN 'owner' THEN 0 WHEN 'admin' THEN 1 ELSE 2 END`, asc(orgMembers.createdAt), asc(orgMembers.userId));
-  const projects = await exploreProjects(ctx.db, { orgId: org.id, sort: 'new', limit: ORG_PAGE_PROJECTS });
+  const projects = await orgProjects(ctx.db, org.id, ORG_PAGE_PROJECTS);
   const viewerRole = actor ? (members.find((m) => m.userId === actor.userId)?.role ?? null) : null;
   return {
     id: org.id,

@@ -1,19 +1,7 @@
 import { z } from 'zod';
 
-/** A project as lists show it: GET /projects, /me/projects, /me/follows and an organization's page. */
-export const ZProjectCard = z.object({
-  id: z.string(),
-  slug: z.string(),
-  title: z.string(),
-  summary: z.string(),
-  category: z.string(),
-  coverImageUrl: z.string().nullable(),
-  followers: z.number().int(),
-  hidden: z.boolean().describe('true only in the lists of your own projects (explore never lists hidden ones)'),
-  createdAt: z.string(),
-  owner: z.object({ id: z.string(), name: z.string() }),
-  org: z.object({ id: z.string(), slug: z.string(), name: z.string() }).nullable(),
-});
+// A project as lists show it lives in http/ because an organization's page shows the same cards.
+export { ZProjectCard } from '../../http/project-card.js';
 
 /** A project's page: GET /projects/{idOrSlug}, and the answer of POST and PATCH. */
 export const ZProject = z.object({

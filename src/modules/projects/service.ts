@@ -1,7 +1,6 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import { users } from '../../db/schema/accounts.js';
-import { projectFollows, projectSignups } from '../../db/schema/audience.js';
 import { orgs } from '../../db/schema/orgs.js';
 import { projects } from '../../db/schema/projects.js';
 import type { Actor } from '../../http/auth.js';
@@ -9,10 +8,10 @@ import { DomainError, conflict, forbidden } from '../../lib/errors.js';
 import { newId, randomToken } from '../../lib/ids.js';
 import { renderMarkdown } from '../../lib/markdown.js';
 import { slugify } from '../../lib/slug.js';
-import { recordActivity } from '../community/activity.js';
 import { pgErrorCode, UNIQUE_VIOLATION } from '../../db/errors.js';
 import { canManageOrg } from '../orgs/roles.js';
 import { findProject, isProjectHost, requireProjectHost, type Project } from './access.js';
+import { projectCreated, viewerStateOf } from './hooks.js';
 import { quote, recordAudit, type AuditFrom } from '../audit/record-audit.js';
 
 export const CATEGORIES = ['technology', 'design', 'arts', 'community', 'environment', 'science', 'education', 'health', 'civic', 'food', 'games', 'other'] as const;
@@ -43,23 +42,7 @@ export async function presentProject(ctx: AppContext, p: Project, actor: Actor |
   let following = false;
   let signedUp = false;
   if (actor) {
-    const [f] = await ctx.db
-      .select({ userId: projectFollows.userId })
-      .from(projectFollows)
-      .where(and(eq(projectFollows.projectId, p.id), eq(projectFollows.userId, actor.userId)))
-      .limit(1);
-    const [s] = await ctx.db
-      .select({ id: projectSignups.id })
-      .from(projectSignups)
-      .where(
-        and(
-          eq(projectSignups.projectId, p.id),
-          sql`(${projectSignups.userId} = ${actor.userId} OR lower(${projectSignups.email}) = (SELECT lower(email) FROM users WHERE id = ${actor.userId}))`,
-        ),
-      )
-      .limit(1);
-    following = Boolean(f);
-    signedUp = Boolean(s);
+    ({ following, signedUp } = await viewerStateOf(ctx.db, p.id, actor.userId));
   }
   return {
     id: p.id,
@@ -120,7 +103,7 @@ export async function createProject(ctx: AppContext, actor: Actor, input: Create
             updatedAt: now,
           })
           .returning();
-        await recordActivity(tx, { projectId: p!.id, kind: 'project_created', actorId: actor.userId, subject: `project:${p!.id}`, data: { title: p!.title } });
+        await projectCreated(tx, p!, actor.userId);
         return p!;
       });
     } catch (e) {
