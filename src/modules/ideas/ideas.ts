@@ -2,107 +2,14 @@ import { and, arrayContains, desc, eq, inArray, isNull, lt, or, sql } from 'driz
 import type { AppContext } from '../../context.js';
 import { ideas } from '../../db/schema/ideas.js';
 import type { Actor } from '../../http/auth.js';
-import { AppError, badRequest, conflict } from '../../http/errors.js';
+import { DomainError, invalid } from '../../lib/errors.js';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
-import { newId } from '../../lib/ids.js';
-import { recordActivity } from '../community/activity.js';
-import { notify } from '../notifications/service.js';
-import { quote, recordAudit, type AuditFrom } from '../audit/record-audit.js';
-import { assertCanSubmit, submissionOpen, viewChallenge, viewIdea, type Idea } from './access.js';
+import { viewChallenge, viewIdea, type Idea } from './access.js';
 import { presentIdeas } from './present.js';
 import { rankChallenge } from './ranking.js';
-import type { SubmitIdeaRequest, UpdateIdeaRequest } from './schemas.js';
 
-const uniqueTags = (tags: string[]) => [...new Set(tags)];
-
-/**
- * Submits an idea to a challenge, in a phase that accepts ideas (hosts may seed ideas in any phase but closed).
- * @example const id = await submitIdea(ctx, actor, 'chl_…', { title: 'Bike lanes', body: '…', tags: ['mobility'] })
- */
-export async function submitIdea(ctx: AppContext, actor: Actor, challengeId: string, input: SubmitIdeaRequest): Promise<string> {
-  const { challenge, isHost } = await viewChallenge(ctx.db, challengeId, actor);
-  const now = ctx.clock.now();
-  assertCanSubmit(challenge, now, isHost);
-  const id = newId('ide');
-  await ctx.db.transaction(async (tx) => {
-    await tx.insert(ideas).values({
-      id,
-      challengeId: challenge.id,
-      projectId: challenge.projectId,
-      authorId: actor.userId,
-      title: input.title,
-      body: input.body,
-      tags: uniqueTags(input.tags),
-      createdAt: now,
-      updatedAt: now,
-    });
-    if (challenge.status === 'published') {
-      await recordActivity(tx, { projectId: challenge.projectId, kind: 'idea', actorId: actor.userId, subject: `idea:${id}`, data: { title: input.title, challengeId: challenge.id } });
-    }
-  });
-  return id;
-}
-
-/**
- * Changes an idea: its text and tags (its author, while ideas are accepted; or a host), or its stage-gate
- * status with a note to the author (hosts). The author is told of a new status.
- * @example await updateIdea(ctx, host, 'ide_…', { status: 'shortlisted', note: 'Great, costed next month' })
- */
-export async function updateIdea(ctx: AppContext, actor: Actor, id: string, patch: UpdateIdeaRequest, from?: AuditFrom): Promise<void> {
-  const { idea, challenge, isHost } = await viewIdea(ctx.db, id, actor);
-  const now = ctx.clock.now();
-  const changesStatus = patch.status !== undefined || patch.note !== undefined;
-  const changesText = patch.title !== undefined || patch.body !== undefined || patch.tags !== undefined;
-  // Why: the stage-gate decision is the hosts' to make.
-  if (changesStatus && !isHost) throw new AppError(403, 'forbidden', 'Only the hosts of this project can set the status of an idea.', { field: 'body.status' });
-  if (changesText) {
-    // Why: an idea's words are its author's; hosts may correct them (moderation).
-    if (!isHost && idea.authorId !== actor.userId) throw new AppError(403, 'forbidden', 'Only the author of this idea can edit it.');
-    if (!isHost && !submissionOpen(challenge, now, false)) {
-      throw conflict('challenge_phase_closed', 'Ideas can be edited only while the challenge accepts ideas.', { phase: 'closed_for_edits', action: 'edit' });
-    }
-  }
-  if (idea.mergedIntoId) throw conflict('idea_merged', 'This idea was merged into another one: change that one instead.', { mergedIntoId: idea.mergedIntoId });
-  await ctx.db.transaction(async (tx) => {
-    const statusChanged = patch.status !== undefined && patch.status !== idea.status;
-    await tx
-      .update(ideas)
-      .set({
-        ...(patch.title !== undefined ? { title: patch.title } : {}),
-        ...(patch.body !== undefined ? { body: patch.body } : {}),
-        ...(patch.tags !== undefined ? { tags: uniqueTags(patch.tags) } : {}),
-        ...(patch.status !== undefined ? { status: patch.status } : {}),
-        // A new status without a note clears the note of the previous one.
-        ...(patch.note !== undefined ? { statusNote: patch.note || null } : statusChanged ? { statusNote: null } : {}),
-        ...(changesStatus ? { statusChangedAt: now } : {}),
-        updatedAt: now,
-      })
-      .where(eq(ideas.id, idea.id));
-    if (changesStatus && idea.authorId !== actor.userId) {
-      await notify(tx, {
-        userIds: [idea.authorId],
-        kind: 'idea_status_changed',
-        subject: `idea:${idea.id}`,
-        data: { title: patch.title ?? idea.title, status: patch.status ?? idea.status, note: patch.note ?? null, challengeId: challenge.id, link: `/ideas/${idea.id}` },
-      });
-    }
-    // A host's stage-gate decision, and a host's edit of someone else's words, are on the record.
-    if (isHost && (changesStatus || idea.authorId !== actor.userId)) {
-      const fields = (['title', 'body', 'tags', 'status', 'note'] as const).filter((k) => patch[k] !== undefined);
-      await recordAudit(tx, {
-        action: changesStatus ? 'idea.status_change' : 'idea.update',
-        targetType: 'idea',
-        targetId: idea.id,
-        projectId: idea.projectId,
-        summary: changesStatus
-          ? `Set idea ${quote(patch.title ?? idea.title)} to ${patch.status ?? idea.status}${statusChanged ? ` (was ${idea.status})` : ''}${patch.note ? `: ${quote(patch.note)}` : ''}`
-          : `Edited idea ${quote(patch.title ?? idea.title)} of ${idea.authorId}: ${fields.join(', ')}`,
-        data: { challengeId: challenge.id, authorId: idea.authorId, fields, ...(changesStatus ? { from: idea.status, to: patch.status ?? idea.status, note: patch.note ?? null } : {}) },
-        at: now,
-      }, from ?? actor);
-    }
-  });
-}
+/** Tags once each, in the order given. */
+export const uniqueTags = (tags: string[]) => [...new Set(tags)];
 
 /**
  * One idea (a merged one too, with `mergedIntoId`).
@@ -121,7 +28,7 @@ export interface IdeasQuery {
   cursor?: string;
 }
 
-const invalidCursor = () => badRequest('invalid_cursor', 'This cursor is not valid: start again without it.', { field: 'querystring.cursor' });
+const invalidCursor = () => invalid('invalid_cursor', 'This cursor is not valid: start again without it.', { field: 'querystring.cursor' });
 
 /**
  * A challenge's ideas (merged duplicates left out): `top` by net votes, `new` newest first, or `ranked` by the
@@ -141,7 +48,7 @@ export async function listIdeas(ctx: AppContext, actor: Actor | null, challengeI
 
   if (q.sort === 'ranked') {
     // Why: a host may keep the pairwise ranking to themselves until the review (rule publicRanking).
-    if (!isHost && !challenge.publicRanking) throw new AppError(403, 'ranking_private', 'The hosts of this challenge keep its ranking private.', { field: 'querystring.sort' });
+    if (!isHost && !challenge.publicRanking) throw new DomainError('ranking_private', 'The hosts of this challenge keep its ranking private.', { field: 'querystring.sort' });
     const ranking = await rankChallenge(ctx.db, challenge.id);
     let order = ranking.order;
     if (q.status || q.tag) {

@@ -1,13 +1,16 @@
 import { eq, inArray, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import type { Executor } from '../../db/client.js';
 import { ideas } from '../../db/schema/ideas.js';
 import type { Actor } from '../../http/auth.js';
-import { AppError, badRequest, conflict } from '../../http/errors.js';
+import { DomainError, isKind, conflict, invalid } from '../../lib/errors.js';
 import { notify } from '../notifications/service.js';
 import { quote, recordAudit, type AuditFrom } from '../audit/record-audit.js';
 import { hostChallenge, ideaNotFound } from './access.js';
 import { presentIdeas } from './present.js';
+
+export const ZMergeRequest = z.object({ intoId: z.string().min(1).max(100) });
 
 const rowCount = (res: unknown) => (res as { rowCount?: number | null; affectedRows?: number }).rowCount ?? (res as { affectedRows?: number }).affectedRows ?? 0;
 
@@ -25,11 +28,11 @@ async function countOf(tx: Executor, query: ReturnType<typeof sql>): Promise<num
  * @example await mergeIdea(ctx, host, 'ide_dup', 'ide_kept')
  */
 export async function mergeIdea(ctx: AppContext, actor: Actor, duplicateId: string, intoId: string, from?: AuditFrom) {
-  if (duplicateId === intoId) throw badRequest('merge_into_self', 'An idea cannot be merged into itself.', { field: 'body.intoId' });
+  if (duplicateId === intoId) throw invalid('merge_into_self', 'An idea cannot be merged into itself.', { field: 'body.intoId' });
   const [dupRow] = await ctx.db.select().from(ideas).where(eq(ideas.id, duplicateId)).limit(1);
   if (!dupRow) throw ideaNotFound();
   const { isHost } = await hostChallenge(ctx.db, dupRow.challengeId, actor).catch((e) => {
-    throw e instanceof AppError && e.status === 404 ? ideaNotFound() : e;
+    throw isKind(e, 'not_found') ? ideaNotFound() : e;
   });
   const now = ctx.clock.now();
   const result = await ctx.db.transaction(async (tx) => {
@@ -38,7 +41,7 @@ export async function mergeIdea(ctx: AppContext, actor: Actor, duplicateId: stri
     const dup = locked.find((r) => r.id === duplicateId)!;
     const into = locked.find((r) => r.id === intoId);
     if (!into || into.challengeId !== dup.challengeId) {
-      throw new AppError(404, 'idea_not_found', 'No idea with this id in the same challenge to merge into.', { field: 'body.intoId' });
+      throw new DomainError('idea_not_found', 'No idea with this id in the same challenge to merge into.', { field: 'body.intoId' });
     }
     if (dup.mergedIntoId) throw conflict('idea_merged', 'This idea was already merged into another one.', { mergedIntoId: dup.mergedIntoId });
     if (into.mergedIntoId) {

@@ -1,14 +1,35 @@
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { ideaComparisons, ideas } from '../../db/schema/ideas.js';
 import type { Actor } from '../../http/auth.js';
-import { AppError, conflict } from '../../http/errors.js';
+import { DomainError, conflict } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { pickPair } from '../../lib/ranking/index.js';
 import { assertVotingOpen, lockVoter, viewChallenge } from './access.js';
 import { presentIdeas } from './present.js';
 import { rankChallenge } from './ranking.js';
-import type { ComparisonRequest } from './schemas.js';
+
+export const ZComparisonRequest = z
+  .object({
+    winnerId: z.string().min(1).max(100).optional(),
+    loserId: z.string().min(1).max(100).optional(),
+    leftId: z.string().min(1).max(100).optional(),
+    rightId: z.string().min(1).max(100).optional(),
+    outcome: z.enum(['tie']).optional().describe("with leftId and rightId: can't decide"),
+  })
+  .superRefine((b, ctx) => {
+    if (b.outcome === 'tie') {
+      if (!b.leftId) ctx.addIssue({ code: 'custom', path: ['leftId'], message: 'is required with outcome "tie"' });
+      if (!b.rightId) ctx.addIssue({ code: 'custom', path: ['rightId'], message: 'is required with outcome "tie"' });
+      if (b.leftId && b.leftId === b.rightId) ctx.addIssue({ code: 'custom', path: ['rightId'], message: 'must be another idea than leftId' });
+      return;
+    }
+    if (!b.winnerId) ctx.addIssue({ code: 'custom', path: ['winnerId'], message: 'is required (or give leftId, rightId and outcome "tie")' });
+    if (!b.loserId) ctx.addIssue({ code: 'custom', path: ['loserId'], message: 'is required (or give leftId, rightId and outcome "tie")' });
+    if (b.winnerId && b.winnerId === b.loserId) ctx.addIssue({ code: 'custom', path: ['loserId'], message: 'must be another idea than winnerId' });
+  });
+export type ComparisonRequest = z.infer<typeof ZComparisonRequest>;
 
 const pairKey = (a: string, b: string) => (a < b ? `${a} ${b}` : `${b} ${a}`);
 
@@ -70,7 +91,7 @@ export async function recordComparison(ctx: AppContext, actor: Actor, challengeI
     [first, second].forEach((id, k) => {
       const row = rows.find((r) => r.id === id);
       if (!row || row.challengeId !== challenge.id) {
-        throw new AppError(404, 'idea_not_found', 'No idea with this id in this challenge.', { field: fields[k] });
+        throw new DomainError('idea_not_found', 'No idea with this id in this challenge.', { field: fields[k] });
       }
       if (row.mergedIntoId) throw conflict('idea_merged', 'This idea was merged into another one: ask for a new pair.', { field: fields[k], mergedIntoId: row.mergedIntoId });
       if (row.status === 'rejected') throw conflict('idea_rejected', 'This idea was rejected by the hosts: ask for a new pair.', { field: fields[k] });

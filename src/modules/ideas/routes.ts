@@ -3,39 +3,21 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.js';
 import { requireActor } from '../../http/auth.js';
 import { ZIdParams, ZPageQuery, errorResponses, paged } from '../../http/schemas.js';
-import { viewChallenge } from './access.js';
-import { createChallenge, listChallenges, updateChallenge } from './challenges.js';
-import { getIdea, listIdeas, submitIdea, updateIdea } from './ideas.js';
-import { mergeIdea } from './merge-ideas.js';
-import { nextPair, recordComparison } from './pairwise.js';
-import { presentChallenge } from './present.js';
-import {
-  ZChallenge,
-  ZComparison,
-  ZComparisonRequest,
-  ZCreateChallengeRequest,
-  ZIdea,
-  ZIdeasQuery,
-  ZMergeAnswer,
-  ZMergeRequest,
-  ZPair,
-  ZSubmitIdeaRequest,
-  ZUpdateChallengeRequest,
-  ZUpdateIdeaRequest,
-  ZVoteAnswer,
-  ZVoteRequest,
-} from './schemas.js';
-import { castVote, retractVote } from './votes.js';
+import { listChallenges, showChallenge } from './challenges.js';
+import { ZCreateChallengeRequest, createChallenge } from './create-challenge.js';
+import { getIdea, listIdeas } from './ideas.js';
+import { ZMergeRequest, mergeIdea } from './merge-ideas.js';
+import { ZComparisonRequest, nextPair, recordComparison } from './pairwise.js';
+import { ZChallenge, ZComparison, ZIdea, ZIdeasQuery, ZMergeAnswer, ZPair, ZVoteAnswer } from './schemas.js';
+import { ZSubmitIdeaRequest, submitIdea } from './submit-idea.js';
+import { ZUpdateChallengeRequest, updateChallenge } from './update-challenge.js';
+import { ZUpdateIdeaRequest, updateIdea } from './update-idea.js';
+import { ZVoteRequest, castVote, retractVote } from './votes.js';
 import { auditContext } from '../audit/record-audit.js';
 
 export async function ideasRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['ideas'];
-
-  const showChallenge = async (id: string, actor: Parameters<typeof viewChallenge>[2]) => {
-    const { challenge, isHost } = await viewChallenge(ctx.db, id, actor);
-    return presentChallenge(ctx.db, challenge, actor, isHost, ctx.clock.now());
-  };
 
   r.post('/projects/:id/challenges', {
     schema: {
@@ -49,11 +31,7 @@ export async function ideasRoutes(app: FastifyInstance, ctx: AppContext) {
       body: ZCreateChallengeRequest,
       response: { 201: ZChallenge, ...errorResponses },
     },
-  }, async (request, reply) => {
-    const actor = requireActor(request);
-    const id = await createChallenge(ctx, actor, request.params.id, request.body);
-    return reply.status(201).send(await showChallenge(id, actor));
-  });
+  }, async (request, reply) => reply.status(201).send(await createChallenge(ctx, requireActor(request), request.params.id, request.body)));
 
   r.get('/projects/:id/challenges', {
     schema: { tags, summary: "A project's idea challenges, newest first (drafts for hosts only)", params: ZIdParams, querystring: ZPageQuery, response: { 200: paged(ZChallenge), ...errorResponses } },
@@ -61,15 +39,11 @@ export async function ideasRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.get('/challenges/:id', {
     schema: { tags, summary: 'A challenge with its phase, rules, and what the caller may do (votes left)', params: ZIdParams, response: { 200: ZChallenge, ...errorResponses } },
-  }, async (request) => showChallenge(request.params.id, request.actor));
+  }, async (request) => showChallenge(ctx, request.params.id, request.actor));
 
   r.patch('/challenges/:id', {
     schema: { tags, summary: 'Edit or publish a challenge (hosts)', params: ZIdParams, body: ZUpdateChallengeRequest, response: { 200: ZChallenge, ...errorResponses } },
-  }, async (request) => {
-    const actor = requireActor(request);
-    await updateChallenge(ctx, actor, request.params.id, request.body);
-    return showChallenge(request.params.id, actor);
-  });
+  }, async (request) => updateChallenge(ctx, requireActor(request), request.params.id, request.body));
 
   r.post('/challenges/:id/ideas', {
     schema: {
@@ -80,11 +54,7 @@ export async function ideasRoutes(app: FastifyInstance, ctx: AppContext) {
       body: ZSubmitIdeaRequest,
       response: { 201: ZIdea, ...errorResponses },
     },
-  }, async (request, reply) => {
-    const actor = requireActor(request);
-    const id = await submitIdea(ctx, actor, request.params.id, request.body);
-    return reply.status(201).send(await getIdea(ctx, actor, id));
-  });
+  }, async (request, reply) => reply.status(201).send(await submitIdea(ctx, requireActor(request), request.params.id, request.body)));
 
   r.get('/challenges/:id/ideas', {
     schema: {
@@ -112,11 +82,7 @@ export async function ideasRoutes(app: FastifyInstance, ctx: AppContext) {
       body: ZUpdateIdeaRequest,
       response: { 200: ZIdea, ...errorResponses },
     },
-  }, async (request) => {
-    const actor = requireActor(request);
-    await updateIdea(ctx, actor, request.params.id, request.body, auditContext(request));
-    return getIdea(ctx, actor, request.params.id);
-  });
+  }, async (request) => updateIdea(ctx, requireActor(request), request.params.id, request.body, auditContext(request)));
 
   r.post('/ideas/:id/votes', {
     schema: {

@@ -30,25 +30,7 @@ export const ZRules = z.object({
   publicRanking: z.boolean().optional().describe('whether everyone may see the pairwise ranking (default true); hosts always can'),
 });
 
-const ZTitle = z.string().trim().min(3, 'must be at least 3 characters').max(150);
-
-export const ZCreateChallengeRequest = z.object({
-  title: ZTitle,
-  prompt: z.string().max(20_000).default('').describe('Markdown'),
-  phases: ZPhases,
-  rules: ZRules.default({}),
-  status: z.enum(['draft', 'published']).default('draft').describe('a draft is seen by the hosts only'),
-});
-export type CreateChallengeRequest = z.infer<typeof ZCreateChallengeRequest>;
-
-export const ZUpdateChallengeRequest = z.object({
-  title: ZTitle.optional(),
-  prompt: z.string().max(20_000).optional(),
-  phases: ZPhases.optional(),
-  rules: ZRules.optional(),
-  status: z.enum(['draft', 'published']).optional().describe('publishing tells the project followers; a published challenge with ideas cannot go back to draft'),
-});
-export type UpdateChallengeRequest = z.infer<typeof ZUpdateChallengeRequest>;
+export const ZTitle = z.string().trim().min(3, 'must be at least 3 characters').max(150);
 
 export const ZBudget = z.object({
   limit: z.number().int().nullable(),
@@ -80,7 +62,7 @@ export const ZChallenge = z.object({
   }),
 });
 
-const ZTag = z
+export const ZTag = z
   .string()
   .trim()
   .toLowerCase()
@@ -89,27 +71,6 @@ const ZTag = z
   .regex(/^[\p{L}\p{N}][\p{L}\p{N}+#.-]*$/u, 'must be letters, digits, and + # . -');
 
 export const ZTags = z.array(ZTag).max(10).default([]);
-
-export const ZSubmitIdeaRequest = z.object({
-  title: ZTitle,
-  body: z.string().max(20_000).default('').describe('Markdown'),
-  tags: ZTags,
-});
-export type SubmitIdeaRequest = z.infer<typeof ZSubmitIdeaRequest>;
-
-export const ZUpdateIdeaRequest = z
-  .object({
-    title: ZTitle.optional(),
-    body: z.string().max(20_000).optional(),
-    tags: z.array(ZTag).max(10).optional(),
-    status: z.enum(IDEA_STATUSES).optional().describe('hosts only'),
-    note: z.string().trim().max(2000).nullable().optional().describe('hosts only: a note to the author about the status'),
-  })
-  .refine((b) => Object.values(b).some((v) => v !== undefined), { message: 'give at least one field to change' });
-export type UpdateIdeaRequest = z.infer<typeof ZUpdateIdeaRequest>;
-
-export const ZVoteRequest = z.object({ value: z.union([z.literal(1), z.literal(-1)], { message: 'must be 1 or -1' }) });
-export const ZMergeRequest = z.object({ intoId: z.string().min(1).max(100) });
 
 export const ZIdeasQuery = ZPageQuery.extend({
   sort: z.enum(['top', 'new', 'ranked']).default('top'),
@@ -162,27 +123,6 @@ export const ZMergeAnswer = z.object({
 });
 
 export const ZPair = z.object({ left: ZIdea, right: ZIdea });
-
-export const ZComparisonRequest = z
-  .object({
-    winnerId: z.string().min(1).max(100).optional(),
-    loserId: z.string().min(1).max(100).optional(),
-    leftId: z.string().min(1).max(100).optional(),
-    rightId: z.string().min(1).max(100).optional(),
-    outcome: z.enum(['tie']).optional().describe("with leftId and rightId: can't decide"),
-  })
-  .superRefine((b, ctx) => {
-    if (b.outcome === 'tie') {
-      if (!b.leftId) ctx.addIssue({ code: 'custom', path: ['leftId'], message: 'is required with outcome "tie"' });
-      if (!b.rightId) ctx.addIssue({ code: 'custom', path: ['rightId'], message: 'is required with outcome "tie"' });
-      if (b.leftId && b.leftId === b.rightId) ctx.addIssue({ code: 'custom', path: ['rightId'], message: 'must be another idea than leftId' });
-      return;
-    }
-    if (!b.winnerId) ctx.addIssue({ code: 'custom', path: ['winnerId'], message: 'is required (or give leftId, rightId and outcome "tie")' });
-    if (!b.loserId) ctx.addIssue({ code: 'custom', path: ['loserId'], message: 'is required (or give leftId, rightId and outcome "tie")' });
-    if (b.winnerId && b.winnerId === b.loserId) ctx.addIssue({ code: 'custom', path: ['loserId'], message: 'must be another idea than winnerId' });
-  });
-export type ComparisonRequest = z.infer<typeof ZComparisonRequest>;
 
 export const ZComparison = z.object({
   id: z.string(),

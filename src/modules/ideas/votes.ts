@@ -1,11 +1,15 @@
 import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import type { Executor } from '../../db/client.js';
 import { ideaVotes, ideas } from '../../db/schema/ideas.js';
 import type { Actor } from '../../http/auth.js';
-import { conflict } from '../../http/errors.js';
+import { conflict } from '../../lib/errors.js';
 import { assertVotingOpen, ideaNotFound, lockVoter, viewIdea, type Challenge } from './access.js';
 import { budgetOf, tallies } from './present.js';
+
+/** Up (1) or down (-1). */
+export const ZVoteRequest = z.object({ value: z.union([z.literal(1), z.literal(-1)], { message: 'must be 1 or -1' }) });
 
 /** Locks the idea against a concurrent merge and checks it is still a live idea. */
 async function lockLiveIdea(tx: Executor, id: string) {

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import type { AppContext } from '../../context.js';
+import { ideas } from '../../db/schema/ideas.js';
+import type { Actor } from '../../http/auth.js';
+import { newId } from '../../lib/ids.js';
+import { recordActivity } from '../community/activity.js';
+import { assertCanSubmit, viewChallenge } from './access.js';
+import { getIdea, uniqueTags } from './ideas.js';
+import { ZTags, ZTitle } from './schemas.js';
+
+export const ZSubmitIdeaRequest = z.object({
+  title: ZTitle,
+  body: z.string().max(20_000).default('').describe('Markdown'),
+  tags: ZTags,
+});
+export type SubmitIdeaRequest = z.infer<typeof ZSubmitIdeaRequest>;
+
+/**
+ * Submits an idea to a challenge, in a phase that accepts ideas (hosts may seed ideas in any phase but closed).
+ * @example const idea = await submitIdea(ctx, actor, 'chl_…', { title: 'Bike lanes', body: '…', tags: ['mobility'] })
+ */
+export async function submitIdea(ctx: AppContext, actor: Actor, challengeId: string, input: SubmitIdeaRequest) {
+  const { challenge, isHost } = await viewChallenge(ctx.db, challengeId, actor);
+  const now = ctx.clock.now();
+  assertCanSubmit(challenge, now, isHost);
+  const id = newId('ide');
+  await ctx.db.transaction(async (tx) => {
+    await tx.insert(ideas).values({
+      id,
+      challengeId: challenge.id,
+      projectId: challenge.projectId,
+      authorId: actor.userId,
+      title: input.title,
+      body: input.body,
+      tags: uniqueTags(input.tags),
+      createdAt: now,
+      updatedAt: now,
+    });
+    if (challenge.status === 'published') {
+      await recordActivity(tx, { projectId: challenge.projectId, kind: 'idea', actorId: actor.userId, subject: `idea:${id}`, data: { title: input.title, challengeId: challenge.id } });
+    }
+  });
+  return getIdea(ctx, actor, id);
+}
