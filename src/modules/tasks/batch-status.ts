@@ -3,10 +3,11 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import { taskAssignments, taskBatches } from '../../db/schema/tasks.js';
 import type { Actor } from '../../http/auth.js';
-import { AppError, conflict } from '../../http/errors.js';
+import { DomainError, conflict } from '../../lib/errors.js';
 import { LedgerAccounts, hostOwnerKey } from '../ledger/accounts.js';
 import { balanceOf, postTransaction } from '../ledger/service.js';
 import { forgetBatchForWork, manageBatch, type Batch } from './access.js';
+import { showBatch } from './batches.js';
 import { quote, recordAudit, type AuditFrom } from '../audit/record-audit.js';
 
 /** What a rewarded batch puts in escrow: reward × the most answers an item may take × items. */
@@ -17,9 +18,9 @@ export function batchBudget(batch: Batch): number {
 /**
  * Opens a draft (or paused) batch to workers. The first publication of a rewarded batch funds its budget:
  * one ledger transaction from the host's outside funding to the batch's escrow.
- * @example await publishBatch(ctx, actor, 'tb_1')
+ * @example const batch = await publishBatch(ctx, actor, 'tb_1')
  */
-export async function publishBatch(ctx: AppContext, actor: Actor, id: string, from?: AuditFrom): Promise<void> {
+export async function publishBatch(ctx: AppContext, actor: Actor, id: string, from?: AuditFrom) {
   const { project } = await manageBatch(ctx.db, id, actor);
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
@@ -60,10 +61,11 @@ export async function publishBatch(ctx: AppContext, actor: Actor, id: string, fr
     }, from ?? actor);
   });
   forgetBatchForWork(id);
+  return showBatch(ctx, id, actor);
 }
 
-/** Stops new leases (open leases may still be submitted). */
-export async function pauseBatch(ctx: AppContext, actor: Actor, id: string, from?: AuditFrom): Promise<void> {
+/** Stops new leases (open leases may still be submitted); answers with the batch. */
+export async function pauseBatch(ctx: AppContext, actor: Actor, id: string, from?: AuditFrom) {
   const { batch, project } = await manageBatch(ctx.db, id, actor);
   if (batch.status !== 'published') throw conflict('batch_not_published', 'Only a published batch can be paused.');
   const now = ctx.clock.now();
@@ -73,17 +75,18 @@ export async function pauseBatch(ctx: AppContext, actor: Actor, id: string, from
     await recordAudit(tx, { action: 'task_batch.pause', targetType: 'task_batch', targetId: id, orgId: project.orgId, projectId: project.id, summary: `Paused task batch ${quote(batch.title)}`, at: now }, from ?? actor);
   });
   forgetBatchForWork(id);
+  return showBatch(ctx, id, actor);
 }
 
 /**
  * Closes a batch for good and returns the unspent escrow to the host balance, keeping what the answers still
  * awaiting review may be paid. Answers are then only reviewed; a later rejection returns its reward too.
- * @example const { returned } = await closeBatch(ctx, actor, 'tb_1')
+ * @example const { returned, ...batch } = await closeBatch(ctx, actor, 'tb_1')
  */
-export async function closeBatch(ctx: AppContext, actor: Actor, id: string, from?: AuditFrom): Promise<{ returned: number }> {
+export async function closeBatch(ctx: AppContext, actor: Actor, id: string, from?: AuditFrom) {
   const { project } = await manageBatch(ctx.db, id, actor);
   const now = ctx.clock.now();
-  return ctx.db.transaction(async (tx) => {
+  const { returned } = await ctx.db.transaction(async (tx) => {
     const [batch] = await tx.select().from(taskBatches).where(eq(taskBatches.id, id)).for('update');
     if (batch!.status === 'closed') throw conflict('batch_closed', 'This batch is already closed.');
     await tx.update(taskBatches).set({ status: 'closed', closedAt: now, updatedAt: now }).where(eq(taskBatches.id, id));
@@ -113,7 +116,7 @@ export async function closeBatch(ctx: AppContext, actor: Actor, id: string, from
       .where(and(eq(taskAssignments.batchId, id), eq(taskAssignments.review, 'pending')));
     const escrow = await balanceOf(tx, LedgerAccounts.taskEscrow(id), batch!.currency!);
     const returned = escrow - Number(pending!.owed);
-    if (returned < 0) throw new AppError(500, 'escrow_short', 'The batch escrow holds less than the pending pay.');
+    if (returned < 0) throw new DomainError('escrow_short', 'The batch escrow holds less than the pending pay.');
     if (returned > 0) {
       await postTransaction(tx, {
         kind: 'task_refund',
@@ -131,4 +134,5 @@ export async function closeBatch(ctx: AppContext, actor: Actor, id: string, from
     await audit(returned);
     return { returned };
   });
+  return { ...(await showBatch(ctx, id, actor)), returned };
 }

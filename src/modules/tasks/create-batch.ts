@@ -1,20 +1,52 @@
-// Creating batches, and reading them (one, or a project's list).
-import { and, desc, eq, lt, ne, or } from 'drizzle-orm';
+// Creating a draft batch.
+import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { taskBatches } from '../../db/schema/tasks.js';
 import type { Actor } from '../../http/auth.js';
-import { decodeCursor, pageOf } from '../../lib/cursor.js';
+import { ZCurrency } from '../../http/schemas.js';
 import { newId } from '../../lib/ids.js';
-import { renderMarkdown } from '../../lib/markdown.js';
-import { findProject, isProjectHost, requireProjectHost } from '../projects/access.js';
-import type { Batch } from './access.js';
-import type { CreateBatchInput } from './schemas.js';
+import { requireProjectHost } from '../projects/access.js';
+import { presentBatch } from './batches.js';
+import { ZAnswerSpec } from './schemas.js';
+
+export const ZCreateBatchRequest = z
+  .object({
+    title: z.string().trim().min(1, 'is required').max(200),
+    instructions: z.string().max(50_000).default('').describe('Markdown, shown to workers beside each item.'),
+    answer: ZAnswerSpec,
+    overlap: z.number().int().min(1).max(100).optional().describe('A fixed number of answers per item.'),
+    dynamic: z
+      .object({
+        minOverlap: z.number().int().min(1).max(100),
+        maxOverlap: z.number().int().min(1).max(100),
+        confidence: z.number().gt(0).max(1).describe('Stop asking once the leading answer has this share of the answers.'),
+      })
+      .refine((d) => d.maxOverlap >= d.minOverlap, { path: ['maxOverlap'], message: 'must be at least minOverlap' })
+      .optional()
+      .describe('Ask minOverlap workers, then more (up to maxOverlap) until the leading answer reaches the confidence share.'),
+    reward: z
+      .object({ amount: z.number().int().min(1).max(100_000_00), currency: ZCurrency })
+      .optional()
+      .describe('Paid per approved answer, through the ledger; none for volunteer work.'),
+    goldRate: z.number().min(0).max(1).default(0).describe('Share of leases that serve gold (control) items.'),
+    qualification: z
+      .object({ minGoldAccuracy: z.number().min(0).max(1), minGoldAnswers: z.number().int().min(1).max(10_000) })
+      .optional(),
+    leaseSeconds: z.number().int().min(10).max(7 * 86400).default(600),
+    autoApproveHours: z.number().int().min(1).max(90 * 24).default(72),
+  })
+  .superRefine((b, issue) => {
+    if ((b.overlap === undefined) === (b.dynamic === undefined)) {
+      issue.addIssue({ code: 'custom', path: ['overlap'], message: 'give either overlap or dynamic (one of the two)' });
+    }
+  });
+export type CreateBatchRequest = z.infer<typeof ZCreateBatchRequest>;
 
 /**
  * Creates a draft batch on a project the caller hosts.
- * @example await createBatch(ctx, actor, projectId, { title: 'Cats', answer: { kind: 'label', labels: ['cat', 'dog'] }, overlap: 3, ... })
+ * @example const batch = await createBatch(ctx, actor, projectId, { title: 'Cats', answer: { kind: 'label', labels: ['cat', 'dog'] }, overlap: 3, ... })
  */
-export async function createBatch(ctx: AppContext, actor: Actor, projectIdOrSlug: string, input: CreateBatchInput): Promise<Batch> {
+export async function createBatch(ctx: AppContext, actor: Actor, projectIdOrSlug: string, input: CreateBatchRequest) {
   const project = await requireProjectHost(ctx.db, projectIdOrSlug, actor);
   const now = ctx.clock.now();
   const min = input.dynamic?.minOverlap ?? input.overlap!;
@@ -43,73 +75,6 @@ export async function createBatch(ctx: AppContext, actor: Actor, projectIdOrSlug
       updatedAt: now,
     })
     .returning();
-  return batch!;
-}
-
-const htmlCache = new Map<string, string>();
-
-/** The instructions as sanitized HTML, cached per batch version (leases show them every time). */
-export function instructionsHtml(batch: Batch): string {
-  const key = `${batch.id}:${batch.updatedAt.getTime()}`;
-  let html = htmlCache.get(key);
-  if (html === undefined) {
-    html = renderMarkdown(batch.instructions);
-    if (htmlCache.size > 500) htmlCache.clear();
-    htmlCache.set(key, html);
-  }
-  return html;
-}
-
-/** A batch as the API shows it. */
-export function presentBatch(batch: Batch, isHost: boolean) {
-  const dynamic = batch.confidence !== null;
-  return {
-    id: batch.id,
-    projectId: batch.projectId,
-    title: batch.title,
-    instructions: batch.instructions,
-    instructionsHtml: instructionsHtml(batch),
-    answer: { kind: batch.answerKind, labels: batch.labels },
-    overlap: dynamic ? null : batch.minOverlap,
-    dynamic: dynamic ? { minOverlap: batch.minOverlap, maxOverlap: batch.maxOverlap, confidence: batch.confidence! } : null,
-    reward: batch.rewardAmount !== null ? { amount: batch.rewardAmount, currency: batch.currency! } : null,
-    goldRate: batch.goldRate,
-    qualification:
-      batch.minGoldAnswers !== null ? { minGoldAccuracy: batch.minGoldAccuracy ?? 0, minGoldAnswers: batch.minGoldAnswers } : null,
-    leaseSeconds: batch.leaseSeconds,
-    autoApproveHours: batch.autoApproveHours,
-    status: batch.status,
-    itemsCount: batch.itemsCount,
-    goldCount: batch.goldCount,
-    budget: batch.currency ? { funded: batch.fundedAmount, currency: batch.currency } : null,
-    isHost,
-    createdAt: batch.createdAt.toISOString(),
-    publishedAt: batch.publishedAt?.toISOString() ?? null,
-    closedAt: batch.closedAt?.toISOString() ?? null,
-  };
-}
-
-/**
- * A project's batches, newest first; drafts only for its hosts.
- * @example await listBatches(ctx, 'my-project', actor, { limit: 20 })
- */
-export async function listBatches(ctx: AppContext, projectIdOrSlug: string, actor: Actor | null, page: { limit: number; cursor?: string }) {
-  const project = await findProject(ctx.db, projectIdOrSlug, actor);
-  const isHost = await isProjectHost(ctx.db, project, actor);
-  const after = decodeCursor(page.cursor);
-  const rows = await ctx.db
-    .select()
-    .from(taskBatches)
-    .where(
-      and(
-        eq(taskBatches.projectId, project.id),
-        // Why: drafts are the hosts' work in progress.
-        isHost ? undefined : ne(taskBatches.status, 'draft'),
-        after ? or(lt(taskBatches.createdAt, new Date(String(after.v))), and(eq(taskBatches.createdAt, new Date(String(after.v))), lt(taskBatches.id, after.id))) : undefined,
-      ),
-    )
-    .orderBy(desc(taskBatches.createdAt), desc(taskBatches.id))
-    .limit(page.limit + 1);
-  const { items, nextCursor } = pageOf(rows, page.limit, (r) => ({ v: r.createdAt.toISOString(), id: r.id }));
-  return { items: items.map((b) => presentBatch(b, isHost)), nextCursor };
+  // Why: only a host gets this far (requireProjectHost above), so the batch is shown as to a host.
+  return presentBatch(batch!, true);
 }

@@ -12,10 +12,10 @@ import { sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import type { Tx } from '../../db/client.js';
 import type { Actor } from '../../http/auth.js';
-import { AppError, conflict, notFound } from '../../http/errors.js';
+import { DomainError, conflict, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { batchForWork, type Batch } from './access.js';
-import { instructionsHtml } from './create-batch.js';
+import { instructionsHtml } from './batches.js';
 import { leaseGrouper } from './lease-group.js';
 
 type Rows<T> = { rows: T[] };
@@ -193,8 +193,7 @@ export async function leaseNext(ctx: AppContext, actor: Actor, batchId: string):
   if (!result) return null;
   if ('notQualified' in result) {
     const q = result.notQualified!;
-    throw new AppError(
-      403,
+    throw new DomainError(
       'not_qualified',
       `Your accuracy on control items is ${Math.round(q.accuracy * 100)}% over ${q.goldAnswers} answers; this batch asks for at least ${Math.round(q.required * 100)}%.`,
       { accuracy: q.accuracy, goldAnswers: q.goldAnswers, required: q.required },

@@ -1,11 +1,12 @@
 // Reviewing answers (approve pays the worker through the ledger, reject frees the item for someone else),
 // automatic approval after the batch's delay, and bonuses.
 import { and, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import type { Tx } from '../../db/client.js';
 import { taskAssignments, taskBatches, taskBonuses, taskWorkers } from '../../db/schema/tasks.js';
 import type { Actor } from '../../http/auth.js';
-import { AppError, conflict, notFound } from '../../http/errors.js';
+import { isKind, conflict, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { LedgerAccounts, hostOwnerKey } from '../ledger/accounts.js';
 import { postTransaction } from '../ledger/service.js';
@@ -13,6 +14,20 @@ import { notify } from '../notifications/service.js';
 import { findProject } from '../projects/access.js';
 import { manageBatch, type Batch } from './access.js';
 import { quote, recordAudit, type AuditFrom } from '../audit/record-audit.js';
+
+export const ZReviewRequest = z
+  .object({ decision: z.enum(['approve', 'reject']), reason: z.string().trim().max(1000).optional() })
+  .superRefine((r, issue) => {
+    if (r.decision === 'reject' && !r.reason) issue.addIssue({ code: 'custom', path: ['reason'], message: 'a rejection needs a reason (the worker sees it)' });
+  });
+export type ReviewRequest = z.infer<typeof ZReviewRequest>;
+
+export const ZBonusRequest = z.object({
+  workerId: z.string().min(1).max(100),
+  amount: z.number().int().min(1).max(100_000_00),
+  reason: z.string().trim().min(1, 'is required').max(1000),
+});
+export type BonusRequest = z.infer<typeof ZBonusRequest>;
 
 type Assignment = typeof taskAssignments.$inferSelect;
 
@@ -78,13 +93,13 @@ async function settle(tx: Tx, ctx: AppContext, a: Assignment, batch: Batch, deci
  * A host approves or rejects a submitted answer; approval pays the reward through the ledger.
  * @example await reviewAssignment(ctx, actor, 'ta_1', { decision: 'reject', reason: 'Not a cat.' }) // { id, review: 'rejected', paid: 0 }
  */
-export async function reviewAssignment(ctx: AppContext, actor: Actor, id: string, input: { decision: 'approve' | 'reject'; reason?: string }, from?: AuditFrom) {
+export async function reviewAssignment(ctx: AppContext, actor: Actor, id: string, input: ReviewRequest, from?: AuditFrom) {
   const [found] = await ctx.db.select({ batchId: taskAssignments.batchId, userId: taskAssignments.userId }).from(taskAssignments).where(eq(taskAssignments.id, id)).limit(1);
   if (!found) throw notFound('assignment');
   // Why: only the hosts of the batch's project decide on its answers and its money; anyone else learns nothing of
   // the answer, not even that it exists (404, not 403); its worker, who sees it, is told no (403).
   const { batch } = await manageBatch(ctx.db, found.batchId, actor).catch((e: unknown) => {
-    throw e instanceof AppError && e.status === 403 && found.userId !== actor.userId ? notFound('assignment') : e;
+    throw isKind(e, 'forbidden') && found.userId !== actor.userId ? notFound('assignment') : e;
   });
   return ctx.db.transaction(async (tx) => {
     const [a] = await tx.select().from(taskAssignments).where(eq(taskAssignments.id, id)).for('update');
@@ -144,7 +159,7 @@ export async function autoApprove(ctx: AppContext, limit = 200): Promise<number>
  * A host pays a worker of the batch a bonus, funded by the host at once (recorded as host funding, as budgets are).
  * @example await payBonus(ctx, actor, 'tb_1', { workerId: 'usr_1', amount: 200, reason: 'Careful work' })
  */
-export async function payBonus(ctx: AppContext, actor: Actor, batchId: string, input: { workerId: string; amount: number; reason: string }, from?: AuditFrom) {
+export async function payBonus(ctx: AppContext, actor: Actor, batchId: string, input: BonusRequest, from?: AuditFrom) {
   // Why: a bonus is the host's money; only the project's hosts may give one.
   const { batch, project } = await manageBatch(ctx.db, batchId, actor);
   if (!batch.currency) throw conflict('volunteer_batch', 'This batch pays no reward, so it has no currency for bonuses.');

@@ -1,6 +1,5 @@
 // Request and response shapes of the micro-tasks API (they also document it in the OpenAPI document).
 import { z } from 'zod';
-import { ZCurrency } from '../../http/schemas.js';
 
 export const ANSWER_KINDS = ['label', 'labels', 'number', 'text'] as const;
 
@@ -17,39 +16,6 @@ export const ZAnswerSpec = z
       issue.addIssue({ code: 'custom', path: ['labels'], message: `kind ${a.kind} takes no labels` });
     }
   });
-
-export const ZCreateBatchRequest = z
-  .object({
-    title: z.string().trim().min(1, 'is required').max(200),
-    instructions: z.string().max(50_000).default('').describe('Markdown, shown to workers beside each item.'),
-    answer: ZAnswerSpec,
-    overlap: z.number().int().min(1).max(100).optional().describe('A fixed number of answers per item.'),
-    dynamic: z
-      .object({
-        minOverlap: z.number().int().min(1).max(100),
-        maxOverlap: z.number().int().min(1).max(100),
-        confidence: z.number().gt(0).max(1).describe('Stop asking once the leading answer has this share of the answers.'),
-      })
-      .refine((d) => d.maxOverlap >= d.minOverlap, { path: ['maxOverlap'], message: 'must be at least minOverlap' })
-      .optional()
-      .describe('Ask minOverlap workers, then more (up to maxOverlap) until the leading answer reaches the confidence share.'),
-    reward: z
-      .object({ amount: z.number().int().min(1).max(100_000_00), currency: ZCurrency })
-      .optional()
-      .describe('Paid per approved answer, through the ledger; none for volunteer work.'),
-    goldRate: z.number().min(0).max(1).default(0).describe('Share of leases that serve gold (control) items.'),
-    qualification: z
-      .object({ minGoldAccuracy: z.number().min(0).max(1), minGoldAnswers: z.number().int().min(1).max(10_000) })
-      .optional(),
-    leaseSeconds: z.number().int().min(10).max(7 * 86400).default(600),
-    autoApproveHours: z.number().int().min(1).max(90 * 24).default(72),
-  })
-  .superRefine((b, issue) => {
-    if ((b.overlap === undefined) === (b.dynamic === undefined)) {
-      issue.addIssue({ code: 'custom', path: ['overlap'], message: 'give either overlap or dynamic (one of the two)' });
-    }
-  });
-export type CreateBatchInput = z.infer<typeof ZCreateBatchRequest>;
 
 export const ZAnswerSpecOut = z.object({ kind: z.enum(ANSWER_KINDS), labels: z.array(z.string()) });
 
@@ -93,31 +59,14 @@ export const ZLease = z.object({
   progress: z.object({ done: z.number(), total: z.number() }),
 });
 
-export const ZSubmitRequest = z.object({
-  answer: z
-    .unknown()
-    .describe('By kind: label → one of the labels; labels → a list of labels; number → a finite number; text → a non-empty string.'),
-});
-
 export const ZSubmitAnswer = z.object({
   id: z.string(),
   status: z.enum(['submitted', 'skipped']),
   gold: z.object({ correct: z.boolean(), expected: z.unknown() }).optional(),
 });
 
-export const ZReviewRequest = z
-  .object({ decision: z.enum(['approve', 'reject']), reason: z.string().trim().max(1000).optional() })
-  .superRefine((r, issue) => {
-    if (r.decision === 'reject' && !r.reason) issue.addIssue({ code: 'custom', path: ['reason'], message: 'a rejection needs a reason (the worker sees it)' });
-  });
-
 export const ZReviewAnswer = z.object({ id: z.string(), review: z.enum(['approved', 'rejected']), paid: z.number() });
 
-export const ZBonusRequest = z.object({
-  workerId: z.string().min(1).max(100),
-  amount: z.number().int().min(1).max(100_000_00),
-  reason: z.string().trim().min(1, 'is required').max(1000),
-});
 export const ZBonusAnswer = z.object({ id: z.string(), workerId: z.string(), amount: z.number(), currency: z.string() });
 
 export const ZReviewQueueItem = z.object({
@@ -145,3 +94,55 @@ export const ZMyAssignment = z.object({
   submittedAt: z.string().nullable(),
   leasedAt: z.string(),
 });
+
+// Results, workers and review (hosts), and a worker's own earnings.
+export const ZMethodQuery = z.object({ method: z.enum(['mv', 'wmv', 'ds', 'glad', 'mme', 'mean', 'median', 'robust']).optional() });
+export const ZResultsQuery = ZMethodQuery.extend({ limit: z.coerce.number().int().min(1).max(500).default(50), cursor: z.string().max(20).optional() });
+export const ZResultItem = z.object({
+  itemId: z.string(),
+  externalId: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()),
+  answer: z.unknown(),
+  confidence: z.number().nullable(),
+  stdError: z.number().nullable(),
+  answers: z.number().describe('How many answers the item has.'),
+  answersCount: z.number().describe('Same as answers (kept for older clients).'),
+  gold: z.boolean(),
+  votes: z.array(z.object({ workerId: z.string(), answer: z.unknown() })).describe('The answers behind the result: worker id (or imported worker ref) and answer.'),
+});
+export const ZBatchResults = z.object({
+    method: z.string(),
+    methods: z.array(z.string()),
+    answerKind: z.string(),
+    totalItems: z.number(),
+    answeredItems: z.number(),
+    items: z.array(ZResultItem),
+    nextCursor: z.string().nullable(),
+  });
+export const ZBatchWorkers = z.object({
+    method: z.string(),
+    labels: z.array(z.string()),
+    items: z.array(
+      z.object({
+        workerId: z.string(),
+        name: z.string().nullable(),
+        imported: z.boolean(),
+        answers: z.number(),
+        goldAnswers: z.number(),
+        goldAccuracy: z.number().nullable(),
+        quality: z.number().nullable(),
+        confusion: z.array(z.array(z.number())).nullable(),
+        approved: z.number(),
+        rejected: z.number(),
+        pending: z.number(),
+        earnings: z.object({ amount: z.number(), currency: z.string() }).nullable(),
+      }),
+    ),
+  });
+export const ZReviewQueueQuery = z.object({
+    review: z.enum(['pending', 'approved', 'rejected']).default('pending'),
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+    cursor: z.string().max(500).optional(),
+  });
+const ZAmounts = z.array(z.object({ amount: z.number(), currency: z.string() }));
+export const ZTaskEarnings = z.object({ balances: ZAmounts, pending: ZAmounts, bonuses: ZAmounts, answers: z.object({ submitted: z.number(), approved: z.number(), rejected: z.number() }) });

@@ -1,15 +1,23 @@
 // Submitting or skipping a leased item: each in one statement on the common path.
 import { eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { projects } from '../../db/schema/projects.js';
 import { taskAssignments, taskBatches, type TaskAnswer } from '../../db/schema/tasks.js';
 import type { Actor } from '../../http/auth.js';
-import { AppError, badRequest, conflict, notFound } from '../../http/errors.js';
+import { DomainError, conflict, invalid, notFound } from '../../lib/errors.js';
 import { perDatabase } from '../../db/per-database.js';
 import { GroupRunner } from '../../lib/group-runner.js';
 import { batchRowForWork, type Batch } from './access.js';
 import { answerWriter } from './answer-writer.js';
 import { answerKey, leadingShare, matchesGold, parseAnswer } from './answers.js';
+
+/** What a worker sends for a leased item. */
+export const ZSubmitRequest = z.object({
+  answer: z
+    .unknown()
+    .describe('By kind: label → one of the labels; labels → a list of labels; number → a finite number; text → a non-empty string.'),
+});
 
 const rowsOf = <T>(res: unknown) => (res as { rows: T[] }).rows;
 
@@ -63,7 +71,7 @@ async function ownAssignment(ctx: AppContext, actor: Actor, id: string): Promise
 const batchNotFound = () => notFound('task batch', 'batch_not_found');
 
 function leaseGone(status: string) {
-  if (status === 'expired') return new AppError(409, 'lease_expired', 'This lease expired and the item went to someone else; take a new one.');
+  if (status === 'expired') return new DomainError('lease_expired', 'This lease expired and the item went to someone else; take a new one.');
   return conflict('assignment_done', `This assignment is already ${status}.`);
 }
 
@@ -86,7 +94,7 @@ function needsMore(batch: Batch, keys: string[]): boolean {
 export async function submitAnswer(ctx: AppContext, actor: Actor, id: string, raw: unknown) {
   const { a, b: batch } = await ownAssignment(ctx, actor, id);
   const parsed = parseAnswer({ kind: batch.answerKind, labels: batch.labels }, raw);
-  if (!parsed.ok) throw badRequest('invalid_answer', `answer ${parsed.message}`, [{ field: 'body.answer', message: parsed.message }]);
+  if (!parsed.ok) throw invalid('invalid_answer', `answer ${parsed.message}`, [{ field: 'body.answer', message: parsed.message }]);
   if (a.status !== 'leased') throw leaseGone(a.status);
   if (batch.status === 'closed') throw conflict('batch_closed', 'This batch is closed.');
   const now = ctx.clock.now();
