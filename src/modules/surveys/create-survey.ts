@@ -1,24 +1,33 @@
 // Creating, editing and deleting surveys (hosts).
 import { eq } from 'drizzle-orm';
+import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import type { Tx } from '../../db/client.js';
 import { surveyQuestions, surveys } from '../../db/schema/surveys.js';
 import type { Actor } from '../../http/auth.js';
-import { AppError } from '../../http/errors.js';
+import { DomainError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { requireProjectHost } from '../projects/access.js';
 import { manageSurvey } from './access.js';
-import type { QuestionInput } from './questions.js';
+import { ZQuestionInput, type QuestionInput } from './questions.js';
+import { personRespondent, showSurvey } from './read-survey.js';
 
-export interface CreateSurveyInput {
-  title: string;
-  description?: string;
-  anonymous?: boolean;
-  resultsPublic?: boolean;
-  questions: QuestionInput[];
-}
+export const ZCreateSurveyRequest = z.object({
+  title: z.string().trim().min(1, 'is required').max(200),
+  description: z.string().max(20_000).optional(),
+  anonymous: z.boolean().optional().describe('Let people without an account answer (one response per browser cookie).'),
+  resultsPublic: z.boolean().optional().describe('Let everyone read the results ("everyone" segment) once the survey is open.'),
+  questions: z
+    .array(ZQuestionInput)
+    .min(1, 'needs at least one question')
+    .max(50)
+    .refine((qs) => qs.filter((q) => q.intent).length <= 1, 'at most one question can measure intent to back'),
+});
 
-export type UpdateSurveyInput = Partial<CreateSurveyInput>;
+export type CreateSurveyRequest = z.infer<typeof ZCreateSurveyRequest>;
+
+export const ZUpdateSurveyRequest = ZCreateSurveyRequest.partial();
+export type UpdateSurveyRequest = z.infer<typeof ZUpdateSurveyRequest>;
 
 async function insertQuestions(tx: Tx, surveyId: string, questions: QuestionInput[]) {
   for (const [position, q] of questions.entries()) {
@@ -41,9 +50,9 @@ async function insertQuestions(tx: Tx, surveyId: string, questions: QuestionInpu
 
 /**
  * Creates a draft survey with its questions on a project the caller hosts.
- * @example await createSurvey(ctx, actor, projectId, { title: 'Would you back it?', questions: [{ kind: 'nps', prompt: '…', required: true }] })
+ * @example const survey = await createSurvey(ctx, actor, projectId, { title: 'Would you back it?', questions: [{ kind: 'nps', prompt: '…', required: true }] })
  */
-export async function createSurvey(ctx: AppContext, actor: Actor, projectIdOrSlug: string, input: CreateSurveyInput): Promise<string> {
+export async function createSurvey(ctx: AppContext, actor: Actor, projectIdOrSlug: string, input: CreateSurveyRequest) {
   const project = await requireProjectHost(ctx.db, projectIdOrSlug, actor);
   const id = newId('srv');
   const now = ctx.clock.now();
@@ -61,7 +70,7 @@ export async function createSurvey(ctx: AppContext, actor: Actor, projectIdOrSlu
     });
     await insertQuestions(tx, id, input.questions);
   });
-  return id;
+  return showSurvey(ctx, id, actor, personRespondent(actor));
 }
 
 /**
@@ -69,10 +78,10 @@ export async function createSurvey(ctx: AppContext, actor: Actor, projectIdOrSlu
  * anonymous answers are allowed only while it is a draft (answers already given refer to the questions).
  * Sending `questions` replaces them all (new ids).
  */
-export async function updateSurvey(ctx: AppContext, actor: Actor, id: string, input: UpdateSurveyInput): Promise<void> {
+export async function updateSurvey(ctx: AppContext, actor: Actor, id: string, input: UpdateSurveyRequest) {
   const { survey } = await manageSurvey(ctx.db, id, actor);
   if (survey.status !== 'draft' && (input.questions !== undefined || input.anonymous !== undefined)) {
-    throw new AppError(409, 'survey_not_draft', 'Questions and anonymity can change only while the survey is a draft.', {
+    throw new DomainError('survey_not_draft', 'Questions and anonymity can change only while the survey is a draft.', {
       field: input.questions !== undefined ? 'body.questions' : 'body.anonymous',
     });
   }
@@ -92,11 +101,12 @@ export async function updateSurvey(ctx: AppContext, actor: Actor, id: string, in
       await insertQuestions(tx, id, input.questions);
     }
   });
+  return showSurvey(ctx, id, actor, personRespondent(actor));
 }
 
 /** Deletes a draft survey (an opened survey keeps its answers: close it instead). */
 export async function deleteSurvey(ctx: AppContext, actor: Actor, id: string): Promise<void> {
   const { survey } = await manageSurvey(ctx.db, id, actor);
-  if (survey.status !== 'draft') throw new AppError(409, 'survey_not_draft', 'Only a draft can be deleted; close an opened survey instead.');
+  if (survey.status !== 'draft') throw new DomainError('survey_not_draft', 'Only a draft can be deleted; close an opened survey instead.');
   await ctx.db.delete(surveys).where(eq(surveys.id, id));
 }

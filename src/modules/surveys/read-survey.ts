@@ -6,7 +6,7 @@ import type { Actor } from '../../http/auth.js';
 import { decodeCursor, pageOf } from '../../lib/cursor.js';
 import { renderMarkdown } from '../../lib/markdown.js';
 import { findProject, isProjectHost } from '../projects/access.js';
-import { loadQuestions, type Survey } from './access.js';
+import { loadQuestions, viewSurvey, type Survey } from './access.js';
 import type { Question } from './questions.js';
 import type { Respondent } from './respondent.js';
 import { findResponse } from './submit-response.js';
@@ -100,3 +100,15 @@ export async function listSurveys(ctx: AppContext, projectIdOrSlug: string, acto
   const countOf = new Map(counts.map((c) => [c.surveyId, Number(c.n)]));
   return { items: page.items.map((s) => presentSurveySummary(s, countOf.get(s.id) ?? 0)), nextCursor: page.nextCursor };
 }
+
+/**
+ * One survey as its caller sees it (drafts for hosts only), with the respondent's own response if known.
+ * @example await showSurvey(ctx, 'srv_1', actor, knownRespondent(request))
+ */
+export async function showSurvey(ctx: AppContext, id: string, actor: Actor | null, respondent: Respondent | null) {
+  const { survey, isHost } = await viewSurvey(ctx.db, id, actor);
+  return presentSurvey(ctx, survey, isHost, respondent, actor);
+}
+
+/** A signed-in person as a respondent (a host reading back the survey they just changed). */
+export const personRespondent = (actor: Actor): Respondent => ({ userId: actor.userId, respondentHash: null });

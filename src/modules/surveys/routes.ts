@@ -1,40 +1,20 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { requireActor } from '../../http/auth.js';
 import { ZIdParams, errorResponses, paged } from '../../http/schemas.js';
-import { followerIds } from '../community/audience.js';
-import { backerUserIds } from '../funding/backers.js';
-import { loadQuestions, manageSurvey, readResults, viewSurvey } from './access.js';
-import { createSurvey, deleteSurvey, updateSurvey } from './create-survey.js';
-import { exportResponses } from './export-csv.js';
-import { listSurveys, presentSurvey } from './read-survey.js';
+import { ZSubmitResponseRequest, answerSurvey } from './answer-survey.js';
+import { ZCreateSurveyRequest, ZUpdateSurveyRequest, createSurvey, deleteSurvey, updateSurvey } from './create-survey.js';
+import { listSurveys, showSurvey } from './read-survey.js';
+import { exportSurveyResponses, readSurveyResults } from './read-results.js';
 import { answeringRespondent, knownRespondent } from './respondent.js';
-import { surveyResults } from './results.js';
-import {
-  ZCreateSurveyRequest,
-  ZResultsQuery,
-  ZSubmitResponseAnswer,
-  ZSubmitResponseRequest,
-  ZSurvey,
-  ZSurveyListQuery,
-  ZSurveyResults,
-  ZSurveySummary,
-  ZUpdateSurveyRequest,
-} from './schemas.js';
-import { segmentFilter } from './segments.js';
-import { findResponse, submitResponse } from './submit-response.js';
+import { ZResultsQuery, ZSubmitResponseAnswer, ZSurvey, ZSurveyListQuery, ZSurveyResults, ZSurveySummary } from './schemas.js';
 import { closeSurvey, openSurvey } from './survey-status.js';
 
 export async function surveysRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['surveys'];
-
-  const show = async (request: FastifyRequest, id: string) => {
-    const { survey, isHost } = await viewSurvey(ctx.db, id, request.actor);
-    return presentSurvey(ctx, survey, isHost, knownRespondent(request), request.actor);
-  };
 
   r.post('/projects/:id/surveys', {
     schema: {
@@ -48,10 +28,7 @@ export async function surveysRoutes(app: FastifyInstance, ctx: AppContext) {
       body: ZCreateSurveyRequest,
       response: { 201: ZSurvey, ...errorResponses },
     },
-  }, async (request, reply) => {
-    const id = await createSurvey(ctx, requireActor(request), request.params.id, request.body);
-    return reply.status(201).send(await show(request, id));
-  });
+  }, async (request, reply) => reply.status(201).send(await createSurvey(ctx, requireActor(request), request.params.id, request.body)));
 
   r.get('/projects/:id/surveys', {
     schema: { tags, summary: "A project's surveys, newest first (drafts for hosts only)", params: ZIdParams, querystring: ZSurveyListQuery, response: { 200: paged(ZSurveySummary), ...errorResponses } },
@@ -59,7 +36,7 @@ export async function surveysRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.get('/surveys/:id', {
     schema: { tags, summary: "A survey with its questions, what the caller may do, and the caller's own response", params: ZIdParams, response: { 200: ZSurvey, ...errorResponses } },
-  }, async (request) => show(request, request.params.id));
+  }, async (request) => showSurvey(ctx, request.params.id, request.actor, knownRespondent(request)));
 
   r.patch('/surveys/:id', {
     schema: {
@@ -69,10 +46,7 @@ export async function surveysRoutes(app: FastifyInstance, ctx: AppContext) {
       body: ZUpdateSurveyRequest,
       response: { 200: ZSurvey, ...errorResponses },
     },
-  }, async (request) => {
-    await updateSurvey(ctx, requireActor(request), request.params.id, request.body);
-    return show(request, request.params.id);
-  });
+  }, async (request) => updateSurvey(ctx, requireActor(request), request.params.id, request.body));
 
   r.delete('/surveys/:id', {
     schema: { tags, summary: 'Delete a draft survey (hosts)', params: ZIdParams, response: { 204: z.null(), ...errorResponses } },
@@ -83,17 +57,11 @@ export async function surveysRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.post('/surveys/:id/open', {
     schema: { tags, summary: 'Open a survey to answers (hosts); also reopens a closed one', params: ZIdParams, response: { 200: ZSurvey, ...errorResponses } },
-  }, async (request) => {
-    await openSurvey(ctx, requireActor(request), request.params.id);
-    return show(request, request.params.id);
-  });
+  }, async (request) => openSurvey(ctx, requireActor(request), request.params.id));
 
   r.post('/surveys/:id/close', {
     schema: { tags, summary: 'Close a survey (hosts): no new answers or edits', params: ZIdParams, response: { 200: ZSurvey, ...errorResponses } },
-  }, async (request) => {
-    await closeSurvey(ctx, requireActor(request), request.params.id);
-    return show(request, request.params.id);
-  });
+  }, async (request) => closeSurvey(ctx, requireActor(request), request.params.id));
 
   r.post('/surveys/:id/responses', {
     schema: {
@@ -110,12 +78,8 @@ export async function surveysRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     config: { auth: 'anyone', rateLimit: { max: 30, timeWindow: '1 minute' } },
   }, async (request, reply) => {
-    const { survey } = await viewSurvey(ctx.db, request.params.id, request.actor);
-    const respondent = answeringRespondent(request, reply, ctx, survey.anonymous);
-    const questions = await loadQuestions(ctx.db, survey.id);
-    const { created } = await submitResponse(ctx, survey, questions, respondent, request.body.answers);
-    const mine = (await findResponse(ctx.db, survey, questions, respondent))!;
-    return reply.status(created ? 201 : 200).send({ ...mine, created });
+    const answer = await answerSurvey(ctx, request.params.id, request.actor, (anonymous) => answeringRespondent(request, reply, ctx, anonymous), request.body);
+    return reply.status(answer.created ? 201 : 200).send(answer);
   });
 
   r.get('/surveys/:id/results', {
@@ -130,23 +94,15 @@ export async function surveysRoutes(app: FastifyInstance, ctx: AppContext) {
       querystring: ZResultsQuery,
       response: { 200: ZSurveyResults, ...errorResponses },
     },
-  }, async (request) => {
-    const { survey, project, isHost } = await readResults(ctx.db, request.params.id, request.actor, request.query.segment);
-    const questions = await loadQuestions(ctx.db, survey.id);
-    const filter = await segmentFilter(ctx.db, project.id, request.query.segment);
-    return surveyResults(ctx.db, survey, questions, filter, request.query.segment, isHost);
-  });
+  }, async (request) => readSurveyResults(ctx, request.params.id, request.actor, request.query.segment));
 
   r.get('/surveys/:id/results.csv', {
     schema: { tags, summary: 'Every response as CSV (hosts): one column per question, four for a price question (major units)', params: ZIdParams, response: { 200: z.string().describe('text/csv'), ...errorResponses } },
   }, async (request, reply) => {
-    const { survey, project } = await manageSurvey(ctx.db, request.params.id, request.actor);
-    const questions = await loadQuestions(ctx.db, survey.id);
-    const backers = new Set(await backerUserIds(ctx.db, project.id));
-    const followers = new Set(await followerIds(ctx.db, project.id));
+    const { filename, csv } = await exportSurveyResponses(ctx, request.params.id, request.actor);
     return reply
       .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="survey-${survey.id}.csv"`)
-      .send(exportResponses(ctx.db, survey, questions, backers, followers) as unknown as string); // a stream is sent as is
+      .header('content-disposition', `attachment; filename="${filename}"`)
+      .send(csv as unknown as string); // a stream is sent as is
   });
 }

@@ -1,21 +1,7 @@
 // Request and response shapes of the surveys API (they also document it in the OpenAPI document).
 import { z } from 'zod';
-import { QUESTION_KINDS, ZQuestionInput } from './questions.js';
+import { QUESTION_KINDS } from './questions.js';
 import { SEGMENTS } from './segments.js';
-
-export const ZCreateSurveyRequest = z.object({
-  title: z.string().trim().min(1, 'is required').max(200),
-  description: z.string().max(20_000).optional(),
-  anonymous: z.boolean().optional().describe('Let people without an account answer (one response per browser cookie).'),
-  resultsPublic: z.boolean().optional().describe('Let everyone read the results ("everyone" segment) once the survey is open.'),
-  questions: z
-    .array(ZQuestionInput)
-    .min(1, 'needs at least one question')
-    .max(50)
-    .refine((qs) => qs.filter((q) => q.intent).length <= 1, 'at most one question can measure intent to back'),
-});
-
-export const ZUpdateSurveyRequest = ZCreateSurveyRequest.partial();
 
 export const ZAnswerValue = z
   .unknown()
@@ -25,10 +11,6 @@ export const ZAnswerValue = z
       'price → {tooCheap, cheap, expensive, tooExpensive}, whole amounts in minor units of the question currency, in ' +
       'that order (tooCheap ≤ cheap ≤ expensive ≤ tooExpensive). null or absent skips an optional question.',
   );
-
-export const ZSubmitResponseRequest = z.object({
-  answers: z.array(z.object({ questionId: z.string().min(1).max(100), value: ZAnswerValue })).max(200),
-});
 
 export const ZSurveyListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
