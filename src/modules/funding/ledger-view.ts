@@ -1,7 +1,7 @@
 import type { AppContext } from '../../context.js';
 import type { Actor } from '../../http/auth.js';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
-import { totalsByRef, transactionsByRef } from '../ledger/queries.js';
+import { totalsByRef, transactionsByRef } from '../ledger/service.js';
 import { findCampaign } from './campaigns.js';
 
 /** Who an account is, as the public may see it: backers stay anonymous. */

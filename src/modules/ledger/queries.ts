@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { ledgerEntries, ledgerTransactions } from '../../db/schema/ledger.js';
 
@@ -45,4 +45,19 @@ export async function transactionsByRef(db: Executor, ref: { type: string; id: s
     .where(inArray(ledgerEntries.transactionId, txs.map((t) => t.id)))
     .orderBy(asc(ledgerEntries.id));
   return txs.map((t) => ({ ...t, entries: entries.filter((e) => e.transactionId === t.id) }));
+}
+
+/**
+ * What the ledger moved to each account whose name is LIKE `accountLike`, over the transactions about the things
+ * in `refs` (SQL rows `(ref_type, ref_id)`, e.g. a batch's assignments and bonuses): e.g. what each worker was paid.
+ * @example await totalsToAccountsByRefs(db, sql`SELECT 'task_bonus' AS ref_type, b.id AS ref_id FROM task_bonuses b`, 'worker:%')
+ */
+export async function totalsToAccountsByRefs(db: Executor, refs: SQL, accountLike: string): Promise<{ account: string; total: number }[]> {
+  const res = await db.execute(sql`
+      SELECT e.account, sum(e.amount) AS total FROM (
+        SELECT t.id FROM (${refs}) r JOIN ledger_transactions t ON t.ref_type = r.ref_type AND t.ref_id = r.ref_id
+      ) tx JOIN ledger_entries e ON e.transaction_id = tx.id
+      WHERE e.account LIKE ${accountLike}
+      GROUP BY e.account`);
+  return (res as unknown as { rows: { account: string; total: string }[] }).rows.map((r) => ({ account: r.account, total: Number(r.total) }));
 }

@@ -132,3 +132,6 @@ export async function postTransactions(tx: Executor, inputs: LedgerTransactionIn
   }
   return ids.size;
 }
+
+// Reads other modules call (the statements live in queries.ts, which only this module imports).
+export { totalsByRef, totalsToAccountsByRefs, transactionsByRef } from './queries.js';

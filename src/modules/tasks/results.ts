@@ -4,6 +4,7 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import { taskItems, type TaskAnswer } from '../../db/schema/tasks.js';
 import { LedgerAccounts } from '../ledger/accounts.js';
+import { totalsToAccountsByRefs } from '../ledger/service.js';
 import { users } from '../../db/schema/accounts.js';
 import type { Actor } from '../../http/auth.js';
 import { csvRows, type CsvValue } from '../../lib/csv.js';
@@ -118,21 +119,14 @@ export async function batchWorkers(ctx: AppContext, actor: Actor, id: string, me
       GROUP BY worker_ref`),
   );
   // Earnings are what the ledger paid each worker account for this batch: approved answers and bonuses.
-  const paid = rowsOf<{ account: string; total: string }>(
-    await ctx.db.execute(sql`
-      SELECT e.account, sum(e.amount) AS total FROM (
-        SELECT t.id FROM task_assignments a
-          JOIN ledger_transactions t ON t.ref_type = 'task_assignment' AND t.ref_id = a.id
-          WHERE a.batch_id = ${batch.id} AND a.review <> 'none'
-        UNION ALL
-        SELECT t.id FROM task_bonuses b
-          JOIN ledger_transactions t ON t.ref_type = 'task_bonus' AND t.ref_id = b.id
-          WHERE b.batch_id = ${batch.id}
-      ) tx JOIN ledger_entries e ON e.transaction_id = tx.id
-      WHERE e.account LIKE 'worker:%'
-      GROUP BY e.account`),
+  const paid = await totalsToAccountsByRefs(
+    ctx.db,
+    sql`SELECT 'task_assignment' AS ref_type, a.id AS ref_id FROM task_assignments a WHERE a.batch_id = ${batch.id} AND a.review <> 'none'
+      UNION ALL
+      SELECT 'task_bonus' AS ref_type, b.id AS ref_id FROM task_bonuses b WHERE b.batch_id = ${batch.id}`,
+    'worker:%',
   );
-  const paidTo = new Map(paid.map((p) => [p.account, Number(p.total)]));
+  const paidTo = new Map(paid.map((p) => [p.account, p.total]));
   const reviewOf = new Map(reviews.map((r) => [r.worker_ref, r]));
   const userIds = reviews.flatMap((r) => (r.user_id ? [r.user_id] : []));
   const names = new Map<string, string>();
