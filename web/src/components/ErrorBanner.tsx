@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api';
 import { Icon } from './Icon';
+import { apiErrorMessage } from './apiErrors';
 
 export interface ErrorBannerProps {
   /** An ApiError (its server message is shown), an Error, a string, or nothing (renders nothing). */
@@ -16,12 +17,8 @@ export interface ErrorBannerProps {
   fields?: string[];
 }
 
-/** The message a person should read for an error: the API's own message when there is one. */
-export function errorMessage(error: unknown): string {
-  if (error instanceof ApiError) return error.message.replace(/\b(body|querystring|params)\./g, '');
-  if (error instanceof Error) return error.message;
-  return String(error);
-}
+/** The message a person should read for an error: the translation of the API's code, else its own message. */
+export const errorMessage = apiErrorMessage;
 
 /**
  * Shows an error, with the API's message, in a red banner announced to screen readers.

@@ -1,5 +1,4 @@
 import { cloneElement, isValidElement, useId, type InputHTMLAttributes, type ReactElement, type ReactNode } from 'react';
-import { ApiError } from '../api';
 
 export interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'children'> {
   /** The visible label (every input has one). */
@@ -13,14 +12,16 @@ export interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 
    * aria-describedby and aria-invalid. Without children, Field renders an <input> with the other props.
    */
   children?: ReactElement<Record<string, unknown>>;
+  /** Called when the person edits the control (an input event inside): a mutation's `field(name)` clears its error. */
+  onEdit?: () => void;
 }
 
 /**
  * A label, a control and its error text, wired together for screen readers.
- * @example <Field label="Title" value={title} onChange={(e) => setTitle(e.target.value)} error={fieldError(error, 'title')} required />
+ * @example <Field label="Title" value={title} onChange={(e) => setTitle(e.target.value)} {...save.field('title')} required />
  * @example <Field label="Description" hint="Markdown"><textarea value={d} onChange={…} /></Field>
  */
-export function Field({ label, error, hint, children, id, required, ...inputProps }: FieldProps) {
+export function Field({ label, error, hint, children, id, required, onEdit, ...inputProps }: FieldProps) {
   const autoId = useId();
   const controlId = id ?? autoId;
   const hintId = hint ? `${controlId}-hint` : undefined;
@@ -29,7 +30,7 @@ export function Field({ label, error, hint, children, id, required, ...inputProp
   const shared = { id: controlId, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined, required };
   const control = isValidElement(children) ? cloneElement(children, shared) : <input {...inputProps} {...shared} />;
   return (
-    <div className={`field${error ? ' has-error' : ''}`}>
+    <div className={`field${error ? ' has-error' : ''}`} onInput={onEdit}>
       <label htmlFor={controlId}>
         {label}
         {required && <span className="required-mark" aria-hidden="true">*</span>}
@@ -43,22 +44,4 @@ export function Field({ label, error, hint, children, id, required, ...inputProp
       )}
     </div>
   );
-}
-
-/**
- * The API's message for one field of a 400 validation_failed error (details name `body.<field>`), or null.
- * @example <Field label="Title" error={fieldError(error, 'title')} … />
- */
-export function fieldError(error: unknown, field: string): string | null {
-  if (!(error instanceof ApiError) || !Array.isArray(error.details)) {
-    if (error instanceof ApiError && error.details && typeof error.details === 'object') {
-      const d = error.details as { field?: string };
-      if (d.field === field || d.field === `body.${field}`) return error.message;
-    }
-    return null;
-  }
-  const hit = (error.details as { field?: string; message?: string }[]).find(
-    (d) => d.field === field || d.field === `body.${field}` || d.field?.startsWith(`body.${field}.`),
-  );
-  return hit?.message ?? null;
 }

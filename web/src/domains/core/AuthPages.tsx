@@ -1,8 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
-import { ErrorBanner, Field, fieldError } from '../../components';
+import { ErrorBanner, Field, useMutation } from '../../components';
 import { useSession, type Me } from '../../session';
 import i18n from '../../i18n';
 
@@ -20,29 +20,18 @@ export function SignInPage() {
   const next = useNext();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const answer = await api<{ user: Me; csrfToken: string }>('POST', '/auth/login', { email, password });
-      signedIn(answer.user, answer.csrfToken);
-      navigate(next, { replace: true });
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit, field } = useMutation(async () => {
+    const answer = await api<{ user: Me; csrfToken: string }>('POST', '/auth/login', { email, password });
+    signedIn(answer.user, answer.csrfToken);
+    navigate(next, { replace: true });
+  });
   return (
     <div className="card auth-card">
       <h1>{t('auth.signInTitle')}</h1>
       <p className="muted">{t('auth.signInLead')}</p>
       <form className="stack" onSubmit={submit} noValidate>
-        <Field label={t('auth.email')} type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} required error={fieldError(error, 'email')} />
-        <Field label={t('auth.password')} type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required error={fieldError(error, 'password')} />
+        <Field label={t('auth.email')} type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} required {...field('email')} />
+        <Field label={t('auth.password')} type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required {...field('password')} />
         <ErrorBanner error={error} fields={['email', 'password']} />
         <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
           {t('auth.submitSignIn')}
@@ -66,30 +55,19 @@ export function SignUpPage() {
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const answer = await api<{ user: Me; csrfToken: string }>('POST', '/auth/signup', { name, email, password, locale: i18n.language === 'fr' ? 'fr' : 'en' });
-      signedIn(answer.user, answer.csrfToken);
-      navigate(next, { replace: true });
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit, field } = useMutation(async () => {
+    const answer = await api<{ user: Me; csrfToken: string }>('POST', '/auth/signup', { name, email, password, locale: i18n.language === 'fr' ? 'fr' : 'en' });
+    signedIn(answer.user, answer.csrfToken);
+    navigate(next, { replace: true });
+  });
   return (
     <div className="card auth-card">
       <h1>{t('auth.signUpTitle')}</h1>
       <p className="muted">{t('auth.signUpLead')}</p>
       <form className="stack" onSubmit={submit} noValidate>
-        <Field label={t('auth.name')} hint={t('auth.nameHint')} autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} required maxLength={100} error={fieldError(error, 'name')} />
-        <Field label={t('auth.email')} type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} required error={fieldError(error, 'email')} />
-        <Field label={t('auth.password')} hint={t('auth.passwordHint')} type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} required minLength={10} error={fieldError(error, 'password')} />
+        <Field label={t('auth.name')} hint={t('auth.nameHint')} autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} required maxLength={100} {...field('name')} />
+        <Field label={t('auth.email')} type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} required {...field('email')} />
+        <Field label={t('auth.password')} hint={t('auth.passwordHint')} type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} required minLength={10} {...field('password')} />
         <ErrorBanner error={error} fields={['name', 'email', 'password']} />
         <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
           {t('auth.submitSignUp')}
@@ -131,22 +109,11 @@ export function ResetConfirmPage() {
 function ResetRequest() {
   const { t } = useTranslation('core');
   const [email, setEmail] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const [sent, setSent] = useState(false);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await api('POST', '/auth/password-reset', { email });
-      setSent(true);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit, field } = useMutation(async () => {
+    await api('POST', '/auth/password-reset', { email });
+    setSent(true);
+  });
   return (
     <div className="card auth-card">
       <h1>{t('auth.resetTitle')}</h1>
@@ -158,7 +125,7 @@ function ResetRequest() {
         <>
           <p className="muted">{t('auth.resetLead')}</p>
           <form className="stack" onSubmit={submit} noValidate>
-            <Field label={t('auth.email')} type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} required error={fieldError(error, 'email')} />
+            <Field label={t('auth.email')} type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} required {...field('email')} />
             <ErrorBanner error={error} fields={['email']} />
             <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
               {t('auth.resetSend')}
@@ -176,22 +143,11 @@ function ResetRequest() {
 function ResetConfirm({ token }: { token: string }) {
   const { t } = useTranslation('core');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState(false);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await api('POST', '/auth/password-reset/confirm', { token, password });
-      setDone(true);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit, field } = useMutation(async () => {
+    await api('POST', '/auth/password-reset/confirm', { token, password });
+    setDone(true);
+  });
   return (
     <div className="card auth-card">
       <h1>{t('auth.resetConfirmTitle')}</h1>
@@ -208,7 +164,7 @@ function ResetConfirm({ token }: { token: string }) {
         </>
       ) : (
         <form className="stack" onSubmit={submit} noValidate>
-          <Field label={t('auth.newPassword')} hint={t('auth.passwordHint')} type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} required minLength={10} error={fieldError(error, 'password')} />
+          <Field label={t('auth.newPassword')} hint={t('auth.passwordHint')} type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} required minLength={10} {...field('password')} />
           <ErrorBanner error={error} fields={['password']} />
           <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
             {t('auth.resetConfirm')}

@@ -1,8 +1,8 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
-import { Avatar, EmptyState, Icon, ErrorBanner, Field, fieldError, Loading, Markdown, RequireSignIn, useApi } from '../../components';
+import { Avatar, EmptyState, Icon, ErrorBanner, Field, Loading, Markdown, RequireSignIn, useApi, useMutation } from '../../components';
 import { formatDate } from '../../format';
 import { ProjectCard } from './ProjectCard';
 import type { ProjectCardData } from './projectTypes';
@@ -30,21 +30,10 @@ export function NewOrgPage() {
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
   const [website, setWebsite] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const org = await api<Org>('POST', '/orgs', { name, description, ...(website.trim() ? { website: website.trim() } : {}) });
-      navigate(`/orgs/${org.slug}`);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit, field } = useMutation(async () => {
+    const org = await api<Org>('POST', '/orgs', { name, description, ...(website.trim() ? { website: website.trim() } : {}) });
+    navigate(`/orgs/${org.slug}`);
+  });
   return (
     <RequireSignIn>
       <div className="medium">
@@ -52,11 +41,11 @@ export function NewOrgPage() {
         <p className="muted">{t('org.newLead')}</p>
         <form className="card stack" onSubmit={submit} noValidate>
           <ErrorBanner error={error} fields={['name', 'description', 'website']} />
-          <Field label={t('org.name')} value={name} onChange={(e) => setName(e.target.value)} required maxLength={100} error={fieldError(error, 'name')} />
-          <Field label={t('org.description')} hint={t('org.descriptionHint')} error={fieldError(error, 'description')}>
+          <Field label={t('org.name')} value={name} onChange={(e) => setName(e.target.value)} required maxLength={100} {...field('name')} />
+          <Field label={t('org.description')} hint={t('org.descriptionHint')} {...field('description')}>
             <textarea value={description} onChange={(e) => setDescription(e.target.value)} rows={5} maxLength={5000} />
           </Field>
-          <Field label={t('org.website')} hint={t('org.websiteHint')} type="url" value={website} onChange={(e) => setWebsite(e.target.value)} placeholder="https://" error={fieldError(error, 'website')} />
+          <Field label={t('org.website')} hint={t('org.websiteHint')} type="url" value={website} onChange={(e) => setWebsite(e.target.value)} placeholder="https://" {...field('website')} />
           <div className="form-actions">
             <button type="submit" className="btn btn-primary" disabled={busy}>
               {t('org.create')}
@@ -159,29 +148,18 @@ function AddMember({ orgId, viewerRole, onAdded }: { orgId: string; viewerRole: 
   const { t } = useTranslation('core');
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('member');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState(false);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
+  const { busy, error, submit, field } = useMutation(async () => {
     setDone(false);
-    try {
-      await api('POST', `/orgs/${orgId}/members`, { email, role });
-      setEmail('');
-      setDone(true);
-      await onAdded();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    await api('POST', `/orgs/${orgId}/members`, { email, role });
+    setEmail('');
+    setDone(true);
+    await onAdded();
+  });
   return (
     <form className="stack-sm mt" onSubmit={submit} noValidate>
       <h3 style={{ margin: 0 }}>{t('org.addMember')}</h3>
-      <Field label={t('org.memberEmail')} type="email" value={email} onChange={(e) => setEmail(e.target.value)} required error={fieldError(error, 'email')} />
+      <Field label={t('org.memberEmail')} type="email" value={email} onChange={(e) => setEmail(e.target.value)} required {...field('email')} />
       <Field label={t('org.memberRole')}>
         <select value={role} onChange={(e) => setRole(e.target.value as Role)}>
           <option value="member">{t('settings.roles.member')}</option>

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../api';
-import { ErrorBanner, Field, Icon, Modal, errorMessage, fieldError } from '../../components';
+import { ErrorBanner, Field, Icon, Modal, errorMessage, fieldError, useMutation } from '../../components';
 import { useSession } from '../../session';
 
 // Compact lists, so the whole confirmation (and its buttons) fits a laptop screen.
@@ -41,32 +41,22 @@ export function PrivacySettings() {
 
 function DownloadMyData() {
   const { t } = useTranslation('core');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const download = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const res = await fetch('/api/v1/me/export', { credentials: 'same-origin' });
-      if (!res.ok) {
-        const body = await res.json().catch(() => ({}));
-        throw new ApiError(res.status, body?.error?.code ?? 'error', body?.error?.message ?? res.statusText);
-      }
-      const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'foule-export.json';
-      const url = URL.createObjectURL(await res.blob());
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = name;
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
+  const { busy, error, run: download } = useMutation(async () => {
+    const res = await fetch('/api/v1/me/export', { credentials: 'same-origin' });
+    if (!res.ok) {
+      const body = await res.json().catch(() => ({}));
+      throw new ApiError(res.status, body?.error?.code ?? 'error', body?.error?.message ?? res.statusText);
     }
-  };
+    const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'foule-export.json';
+    const url = URL.createObjectURL(await res.blob());
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  });
   return (
     <section className="card stack-sm" aria-labelledby="privacy-export">
       <h2 id="privacy-export">{t('privacy.exportTitle')}</h2>
@@ -86,24 +76,13 @@ function ChangePassword() {
   const errorText = useErrorText();
   const [currentPassword, setCurrent] = useState('');
   const [newPassword, setNew] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<{ sessionsEnded: number; tokensRevoked: number } | null>(null);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
+  const { busy, error, submit, field } = useMutation(async () => {
     setDone(null);
-    try {
-      setDone(await api<{ sessionsEnded: number; tokensRevoked: number }>('POST', '/me/password', { currentPassword, newPassword }));
-      setCurrent('');
-      setNew('');
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    setDone(await api<{ sessionsEnded: number; tokensRevoked: number }>('POST', '/me/password', { currentPassword, newPassword }));
+    setCurrent('');
+    setNew('');
+  });
   const wrong = error instanceof ApiError && error.code === 'wrong_password';
   return (
     <section className="card" aria-labelledby="privacy-password">
@@ -128,7 +107,7 @@ function ChangePassword() {
           onChange={(e) => setNew(e.target.value)}
           required
           minLength={10}
-          error={fieldError(error, 'newPassword')}
+          {...field('newPassword')}
         />
         {!wrong && <ErrorBanner error={error} fields={['currentPassword', 'newPassword']} />}
         {done && (

@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
-import { Comments, EmptyState, Icon, ReportButton, ErrorBanner, Field, Loading, Markdown, Tabs, useApi } from '../../components';
+import { Comments, EmptyState, Icon, ReportButton, ErrorBanner, Field, Loading, Markdown, Tabs, useApi, useMutation } from '../../components';
 import { formatDate, formatNumber } from '../../format';
 import { useSession } from '../../session';
 import { domains } from '../registry';
@@ -135,8 +135,10 @@ function FollowButton({ project, onChange }: { project: Project; onChange: (p: P
   const { t } = useTranslation('core');
   const { me } = useSession();
   const location = useLocation();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run: toggle } = useMutation(async () => {
+    const state = await api<{ following: boolean; followers: number }>(following ? 'DELETE' : 'POST', `/projects/${project.id}/follow`);
+    onChange({ ...project, followers: state.followers, viewer: { ...project.viewer, following: state.following } });
+  });
   if (!me)
     return (
       <Link className="btn btn-primary" to={`/signin?next=${encodeURIComponent(location.pathname)}`}>
@@ -144,18 +146,6 @@ function FollowButton({ project, onChange }: { project: Project; onChange: (p: P
       </Link>
     );
   const following = project.viewer.following;
-  const toggle = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const state = await api<{ following: boolean; followers: number }>(following ? 'DELETE' : 'POST', `/projects/${project.id}/follow`);
-      onChange({ ...project, followers: state.followers, viewer: { ...project.viewer, following: state.following } });
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
     <>
       <button

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
-import { EmptyState, ErrorBanner, Icon, Field, fieldError, LoadMore, Loading, Modal, RequireSignIn, Tabs, usePagedList, useApi } from '../../components';
+import { EmptyState, ErrorBanner, Icon, Field, fieldError, LoadMore, Loading, Modal, RequireSignIn, Tabs, usePagedList, useApi, useMutation } from '../../components';
 import { formatDate } from '../../format';
 import { LANGUAGES, type Language } from '../../i18n';
 import { useSession, type Me } from '../../session';
@@ -54,33 +54,22 @@ function ProfileForm() {
   const [name, setName] = useState(me!.name);
   const [bio, setBio] = useState(me!.bio);
   const [locale, setLocale] = useState(me!.locale);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
+  const { busy, error, submit, field } = useMutation(async () => {
     setSaved(false);
-    try {
-      const updated = await api<Me>('PATCH', '/me', { name, bio, locale });
-      setMe(updated);
-      if (updated.locale === 'en' || updated.locale === 'fr') await changeLanguage(updated.locale);
-      setSaved(true);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    const updated = await api<Me>('PATCH', '/me', { name, bio, locale });
+    setMe(updated);
+    if (updated.locale === 'en' || updated.locale === 'fr') await changeLanguage(updated.locale);
+    setSaved(true);
+  });
   return (
     <form className="card stack medium" style={{ margin: 0 }} onSubmit={submit} noValidate>
       <Field label={t('settings.email')} value={me!.email} readOnly disabled />
-      <Field label={t('settings.name')} value={name} onChange={(e) => setName(e.target.value)} required maxLength={100} error={fieldError(error, 'name')} />
-      <Field label={t('settings.bio')} hint={t('settings.bioHint')} error={fieldError(error, 'bio')}>
+      <Field label={t('settings.name')} value={name} onChange={(e) => setName(e.target.value)} required maxLength={100} {...field('name')} />
+      <Field label={t('settings.bio')} hint={t('settings.bioHint')} {...field('bio')}>
         <textarea value={bio} onChange={(e) => setBio(e.target.value)} maxLength={2000} rows={4} />
       </Field>
-      <Field label={t('settings.language')} error={fieldError(error, 'locale')}>
+      <Field label={t('settings.language')} {...field('locale')}>
         <select value={locale} onChange={(e) => setLocale(e.target.value)}>
           {LANGUAGES.map((l: Language) => (
             <option key={l} value={l}>

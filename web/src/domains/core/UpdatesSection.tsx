@@ -1,7 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
-import { Avatar, Comments, Icon, ErrorBanner, Field, fieldError, LoadMore, Loading, Markdown, Time, usePagedList } from '../../components';
+import { Avatar, Comments, Icon, ErrorBanner, Field, LoadMore, Loading, Markdown, Time, usePagedList, useMutation } from '../../components';
 import type { Project } from './projectTypes';
 
 export interface ProjectUpdate {
@@ -100,24 +100,13 @@ function UpdateForm({ projectId, onDone, onCancel }: { projectId: string; onDone
   const { t } = useTranslation('core');
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      onDone(await api<ProjectUpdate>('POST', `/projects/${projectId}/updates`, { title, body }));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit, field } = useMutation(async () => {
+    onDone(await api<ProjectUpdate>('POST', `/projects/${projectId}/updates`, { title, body }));
+  });
   return (
     <form className="stack" onSubmit={submit} style={{ margin: '0.75rem 0 1rem' }} noValidate>
-      <Field label={t('updates.formTitle')} value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={200} error={fieldError(error, 'title')} autoFocus />
-      <Field label={t('updates.body')} hint={t('updates.bodyHint')} error={fieldError(error, 'body')} required>
+      <Field label={t('updates.formTitle')} value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={200} {...field('title')} autoFocus />
+      <Field label={t('updates.body')} hint={t('updates.bodyHint')} {...field('body')} required>
         <textarea value={body} onChange={(e) => setBody(e.target.value)} rows={6} />
       </Field>
       <ErrorBanner error={error} fields={['title', 'body']} />

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api, idempotencyKey } from '../../api';
-import { EmptyState, ErrorBanner, Field, LoadMore, Loading, Modal, RequireSignIn, fieldError, useApi, usePageTitle, usePagedList } from '../../components';
+import { EmptyState, ErrorBanner, Field, Loading, Modal, RequireSignIn, fieldError, useApi, usePageTitle, usePagedList, ListState } from '../../components';
 import { formatDate, formatMoney, formatNumber, parseMoney } from '../../format';
 import { useSession } from '../../session';
 import { RaisedChart } from './RaisedChart';
@@ -107,57 +107,52 @@ function Dashboard() {
             </select>
           </label>
         </div>
-        {pledges.loading ? (
-          <Loading />
-        ) : pledges.error ? (
-          <ErrorBanner error={pledges.error} onRetry={pledges.reload} />
-        ) : pledges.items.length === 0 ? (
-          <EmptyState icon="user" title={t('dashboard.noBackers')} />
-        ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('dashboard.col.backer')}</th>
-                  <th scope="col">{t('dashboard.col.reward')}</th>
-                  <th scope="col" className="num">{t('dashboard.col.amount')}</th>
-                  <th scope="col">{t('dashboard.col.status')}</th>
-                  <th scope="col">{t('dashboard.col.country')}</th>
-                  <th scope="col">{t('dashboard.col.date')}</th>
-                  <th scope="col"><span className="sr-only">{t('dashboard.col.actions')}</span></th>
-                </tr>
-              </thead>
-              <tbody>
-                {pledges.items.map((p) => (
-                  <tr key={p.id}>
-                    <td>
-                      <Link to={`/u/${p.backer.id}`}>{p.backer.name}</Link>
-                      <div className="muted small">{p.backer.email}</div>
-                    </td>
-                    <td>{p.tierTitle ?? <span className="muted">{t('myPledges.noReward')}</span>}</td>
-                    <td className="num">
-                      {formatMoney(p.amount.amount, p.amount.currency)}
-                      {p.refunded > 0 && <div className="muted small">{t('dashboard.refunded', { amount: formatMoney(p.refunded, p.amount.currency) })}</div>}
-                    </td>
-                    <td>
-                      <span className={statusTone(p.status)}>{t(`pledgeStatus.${p.status}`)}</span>
-                    </td>
-                    <td>{p.shippingCountry ?? '—'}</td>
-                    <td>{formatDate(p.createdAt)}</td>
-                    <td>
-                      {p.status === 'collected' && (
-                        <button type="button" className="btn btn-sm" onClick={() => setRefunding(p)}>
-                          {t('dashboard.refund')}
-                        </button>
-                      )}
-                    </td>
+        <ListState list={pledges} empty={<EmptyState icon="user" title={t('dashboard.noBackers')} />}>
+          {(items) => (
+            <div className="table-wrap">
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('dashboard.col.backer')}</th>
+                    <th scope="col">{t('dashboard.col.reward')}</th>
+                    <th scope="col" className="num">{t('dashboard.col.amount')}</th>
+                    <th scope="col">{t('dashboard.col.status')}</th>
+                    <th scope="col">{t('dashboard.col.country')}</th>
+                    <th scope="col">{t('dashboard.col.date')}</th>
+                    <th scope="col"><span className="sr-only">{t('dashboard.col.actions')}</span></th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-        <LoadMore hasMore={pledges.hasMore} loading={pledges.loadingMore} onLoadMore={pledges.loadMore} />
+                </thead>
+                <tbody>
+                  {items.map((p) => (
+                    <tr key={p.id}>
+                      <td>
+                        <Link to={`/u/${p.backer.id}`}>{p.backer.name}</Link>
+                        <div className="muted small">{p.backer.email}</div>
+                      </td>
+                      <td>{p.tierTitle ?? <span className="muted">{t('myPledges.noReward')}</span>}</td>
+                      <td className="num">
+                        {formatMoney(p.amount.amount, p.amount.currency)}
+                        {p.refunded > 0 && <div className="muted small">{t('dashboard.refunded', { amount: formatMoney(p.refunded, p.amount.currency) })}</div>}
+                      </td>
+                      <td>
+                        <span className={statusTone(p.status)}>{t(`pledgeStatus.${p.status}`)}</span>
+                      </td>
+                      <td>{p.shippingCountry ?? '—'}</td>
+                      <td>{formatDate(p.createdAt)}</td>
+                      <td>
+                        {p.status === 'collected' && (
+                          <button type="button" className="btn btn-sm" onClick={() => setRefunding(p)}>
+                            {t('dashboard.refund')}
+                          </button>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </ListState>
       </section>
       {refunding && <RefundDialog pledge={refunding} onClose={() => setRefunding(null)} onDone={() => { setRefunding(null); reload(); }} />}
     </div>

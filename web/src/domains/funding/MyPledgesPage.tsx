@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, idempotencyKey } from '../../api';
-import { EmptyState, ErrorBanner, Field, LoadMore, Loading, RequireSignIn, fieldError, usePageTitle, usePagedList } from '../../components';
+import { EmptyState, ErrorBanner, Field, RequireSignIn, fieldError, usePageTitle, usePagedList, ListState } from '../../components';
 import { formatDate, formatMoney, parseMoney } from '../../format';
 import type { MyPledge, Pledge } from './types';
 import { namesOneField, statusTone } from './util';
@@ -28,24 +28,21 @@ function MyPledges() {
       <div className="page-head">
         <h1>{t('myPledges.title')}</h1>
       </div>
-      {list.loading ? (
-        <Loading />
-      ) : list.error ? (
-        <ErrorBanner error={list.error} onRetry={list.reload} />
-      ) : list.items.length === 0 ? (
-        <EmptyState icon="coins" title={t('myPledges.empty')} action={<Link className="btn btn-primary" to="/explore">{t('myPledges.explore')}</Link>}>
-          {t('myPledges.emptyLead')}
-        </EmptyState>
-      ) : (
-        <ul className="stack" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-          {list.items.map((p) => (
-            <li key={p.id}>
-              <PledgeCard pledge={p} onChange={replace} />
-            </li>
-          ))}
-        </ul>
-      )}
-      <LoadMore hasMore={list.hasMore} loading={list.loadingMore} onLoadMore={list.loadMore} />
+      <ListState list={list} empty={
+          <EmptyState icon="coins" title={t('myPledges.empty')} action={<Link className="btn btn-primary" to="/explore">{t('myPledges.explore')}</Link>}>
+            {t('myPledges.emptyLead')}
+          </EmptyState>
+        }>
+        {(items) => (
+          <ul className="stack" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+            {items.map((p) => (
+              <li key={p.id}>
+                <PledgeCard pledge={p} onChange={replace} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </ListState>
     </div>
   );
 }

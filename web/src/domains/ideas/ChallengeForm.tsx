@@ -1,9 +1,9 @@
 // Opening and editing a challenge (hosts): prompt, the start date of each phase, and the rules.
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
-import { EmptyState, ErrorBanner, Field, fieldError, Loading, RequireSignIn, useApi, usePageTitle } from '../../components';
+import { EmptyState, ErrorBanner, Field, fieldError, Loading, RequireSignIn, useApi, usePageTitle, useMutation } from '../../components';
 import type { ProjectSummary } from '../types';
 import type { Challenge } from './types';
 
@@ -46,34 +46,23 @@ function ChallengeFields({ initial, onSubmit, submitLabel }: FormProps) {
   const [duringVoting, setDuringVoting] = useState(initial?.rules.submissionsDuringVoting ?? false);
   const [publicRanking, setPublicRanking] = useState(initial?.rules.publicRanking ?? true);
   const [publish, setPublish] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const iso = (v: string) => (v ? new Date(v).toISOString() : v);
-      await onSubmit({
-        title,
-        prompt,
-        phases: Object.fromEntries(PHASE_KEYS.map((k) => [k, iso(phases[k])])),
-        rules: { votesPerPerson: limited ? Number(votes) : null, submissionsDuringVoting: duringVoting, publicRanking },
-        ...(initial ? {} : { status: publish ? 'published' : 'draft' }),
-      });
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit, field } = useMutation(async () => {
+    const iso = (v: string) => (v ? new Date(v).toISOString() : v);
+    await onSubmit({
+      title,
+      prompt,
+      phases: Object.fromEntries(PHASE_KEYS.map((k) => [k, iso(phases[k])])),
+      rules: { votesPerPerson: limited ? Number(votes) : null, submissionsDuringVoting: duringVoting, publicRanking },
+      ...(initial ? {} : { status: publish ? 'published' : 'draft' }),
+    });
+  });
 
   return (
     <form className="card stack" onSubmit={submit} noValidate>
       <ErrorBanner error={error} fields={['title', 'prompt', 'phases', 'rules']} />
-      <Field label={t('form.title')} value={title} onChange={(e) => setTitle(e.target.value)} error={fieldError(error, 'title')} required maxLength={150} />
-      <Field label={t('form.prompt')} hint={t('form.promptHint')} error={fieldError(error, 'prompt')}>
+      <Field label={t('form.title')} value={title} onChange={(e) => setTitle(e.target.value)} {...field('title')} required maxLength={150} />
+      <Field label={t('form.prompt')} hint={t('form.promptHint')} {...field('prompt')}>
         <textarea value={prompt} onChange={(e) => setPrompt(e.target.value)} rows={5} />
       </Field>
       <fieldset>
@@ -100,7 +89,7 @@ function ChallengeFields({ initial, onSubmit, submitLabel }: FormProps) {
           {t('form.limitVotes')}
         </label>
         {limited && (
-          <Field type="number" min={0} max={10000} label={t('form.votesPerPerson')} value={votes} onChange={(e) => setVotes(e.target.value)} error={fieldError(error, 'rules.votesPerPerson')} />
+          <Field type="number" min={0} max={10000} label={t('form.votesPerPerson')} value={votes} onChange={(e) => setVotes(e.target.value)} {...field('rules.votesPerPerson')} />
         )}
         <label className="checkbox">
           <input type="checkbox" checked={duringVoting} onChange={(e) => setDuringVoting(e.target.checked)} />

@@ -1,9 +1,9 @@
 // /challenges/:id: the prompt, the phases, the vote budget, the ideas (top, new, ranked), the idea form, host controls.
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api';
-import { EmptyState, ErrorBanner, Field, fieldError, LoadMore, Loading, Markdown, usePagedList, useApi, usePageTitle } from '../../components';
+import { EmptyState, ErrorBanner, Field, Loading, Markdown, usePagedList, useApi, usePageTitle, useMutation, ListState } from '../../components';
 import { formatDate, formatNumber } from '../../format';
 import { useSession } from '../../session';
 import { PhaseBadge } from './badges';
@@ -182,22 +182,19 @@ function IdeasSection({ challenge, onBudget, onSubmitted }: { challenge: Challen
       </div>
       {challenge.viewer.canSubmit && <SubmitIdea challenge={challenge} onDone={() => { void list.reload(); onSubmitted(); }} />}
       <ErrorBanner error={voteError} />
-      {list.loading ? (
-        <Loading />
-      ) : list.error ? (
-        <ErrorBanner error={list.error} onRetry={list.reload} />
-      ) : list.items.length === 0 ? (
-        <EmptyState icon="bulb" title={t('noIdeas')}>
-          {challenge.viewer.canSubmit ? t('noIdeasLead') : null}
-        </EmptyState>
-      ) : (
-        <ol className="ide-list">
-          {list.items.map((idea) => (
-            <IdeaCard key={idea.id} idea={idea} canVote={challenge.viewer.canVote} onVote={(v) => vote(idea, v)} showRank={sort === 'ranked'} />
-          ))}
-        </ol>
-      )}
-      <LoadMore hasMore={list.hasMore} loading={list.loadingMore} onLoadMore={list.loadMore} />
+      <ListState list={list} empty={
+          <EmptyState icon="bulb" title={t('noIdeas')}>
+            {challenge.viewer.canSubmit ? t('noIdeasLead') : null}
+          </EmptyState>
+        }>
+        {(items) => (
+          <ol className="ide-list">
+            {items.map((idea) => (
+              <IdeaCard key={idea.id} idea={idea} canVote={challenge.viewer.canVote} onVote={(v) => vote(idea, v)} showRank={sort === 'ranked'} />
+            ))}
+          </ol>
+        )}
+      </ListState>
     </section>
   );
 }
@@ -208,8 +205,21 @@ function SubmitIdea({ challenge, onDone }: { challenge: Challenge; onDone: () =>
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
   const [tags, setTags] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, submit, field } = useMutation(async () => {
+    await api('POST', `/challenges/${challenge.id}/ideas`, {
+      title,
+      body,
+      tags: tags
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    });
+    setTitle('');
+    setBody('');
+    setTags('');
+    setOpen(false);
+    onDone();
+  });
   if (!open) {
     return (
       <div>
@@ -219,39 +229,15 @@ function SubmitIdea({ challenge, onDone }: { challenge: Challenge; onDone: () =>
       </div>
     );
   }
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await api('POST', `/challenges/${challenge.id}/ideas`, {
-        title,
-        body,
-        tags: tags
-          .split(',')
-          .map((s) => s.trim())
-          .filter(Boolean),
-      });
-      setTitle('');
-      setBody('');
-      setTags('');
-      setOpen(false);
-      onDone();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
     <form className="card stack-sm" onSubmit={submit} noValidate aria-label={t('submit.title')}>
       <h3 style={{ margin: 0 }}>{t('submit.title')}</h3>
       <ErrorBanner error={error} fields={['title', 'body', 'tags']} />
-      <Field label={t('submit.ideaTitle')} value={title} onChange={(e) => setTitle(e.target.value)} error={fieldError(error, 'title')} required maxLength={150} />
-      <Field label={t('submit.body')} hint={t('submit.bodyHint')} error={fieldError(error, 'body')}>
+      <Field label={t('submit.ideaTitle')} value={title} onChange={(e) => setTitle(e.target.value)} {...field('title')} required maxLength={150} />
+      <Field label={t('submit.body')} hint={t('submit.bodyHint')} {...field('body')}>
         <textarea value={body} onChange={(e) => setBody(e.target.value)} rows={4} />
       </Field>
-      <Field label={t('submit.tags')} hint={t('submit.tagsHint')} value={tags} onChange={(e) => setTags(e.target.value)} error={fieldError(error, 'tags')} />
+      <Field label={t('submit.tags')} hint={t('submit.tagsHint')} value={tags} onChange={(e) => setTags(e.target.value)} {...field('tags')} />
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={busy}>
           {t('submit.send')}

@@ -1,7 +1,7 @@
 // The Ideas tab of a project: its challenges (drafts for hosts), with a button to open a new one.
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { EmptyState, ErrorBanner, LoadMore, Loading, usePagedList } from '../../components';
+import { EmptyState, usePagedList, ListState } from '../../components';
 import { formatDate, formatNumber } from '../../format';
 import type { ProjectSummary } from '../types';
 import { PhaseBadge } from './badges';
@@ -23,43 +23,40 @@ export function IdeasTab({ project }: { project: ProjectSummary }) {
           </Link>
         )}
       </div>
-      {list.loading ? (
-        <Loading />
-      ) : list.error ? (
-        <ErrorBanner error={list.error} onRetry={list.reload} />
-      ) : list.items.length === 0 ? (
-        <EmptyState icon="bulb" title={t('noChallenges')}>
-          {host ? t('noChallengesHost') : t('noChallengesLead')}
-        </EmptyState>
-      ) : (
-        <ul className="list card" style={{ padding: '0 1.25rem' }}>
-          {list.items.map((c) => (
-            <li key={c.id} className="row-between">
-              <div className="stack-sm" style={{ gap: '0.2rem' }}>
-                <Link to={`/challenges/${c.id}`} style={{ fontWeight: 600 }}>
-                  {c.title}
-                </Link>
-                <span className="row muted small">
-                  <PhaseBadge phase={c.phase} draft={c.status === 'draft'} />
-                  {t('ideasCount', { count: c.ideas, n: formatNumber(c.ideas) })}
-                  <span>· {t(`phaseUntil.${c.phase}`, { date: formatDate(nextDate(c)) })}</span>
-                </span>
-              </div>
-              <div className="row">
-                {c.viewer.canVote && (
-                  <Link className="btn btn-sm btn-primary" to={`/challenges/${c.id}/vote`}>
-                    {t('pairs.cta')}
+      <ListState list={list} empty={
+          <EmptyState icon="bulb" title={t('noChallenges')}>
+            {host ? t('noChallengesHost') : t('noChallengesLead')}
+          </EmptyState>
+        }>
+        {(items) => (
+          <ul className="list card" style={{ padding: '0 1.25rem' }}>
+            {items.map((c) => (
+              <li key={c.id} className="row-between">
+                <div className="stack-sm" style={{ gap: '0.2rem' }}>
+                  <Link to={`/challenges/${c.id}`} style={{ fontWeight: 600 }}>
+                    {c.title}
                   </Link>
-                )}
-                <Link className="btn btn-sm" to={`/challenges/${c.id}`}>
-                  {t('open')}
-                </Link>
-              </div>
-            </li>
-          ))}
-        </ul>
-      )}
-      <LoadMore hasMore={list.hasMore} loading={list.loadingMore} onLoadMore={list.loadMore} />
+                  <span className="row muted small">
+                    <PhaseBadge phase={c.phase} draft={c.status === 'draft'} />
+                    {t('ideasCount', { count: c.ideas, n: formatNumber(c.ideas) })}
+                    <span>· {t(`phaseUntil.${c.phase}`, { date: formatDate(nextDate(c)) })}</span>
+                  </span>
+                </div>
+                <div className="row">
+                  {c.viewer.canVote && (
+                    <Link className="btn btn-sm btn-primary" to={`/challenges/${c.id}/vote`}>
+                      {t('pairs.cta')}
+                    </Link>
+                  )}
+                  <Link className="btn btn-sm" to={`/challenges/${c.id}`}>
+                    {t('open')}
+                  </Link>
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </ListState>
     </div>
   );
 }

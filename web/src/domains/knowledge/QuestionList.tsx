@@ -2,7 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { EmptyState, ErrorBanner, Icon, LoadMore, Loading, Time, usePagedList } from '../../components';
+import { EmptyState, Icon, Time, usePagedList, ListState } from '../../components';
 import { formatNumber } from '../../format';
 import type { QuestionSummary } from './types';
 
@@ -80,51 +80,48 @@ export function QuestionList({ basePath, askHref }: QuestionListProps) {
           </button>
         )}
       </div>
-      {list.loading ? (
-        <Loading />
-      ) : list.error ? (
-        <ErrorBanner error={list.error} onRetry={list.reload} />
-      ) : list.items.length === 0 ? (
-        <EmptyState icon="help" title={q || tag || unanswered ? t('search.none') : t('empty')}>
-          {q || tag || unanswered ? null : t('emptyLead')}
-        </EmptyState>
-      ) : (
-        <ul className="list card qa-list" style={{ padding: '0 1.25rem' }}>
-          {list.items.map((question) => (
-            <li key={question.id} className="qa-row">
-              <div className="qa-counts" aria-hidden="true">
-                <span>
-                  <strong>{formatNumber(question.score)}</strong> {t('votesShort', { count: question.score })}
-                </span>
-                <span className={question.acceptedAnswerId ? 'qa-answered is-accepted' : question.answersCount ? 'qa-answered' : ''}>
-                  <strong>{formatNumber(question.answersCount)}</strong> {t('answersShort', { count: question.answersCount })}
-                </span>
-              </div>
-              <div className="stack-sm" style={{ gap: '0.25rem', minWidth: 0 }}>
-                <Link to={`/questions/${question.id}`} className="qa-title">
-                  {question.title}
-                </Link>
-                {question.excerpt && <span className="muted small qa-excerpt">{question.excerpt}</span>}
-                <span className="row small muted">
-                  {question.tags.map((tg) => (
-                    <button key={tg} type="button" className="badge badge-muted qa-tag" onClick={() => set('tag', tg)}>
-                      #{tg}
-                    </button>
-                  ))}
+      <ListState list={list} empty={
+          <EmptyState icon="help" title={q || tag || unanswered ? t('search.none') : t('empty')}>
+            {q || tag || unanswered ? null : t('emptyLead')}
+          </EmptyState>
+        }>
+        {(items) => (
+          <ul className="list card qa-list" style={{ padding: '0 1.25rem' }}>
+            {items.map((question) => (
+              <li key={question.id} className="qa-row">
+                <div className="qa-counts" aria-hidden="true">
                   <span>
-                    {t('askedBy', { name: question.author.name, reputation: formatNumber(question.author.reputation) })} · <Time iso={question.createdAt} />
+                    <strong>{formatNumber(question.score)}</strong> {t('votesShort', { count: question.score })}
                   </span>
-                  <span className="sr-only">
-                    {t('votesCount', { count: question.score })}, {t('answersCount', { count: question.answersCount })}
-                    {question.acceptedAnswerId ? `, ${t('hasAccepted')}` : ''}
+                  <span className={question.acceptedAnswerId ? 'qa-answered is-accepted' : question.answersCount ? 'qa-answered' : ''}>
+                    <strong>{formatNumber(question.answersCount)}</strong> {t('answersShort', { count: question.answersCount })}
                   </span>
-                </span>
-              </div>
-            </li>
-          ))}
-        </ul>
-      )}
-      <LoadMore hasMore={list.hasMore} loading={list.loadingMore} onLoadMore={list.loadMore} />
+                </div>
+                <div className="stack-sm" style={{ gap: '0.25rem', minWidth: 0 }}>
+                  <Link to={`/questions/${question.id}`} className="qa-title">
+                    {question.title}
+                  </Link>
+                  {question.excerpt && <span className="muted small qa-excerpt">{question.excerpt}</span>}
+                  <span className="row small muted">
+                    {question.tags.map((tg) => (
+                      <button key={tg} type="button" className="badge badge-muted qa-tag" onClick={() => set('tag', tg)}>
+                        #{tg}
+                      </button>
+                    ))}
+                    <span>
+                      {t('askedBy', { name: question.author.name, reputation: formatNumber(question.author.reputation) })} · <Time iso={question.createdAt} />
+                    </span>
+                    <span className="sr-only">
+                      {t('votesCount', { count: question.score })}, {t('answersCount', { count: question.answersCount })}
+                      {question.acceptedAnswerId ? `, ${t('hasAccepted')}` : ''}
+                    </span>
+                  </span>
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </ListState>
     </div>
   );
 }

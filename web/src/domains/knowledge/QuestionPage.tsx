@@ -1,9 +1,9 @@
 // /questions/:id: the question with its votes, its answers (accepted first), accept buttons for the asker, an answer form, comments.
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api';
-import { Comments, EmptyState, ErrorBanner, Field, fieldError, Loading, Markdown, Time, useApi, usePageTitle } from '../../components';
+import { Comments, EmptyState, ErrorBanner, Field, Loading, Markdown, Time, useApi, usePageTitle, useMutation } from '../../components';
 import { formatNumber } from '../../format';
 import { useSession } from '../../session';
 import type { Answer, Question } from './types';
@@ -108,8 +108,11 @@ function AnswerForm({ questionId, onDone }: { questionId: string; onDone: () => 
   const { me } = useSession();
   const location = useLocation();
   const [body, setBody] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, submit, field } = useMutation(async () => {
+    await api('POST', `/questions/${questionId}/answers`, { body });
+    setBody('');
+    onDone();
+  });
   if (!me) {
     return (
       <p className="muted">
@@ -117,24 +120,10 @@ function AnswerForm({ questionId, onDone }: { questionId: string; onDone: () => 
       </p>
     );
   }
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await api('POST', `/questions/${questionId}/answers`, { body });
-      setBody('');
-      onDone();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
     <form className="card stack-sm" onSubmit={submit} noValidate>
       <h3 style={{ margin: 0 }}>{t('yourAnswer')}</h3>
-      <Field label={t('answerLabel')} hint={t('answerHint')} error={fieldError(error, 'body')}>
+      <Field label={t('answerLabel')} hint={t('answerHint')} {...field('body')}>
         <textarea value={body} onChange={(e) => setBody(e.target.value)} rows={6} />
       </Field>
       <ErrorBanner error={error} fields={['body']} />

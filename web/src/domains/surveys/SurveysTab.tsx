@@ -1,7 +1,7 @@
 // The Surveys tab of a project: its surveys (drafts for hosts), a new-survey button and the validation panel link.
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { EmptyState, ErrorBanner, LoadMore, Loading, usePagedList } from '../../components';
+import { EmptyState, usePagedList, ListState } from '../../components';
 import { formatDate, formatNumber } from '../../format';
 import type { ProjectSummary } from '../types';
 import { StatusBadge } from './StatusBadge';
@@ -28,45 +28,42 @@ export function SurveysTab({ project }: { project: ProjectSummary }) {
           </div>
         )}
       </div>
-      {list.loading ? (
-        <Loading />
-      ) : list.error ? (
-        <ErrorBanner error={list.error} onRetry={list.reload} />
-      ) : list.items.length === 0 ? (
-        <EmptyState icon="chart" title={t('empty')}>
-          {host ? t('emptyHost') : t('emptyLead')}
-        </EmptyState>
-      ) : (
-        <ul className="list card" style={{ padding: '0 1.25rem' }}>
-          {list.items.map((s) => (
-            <li key={s.id} className="row-between">
-              <div className="stack-sm" style={{ gap: '0.2rem' }}>
-                <Link to={`/surveys/${s.id}`} style={{ fontWeight: 600 }}>
-                  {s.title}
-                </Link>
-                <span className="row muted small">
-                  <StatusBadge status={s.status} />
-                  {t('responsesCount', { count: s.responses, n: formatNumber(s.responses) })}
-                  {s.openedAt && <span>· {t('openedOn', { date: formatDate(s.openedAt) })}</span>}
-                </span>
-              </div>
-              <div className="row">
-                {s.status === 'open' && (
-                  <Link className="btn btn-primary btn-sm" to={`/surveys/${s.id}`}>
-                    {host ? t('view') : t('answerIt')}
+      <ListState list={list} empty={
+          <EmptyState icon="chart" title={t('empty')}>
+            {host ? t('emptyHost') : t('emptyLead')}
+          </EmptyState>
+        }>
+        {(items) => (
+          <ul className="list card" style={{ padding: '0 1.25rem' }}>
+            {items.map((s) => (
+              <li key={s.id} className="row-between">
+                <div className="stack-sm" style={{ gap: '0.2rem' }}>
+                  <Link to={`/surveys/${s.id}`} style={{ fontWeight: 600 }}>
+                    {s.title}
                   </Link>
-                )}
-                {(host || (s.resultsPublic && s.status !== 'draft')) && (
-                  <Link className="btn btn-sm" to={`/surveys/${s.id}/results`}>
-                    {t('host.results')}
-                  </Link>
-                )}
-              </div>
-            </li>
-          ))}
-        </ul>
-      )}
-      <LoadMore hasMore={list.hasMore} loading={list.loadingMore} onLoadMore={list.loadMore} />
+                  <span className="row muted small">
+                    <StatusBadge status={s.status} />
+                    {t('responsesCount', { count: s.responses, n: formatNumber(s.responses) })}
+                    {s.openedAt && <span>· {t('openedOn', { date: formatDate(s.openedAt) })}</span>}
+                  </span>
+                </div>
+                <div className="row">
+                  {s.status === 'open' && (
+                    <Link className="btn btn-primary btn-sm" to={`/surveys/${s.id}`}>
+                      {host ? t('view') : t('answerIt')}
+                    </Link>
+                  )}
+                  {(host || (s.resultsPublic && s.status !== 'draft')) && (
+                    <Link className="btn btn-sm" to={`/surveys/${s.id}/results`}>
+                      {t('host.results')}
+                    </Link>
+                  )}
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </ListState>
     </div>
   );
 }

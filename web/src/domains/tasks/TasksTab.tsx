@@ -2,7 +2,7 @@
 // a way into the work.
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { EmptyState, ErrorBanner, LoadMore, Loading, usePagedList } from '../../components';
+import { EmptyState, usePagedList, ListState } from '../../components';
 import { formatMoney, formatNumber } from '../../format';
 import type { ProjectSummary } from '../types';
 import type { Batch } from './types';
@@ -34,45 +34,42 @@ export function TasksTab({ project }: { project: ProjectSummary }) {
           )}
         </div>
       </div>
-      {list.loading ? (
-        <Loading />
-      ) : list.error ? (
-        <ErrorBanner error={list.error} onRetry={list.reload} />
-      ) : list.items.length === 0 ? (
-        <EmptyState icon="check" title={t('noBatches')}>
-          {host ? t('noBatchesHost') : t('noBatchesLead')}
-        </EmptyState>
-      ) : (
-        <ul className="list card" style={{ padding: '0 1.25rem' }}>
-          {list.items.map((b) => (
-            <li key={b.id} className="row-between">
-              <div className="stack-sm" style={{ gap: '0.2rem' }}>
-                <Link to={`/task-batches/${b.id}`} style={{ fontWeight: 600 }}>
-                  {b.title}
-                </Link>
-                <span className="row muted small">
-                  <StatusBadge status={b.status} />
-                  <span>{t('itemsCount', { count: b.itemsCount, n: formatNumber(b.itemsCount) })}</span>
-                  <span>· {b.reward ? t('rewardEach', { amount: formatMoney(b.reward.amount, b.reward.currency) }) : t('volunteer')}</span>
-                </span>
-              </div>
-              <div className="row">
-                {b.status === 'published' && (
-                  <Link className="btn btn-sm btn-primary" to={`/task-batches/${b.id}/work`}>
-                    {t('startWorking')}
+      <ListState list={list} empty={
+          <EmptyState icon="check" title={t('noBatches')}>
+            {host ? t('noBatchesHost') : t('noBatchesLead')}
+          </EmptyState>
+        }>
+        {(items) => (
+          <ul className="list card" style={{ padding: '0 1.25rem' }}>
+            {items.map((b) => (
+              <li key={b.id} className="row-between">
+                <div className="stack-sm" style={{ gap: '0.2rem' }}>
+                  <Link to={`/task-batches/${b.id}`} style={{ fontWeight: 600 }}>
+                    {b.title}
                   </Link>
-                )}
-                {host && (
-                  <Link className="btn btn-sm" to={`/task-batches/${b.id}/results`}>
-                    {t('results')}
-                  </Link>
-                )}
-              </div>
-            </li>
-          ))}
-        </ul>
-      )}
-      <LoadMore hasMore={list.hasMore} loading={list.loadingMore} onLoadMore={list.loadMore} />
+                  <span className="row muted small">
+                    <StatusBadge status={b.status} />
+                    <span>{t('itemsCount', { count: b.itemsCount, n: formatNumber(b.itemsCount) })}</span>
+                    <span>· {b.reward ? t('rewardEach', { amount: formatMoney(b.reward.amount, b.reward.currency) }) : t('volunteer')}</span>
+                  </span>
+                </div>
+                <div className="row">
+                  {b.status === 'published' && (
+                    <Link className="btn btn-sm btn-primary" to={`/task-batches/${b.id}/work`}>
+                      {t('startWorking')}
+                    </Link>
+                  )}
+                  {host && (
+                    <Link className="btn btn-sm" to={`/task-batches/${b.id}/results`}>
+                      {t('results')}
+                    </Link>
+                  )}
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </ListState>
     </div>
   );
 }
