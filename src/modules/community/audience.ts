@@ -18,6 +18,20 @@ export async function isFollower(db: Executor, projectId: string, userId: string
   return Boolean(row);
 }
 
+/**
+ * Follows of a project per UTC day (`YYYY-MM-DD` → count) from `from` on, and how many came before it.
+ * @example const { counts, before } = await followsPerDay(db, project.id, from)
+ */
+export async function followsPerDay(db: Executor, projectId: string, from: Date): Promise<{ counts: Map<string, number>; before: number }> {
+  const rowsOf = (r: unknown) => (r as { rows: Record<string, unknown>[] }).rows;
+  const res = await db.execute(sql`
+    SELECT to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS date, count(*)::int AS count
+    FROM project_follows WHERE project_id = ${projectId} AND created_at >= ${from.toISOString()}::timestamptz
+    GROUP BY 1 ORDER BY 1`);
+  const [before] = rowsOf(await db.execute(sql`SELECT count(*)::int AS n FROM project_follows WHERE project_id = ${projectId} AND created_at < ${from.toISOString()}::timestamptz`));
+  return { counts: new Map(rowsOf(res).map((r) => [String(r.date), Number(r.count)])), before: Number(before?.n ?? 0) };
+}
+
 /** Whether a person signed up to hear of a project's launch, signed in or with their account's e-mail address. */
 export async function hasSignedUp(db: Executor, projectId: string, userId: string): Promise<boolean> {
   const [row] = await db

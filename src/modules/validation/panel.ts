@@ -1,14 +1,13 @@
 // The validation panel (hosts): one answer to "should I launch?" from the project's audience, its validation survey,
 // its idea challenges and its campaign draft.
-import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import type { Executor } from '../../db/client.js';
-import { campaigns } from '../../db/schema/funding.js';
-import { challenges, ideaVotes, ideas } from '../../db/schema/ideas.js';
-import { surveyQuestions, surveys } from '../../db/schema/surveys.js';
 import type { Actor } from '../../http/auth.js';
-import { AppError } from '../../http/errors.js';
 import { signupStats } from '../community/signups.js';
+import { followsPerDay } from '../community/audience.js';
+import { campaignToCompare } from '../funding/campaign-to-compare.js';
+import { ideaTraction } from '../ideas/traction.js';
+import { validationSurvey } from '../surveys/validation-survey.js';
 import { campaignTotals, tiersOf } from '../funding/campaigns.js';
 import { requireProjectHost, type Project } from '../projects/access.js';
 import { loadQuestions, type Survey } from '../surveys/access.js';
@@ -18,7 +17,6 @@ import { wilsonInterval } from '../../lib/statistics/index.js';
 import { medianPrice, verdictOf } from './verdict.js';
 
 const DAY_MS = 86_400_000;
-const rowsOf = (r: unknown) => (r as { rows: Record<string, unknown>[] }).rows;
 
 export interface DailyPoint {
   date: string;
@@ -36,41 +34,14 @@ function withTotals(daily: { date: string; count: number }[], before: number): D
 
 /** Follows per UTC day over the window, and how many there were before it. */
 async function followersOverTime(db: Executor, project: Project, from: Date, to: Date) {
-  const res = await db.execute(sql`
-    SELECT to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS date, count(*)::int AS count
-    FROM project_follows WHERE project_id = ${project.id} AND created_at >= ${from.toISOString()}::timestamptz
-    GROUP BY 1 ORDER BY 1`);
-  const [before] = rowsOf(await db.execute(sql`SELECT count(*)::int AS n FROM project_follows WHERE project_id = ${project.id} AND created_at < ${from.toISOString()}::timestamptz`));
-  const counts = new Map(rowsOf(res).map((r) => [String(r.date), Number(r.count)]));
+  const { counts, before } = await followsPerDay(db, project.id, from);
   const daily: { date: string; count: number }[] = [];
   for (let d = from.getTime(); d <= to.getTime(); d += DAY_MS) {
     const date = new Date(d).toISOString().slice(0, 10);
     daily.push({ date, count: counts.get(date) ?? 0 });
   }
-  const points = withTotals(daily, Number(before?.n ?? 0));
-  return { total: points.length ? points[points.length - 1]!.total : Number(before?.n ?? 0), daily: points };
-}
-
-/** The validation survey: the one asked for, else the latest opened survey with an intent or a price question. */
-async function validationSurvey(db: Executor, project: Project, surveyId?: string): Promise<Survey | null> {
-  if (surveyId) {
-    const [s] = await db.select().from(surveys).where(and(eq(surveys.id, surveyId), eq(surveys.projectId, project.id))).limit(1);
-    if (!s) throw new AppError(404, 'survey_not_found', 'No survey with this id on this project.', { field: 'querystring.surveyId' });
-    return s;
-  }
-  const [s] = await db
-    .select()
-    .from(surveys)
-    .where(
-      and(
-        eq(surveys.projectId, project.id),
-        inArray(surveys.status, ['open', 'closed']),
-        sql`EXISTS (SELECT 1 FROM ${surveyQuestions} q WHERE q.survey_id = ${surveys.id} AND (q.intent OR q.kind = 'price'))`,
-      ),
-    )
-    .orderBy(desc(surveys.openedAt), desc(surveys.id))
-    .limit(1);
-  return s ?? null;
+  const points = withTotals(daily, before);
+  return { total: points.length ? points[points.length - 1]!.total : before, daily: points };
 }
 
 /** Intent to back and the acceptable price range, from the survey's results (everyone). */
@@ -115,41 +86,9 @@ async function surveyFigures(db: Executor, survey: Survey) {
   return { id: survey.id, title: survey.title, status: survey.status, responses: results.responses, intent, price };
 }
 
-/** Challenges, ideas and votes of the project, and its five best-voted ideas. */
-async function ideaTraction(db: Executor, project: Project) {
-  const [c] = await db.select({ n: sql<number>`count(*)::int` }).from(challenges).where(and(eq(challenges.projectId, project.id), eq(challenges.status, 'published')));
-  const [i] = await db.select({ n: sql<number>`count(*)::int` }).from(ideas).where(and(eq(ideas.projectId, project.id), isNull(ideas.mergedIntoId)));
-  const [v] = await db
-    .select({ votes: sql<number>`count(*)::int`, voters: sql<number>`count(DISTINCT ${ideaVotes.userId})::int`, up: sql<number>`count(*) FILTER (WHERE ${ideaVotes.value} > 0)::int` })
-    .from(ideaVotes)
-    .innerJoin(ideas, eq(ideas.id, ideaVotes.ideaId))
-    .where(eq(ideas.projectId, project.id));
-  const top = await db
-    .select({ id: ideas.id, title: ideas.title, status: ideas.status, score: sql<number>`coalesce(sum(${ideaVotes.value}), 0)::int`, votes: sql<number>`count(${ideaVotes.userId})::int` })
-    .from(ideas)
-    .leftJoin(ideaVotes, eq(ideaVotes.ideaId, ideas.id))
-    .where(and(eq(ideas.projectId, project.id), isNull(ideas.mergedIntoId)))
-    .groupBy(ideas.id, ideas.title, ideas.status)
-    .orderBy(sql`coalesce(sum(${ideaVotes.value}), 0) DESC`, desc(ideas.id))
-    .limit(5);
-  return {
-    challenges: Number(c?.n ?? 0),
-    ideas: Number(i?.n ?? 0),
-    votes: Number(v?.votes ?? 0),
-    upvotes: Number(v?.up ?? 0),
-    voters: Number(v?.voters ?? 0),
-    top: top.map((t) => ({ ...t, score: Number(t.score), votes: Number(t.votes) })),
-  };
-}
-
 /** The campaign to compare with: the latest draft or live one, else the latest. */
 async function campaignFigures(db: Executor, project: Project) {
-  const [campaign] = await db
-    .select()
-    .from(campaigns)
-    .where(eq(campaigns.projectId, project.id))
-    .orderBy(sql`CASE WHEN ${campaigns.status} IN ('draft', 'live') THEN 0 ELSE 1 END`, desc(campaigns.createdAt), desc(campaigns.id))
-    .limit(1);
+  const campaign = await campaignToCompare(db, project.id);
   if (!campaign) return null;
   const tiers = await tiersOf(db, campaign.id);
   const totals = await campaignTotals(db, campaign);
@@ -182,7 +121,7 @@ export async function validationPanel(ctx: AppContext, actor: Actor | null, proj
   const signupFigures = await signupStats(ctx, actor, project.id, opts.days);
   const signupsInWindow = signupFigures.daily.reduce((s, d) => s + d.count, 0);
   const signups = { total: signupFigures.count, notified: signupFigures.notified, daily: withTotals(signupFigures.daily, signupFigures.count - signupsInWindow) };
-  const survey = await validationSurvey(ctx.db, project, opts.surveyId);
+  const survey = await validationSurvey(ctx.db, project.id, opts.surveyId);
   const surveyPart = survey ? await surveyFigures(ctx.db, survey) : null;
   const campaign = await campaignFigures(ctx.db, project);
   const summary = verdictOf({
@@ -202,7 +141,7 @@ export async function validationPanel(ctx: AppContext, actor: Actor | null, proj
     followers,
     signups,
     survey: surveyPart,
-    ideas: await ideaTraction(ctx.db, project),
+    ideas: await ideaTraction(ctx.db, project.id),
     campaign,
     summary,
   };
