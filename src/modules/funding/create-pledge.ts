@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import type { Executor } from '../../db/client.js';
 import type { Actor } from '../../http/auth.js';
-import { AppError, badRequest, conflict, notFound } from '../../http/errors.js';
+import { DomainError, conflict, invalid, notFound } from '../../lib/errors.js';
 import { newId, sha256 } from '../../lib/ids.js';
 import { providerForPayment } from '../payments/service.js';
 import { campaignTerms, type CampaignTerms } from './campaign-terms.js';
@@ -11,6 +11,7 @@ import { rememberFailure, type PledgeAnswer } from './pledge-answers.js';
 import { amountIn, shippingCostTo } from './money.js';
 import { presentPledge, type Pledge } from './pledge-queries.js';
 import { MIN_PLEDGE, type CreatePledgeRequest } from './schemas.js';
+import { assertTakesPledges, assertTierTakesPledges } from './pledge-rule.js';
 import { claimSlot } from './slots.js';
 import { insertStatement, pledgeWriter } from './pledge-writer.js';
 import { declineError, formatAmount, rowsOf } from './util.js';
@@ -22,7 +23,7 @@ export function requestHashOf(campaignId: string, body: CreatePledgeRequest): st
   return sha256(`POST /campaigns/${campaignId}/pledges\n${JSON.stringify(body)}`);
 }
 
-function keyReused(): AppError {
+function keyReused(): DomainError {
   return conflict('idempotency_key_reused', 'This Idempotency-Key was already used with a different request.');
 }
 
@@ -59,7 +60,7 @@ export async function createPledge(ctx: AppContext, actor: Actor, campaignId: st
   try {
     return await pledgeOnce(ctx, actor, campaignId, body, key ?? null, hash);
   } catch (e) {
-    if (!key || !(e instanceof AppError) || e.status >= 500 || e.code === 'idempotency_key_reused') throw e;
+    if (!key || !(e instanceof DomainError) || e.kind === 'unexpected' || e.code === 'idempotency_key_reused') throw e;
     // A refusal: if this key was used before, the first answer stands (it may have been a success).
     const prior = await priorRequest(ctx.db, actor.userId, key);
     if (prior) return answerPrior(ctx, prior, hash);
@@ -88,32 +89,26 @@ export interface Checked {
 /** A pledge's terms checked against the campaign's: 4xx naming the field for anything wrong. */
 export function checkPledgeTerms(terms: CampaignTerms, body: Pick<CreatePledgeRequest, 'amount' | 'tierId' | 'shippingCountry'>, now: Date): Checked {
   const { campaign } = terms;
-  if (campaign.status !== 'live' || campaign.closedAt || campaign.deadline <= now) throw closedError(campaign.status, campaign.deadline, now);
+  assertTakesPledges(campaign, now);
   const amount = amountIn(body.amount, campaign.currency, 'body.amount');
-  if (amount < MIN_PLEDGE) throw badRequest('amount_too_small', `A pledge is at least ${formatAmount(MIN_PLEDGE, campaign.currency)}.`, { field: 'body.amount' });
+  if (amount < MIN_PLEDGE) throw invalid('amount_too_small', `A pledge is at least ${formatAmount(MIN_PLEDGE, campaign.currency)}.`, { field: 'body.amount' });
   if (!body.tierId) return { tierId: null, amount, shippingCountry: body.shippingCountry ?? null, shippingCost: 0, limited: false };
-  if (campaign.model === 'donation') throw badRequest('donation_without_tiers', 'A donation campaign has no reward tiers: leave out tierId.', { field: 'body.tierId' });
+  if (campaign.model === 'donation') throw invalid('donation_without_tiers', 'A donation campaign has no reward tiers: leave out tierId.', { field: 'body.tierId' });
   const tier = terms.tiers.get(body.tierId);
-  if (!tier || tier.archivedAt) throw badRequest('unknown_tier', 'This campaign has no such reward tier.', { field: 'body.tierId' });
+  assertTierTakesPledges(tier);
   let shippingCost = 0;
   if (tier.shipping) {
-    if (!body.shippingCountry) throw badRequest('shipping_country_required', 'This reward is shipped: say which country to ship it to.', { field: 'body.shippingCountry' });
+    if (!body.shippingCountry) throw invalid('shipping_country_required', 'This reward is shipped: say which country to ship it to.', { field: 'body.shippingCountry' });
     const cost = shippingCostTo(tier.shipping, body.shippingCountry);
-    if (cost === null) throw badRequest('no_shipping_to_country', `This reward does not ship to ${body.shippingCountry}.`, { field: 'body.shippingCountry' });
+    if (cost === null) throw invalid('no_shipping_to_country', `This reward does not ship to ${body.shippingCountry}.`, { field: 'body.shippingCountry' });
     shippingCost = cost;
   }
   const minimum = tier.price + shippingCost;
   if (amount < minimum) {
     const detail = shippingCost ? ` (${formatAmount(tier.price, campaign.currency)} plus ${formatAmount(shippingCost, campaign.currency)} shipping)` : '';
-    throw badRequest('amount_below_tier', `This reward needs a pledge of at least ${formatAmount(minimum, campaign.currency)}${detail}.`, { field: 'body.amount', minimum });
+    throw invalid('amount_below_tier', `This reward needs a pledge of at least ${formatAmount(minimum, campaign.currency)}${detail}.`, { field: 'body.amount', minimum });
   }
   return { tierId: tier.id, amount, shippingCountry: tier.shipping ? body.shippingCountry! : (body.shippingCountry ?? null), shippingCost, limited: tier.limitQty !== null };
-}
-
-export function closedError(status: string, deadline: Date, now: Date): AppError {
-  if (status === 'draft') return notFound('campaign');
-  if (status === 'live' && deadline > now) return conflict('campaign_closed', 'This campaign has just ended: it takes no more pledges.');
-  return conflict('campaign_closed', `This campaign ended on ${deadline.toISOString().slice(0, 10)}: it takes no more pledges.`);
 }
 
 async function pledgeOnce(ctx: AppContext, actor: Actor, campaignId: string, body: CreatePledgeRequest, key: string | null, hash: string | null): Promise<PledgeAnswer> {
@@ -214,11 +209,12 @@ async function whyNotInserted(ctx: AppContext, actor: Actor, campaignId: string,
   if (!row || row.project_hidden) throw notFound('campaign');
   const now = ctx.clock.now();
   const deadline = new Date(row.deadline);
-  if (row.status !== 'live' || row.closed_at || deadline <= now) throw closedError(row.status, deadline, now);
+  assertTakesPledges({ status: row.status, closedAt: row.closed_at, deadline }, now);
   if (row.existing) {
     throw conflict('already_backed', 'You already back this campaign: change your pledge instead of making another.', { pledgeId: row.existing });
   }
-  if (!row.tier_ok) throw badRequest('unknown_tier', 'This campaign has no such reward tier.', { field: 'body.tierId' });
+  // tier_ok is the tier part of the rule, read in SQL: no tier asked, or an unarchived tier of this campaign.
+  assertTierTakesPledges(row.tier_ok ? { archivedAt: null } : null);
   throw conflict('pledge_conflict', 'Your pledge crossed another change to this campaign: please try again.');
 }
 

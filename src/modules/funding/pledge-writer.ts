@@ -37,7 +37,8 @@ const texts = new Map<number, string>();
 /**
  * The statement writing `n` pledges, each only if, at this instant, its campaign is live and before its
  * deadline, its project is not hidden by moderation (the cached terms may be older than a hide), its tier (if
- * any) is not archived, and no failed answer is stored for its Idempotency-Key.
+ * any) is not archived, and no failed answer is stored for its Idempotency-Key. The campaign and tier conditions are
+ * the pledge rule of pledge-rule.ts, written here in SQL so that they hold at the instant of the write.
  * Any unique conflict (the same key again, a second pledge of one backer) skips that row alone.
  */
 export function insertStatement(n: number): string {

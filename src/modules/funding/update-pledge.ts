@@ -4,9 +4,10 @@ import type { AppContext } from '../../context.js';
 import type { Executor } from '../../db/client.js';
 import { pledges, type PledgeStatus } from '../../db/schema/funding.js';
 import type { Actor } from '../../http/auth.js';
-import { conflict, notFound } from '../../http/errors.js';
+import { conflict, notFound } from '../../lib/errors.js';
 import { loadCampaignTerms } from './campaign-terms.js';
-import { checkPledgeTerms, closedError } from './create-pledge.js';
+import { checkPledgeTerms } from './create-pledge.js';
+import { closedError } from './pledge-rule.js';
 import { presentPledge, type Pledge } from './pledge-queries.js';
 import type { ZUpdatePledgeRequest } from './schemas.js';
 import { claimSlot, releaseSlot } from './slots.js';
@@ -27,6 +28,7 @@ export async function ownPledge(db: Executor, actor: Actor, id: string): Promise
  */
 export async function lockPledgeForChange(tx: Executor, pledge: Pledge, statuses: PledgeStatus[], now: Date, requireLive = true): Promise<Pledge> {
   const statusList = sql.join(statuses.map((s) => sql`${s}`), sql`, `);
+  // The campaign part of the pledge rule (pledge-rule.ts), in SQL so that it holds at the instant of the lock.
   const result = await tx.execute(sql`
     UPDATE pledges p SET updated_at = ${now.toISOString()}::timestamptz
     WHERE p.id = ${pledge.id} AND p.status IN (${statusList})
