@@ -3,11 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeTestDatabase, createTestApp, type TestApp, type TestUser } from '../../../test/support/test-app.js';
 import { pgErrorCode } from '../../db/errors.js';
 import { ensureOperator } from '../accounts/service.js';
-import { CARD, FAILS_ON_CHARGE, campaignFixture, pledge } from '../funding/test-fixtures.js';
 import { settleCampaign } from '../funding/settle-campaign.js';
-import { makeChallenge, makeIdea } from '../ideas/ideas.test-helpers.js';
-import { itemsCsv, lease, makeBatch, publish, submit, upload } from '../tasks/test-helpers.js';
 import { recordAccountErasure, recordAudit } from './record-audit.js';
+import { CATS_OR_DOGS, campaignFixture, CARD, FAILS_ON_CHARGE, itemsCsv, lease, makeBatch, makeChallenge, makeIdea, pledge, publish, submit, upload } from '../../../test/support/fixtures.js';
 
 let t: TestApp;
 let ops: TestUser;
@@ -275,7 +273,7 @@ describe('recorded actions', () => {
   it('task batches: publish, pause, resume, close; every review by a host; bonuses', async () => {
     const host = await t.signup('Tess Tasks');
     const project = await makeProject(host);
-    const b = await makeBatch(t, host, project.id, { overlap: 1, reward: { amount: 10, currency: 'EUR' } });
+    const b = await makeBatch(t, host, { projectId: project.id, body: { ...CATS_OR_DOGS, overlap: 1, reward: { amount: 10, currency: 'EUR' } } });
     await upload(t, host, b.id, itemsCsv(3));
     await publish(t, host, b.id);
     const published = await one('task_batch.publish', b.id, host);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestUser } from '../../../test/support/test-app.js';
-import { campaignFixture } from '../funding/test-fixtures.js';
+import { campaignFixture } from '../../../test/support/fixtures.js';
 
 let t: TestApp;
 let stranger: TestUser;

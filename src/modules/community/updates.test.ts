@@ -1,17 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestUser } from '../../../test/support/test-app.js';
+import { fieldsOf } from '../../../test/support/fixtures.js';
 
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
 });
 afterAll(() => t.close());
-
-/** The fields an error names: validation details are a list, other errors name one field. */
-const fieldsOf = (res: { json(): { error: { details?: { field: string }[] | { field: string } } } }) => {
-  const details = res.json().error.details ?? [];
-  return (Array.isArray(details) ? details : [details]).map((d) => d.field);
-};
 
 async function open(owner: TestUser, body: Record<string, unknown> = {}) {
   const res = await t.request(owner, 'POST', '/api/v1/projects', { title: 'Updated project', summary: 'News inside', category: 'science', ...body });

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createTestApp, DAY, type TestApp } from '../../../test/support/test-app.js';
-import { campaignFixture, pledge, scalar } from './test-fixtures.js';
+import { campaignFixture, pledge } from '../../../test/support/fixtures.js';
+import { scalar } from '../../../test/support/sql.js';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -3,9 +3,9 @@ import fc from 'fast-check';
 import { sql } from 'drizzle-orm';
 import { createTestApp, type TestApp, type TestUser } from '../../../test/support/test-app.js';
 import { balancesOf } from '../ledger/service.js';
-import { CARD, FAILS_ON_CHARGE, campaignFixture, pledge } from './test-fixtures.js';
 import { feesOn } from './money.js';
-import { rowsOf } from './util.js';
+import { campaignFixture, CARD, FAILS_ON_CHARGE, pledge } from '../../../test/support/fixtures.js';
+import { rowsOf } from '../../../test/support/sql.js';
 
 let t: TestApp;
 let backers: TestUser[];

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
-import { campaignFixture, pledge, scalar, trialBalanceIsZero } from './test-fixtures.js';
 import { settleCampaign } from './settle-campaign.js';
 import { feesOn } from './money.js';
+import { campaignFixture, pledge, trialBalanceIsZero } from '../../../test/support/fixtures.js';
+import { scalar } from '../../../test/support/sql.js';
 
 let t: TestApp;
 beforeAll(async () => {

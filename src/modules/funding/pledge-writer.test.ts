@@ -4,7 +4,8 @@ import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { newId } from '../../lib/ids.js';
 import { PledgeWriter } from './pledge-writer.js';
 import type { Pledge } from './pledge-queries.js';
-import { campaignFixture, scalar } from './test-fixtures.js';
+import { campaignFixture } from '../../../test/support/fixtures.js';
+import { scalar } from '../../../test/support/sql.js';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createTestApp, DAY, type TestApp, type TestUser } from '../../../test/support/test-app.js';
-import { CARD, DECLINED, FAILS_ON_CHARGE, NO_FUNDS, campaignEntries, campaignFixture, pledge, scalar, trialBalanceIsZero } from './test-fixtures.js';
+import { campaignEntries, campaignFixture, CARD, DECLINED, FAILS_ON_CHARGE, NO_FUNDS, pledge, trialBalanceIsZero } from '../../../test/support/fixtures.js';
+import { scalar } from '../../../test/support/sql.js';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -7,7 +7,8 @@ import { TestPaymentProvider, TEST_CARDS } from '../payments/test-provider.js';
 import { COLLECT_LEASE_MS, requestHashOf } from './create-pledge.js';
 import { chargeKey } from './escrow.js';
 import { recoverCollecting, resumeMoneyFlows } from './recover.js';
-import { CARD, campaignFixture, pledge, scalar } from './test-fixtures.js';
+import { campaignFixture, CARD, pledge } from '../../../test/support/fixtures.js';
+import { scalar } from '../../../test/support/sql.js';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createTestApp, DAY, type TestApp } from '../../../test/support/test-app.js';
-import { CARD, FAILS_ON_CHARGE, campaignEntries, campaignFixture, pledge, scalar, trialBalanceIsZero } from './test-fixtures.js';
 import { settleCampaign } from './settle-campaign.js';
 import { settleDueCampaigns } from './jobs.js';
 import { dropExpiredErrored } from './recover.js';
 import { CHARGE_LEASE_MS } from './charge-batch.js';
 import { feesOn } from './money.js';
+import { campaignEntries, campaignFixture, CARD, FAILS_ON_CHARGE, pledge, trialBalanceIsZero } from '../../../test/support/fixtures.js';
+import { scalar } from '../../../test/support/sql.js';
 
 let t: TestApp;
 beforeAll(async () => {

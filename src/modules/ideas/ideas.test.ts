@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestUser } from '../../../test/support/test-app.js';
-import { makeChallenge, makeIdea, makeProject, phasesFor, setPhase, vote } from './ideas.test-helpers.js';
+import { makeChallenge, makeIdea, makeProject, phasesFor, setPhase, vote } from '../../../test/support/fixtures.js';
 
 let t: TestApp;
 let host: TestUser;

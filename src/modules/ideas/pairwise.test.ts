@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestUser } from '../../../test/support/test-app.js';
 import { fitBradleyTerry } from '../../lib/ranking/index.js';
-import { makeChallenge, makeIdea, makeProject, setPhase } from './ideas.test-helpers.js';
+import { makeChallenge, makeIdea, makeProject, setPhase } from '../../../test/support/fixtures.js';
 
 let t: TestApp;
 let host: TestUser;

@@ -6,8 +6,8 @@ import { mailOutbox } from '../../db/schema/mail.js';
 import { projectSignups } from '../../db/schema/audience.js';
 import { pledges } from '../../db/schema/funding.js';
 import { projects } from '../../db/schema/projects.js';
-import { campaignFixture, scalar, trialBalanceIsZero } from '../funding/test-fixtures.js';
-import { busyWorld, type BusyWorld } from './privacy.test-helpers.js';
+import { busyWorld, type BusyWorld, campaignFixture, trialBalanceIsZero } from '../../../test/support/fixtures.js';
+import { scalar } from '../../../test/support/sql.js';
 
 let t: TestApp;
 beforeAll(async () => {

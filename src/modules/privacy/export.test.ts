@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { apiTokens, sessions, users } from '../../db/schema/accounts.js';
 import { pledges } from '../../db/schema/funding.js';
-import { busyWorld, type BusyWorld } from './privacy.test-helpers.js';
+import { busyWorld, type BusyWorld } from '../../../test/support/fixtures.js';
 
 let t: TestApp;
 let w: BusyWorld;

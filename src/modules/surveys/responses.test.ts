@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { createTestApp, type TestApp, type TestUser } from '../../../test/support/test-app.js';
 import { surveyResponses } from '../../db/schema/surveys.js';
-import { answer, makeProject, makeSurvey } from './surveys.test-helpers.js';
+import { answer, makeProject, makeSurvey } from '../../../test/support/fixtures.js';
 
 let t: TestApp;
 let host: TestUser;

@@ -7,7 +7,7 @@ import { loadQuestions, loadSurvey } from './access.js';
 import { surveyResults } from './results.js';
 import { segmentFilter } from './segments.js';
 import { readTallies, rebuildTallies } from './tallies.js';
-import { answer, back, follow, makeProject, makeSurvey } from './surveys.test-helpers.js';
+import { answer, back, follow, makeProject, makeSurvey } from '../../../test/support/fixtures.js';
 
 let t: TestApp;
 let host: TestUser;

@@ -1,9 +1,11 @@
 // A segment as SQL: the seqs of the responses it keeps or leaves out, and the condition on answer rows.
 import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import { rowsOf } from '../../db/rows.js';
 import type { SegmentFilter } from './segments.js';
 
-export const rowsOf = (r: unknown) => (r as { rows: Record<string, unknown>[] }).rows;
+export { rowsOf };
+
 export const idList = (ids: readonly number[]) => sql.join(ids.map((id) => sql`${id}`), sql`, `);
 
 /** A segment resolved to the seqs of the survey's responses it keeps (or leaves out). */

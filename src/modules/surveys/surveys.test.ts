@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestUser } from '../../../test/support/test-app.js';
-import { makeProject, makeSurvey } from './surveys.test-helpers.js';
+import { makeProject, makeSurvey } from '../../../test/support/fixtures.js';
 
 let t: TestApp;
 let host: TestUser;

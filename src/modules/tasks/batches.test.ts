@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { closeTestDatabase, createTestApp, type TestApp, type TestUser } from '../../../test/support/test-app.js';
-import { items, makeBatch, makeProject, upload } from './tasks.test-helpers.js';
+import { items, makeBatch, makeProject, upload } from '../../../test/support/fixtures.js';
 
 let t: TestApp;
 let host: TestUser;
@@ -19,7 +19,7 @@ afterAll(async () => {
 describe('TaskBatches', () => {
   describe('create', () => {
     it('creates a draft with instructions rendered safely, only for hosts', async () => {
-      const projectId = await makeProject(t, host);
+      const projectId = (await makeProject(t, host)).id;
       const body = { title: 'Birds', instructions: 'Look **closely** <script>x()</script>', answer: { kind: 'label', labels: ['a', 'b'] }, overlap: 2, reward: { amount: 5, currency: 'EUR' } };
       const res = await t.request(host, 'POST', `/api/v1/projects/${projectId}/task-batches`, body);
       expect(res.statusCode).toBe(201);
@@ -58,7 +58,7 @@ describe('TaskBatches', () => {
       [{ qualification: { minGoldAccuracy: 2, minGoldAnswers: 3 } }, 'body.qualification.minGoldAccuracy'],
       [{ leaseSeconds: 1 }, 'body.leaseSeconds'],
     ])('answers 400 naming the field for %j', async (patch, field) => {
-      const projectId = await makeProject(t, host);
+      const projectId = (await makeProject(t, host)).id;
       const body = { title: 'X', answer: { kind: 'label', labels: ['a', 'b'] }, overlap: 2, ...patch };
       const res = await t.request(host, 'POST', `/api/v1/projects/${projectId}/task-batches`, body);
       expect(res.statusCode, res.body).toBe(400);

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeTestDatabase, createTestApp, type TestApp, type TestUser } from '../../../test/support/test-app.js';
-import { items, lease, makeBatch, work } from './tasks.test-helpers.js';
+import { items, lease, makeBatch, work } from '../../../test/support/fixtures.js';
 
 let t: TestApp;
 let host: TestUser;

@@ -11,15 +11,13 @@
 import { sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import type { Tx } from '../../db/client.js';
+import { rowsOf } from '../../db/rows.js';
 import type { Actor } from '../../http/auth.js';
 import { DomainError, conflict, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { batchForWork, type Batch } from './access.js';
 import { instructionsHtml } from './batches.js';
 import { leaseGrouper } from './lease-group.js';
-
-type Rows<T> = { rows: T[] };
-const rowsOf = <T>(res: unknown) => (res as Rows<T>).rows;
 
 interface PickedItem {
   id: string;

@@ -4,7 +4,7 @@ import { closeTestDatabase, createTestApp, type TestApp, type TestUser } from '.
 import { LedgerAccounts, hostOwnerKey } from '../ledger/accounts.js';
 import { balanceOf, trialBalance } from '../ledger/service.js';
 import { autoApprove } from './review.js';
-import { itemsCsv, lease, makeBatch, makeProject, publish, submit, upload } from './test-helpers.js';
+import { CATS_OR_DOGS, itemsCsv, lease, makeBatch, makeProject, publish, submit, upload } from '../../../test/support/fixtures.js';
 
 let t: TestApp;
 let host: TestUser;
@@ -24,7 +24,7 @@ const bal = (account: string) => balanceOf(t.ctx.db, account, 'EUR');
 
 /** A rewarded batch of n items, published, and `workers` who each answer every item they are offered. */
 async function workedBatch(n: number, overlap: number, answerOf: (worker: number, ext: string) => string, extra: Record<string, unknown> = {}) {
-  const b = await makeBatch(t, host, project.id, { overlap, reward: { amount: 25, currency: 'EUR' }, ...extra });
+  const b = await makeBatch(t, host, { projectId: project.id, body: { ...CATS_OR_DOGS, overlap, reward: { amount: 25, currency: 'EUR' }, ...extra } });
   await upload(t, host, b.id, itemsCsv(n));
   await publish(t, host, b.id);
   const workers: TestUser[] = [];
@@ -46,7 +46,7 @@ async function workedBatch(n: number, overlap: number, answerOf: (worker: number
 describe('TasksService', () => {
   describe('publishBatch', () => {
     it('funds reward × overlap × items into escrow, once (Idempotency-Key replays)', async () => {
-      const b = await makeBatch(t, host, project.id, { overlap: 3, reward: { amount: 10, currency: 'EUR' } });
+      const b = await makeBatch(t, host, { projectId: project.id, body: { ...CATS_OR_DOGS, overlap: 3, reward: { amount: 10, currency: 'EUR' } } });
       await upload(t, host, b.id, itemsCsv(4));
       const first = await t.request(host, 'POST', `/api/v1/task-batches/${b.id}/publish`, {}, { 'idempotency-key': `pub-${b.id}` });
       const again = await t.request(host, 'POST', `/api/v1/task-batches/${b.id}/publish`, {}, { 'idempotency-key': `pub-${b.id}` });
@@ -146,7 +146,7 @@ describe('TasksService', () => {
 
   describe('importAnswers', () => {
     it('imports answers from elsewhere, all or nothing, with bad rows reported by line', async () => {
-      const b = await makeBatch(t, host, project.id, { overlap: 3 });
+      const b = await makeBatch(t, host, { projectId: project.id, body: { ...CATS_OR_DOGS, overlap: 3 } });
       await upload(t, host, b.id, itemsCsv(3));
       const bad = await t.request(host, 'POST', `/api/v1/task-batches/${b.id}/imported-answers`, 'item,worker,answer\ni1,w1,cat\ni9,w1,cat\ni2,w2,horse\ni1,w1,dog\n', { 'content-type': 'text/csv' });
       expect(bad.statusCode).toBe(400);
@@ -176,7 +176,7 @@ describe('TasksService', () => {
 
   describe('batchResults', () => {
     it('exports results.csv with formulas from the crowd or the upload defused, and numbers left as numbers', async () => {
-      const b = await makeBatch(t, host, project.id, { answer: { kind: 'text' }, overlap: 1 });
+      const b = await makeBatch(t, host, { projectId: project.id, body: { ...CATS_OR_DOGS, answer: { kind: 'text' }, overlap: 1 } });
       expect((await upload(t, host, b.id, 'externalId,text\n@ext,first\n-5,second\n')).statusCode).toBe(201);
       await publish(t, host, b.id);
       const answerFor: Record<string, string> = { first: '=HYPERLINK("http://evil.example","a, b")', second: '-500' };
@@ -231,7 +231,7 @@ describe('TasksService', () => {
     });
 
     it('aggregates numbers with mean, median and robust', async () => {
-      const b = await makeBatch(t, host, project.id, { answer: { kind: 'number' }, overlap: 3 });
+      const b = await makeBatch(t, host, { projectId: project.id, body: { ...CATS_OR_DOGS, answer: { kind: 'number' }, overlap: 3 } });
       await upload(t, host, b.id, itemsCsv(1));
       await t.request(host, 'POST', `/api/v1/task-batches/${b.id}/imported-answers`, 'item,worker,answer\ni1,a,10\ni1,b,12\ni1,c,50\n', { 'content-type': 'text/csv' });
       const get = async (m: string) => (await t.request(host, 'GET', `/api/v1/task-batches/${b.id}/results?method=${m}`)).json().items[0].answer;

@@ -7,6 +7,7 @@ import { taskAssignments, taskBatches, type TaskAnswer } from '../../db/schema/t
 import type { Actor } from '../../http/auth.js';
 import { DomainError, conflict, invalid, notFound } from '../../lib/errors.js';
 import { perDatabase } from '../../db/per-database.js';
+import { rowsOf } from '../../db/rows.js';
 import { GroupRunner } from '../../lib/group-runner.js';
 import { batchRowForWork, type Batch } from './access.js';
 import { answerWriter } from './answer-writer.js';
@@ -19,7 +20,6 @@ export const ZSubmitRequest = z.object({
     .describe('By kind: label → one of the labels; labels → a list of labels; number → a finite number; text → a non-empty string.'),
 });
 
-const rowsOf = <T>(res: unknown) => (res as { rows: T[] }).rows;
 
 interface OwnAssignment {
   id: string;

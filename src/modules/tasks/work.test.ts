@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { closeTestDatabase, createTestApp, type TestApp, type TestUser } from '../../../test/support/test-app.js';
-import { itemsCsv, lease, makeBatch, makeProject, publish, submit, upload } from './test-helpers.js';
+import { CATS_OR_DOGS, itemsCsv, lease, makeBatch, makeProject, publish, submit, upload } from '../../../test/support/fixtures.js';
 
 let t: TestApp;
 let host: TestUser;
@@ -22,7 +22,7 @@ const rows = async <T>(q: ReturnType<typeof sql>) => ((await t.ctx.db.execute(q)
 describe('TasksService', () => {
   describe('createBatch', () => {
     it('creates a draft and names bad fields', async () => {
-      const b = await makeBatch(t, host, projectId);
+      const b = await makeBatch(t, host, { projectId: projectId, body: CATS_OR_DOGS });
       expect(b.status).toBe('draft');
       const bad = await t.request(host, 'POST', `/api/v1/projects/${projectId}/task-batches`, { title: '', answer: { kind: 'label', labels: ['x'] }, overlap: 0 });
       expect(bad.statusCode).toBe(400);
@@ -35,7 +35,7 @@ describe('TasksService', () => {
 
   describe('uploadItems', () => {
     it('takes CSV and JSON Lines with externalId and gold, and counts them', async () => {
-      const b = await makeBatch(t, host, projectId);
+      const b = await makeBatch(t, host, { projectId: projectId, body: CATS_OR_DOGS });
       const csv = await upload(t, host, b.id, itemsCsv(3, { 2: 'dog' }));
       expect(csv.statusCode).toBe(201);
       expect(csv.json()).toEqual({ inserted: 3, total: 3 });
@@ -46,7 +46,7 @@ describe('TasksService', () => {
     });
 
     it('reports bad rows by line and inserts nothing', async () => {
-      const b = await makeBatch(t, host, projectId);
+      const b = await makeBatch(t, host, { projectId: projectId, body: CATS_OR_DOGS });
       const res = await upload(t, host, b.id, 'externalId,text,gold\na,one,cat\na,two,\nc,three,horse\n');
       expect(res.statusCode).toBe(400);
       expect(res.json().error.code).toBe('invalid_rows');
@@ -60,7 +60,7 @@ describe('TasksService', () => {
     });
 
     it('takes 100,000 items in one upload', async () => {
-      const b = await makeBatch(t, host, projectId);
+      const b = await makeBatch(t, host, { projectId: projectId, body: CATS_OR_DOGS });
       const res = await upload(t, host, b.id, itemsCsv(100_000));
       expect(res.statusCode).toBe(201);
       expect(res.json()).toEqual({ inserted: 100_000, total: 100_000 });
@@ -69,7 +69,7 @@ describe('TasksService', () => {
 
   describe('leaseNext', () => {
     it('never gives one item more answers than it needs, nor one worker an item twice, under concurrency', async () => {
-      const b = await makeBatch(t, host, projectId, { overlap: 3 });
+      const b = await makeBatch(t, host, { projectId: projectId, body: { ...CATS_OR_DOGS, overlap: 3 } });
       await upload(t, host, b.id, itemsCsv(10));
       await publish(t, host, b.id);
       const workers = await Promise.all(Array.from({ length: 8 }, (_, k) => t.signup(`Worker ${k}`)));
@@ -98,7 +98,7 @@ describe('TasksService', () => {
     });
 
     it('gives back the open lease, and lets another worker take an item whose lease expired', async () => {
-      const b = await makeBatch(t, host, projectId, { overlap: 1, leaseSeconds: 60 });
+      const b = await makeBatch(t, host, { projectId: projectId, body: { ...CATS_OR_DOGS, overlap: 1, leaseSeconds: 60 } });
       await upload(t, host, b.id, itemsCsv(1));
       await publish(t, host, b.id);
       const [w1, w2] = [await t.signup('Slow'), await t.signup('Quick')];
@@ -118,7 +118,7 @@ describe('TasksService', () => {
     });
 
     it('skips: the item goes to someone else, never back to the skipper', async () => {
-      const b = await makeBatch(t, host, projectId, { overlap: 1 });
+      const b = await makeBatch(t, host, { projectId: projectId, body: { ...CATS_OR_DOGS, overlap: 1 } });
       await upload(t, host, b.id, itemsCsv(1));
       await publish(t, host, b.id);
       const w = await t.signup('Skipper');
@@ -129,7 +129,7 @@ describe('TasksService', () => {
     });
 
     it('refuses leases on a draft or paused batch and bad answers on submit', async () => {
-      const b = await makeBatch(t, host, projectId);
+      const b = await makeBatch(t, host, { projectId: projectId, body: CATS_OR_DOGS });
       await upload(t, host, b.id, itemsCsv(2));
       const w = await t.signup('Eager');
       expect((await lease(t, w, b.id)).statusCode).toBe(404);
@@ -147,7 +147,7 @@ describe('TasksService', () => {
 
   describe('dynamic overlap', () => {
     it('stops at the minimum when answers agree, asks more when they do not, up to the maximum', async () => {
-      const b = await makeBatch(t, host, projectId, { overlap: undefined, dynamic: { minOverlap: 2, maxOverlap: 4, confidence: 0.7 } });
+      const b = await makeBatch(t, host, { projectId: projectId, body: { ...CATS_OR_DOGS, overlap: undefined, dynamic: { minOverlap: 2, maxOverlap: 4, confidence: 0.7 } } });
       await upload(t, host, b.id, itemsCsv(2));
       await publish(t, host, b.id);
       const answers: Record<string, string[]> = { i1: ['cat', 'cat'], i2: ['cat', 'dog', 'dog', 'cat'] };
@@ -169,7 +169,7 @@ describe('TasksService', () => {
 
   describe('gold and qualification', () => {
     it('tells the worker after a gold item, and stops a worker below the threshold with the reason', async () => {
-      const b = await makeBatch(t, host, projectId, { overlap: 1, goldRate: 1, qualification: { minGoldAccuracy: 0.6, minGoldAnswers: 2 } });
+      const b = await makeBatch(t, host, { projectId: projectId, body: { ...CATS_OR_DOGS, overlap: 1, goldRate: 1, qualification: { minGoldAccuracy: 0.6, minGoldAnswers: 2 } } });
       await upload(t, host, b.id, itemsCsv(6, { 1: 'cat', 2: 'cat', 3: 'cat' }));
       await publish(t, host, b.id);
       const w = await t.signup('Careless');

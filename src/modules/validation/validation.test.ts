@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAY, createTestApp, type TestApp, type TestUser } from '../../../test/support/test-app.js';
-import { makeChallenge, makeIdea, setPhase, vote } from '../ideas/ideas.test-helpers.js';
-import { answer, back, follow, liveCampaign, makeProject, makeSurvey } from '../surveys/surveys.test-helpers.js';
+import { answer, back, follow, liveCampaign, makeChallenge, makeIdea, makeProject, makeSurvey, setPhase, vote } from '../../../test/support/fixtures.js';
 
 let t: TestApp;
 let host: TestUser;
