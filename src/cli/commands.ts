@@ -7,6 +7,7 @@ import type { AppContext } from '../context.js';
 import { DataDirLockedError, openDatabase } from '../db/client.js';
 import { migrate } from '../db/migrate.js';
 import { AppError } from '../http/errors.js';
+import { DomainError } from '../lib/errors.js';
 import { ensureOperator, findUserByEmail } from '../modules/accounts/service.js';
 import { listOutbox } from '../modules/mail/service.js';
 import { seedDemoIfEmpty } from '../seed/demo.js';
@@ -26,7 +27,7 @@ async function guarded(body: () => Promise<number>): Promise<number> {
   try {
     return await body();
   } catch (e) {
-    if (e instanceof ConfigError || e instanceof DataDirLockedError || e instanceof AppError) {
+    if (e instanceof ConfigError || e instanceof DataDirLockedError || e instanceof AppError || e instanceof DomainError) {
       console.error(e.message);
       return 1;
     }

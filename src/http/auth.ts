@@ -2,7 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.js';
 import { ActorLookup } from './actor-lookup.js';
 import { randomToken, sha256 } from '../lib/ids.js';
-import { AppError, forbidden, unauthorized } from './errors.js';
+import { forbidden, unauthenticated } from '../lib/errors.js';
+import { AppError } from './errors.js';
 
 export const SESSION_COOKIE = 'foule_session';
 export const CSRF_COOKIE = 'foule_csrf';
@@ -34,7 +35,7 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** The signed-in person, or a 401. */
 export function requireActor(request: FastifyRequest): Actor {
-  if (!request.actor) throw unauthorized();
+  if (!request.actor) throw unauthenticated();
   return request.actor;
 }
 
@@ -77,7 +78,7 @@ export function installAuth(app: FastifyInstance, ctx: AppContext): void {
       if (row) request.actor = { userId: row.userId, role: row.role, via: 'session', sessionId: row.id, csrfToken: row.csrfToken };
     }
     // Why: a stranger learns nothing of a route's schema (or of anything behind it) before signing in.
-    if (!request.actor && request.routeOptions.url && routeNeedsPerson(request)) throw unauthorized();
+    if (!request.actor && request.routeOptions.url && routeNeedsPerson(request)) throw unauthenticated();
     if (!UNSAFE.has(request.method) || request.routeOptions.config?.skipCsrf) return;
     const sent = request.headers['x-csrf-token'];
     if (request.actor?.via === 'session') {
@@ -94,7 +95,8 @@ function routeNeedsPerson(request: FastifyRequest): boolean {
   return auth ? auth === 'person' : UNSAFE.has(request.method);
 }
 
-function csrfError() {
+/** The refusal of a write that does not carry the CSRF token of its session or browser. */
+export function csrfError(): AppError {
   return new AppError(403, 'csrf_failed', 'Missing or wrong X-CSRF-Token header: get one from GET /api/v1/auth/csrf.');
 }
 

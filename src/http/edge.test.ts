@@ -100,3 +100,27 @@ describe('URLs the router cannot decode', () => {
     expect(res.json().error).toMatchObject({ code: expect.any(String), message: expect.any(String) });
   });
 });
+
+describe('validation details a translation can use', () => {
+  it('names the zod issue code and its params in each detail, and tells a missing field from a wrong one', async () => {
+    const res = await t.request(null, 'POST', '/api/v1/auth/signup', { email: 'eve@example.org', password: 'short', name: 42 });
+    expect(res.statusCode).toBe(400);
+    const { code, details } = res.json().error;
+    expect(code).toBe('validation_failed');
+    expect(details).toEqual(
+      expect.arrayContaining([
+        { field: 'body.password', code: 'too_small', origin: 'string', minimum: 10, inclusive: true, message: 'must be at least 10 characters' },
+        expect.objectContaining({ field: 'body.name', code: 'invalid_type', expected: 'string' }),
+      ]),
+    );
+    expect(details.find((d: { field: string }) => d.field === 'body.name')).not.toHaveProperty('received');
+    const missing = await t.request(null, 'POST', '/api/v1/auth/signup', { email: 'eve@example.org', password: 'long enough password' });
+    expect(missing.json().error.details).toEqual([expect.objectContaining({ field: 'body.name', code: 'invalid_type', received: 'undefined' })]);
+  });
+
+  it('answers a refusal of a use case with the status of its kind', async () => {
+    const res = await t.request(alice, 'GET', '/api/v1/projects/prj_nope');
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.code).toBe('project_not_found');
+  });
+});

@@ -2,7 +2,7 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { apiTokens, passwordResets, sessions, users } from '../../db/schema/accounts.js';
-import { notFound } from '../../http/errors.js';
+import { notFound } from '../../lib/errors.js';
 
 /** The name an erased account is shown under, everywhere its id still appears. */
 export const DELETED_ACCOUNT_NAME = 'Deleted account';

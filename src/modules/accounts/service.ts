@@ -3,7 +3,7 @@ import type { Executor } from '../../db/client.js';
 import type { AppContext } from '../../context.js';
 import { users, sessions, apiTokens, passwordResets } from '../../db/schema/accounts.js';
 import { newId, randomToken, sha256 } from '../../lib/ids.js';
-import { AppError, conflict, notFound } from '../../http/errors.js';
+import { DomainError, conflict, notFound } from '../../lib/errors.js';
 import { queueMail } from '../mail/service.js';
 import { reputationOf } from '../notifications/service.js';
 import { hashPassword, verifyPassword } from './passwords.js';
@@ -55,7 +55,7 @@ export async function signup(ctx: AppContext, input: { email: string; password: 
 export async function login(ctx: AppContext, input: { email: string; password: string }) {
   const user = await findUserByEmail(ctx, input.email);
   if (!(await verifyPassword(user?.passwordHash, input.password)) || !user) {
-    throw new AppError(401, 'invalid_credentials', 'Wrong e-mail or password.');
+    throw new DomainError('invalid_credentials', 'Wrong e-mail or password.');
   }
   return { user, session: await startSession(ctx, user.id) };
 }
@@ -136,7 +136,7 @@ export async function confirmPasswordReset(ctx: AppContext, token: string, passw
       .set({ usedAt: ctx.clock.now() })
       .where(and(eq(passwordResets.tokenHash, sha256(token)), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, ctx.clock.now())))
       .returning();
-    if (!reset) throw new AppError(400, 'invalid_reset_token', 'This reset link is invalid or has expired: ask for a new one.', { field: 'body.token' });
+    if (!reset) throw new DomainError('invalid_reset_token', 'This reset link is invalid or has expired: ask for a new one.', { field: 'body.token' });
     const [user] = await tx.update(users).set({ passwordHash }).where(eq(users.id, reset.userId)).returning();
     // Why: a reset signs out every session and revokes every API token, in case the old password was stolen.
     const ended = await endAccess(tx, reset.userId);
@@ -195,7 +195,7 @@ export async function changePassword(ctx: AppContext, actor: { userId: string; s
 
 /** The 403 for a wrong password where the current one is asked again, naming the field. */
 export function wrongPassword(field: string) {
-  return new AppError(403, 'wrong_password', 'This is not your current password.', { field });
+  return new DomainError('wrong_password', 'This is not your current password.', { field });
 }
 
 /** A person acting on their own account, when the route passed no request details. */

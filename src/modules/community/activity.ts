@@ -3,7 +3,7 @@ import type { AppContext } from '../../context.js';
 import type { Executor } from '../../db/client.js';
 import { projectActivity } from '../../db/schema/community.js';
 import type { Actor } from '../../http/auth.js';
-import { badRequest } from '../../http/errors.js';
+import { invalid } from '../../lib/errors.js';
 import { decodeCursor, pageOf } from '../../lib/cursor.js';
 import { newId } from '../../lib/ids.js';
 import { findProject, isProjectHost } from '../projects/access.js';
@@ -59,7 +59,7 @@ export async function listActivity(ctx: AppContext, actor: Actor | null, idOrSlu
   const project = await findProject(ctx.db, idOrSlug, actor);
   const pos = decodeCursor(q.cursor);
   if (q.cursor && (!pos || typeof pos.v !== 'string' || Number.isNaN(Date.parse(pos.v)))) {
-    throw badRequest('invalid_cursor', 'This cursor does not belong to this list: start again without it.', { field: 'querystring.cursor' });
+    throw invalid('invalid_cursor', 'This cursor does not belong to this list: start again without it.', { field: 'querystring.cursor' });
   }
   const operator = actor?.role === 'operator';
   // Why: an event about a draft (a comment on it, an idea in it) is shown to whoever may see the draft: its hosts.

@@ -4,7 +4,7 @@ import type { Executor } from '../../db/client.js';
 import { users } from '../../db/schema/accounts.js';
 import { comments } from '../../db/schema/community.js';
 import type { Actor } from '../../http/auth.js';
-import { AppError, badRequest, conflict } from '../../http/errors.js';
+import { DomainError, isKind, conflict, invalid } from '../../lib/errors.js';
 import { decodeCursor, pageOf } from '../../lib/cursor.js';
 import { newId } from '../../lib/ids.js';
 import { renderMarkdown } from '../../lib/markdown.js';
@@ -121,7 +121,7 @@ export async function listComments(ctx: AppContext, actor: Actor | null, q: List
   const subject = await resolveSubject(ctx.db, q.subject, actor);
   const pos = decodeCursor(q.cursor);
   if (q.cursor && (!pos || typeof pos.v !== 'string' || Number.isNaN(Date.parse(pos.v)))) {
-    throw badRequest('invalid_cursor', 'This cursor does not belong to this list: start again without it.', { field: 'querystring.cursor' });
+    throw invalid('invalid_cursor', 'This cursor does not belong to this list: start again without it.', { field: 'querystring.cursor' });
   }
   const desc = q.sort === 'new';
   const after = !pos
@@ -171,9 +171,9 @@ async function commentRow(db: Executor, id: string): Promise<CommentRow | undefi
  */
 export async function getComment(ctx: AppContext, actor: Actor | null, id: string): Promise<CommentView> {
   const row = await commentRow(ctx.db, id);
-  if (!row) throw new AppError(404, 'comment_not_found', 'No comment with this id.');
+  if (!row) throw new DomainError('comment_not_found', 'No comment with this id.');
   await resolveSubject(ctx.db, `${row.subject_type}:${row.subject_id}`, actor).catch((e) => {
-    throw e instanceof AppError && e.status === 404 ? new AppError(404, 'comment_not_found', 'No comment with this id.') : e;
+    throw isKind(e, 'not_found') ? new DomainError('comment_not_found', 'No comment with this id.') : e;
   });
   return presentComment(row, actor);
 }
@@ -193,10 +193,10 @@ export async function createComment(ctx: AppContext, actor: Actor, subjectRef: s
   const parent = input.parentId ? await commentRow(ctx.db, input.parentId) : undefined;
   if (input.parentId) {
     if (!parent || parent.subject_type !== subject.type || parent.subject_id !== subject.id) {
-      throw new AppError(404, 'comment_not_found', 'No comment with this id under this subject.', { field: 'body.parentId' });
+      throw new DomainError('comment_not_found', 'No comment with this id under this subject.', { field: 'body.parentId' });
     }
     if (parent.hidden) throw conflict('comment_hidden', 'This comment was hidden by moderation: it cannot be answered.', { field: 'body.parentId' });
-    if (parent.depth + 1 > MAX_DEPTH) throw badRequest('thread_too_deep', `Replies nest at most ${MAX_DEPTH} deep: answer higher up the thread.`, { field: 'body.parentId' });
+    if (parent.depth + 1 > MAX_DEPTH) throw invalid('thread_too_deep', `Replies nest at most ${MAX_DEPTH} deep: answer higher up the thread.`, { field: 'body.parentId' });
   }
   const id = newId('cmt');
   const [author] = await ctx.db.select({ name: users.name }).from(users).where(eq(users.id, actor.userId)).limit(1);

@@ -5,7 +5,7 @@ import { users } from '../../db/schema/accounts.js';
 import { comments, moderationActions, moderationReports } from '../../db/schema/community.js';
 import { projects } from '../../db/schema/projects.js';
 import type { Actor } from '../../http/auth.js';
-import { AppError, badRequest, conflict } from '../../http/errors.js';
+import { DomainError, conflict, invalid } from '../../lib/errors.js';
 import { decodeCursor, pageOf } from '../../lib/cursor.js';
 import { newId } from '../../lib/ids.js';
 import { quote, recordAudit, type AuditFrom } from '../audit/record-audit.js';
@@ -19,7 +19,7 @@ import { excerptOf } from './text.js';
 export type ModeratedType = 'comment' | 'project';
 type Report = typeof moderationReports.$inferSelect;
 
-const reportNotFound = () => new AppError(404, 'report_not_found', 'No report with this id.');
+const reportNotFound = () => new DomainError('report_not_found', 'No report with this id.');
 
 /**
  * Reports a comment or a project to the operators (anyone signed in who can see it). A person has at most one
@@ -87,7 +87,7 @@ export async function setCommentHidden(ctx: AppContext, operator: Actor, id: str
       .from(comments)
       .where(eq(comments.id, id))
       .for('update');
-    if (!c) throw new AppError(404, 'comment_not_found', 'No comment with this id.');
+    if (!c) throw new DomainError('comment_not_found', 'No comment with this id.');
     if (hidden) await closeReports(tx, 'comment', id, 'hidden', operator.userId, reason ?? null, now);
     if (resolving) await auditResolution(tx, resolving, 'hide', reason, c.projectId, now, from ?? operator);
     if (c.hidden === hidden) return; // already so: nothing to log or tell
@@ -176,7 +176,7 @@ export async function resolveReport(ctx: AppContext, operator: Actor, id: string
 export async function listReports(ctx: AppContext, q: { status: 'open' | 'resolved' | 'all'; limit: number; cursor?: string }) {
   const pos = decodeCursor(q.cursor);
   if (q.cursor && (!pos || typeof pos.v !== 'string' || Number.isNaN(Date.parse(pos.v)))) {
-    throw badRequest('invalid_cursor', 'This cursor does not belong to this list: start again without it.', { field: 'querystring.cursor' });
+    throw invalid('invalid_cursor', 'This cursor does not belong to this list: start again without it.', { field: 'querystring.cursor' });
   }
   const oldestFirst = q.status === 'open';
   const res = await ctx.db.execute(sql`SELECT id, to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_key

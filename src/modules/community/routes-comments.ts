@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { requireActor } from '../../http/auth.js';
-import { AppError } from '../../http/errors.js';
+import { DomainError } from '../../lib/errors.js';
 import { ZIdParams, ZPageQuery, errorResponses, paged } from '../../http/schemas.js';
 import { listActivity } from './activity.js';
 import { createComment, getComment, listComments } from './comments.js';
@@ -77,10 +77,10 @@ export async function commentRoutes(app: FastifyInstance, ctx: AppContext) {
     const fromQuery = request.query.subject;
     const fromBody = request.body.subject;
     if (!fromQuery && !fromBody) {
-      throw new AppError(400, 'validation_failed', 'querystring.subject: is required', [{ field: 'querystring.subject', message: 'is required' }]);
+      throw new DomainError('validation_failed', 'querystring.subject: is required', [{ field: 'querystring.subject', message: 'is required' }]);
     }
     if (fromQuery && fromBody && fromQuery !== fromBody) {
-      throw new AppError(400, 'validation_failed', 'body.subject: differs from ?subject=', [{ field: 'body.subject', message: 'differs from ?subject=' }]);
+      throw new DomainError('validation_failed', 'body.subject: differs from ?subject=', [{ field: 'body.subject', message: 'differs from ?subject=' }]);
     }
     return reply.status(201).send(await createComment(ctx, actor, (fromQuery ?? fromBody)!, request.body));
   });

@@ -3,7 +3,7 @@ import type { AppContext } from '../../context.js';
 import { users } from '../../db/schema/accounts.js';
 import { projectSignups } from '../../db/schema/audience.js';
 import type { Actor } from '../../http/auth.js';
-import { AppError } from '../../http/errors.js';
+import { DomainError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { findProject, requireProjectHost } from '../projects/access.js';
 
@@ -30,7 +30,7 @@ export async function signUpForLaunch(ctx: AppContext, actor: Actor | null, idOr
     locale = (u!.locale as 'en' | 'fr') ?? locale;
     userId = actor.userId;
   }
-  if (!email) throw new AppError(400, 'validation_failed', 'body.email: an e-mail address is needed to tell you at launch', [{ field: 'body.email', message: 'is required when not signed in' }]);
+  if (!email) throw new DomainError('validation_failed', 'body.email: an e-mail address is needed to tell you at launch', [{ field: 'body.email', message: 'is required when not signed in' }]);
   const inserted = await ctx.db
     .insert(projectSignups)
     .values({ id: newId('sgn'), projectId: project.id, userId, email, locale, createdAt: ctx.clock.now() })

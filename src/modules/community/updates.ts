@@ -3,7 +3,7 @@ import type { AppContext } from '../../context.js';
 import type { Executor } from '../../db/client.js';
 import { projectUpdates } from '../../db/schema/community.js';
 import type { Actor } from '../../http/auth.js';
-import { AppError, badRequest } from '../../http/errors.js';
+import { DomainError, isKind, invalid } from '../../lib/errors.js';
 import { decodeCursor, pageOf } from '../../lib/cursor.js';
 import { newId } from '../../lib/ids.js';
 import { renderMarkdown } from '../../lib/markdown.js';
@@ -64,7 +64,7 @@ async function updateRow(db: Executor, id: string): Promise<UpdateRow | undefine
   return rowsOf(await db.execute(sql`${SELECT} WHERE pu.id = ${id}`))[0];
 }
 
-const updateNotFound = () => new AppError(404, 'update_not_found', 'No update with this id.');
+const updateNotFound = () => new DomainError('update_not_found', 'No update with this id.');
 
 /**
  * Posts an update (hosts): its followers are told in-app (`project_update`) and it joins the activity feed.
@@ -106,7 +106,7 @@ export async function editUpdate(ctx: AppContext, actor: Actor, id: string, patc
   if (!row) throw updateNotFound();
   // Why: an update speaks for the project; only its hosts may change what it says.
   await requireProjectHost(ctx.db, row.project_id, actor).catch((e) => {
-    throw e instanceof AppError && e.status === 404 ? updateNotFound() : e;
+    throw isKind(e, 'not_found') ? updateNotFound() : e;
   });
   await ctx.db
     .update(projectUpdates)
@@ -123,7 +123,7 @@ export async function getUpdate(ctx: AppContext, actor: Actor | null, id: string
   const row = await updateRow(ctx.db, id);
   if (!row) throw updateNotFound();
   await findProject(ctx.db, row.project_id, actor).catch((e) => {
-    throw e instanceof AppError && e.status === 404 ? updateNotFound() : e;
+    throw isKind(e, 'not_found') ? updateNotFound() : e;
   });
   return present(row);
 }
@@ -136,7 +136,7 @@ export async function listUpdates(ctx: AppContext, actor: Actor | null, idOrSlug
   const project = await findProject(ctx.db, idOrSlug, actor);
   const pos = decodeCursor(q.cursor);
   if (q.cursor && (!pos || typeof pos.v !== 'string' || Number.isNaN(Date.parse(pos.v)))) {
-    throw badRequest('invalid_cursor', 'This cursor does not belong to this list: start again without it.', { field: 'querystring.cursor' });
+    throw invalid('invalid_cursor', 'This cursor does not belong to this list: start again without it.', { field: 'querystring.cursor' });
   }
   const after = pos ? sql`(pu.created_at < ${pos.v}::timestamptz OR (pu.created_at = ${pos.v}::timestamptz AND pu.id < ${pos.id}))` : sql`TRUE`;
   const rows = rowsOf(await ctx.db.execute(sql`${SELECT} WHERE pu.project_id = ${project.id} AND ${after} ORDER BY pu.created_at DESC, pu.id DESC LIMIT ${q.limit + 1}`));

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import { campaigns, campaignTiers } from '../../db/schema/funding.js';
 import { projects } from '../../db/schema/projects.js';
-import { notFound } from '../../http/errors.js';
+import { notFound } from '../../lib/errors.js';
 import type { Campaign, Tier } from './campaigns.js';
 
 /** What a pledge is checked against: the campaign and its tiers, as they were read. */

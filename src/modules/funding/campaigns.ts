@@ -3,7 +3,7 @@ import type { AppContext } from '../../context.js';
 import type { Executor } from '../../db/client.js';
 import { campaigns, campaignTiers, pledges, tierSlots } from '../../db/schema/funding.js';
 import type { Actor } from '../../http/auth.js';
-import { forbidden, notFound, unauthorized } from '../../http/errors.js';
+import { forbidden, notFound, unauthenticated } from '../../lib/errors.js';
 import { renderMarkdown } from '../../lib/markdown.js';
 import { findProject, isProjectHost, type Project } from '../projects/access.js';
 import { BACKING_STATUSES } from './backers.js';
@@ -34,7 +34,7 @@ export async function findCampaign(db: Executor, id: string, actor: Actor | null
  * @example const { campaign } = await requireCampaignHost(ctx.db, id, actor)
  */
 export async function requireCampaignHost(db: Executor, id: string, actor: Actor | null) {
-  if (!actor) throw unauthorized();
+  if (!actor) throw unauthenticated();
   const found = await findCampaign(db, id, actor);
   // Why: a campaign's settings, backers and money are its project hosts' business only.
   if (!(await isProjectHost(db, found.project, actor))) throw forbidden('Only the hosts of this project can do this.');

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import { campaigns, pledges } from '../../db/schema/funding.js';
-import { conflict } from '../../http/errors.js';
+import { conflict } from '../../lib/errors.js';
 import { postTransaction } from '../ledger/service.js';
 import { paymentProvider } from '../payments/service.js';
 import { rememberFailure, type PledgeAnswer } from './pledge-answers.js';

@@ -1,7 +1,7 @@
 import type { AppContext } from '../../context.js';
 import { campaigns } from '../../db/schema/funding.js';
 import type { Actor } from '../../http/auth.js';
-import { badRequest } from '../../http/errors.js';
+import { invalid } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { hostOwnerKey } from '../ledger/accounts.js';
 import { requireProjectHost } from '../projects/access.js';
@@ -13,7 +13,7 @@ import type { CreateCampaignRequest } from './schemas.js';
 export function stretchGoalsOf(input: CreateCampaignRequest['stretchGoals'], goal: number, currency: string) {
   const goals = input.map((g, i) => ({ amount: amountIn(g.amount, currency, `body.stretchGoals.${i}.amount`), description: g.description }));
   goals.forEach((g, i) => {
-    if (g.amount <= goal) throw badRequest('stretch_goal_below_goal', 'A stretch goal must be above the campaign goal.', { field: `body.stretchGoals.${i}.amount` });
+    if (g.amount <= goal) throw invalid('stretch_goal_below_goal', 'A stretch goal must be above the campaign goal.', { field: `body.stretchGoals.${i}.amount` });
   });
   return goals.sort((a, b) => a.amount - b.amount);
 }
@@ -26,7 +26,7 @@ export async function createCampaign(ctx: AppContext, actor: Actor, projectIdOrS
   const project = await requireProjectHost(ctx.db, projectIdOrSlug, actor);
   const deadline = new Date(input.deadline);
   if (deadline.getTime() <= ctx.clock.now().getTime()) {
-    throw badRequest('deadline_in_past', 'The deadline must be in the future.', { field: 'body.deadline' });
+    throw invalid('deadline_in_past', 'The deadline must be in the future.', { field: 'body.deadline' });
   }
   const id = newId('cmp');
   const currency = input.goal.currency;

@@ -2,7 +2,7 @@ import { and, eq, gt, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import { pledges } from '../../db/schema/funding.js';
 import type { Actor } from '../../http/auth.js';
-import { conflict } from '../../http/errors.js';
+import { conflict } from '../../lib/errors.js';
 import { providerForPayment, type PaymentMethodInput } from '../payments/service.js';
 import { chargeBatch, CHARGE_LEASE_MS } from './charge-batch.js';
 import { presentPledge } from './pledge-queries.js';

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import { campaigns } from '../../db/schema/funding.js';
 import type { Actor } from '../../http/auth.js';
-import { badRequest, conflict } from '../../http/errors.js';
+import { conflict, invalid } from '../../lib/errors.js';
 import { followerIds, markSignupsNotified, pendingSignups } from '../community/audience.js';
 import { pgErrorCode, UNIQUE_VIOLATION } from '../../db/errors.js';
 import { queueMail } from '../mail/service.js';
@@ -25,8 +25,8 @@ export async function launchCampaign(ctx: AppContext, actor: Actor, id: string):
   if (campaign.status !== 'draft') throw conflict('campaign_not_draft', 'Only a draft campaign can be launched; this one already was.');
   const now = ctx.clock.now();
   const left = campaign.deadline.getTime() - now.getTime();
-  if (left < MIN_DURATION_MS) throw badRequest('deadline_too_soon', 'The deadline is less than an hour away: move it later before launching.', { field: 'deadline' });
-  if (left > MAX_DURATION_MS) throw badRequest('deadline_too_far', 'A campaign runs at most 90 days: move the deadline closer before launching.', { field: 'deadline' });
+  if (left < MIN_DURATION_MS) throw invalid('deadline_too_soon', 'The deadline is less than an hour away: move it later before launching.', { field: 'deadline' });
+  if (left > MAX_DURATION_MS) throw invalid('deadline_too_far', 'A campaign runs at most 90 days: move the deadline closer before launching.', { field: 'deadline' });
   try {
     await ctx.db.transaction(async (tx) => {
       const done = await tx

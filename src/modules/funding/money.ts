@@ -1,5 +1,5 @@
 import type { Config } from '../../config.js';
-import { badRequest } from '../../http/errors.js';
+import { invalid } from '../../lib/errors.js';
 import type { AmountInput } from './schemas.js';
 
 /**
@@ -10,7 +10,7 @@ import type { AmountInput } from './schemas.js';
 export function amountIn(input: AmountInput, currency: string, field: string): number {
   if (typeof input === 'number') return input;
   if (input.currency !== currency) {
-    throw badRequest('currency_mismatch', `This campaign is in ${currency}; ${field.replace(/^body\./, '')} is in ${input.currency}.`, { field });
+    throw invalid('currency_mismatch', `This campaign is in ${currency}; ${field.replace(/^body\./, '')} is in ${input.currency}.`, { field });
   }
   return input.amount;
 }

@@ -2,7 +2,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import { payouts } from '../../db/schema/funding.js';
 import type { Actor } from '../../http/auth.js';
-import { conflict, forbidden } from '../../http/errors.js';
+import { conflict, forbidden } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { CURRENCIES } from '../../http/schemas.js';
 import { LedgerAccounts } from '../ledger/accounts.js';

@@ -1,6 +1,8 @@
 import type { Executor } from '../../db/client.js';
 import { pledgeRequests } from '../../db/schema/funding.js';
-import type { AppError } from '../../http/errors.js';
+// The stored answer is replayed as an HTTP response, so it records the status the edge gives this error.
+import { statusOf } from '../../http/status.js';
+import type { DomainError } from '../../lib/errors.js';
 
 /** The answer to a pledge request: sent as is, and the same again for a repeat with the same key. */
 export interface PledgeAnswer {
@@ -14,10 +16,10 @@ export interface PledgeAnswer {
  * (the first one stored wins).
  * @example await rememberFailure(db, backerId, key, hash, declineError(decline))
  */
-export async function rememberFailure(db: Executor, backerId: string, key: string, hash: string, e: AppError, at?: Date): Promise<void> {
+export async function rememberFailure(db: Executor, backerId: string, key: string, hash: string, e: DomainError, at?: Date): Promise<void> {
   const body = JSON.stringify({ error: { code: e.code, message: e.message, ...(e.details !== undefined ? { details: e.details } : {}) } });
   await db
     .insert(pledgeRequests)
-    .values({ backerId, idempotencyKey: key, requestHash: hash, statusCode: e.status, body, ...(at ? { createdAt: at } : {}) })
+    .values({ backerId, idempotencyKey: key, requestHash: hash, statusCode: statusOf(e), body, ...(at ? { createdAt: at } : {}) })
     .onConflictDoNothing();
 }

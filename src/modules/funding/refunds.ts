@@ -3,7 +3,7 @@ import type { AppContext } from '../../context.js';
 import type { Executor } from '../../db/client.js';
 import { campaigns, pledgeRefunds, pledges } from '../../db/schema/funding.js';
 import type { Actor } from '../../http/auth.js';
-import { AppError, badRequest, conflict } from '../../http/errors.js';
+import { DomainError, isKind, conflict, invalid } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { LedgerAccounts } from '../ledger/accounts.js';
 import { balanceOf, postTransaction } from '../ledger/service.js';
@@ -51,7 +51,7 @@ export async function recordRefund(ctx: AppContext, tx: Executor, pledge: Pledge
   await lockEscrow(tx, pledge.campaignId);
   const [campaign] = await tx.select().from(campaigns).where(eq(campaigns.id, pledge.campaignId));
   const refundable = pledge.amount - pledge.refundedAmount;
-  if (amount > refundable) throw badRequest('refund_too_large', `At most ${refundable} can still be refunded on this pledge.`, { field: 'body.amount', refundable });
+  if (amount > refundable) throw invalid('refund_too_large', `At most ${refundable} can still be refunded on this pledge.`, { field: 'body.amount', refundable });
   const [returned] = await tx
     .select({ total: sql<number>`coalesce(sum(${pledgeRefunds.platformFeeReturned}), 0)`.mapWith(Number) })
     .from(pledgeRefunds)
@@ -160,15 +160,15 @@ export async function completeRefund(ctx: AppContext, refundId: string): Promise
  */
 export async function refundPledge(ctx: AppContext, actor: Actor, pledgeId: string, input: { amount?: AmountInput; reason?: string }, from?: AuditFrom) {
   const [pledge] = await ctx.db.select().from(pledges).where(eq(pledges.id, pledgeId)).limit(1);
-  const pledgeNotFound = () => new AppError(404, 'pledge_not_found', 'No pledge with this id.');
+  const pledgeNotFound = () => new DomainError('pledge_not_found', 'No pledge with this id.');
   if (!pledge) throw pledgeNotFound();
   // Why: refunds give the host's money back to a backer; only the campaign's hosts (or an operator) decide them.
   // Anyone but the backer who is not a host learns nothing of the pledge, not even that it exists: 404, not 403.
   await requireCampaignHost(ctx.db, pledge.campaignId, actor).catch((e: unknown) => {
-    throw e instanceof AppError && e.status === 403 && pledge.backerId !== actor.userId ? pledgeNotFound() : e;
+    throw isKind(e, 'forbidden') && pledge.backerId !== actor.userId ? pledgeNotFound() : e;
   });
   const amount = input.amount === undefined ? null : amountIn(input.amount, pledge.currency, 'body.amount');
-  if (amount !== null && amount <= 0) throw badRequest('refund_too_small', 'A refund is at least 1 minor unit.', { field: 'body.amount' });
+  if (amount !== null && amount <= 0) throw invalid('refund_too_small', 'A refund is at least 1 minor unit.', { field: 'body.amount' });
   const refund = await ctx.db.transaction(async (tx) => {
     const [locked] = await tx.select().from(pledges).where(eq(pledges.id, pledge.id)).for('update');
     if (locked!.status !== 'collected') throw conflict('pledge_not_refundable', `Only a collected pledge can be refunded; this one is ${locked!.status}.`);

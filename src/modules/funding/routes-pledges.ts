@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { requireActor } from '../../http/auth.js';
-import { badRequest } from '../../http/errors.js';
+import { invalid } from '../../lib/errors.js';
 import { IDEMPOTENCY_HEADER } from '../../http/idempotency.js';
 import { RATE_LIMITS } from '../../http/rate-limit.js';
 import { ZErrorBody, ZIdParams, ZPageQuery, errorResponses, paged } from '../../http/schemas.js';
@@ -23,7 +23,7 @@ function idempotencyKeyOf(request: FastifyRequest): string | undefined {
   const raw = request.headers[IDEMPOTENCY_HEADER];
   if (raw === undefined) return undefined;
   const key = Array.isArray(raw) ? raw[0] : raw;
-  if (!key || key.length > 255) throw badRequest('invalid_idempotency_key', 'Idempotency-Key must be 1 to 255 characters.', { field: 'header.Idempotency-Key' });
+  if (!key || key.length > 255) throw invalid('invalid_idempotency_key', 'Idempotency-Key must be 1 to 255 characters.', { field: 'header.Idempotency-Key' });
   return key;
 }
 

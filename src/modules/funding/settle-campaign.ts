@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import type { Executor } from '../../db/client.js';
 import { campaigns, pledges, type CampaignStatus } from '../../db/schema/funding.js';
-import { conflict, notFound } from '../../http/errors.js';
+import { conflict, notFound } from '../../lib/errors.js';
 import { notify } from '../notifications/service.js';
 import { quote, recordAudit, type AuditFrom } from '../audit/record-audit.js';
 import type { Campaign } from './campaigns.js';

@@ -3,7 +3,7 @@ import type { AppContext } from '../../context.js';
 import type { Executor } from '../../db/client.js';
 import { campaignTiers, tierSlots } from '../../db/schema/funding.js';
 import type { Actor } from '../../http/auth.js';
-import { badRequest, conflict, notFound } from '../../http/errors.js';
+import { conflict, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { requireCampaignHost, type Campaign, type Tier } from './campaigns.js';
 import { waitForPledgeWriters } from './locks.js';
@@ -19,7 +19,7 @@ export async function createSlots(tx: Executor, tierId: string, from: number, to
 
 /** The tier row for an input, validated against the campaign (currency of amounts, donation campaigns have no tiers). */
 export function tierValues(input: TierInput, campaign: Pick<Campaign, 'id' | 'currency' | 'model'>, position: number, field: string) {
-  if (campaign.model === 'donation') throw badRequest('donation_without_tiers', 'A donation campaign has no reward tiers.', { field });
+  if (campaign.model === 'donation') throw invalid('donation_without_tiers', 'A donation campaign has no reward tiers.', { field });
   return {
     id: newId('tier'),
     campaignId: campaign.id,

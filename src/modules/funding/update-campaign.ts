@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { campaigns } from '../../db/schema/funding.js';
 import type { Actor } from '../../http/auth.js';
-import { badRequest, conflict } from '../../http/errors.js';
+import { conflict, invalid } from '../../lib/errors.js';
 import { requireCampaignHost, type Campaign } from './campaigns.js';
 import { stretchGoalsOf } from './create-campaign.js';
 import type { ZUpdateCampaignRequest } from './schemas.js';
@@ -24,7 +24,7 @@ export async function updateCampaign(ctx: AppContext, actor: Actor, id: string, 
     if ((patch.goal.amount !== campaign.goal || patch.goal.currency !== campaign.currency) && campaign.status === 'live') {
       throw conflict('campaign_live', 'A live campaign’s goal cannot change.', { field: 'body.goal' });
     }
-    if (patch.goal.currency !== campaign.currency) throw badRequest('currency_fixed', 'A campaign keeps the currency it was created in; create another one.', { field: 'body.goal.currency' });
+    if (patch.goal.currency !== campaign.currency) throw invalid('currency_fixed', 'A campaign keeps the currency it was created in; create another one.', { field: 'body.goal.currency' });
     set.goal = patch.goal.amount;
   }
   if (patch.deadline !== undefined) {
@@ -32,7 +32,7 @@ export async function updateCampaign(ctx: AppContext, actor: Actor, id: string, 
     if (campaign.status === 'live' && deadline.getTime() !== campaign.deadline.getTime()) {
       throw conflict('campaign_live', 'A live campaign’s deadline cannot change.', { field: 'body.deadline' });
     }
-    if (deadline.getTime() <= ctx.clock.now().getTime()) throw badRequest('deadline_in_past', 'The deadline must be in the future.', { field: 'body.deadline' });
+    if (deadline.getTime() <= ctx.clock.now().getTime()) throw invalid('deadline_in_past', 'The deadline must be in the future.', { field: 'body.deadline' });
     set.deadline = deadline;
   }
   if (patch.stretchGoals !== undefined) set.stretchGoals = stretchGoalsOf(patch.stretchGoals, set.goal ?? campaign.goal, campaign.currency);

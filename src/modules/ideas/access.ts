@@ -2,15 +2,15 @@ import { eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { challenges, ideas } from '../../db/schema/ideas.js';
 import type { Actor } from '../../http/auth.js';
-import { AppError, conflict } from '../../http/errors.js';
+import { DomainError, isKind, conflict } from '../../lib/errors.js';
 import { findProject, isProjectHost, type Project } from '../projects/access.js';
 import type { Phase } from './schemas.js';
 
 export type Challenge = typeof challenges.$inferSelect;
 export type Idea = typeof ideas.$inferSelect;
 
-export const challengeNotFound = () => new AppError(404, 'challenge_not_found', 'No challenge with this id.');
-export const ideaNotFound = () => new AppError(404, 'idea_not_found', 'No idea with this id.');
+export const challengeNotFound = () => new DomainError('challenge_not_found', 'No challenge with this id.');
+export const ideaNotFound = () => new DomainError('idea_not_found', 'No idea with this id.');
 
 export interface ChallengeView {
   challenge: Challenge;
@@ -40,7 +40,7 @@ export async function viewChallenge(db: Executor, id: string, actor: Actor | nul
   if (!challenge) throw challengeNotFound();
   // Why: a challenge of a project hidden by moderation is hidden with it (findProject lets its hosts through).
   const project = await findProject(db, challenge.projectId, actor).catch((e) => {
-    throw e instanceof AppError && e.status === 404 ? challengeNotFound() : e;
+    throw isKind(e, 'not_found') ? challengeNotFound() : e;
   });
   const isHost = await isProjectHost(db, project, actor);
   // Why: a draft is the hosts' work in progress: to anyone else it does not exist.
@@ -56,7 +56,7 @@ export async function viewIdea(db: Executor, id: string, actor: Actor | null): P
   const [idea] = await db.select().from(ideas).where(eq(ideas.id, id)).limit(1);
   if (!idea) throw ideaNotFound();
   const view = await viewChallenge(db, idea.challengeId, actor).catch((e) => {
-    throw e instanceof AppError && e.status === 404 ? ideaNotFound() : e;
+    throw isKind(e, 'not_found') ? ideaNotFound() : e;
   });
   return { ...view, idea };
 }
@@ -65,7 +65,7 @@ export async function viewIdea(db: Executor, id: string, actor: Actor | null): P
 export async function hostChallenge(db: Executor, id: string, actor: Actor): Promise<ChallengeView> {
   const view = await viewChallenge(db, id, actor);
   // Why: only a project's hosts change its challenges and their ideas' fate.
-  if (!view.isHost) throw new AppError(403, 'forbidden', 'Only the hosts of this project can do this.');
+  if (!view.isHost) throw new DomainError('forbidden', 'Only the hosts of this project can do this.');
   return view;
 }
 

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import { answers, questions } from '../../db/schema/knowledge.js';
 import type { Actor } from '../../http/auth.js';
-import { AppError, conflict } from '../../http/errors.js';
+import { DomainError, conflict } from '../../lib/errors.js';
 import { notify } from '../notifications/service.js';
 import { questionNotFound, viewAnswer } from './access.js';
 import { reputationForAccept } from './reputation.js';
@@ -15,7 +15,7 @@ import { reputationForAccept } from './reputation.js';
 export async function setAccepted(ctx: AppContext, actor: Actor, answerId: string, accept: boolean): Promise<string> {
   const { answer, question } = await viewAnswer(ctx.db, answerId, actor);
   // Why: only the person who asked knows which answer solved their problem.
-  if (question.authorId !== actor.userId) throw new AppError(403, 'forbidden', 'Only the author of the question can accept an answer.');
+  if (question.authorId !== actor.userId) throw new DomainError('forbidden', 'Only the author of the question can accept an answer.');
   await ctx.db.transaction(async (tx) => {
     const [q] = await tx.select().from(questions).where(eq(questions.id, question.id)).for('update');
     if (!q) throw questionNotFound();

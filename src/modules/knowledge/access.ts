@@ -2,14 +2,14 @@ import { eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { answers, questions } from '../../db/schema/knowledge.js';
 import type { Actor } from '../../http/auth.js';
-import { AppError } from '../../http/errors.js';
+import { DomainError, isKind } from '../../lib/errors.js';
 import { findProject, isProjectHost } from '../projects/access.js';
 
 export type Question = typeof questions.$inferSelect;
 export type Answer = typeof answers.$inferSelect;
 
-export const questionNotFound = () => new AppError(404, 'question_not_found', 'No question with this id.');
-export const answerNotFound = () => new AppError(404, 'answer_not_found', 'No answer with this id.');
+export const questionNotFound = () => new DomainError('question_not_found', 'No question with this id.');
+export const answerNotFound = () => new DomainError('answer_not_found', 'No answer with this id.');
 
 export interface QuestionView {
   question: Question;
@@ -27,7 +27,7 @@ export async function viewQuestion(db: Executor, id: string, actor: Actor | null
   if (!question.projectId) return { question, canModerate: actor?.role === 'operator' };
   // Why: questions on a project hidden by moderation are hidden with it (its hosts still see them).
   const project = await findProject(db, question.projectId, actor).catch((e) => {
-    throw e instanceof AppError && e.status === 404 ? questionNotFound() : e;
+    throw isKind(e, 'not_found') ? questionNotFound() : e;
   });
   return { question, canModerate: await isProjectHost(db, project, actor) };
 }
@@ -40,7 +40,7 @@ export async function viewAnswer(db: Executor, id: string, actor: Actor | null):
   const [answer] = await db.select().from(answers).where(eq(answers.id, id)).limit(1);
   if (!answer) throw answerNotFound();
   const view = await viewQuestion(db, answer.questionId, actor).catch((e) => {
-    throw e instanceof AppError && e.status === 404 ? answerNotFound() : e;
+    throw isKind(e, 'not_found') ? answerNotFound() : e;
   });
   return { ...view, answer };
 }

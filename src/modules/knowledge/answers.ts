@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import { answers, questions } from '../../db/schema/knowledge.js';
 import type { Actor } from '../../http/auth.js';
-import { AppError } from '../../http/errors.js';
+import { DomainError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { notify } from '../notifications/service.js';
 import { questionNotFound, viewAnswer, viewQuestion } from './access.js';
@@ -39,7 +39,7 @@ export async function answerQuestion(ctx: AppContext, actor: Actor, questionId: 
 export async function editAnswer(ctx: AppContext, actor: Actor, id: string, body: string) {
   const { answer, question, canModerate } = await viewAnswer(ctx.db, id, actor);
   // Why: an answer's words are its author's; the hosts (operators site-wide) may correct them.
-  if (answer.authorId !== actor.userId && !canModerate) throw new AppError(403, 'forbidden', 'Only the author of this answer can edit it.');
+  if (answer.authorId !== actor.userId && !canModerate) throw new DomainError('forbidden', 'Only the author of this answer can edit it.');
   const [row] = await ctx.db.update(answers).set({ body, updatedAt: ctx.clock.now() }).where(eq(answers.id, answer.id)).returning();
   return presentOneAnswer(ctx.db, row!, question, actor);
 }

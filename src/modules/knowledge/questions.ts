@@ -2,7 +2,7 @@ import { and, arrayContains, desc, eq, isNull, lt, or, sql, type SQL } from 'dri
 import type { AppContext } from '../../context.js';
 import { questions } from '../../db/schema/knowledge.js';
 import type { Actor } from '../../http/auth.js';
-import { AppError, badRequest } from '../../http/errors.js';
+import { DomainError, invalid } from '../../lib/errors.js';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
 import { newId } from '../../lib/ids.js';
 import { recordActivity } from '../community/activity.js';
@@ -35,7 +35,7 @@ export async function askQuestion(ctx: AppContext, actor: Actor, projectIdOrSlug
 export async function editQuestion(ctx: AppContext, actor: Actor, id: string, patch: EditQuestionRequest): Promise<void> {
   const { question, canModerate } = await viewQuestion(ctx.db, id, actor);
   // Why: a question's words are its author's; the hosts of its project (operators site-wide) may correct them.
-  if (question.authorId !== actor.userId && !canModerate) throw new AppError(403, 'forbidden', 'Only the author of this question can edit it.');
+  if (question.authorId !== actor.userId && !canModerate) throw new DomainError('forbidden', 'Only the author of this question can edit it.');
   await ctx.db
     .update(questions)
     .set({
@@ -56,7 +56,7 @@ export async function getQuestion(ctx: AppContext, actor: Actor | null, id: stri
   return presentQuestion(ctx.db, question, actor, canModerate);
 }
 
-const invalidCursor = () => badRequest('invalid_cursor', 'This cursor does not belong to this list: start again without it.', { field: 'querystring.cursor' });
+const invalidCursor = () => invalid('invalid_cursor', 'This cursor does not belong to this list: start again without it.', { field: 'querystring.cursor' });
 
 /** The tsquery for a search box: English, French, and English on the accent-folded words, OR'ed. */
 const searchQuery = (q: string): SQL =>
@@ -71,7 +71,7 @@ export async function listQuestions(ctx: AppContext, actor: Actor | null, query:
   const project = query.projectId ? await findProject(ctx.db, query.projectId, actor) : null;
   const q = query.q?.trim() || undefined;
   const sort = query.sort ?? (q ? 'relevance' : 'new');
-  if (sort === 'relevance' && !q) throw badRequest('search_words_required', 'Sorting by relevance needs words to search (q).', { field: 'querystring.sort' });
+  if (sort === 'relevance' && !q) throw invalid('search_words_required', 'Sorting by relevance needs words to search (q).', { field: 'querystring.sort' });
   const pos = decodeCursor(query.cursor);
   if (query.cursor && !pos) throw invalidCursor();
 

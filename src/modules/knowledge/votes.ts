@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import { answerVotes, answers, questionVotes, questions } from '../../db/schema/knowledge.js';
 import type { Actor } from '../../http/auth.js';
-import { conflict } from '../../http/errors.js';
+import { conflict } from '../../lib/errors.js';
 import { answerNotFound, questionNotFound, viewAnswer, viewQuestion } from './access.js';
 import { reputationForVote } from './reputation.js';
 

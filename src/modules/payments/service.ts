@@ -1,5 +1,5 @@
 import type { AppContext } from '../../context.js';
-import { badRequest } from '../../http/errors.js';
+import { invalid } from '../../lib/errors.js';
 import type { PaymentMethodInput, PaymentProvider } from './provider.js';
 import { TestPaymentProvider } from './test-provider.js';
 
@@ -24,7 +24,7 @@ export function registerPaymentProvider(name: string, factory: ProviderFactory):
  */
 export function paymentProvider(ctx: Pick<AppContext, 'db'>, name: string): PaymentProvider {
   const factory = factories.get(name);
-  if (!factory) throw badRequest('unknown_payment_provider', `No payment provider named "${name}" on this instance.`, { field: 'body.payment.provider' });
+  if (!factory) throw invalid('unknown_payment_provider', `No payment provider named "${name}" on this instance.`, { field: 'body.payment.provider' });
   return factory(ctx);
 }
 

@@ -1,7 +1,7 @@
 // GDPR article 17: erasing the signed-in person's account.
 import type { AppContext } from '../../context.js';
 import type { Executor } from '../../db/client.js';
-import { conflict } from '../../http/errors.js';
+import { conflict } from '../../lib/errors.js';
 import { DELETED_ACCOUNT_NAME, eraseAccount as anonymiseAccount } from '../accounts/personal-data.js';
 import { getUser, wrongPassword } from '../accounts/service.js';
 import { recordAccountErasure, type AuditFrom } from '../audit/record-audit.js';

@@ -2,7 +2,7 @@ import { eq, or } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { projects } from '../../db/schema/projects.js';
 import type { Actor } from '../../http/auth.js';
-import { forbidden, notFound, unauthorized } from '../../http/errors.js';
+import { forbidden, notFound, unauthenticated } from '../../lib/errors.js';
 import { canManageOrg } from '../orgs/roles.js';
 
 export type Project = typeof projects.$inferSelect;
@@ -31,7 +31,7 @@ export async function isProjectHost(db: Executor, project: Project, actor: Actor
  * Every module that lets a host act on a project checks through this.
  */
 export async function requireProjectHost(db: Executor, idOrSlug: string, actor: Actor | null): Promise<Project> {
-  if (!actor) throw unauthorized();
+  if (!actor) throw unauthenticated();
   const project = await findProject(db, idOrSlug, actor);
   // Why: only the project's hosts may change it or see what its crowd gave privately.
   if (!(await isProjectHost(db, project, actor))) throw forbidden('Only the hosts of this project can do this.');

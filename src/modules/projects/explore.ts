@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { badRequest } from '../../http/errors.js';
+import { invalid } from '../../lib/errors.js';
 import { decodeCursor, pageOf } from '../../lib/cursor.js';
 
 export const SORTS = ['new', 'popular', 'relevance'] as const;
@@ -76,7 +76,7 @@ function searchQuery(q: string): SQL {
   return sql`(websearch_to_tsquery('english', ${q}) || websearch_to_tsquery('french', ${q}) || websearch_to_tsquery('english', foule_fold(${q})))`;
 }
 
-const invalidCursor = () => badRequest('invalid_cursor', 'This cursor does not belong to this list: start again without it.', { field: 'querystring.cursor' });
+const invalidCursor = () => invalid('invalid_cursor', 'This cursor does not belong to this list: start again without it.', { field: 'querystring.cursor' });
 
 /**
  * Explore: visible projects, optionally searched (English and French stemming, accents ignored) and filtered,
@@ -86,7 +86,7 @@ const invalidCursor = () => badRequest('invalid_cursor', 'This cursor does not b
 export async function exploreProjects(db: Executor, query: ExploreQuery): Promise<{ items: ProjectCard[]; nextCursor: string | null }> {
   const q = query.q?.trim() || undefined;
   const sort: ProjectSort = query.sort ?? (q ? 'relevance' : 'new');
-  if (sort === 'relevance' && !q) throw badRequest('search_required', 'Sorting by relevance needs a search: add q.', { field: 'querystring.sort' });
+  if (sort === 'relevance' && !q) throw invalid('search_required', 'Sorting by relevance needs a search: add q.', { field: 'querystring.sort' });
   const pos = decodeCursor(query.cursor);
   if (query.cursor && !pos) throw invalidCursor();
 

@@ -3,7 +3,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { surveyQuestions, surveys } from '../../db/schema/surveys.js';
 import type { Actor } from '../../http/auth.js';
-import { AppError, forbidden, notFound, unauthorized } from '../../http/errors.js';
+import { DomainError, forbidden, notFound, unauthenticated } from '../../lib/errors.js';
 import { findProject, isProjectHost, type Project } from '../projects/access.js';
 import type { Question } from './questions.js';
 
@@ -58,7 +58,7 @@ export async function viewSurvey(db: Executor, id: string, actor: Actor | null):
 
 /** The survey if the caller hosts its project; else 401, 403, or 404 for a draft they cannot see. */
 export async function manageSurvey(db: Executor, id: string, actor: Actor | null): Promise<SurveyAccess> {
-  if (!actor) throw unauthorized();
+  if (!actor) throw unauthenticated();
   const access = await viewSurvey(db, id, actor);
   // Why: only the project's hosts may change a survey, open or close it, or export what people answered.
   if (!access.isHost) throw forbidden('Only the hosts of this project can do this.');
@@ -73,8 +73,8 @@ export async function readResults(db: Executor, id: string, actor: Actor | null,
   const access = await viewSurvey(db, id, actor);
   if (access.isHost) return access;
   // Why: results stay with the hosts unless they chose to publish them.
-  if (!access.survey.resultsPublic) throw new AppError(403, 'results_private', 'The results of this survey are visible to its hosts only.');
+  if (!access.survey.resultsPublic) throw new DomainError('results_private', 'The results of this survey are visible to its hosts only.');
   // Why: a small segment (two backers) would expose individual answers to the public.
-  if (segment !== 'everyone') throw new AppError(403, 'segment_private', 'Only the hosts can read results by segment.', { field: 'querystring.segment' });
+  if (segment !== 'everyone') throw new DomainError('segment_private', 'Only the hosts can read results by segment.', { field: 'querystring.segment' });
   return access;
 }

@@ -1,8 +1,8 @@
 // Who is answering: the signed-in person, or an anonymous browser known by a random cookie.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.js';
-import { CSRF_COOKIE } from '../../http/auth.js';
-import { AppError, unauthorized } from '../../http/errors.js';
+import { CSRF_COOKIE, csrfError } from '../../http/auth.js';
+import { unauthenticated } from '../../lib/errors.js';
 import { randomToken, sha256 } from '../../lib/ids.js';
 
 /** The anonymous respondent cookie: a random token; the database keeps only its SHA-256. */
@@ -26,11 +26,11 @@ export function knownRespondent(request: FastifyRequest): Respondent | null {
 export function answeringRespondent(request: FastifyRequest, reply: FastifyReply, ctx: AppContext, allowAnonymous: boolean): Respondent {
   if (request.actor) return { userId: request.actor.userId, respondentHash: null };
   // Why: answering without an account is the host's choice, survey by survey.
-  if (!allowAnonymous) throw unauthorized('Sign in to answer this survey.');
+  if (!allowAnonymous) throw unauthenticated('Sign in to answer this survey.');
   // Why: an anonymous write must prove it comes from a page of ours (auth.ts checks the value when the cookie exists).
   const csrf = request.cookies?.[CSRF_COOKIE];
   if (!csrf || request.headers['x-csrf-token'] !== csrf) {
-    throw new AppError(403, 'csrf_failed', 'Missing or wrong X-CSRF-Token header: get one from GET /api/v1/auth/csrf.');
+    throw csrfError();
   }
   let token = request.cookies?.[RESPONDENT_COOKIE];
   if (!token) {

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import type { Executor } from '../../db/client.js';
 import { surveyAnswers, surveyResponses, surveys } from '../../db/schema/surveys.js';
-import { AppError } from '../../http/errors.js';
+import { DomainError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import type { Survey } from './access.js';
 import { decodeAnswer, encodeAnswer, type AnswerRow, type AnswerValue, type Question } from './questions.js';
@@ -53,7 +53,7 @@ export function validateAnswers(questions: readonly Question[], answers: readonl
     }
   }
   if (problems.length) {
-    throw new AppError(400, 'invalid_answer', problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
+    throw new DomainError('invalid_answer', problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
   }
   return rows;
 }
@@ -97,7 +97,7 @@ export async function submitResponse(
     // FOR SHARE: a concurrent close waits for this answer to finish, and this answer sees a finished close.
     const [current] = await tx.select({ status: surveys.status }).from(surveys).where(eq(surveys.id, survey.id)).for('share');
     if (current?.status !== 'open') {
-      throw new AppError(409, current?.status === 'closed' ? 'survey_closed' : 'survey_not_open', current?.status === 'closed' ? 'This survey is closed: answers can no longer be given or changed.' : 'This survey is not open yet.');
+      throw new DomainError(current?.status === 'closed' ? 'survey_closed' : 'survey_not_open', current?.status === 'closed' ? 'This survey is closed: answers can no longer be given or changed.' : 'This survey is not open yet.');
     }
     const id = newId('srs');
     const [inserted] = await tx
@@ -110,7 +110,7 @@ export async function submitResponse(
     if (!response) {
       // A second answer from the same person: it replaces the first (one response per person).
       [response] = await tx.select({ id: surveyResponses.id, seq: surveyResponses.seq }).from(surveyResponses).where(respondentFilter(survey.id, respondent)).for('update');
-      if (!response) throw new AppError(409, 'response_conflict', 'Your answer crossed another one; send it again.');
+      if (!response) throw new DomainError('response_conflict', 'Your answer crossed another one; send it again.');
       before = await tx
         .select({ questionSeq: surveyAnswers.questionSeq, item: surveyAnswers.item, num: surveyAnswers.num, textValue: surveyAnswers.textValue })
         .from(surveyAnswers)

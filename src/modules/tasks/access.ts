@@ -4,7 +4,7 @@ import { projects } from '../../db/schema/projects.js';
 import type { Executor } from '../../db/client.js';
 import { taskBatches } from '../../db/schema/tasks.js';
 import type { Actor } from '../../http/auth.js';
-import { forbidden, notFound, unauthorized } from '../../http/errors.js';
+import { forbidden, notFound, unauthenticated } from '../../lib/errors.js';
 import { findProject, isProjectHost, type Project } from '../projects/access.js';
 
 export type Batch = typeof taskBatches.$inferSelect;
@@ -38,7 +38,7 @@ export async function viewBatch(db: Executor, id: string, actor: Actor | null): 
  * @example const { batch, project } = await manageBatch(db, 'tb_1', actor)
  */
 export async function manageBatch(db: Executor, id: string, actor: Actor | null): Promise<{ batch: Batch; project: Project }> {
-  if (!actor) throw unauthorized();
+  if (!actor) throw unauthenticated();
   // Why: who may not see the batch (a draft, a hidden project) learns nothing of it, not even that it exists: 404.
   const { batch, project, isHost } = await viewBatch(db, id, actor);
   // Why: only the project's hosts may change a batch, pay its workers or read its answers.

@@ -1,7 +1,7 @@
 // The one door to the aggregation library (src/lib/aggregation): answers of a batch in, per-item answers and
 // per-worker quality out. Routes and services of this module aggregate only through here.
 import type { TaskAnswer } from '../../db/schema/tasks.js';
-import { badRequest } from '../../http/errors.js';
+import { invalid } from '../../lib/errors.js';
 import { AggregationInputError, aggregateAnswers, methodsFor, type AggregationMethod } from '../../lib/aggregation/index.js';
 import type { Batch } from './access.js';
 
@@ -21,7 +21,7 @@ export interface GivenAnswer {
 export function aggregateBatch(batch: Batch, method: string | undefined, answers: GivenAnswer[], items: { id: string; gold: TaskAnswer | null }[]) {
   const allowed = methodsFor(batch.answerKind);
   if (method !== undefined && !allowed.includes(method as AggregationMethod)) {
-    throw badRequest('method_not_suited', `The method "${method}" does not suit ${batch.answerKind} answers: use one of ${allowed.join(', ')}.`, [
+    throw invalid('method_not_suited', `The method "${method}" does not suit ${batch.answerKind} answers: use one of ${allowed.join(', ')}.`, [
       { field: 'querystring.method', message: `must be one of ${allowed.join(', ')}` },
     ]);
   }
@@ -37,7 +37,7 @@ export function aggregateBatch(batch: Batch, method: string | undefined, answers
       gold,
     });
   } catch (e) {
-    if (e instanceof AggregationInputError) throw badRequest(e.code, e.message, [{ field: 'querystring.method', message: e.message }]);
+    if (e instanceof AggregationInputError) throw invalid(e.code, e.message, [{ field: 'querystring.method', message: e.message }]);
     throw e;
   }
 }

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import { taskAssignments, taskItems, type TaskAnswer } from '../../db/schema/tasks.js';
 import type { Actor } from '../../http/auth.js';
-import { badRequest } from '../../http/errors.js';
+import { invalid } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { manageBatch } from './access.js';
 import { parseAnswer } from './answers.js';
@@ -23,7 +23,7 @@ export async function importAnswers(ctx: AppContext, actor: Actor, id: string, b
   // Why: only the batch's hosts may add answers to its results.
   const { batch } = await manageBatch(ctx.db, id, actor);
   const rows = readRows(body, 'text/csv');
-  if (!rows.length) throw badRequest('empty_upload', 'The CSV holds no answers.', [{ line: 1, field: 'body', message: 'no rows' }]);
+  if (!rows.length) throw invalid('empty_upload', 'The CSV holds no answers.', [{ line: 1, field: 'body', message: 'no rows' }]);
   const missing = ['item', 'worker', 'answer'].filter((c) => !(c in rows[0]!.fields));
   if (missing.length) throw rowsRejected([{ line: 1, field: 'header', message: `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (expected item,worker,answer)` }], 'CSV');
   const items = new Map(

@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync';
 import type { AppContext } from '../../context.js';
 import { taskBatches, taskItems, type TaskAnswer } from '../../db/schema/tasks.js';
 import type { Actor } from '../../http/auth.js';
-import { badRequest, conflict } from '../../http/errors.js';
+import { conflict, invalid } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { forgetBatchForWork, manageBatch } from './access.js';
 import { parseAnswer, type AnswerSpec } from './answers.js';
@@ -26,7 +26,7 @@ const CHUNK = 1000;
 
 /** Too many problems: the first 50 are listed, the message gives the count. */
 export function rowsRejected(problems: RowProblem[], what: string) {
-  return badRequest(
+  return invalid(
     'invalid_rows',
     `${problems.length} problem${problems.length > 1 ? 's' : ''} in the ${what}; nothing was imported. First: line ${problems[0]!.line}, ${problems[0]!.field}: ${problems[0]!.message}`,
     problems.slice(0, MAX_LISTED),
@@ -111,7 +111,7 @@ export async function uploadItems(ctx: AppContext, actor: Actor, id: string, bod
   const { batch } = await manageBatch(ctx.db, id, actor);
   if (batch.status !== 'draft') throw conflict('batch_not_draft', 'Items can be added only while the batch is a draft (its budget is set when it is published).');
   const rows = readRows(body, contentType);
-  if (!rows.length) throw badRequest('empty_upload', 'The upload holds no items.', [{ line: 1, field: 'body', message: 'no rows' }]);
+  if (!rows.length) throw invalid('empty_upload', 'The upload holds no items.', [{ line: 1, field: 'body', message: 'no rows' }]);
   const existing = new Set(
     (await ctx.db.select({ e: taskItems.externalId }).from(taskItems).where(eq(taskItems.batchId, id))).flatMap((r) => (r.e ? [r.e] : [])),
   );
