@@ -92,16 +92,16 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (hasZodFastifySchemaValidationErrors(error) || error.validation) {
       const details = describeValidation(error, request);
       const message = details.map((d) => `${d.field}: ${d.message}`).join('; ') || 'The request is invalid.';
-      return reply.status(400).send({ error: { code: 'validation_failed', message, details } });
+      return reply.status(400).send({ error: { code: 'validation_failed' satisfies ErrorCode, message, details } });
     }
     if (error.statusCode === 429) {
-      return reply.status(429).send({ error: { code: 'rate_limited', message: 'Too many requests: wait a moment and try again.' } });
+      return reply.status(429).send({ error: { code: 'rate_limited' satisfies ErrorCode, message: 'Too many requests: wait a moment and try again.' } });
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       const code = (error.code ?? 'bad_request').replace(/^FST_ERR_/, '').toLowerCase();
       return reply.status(error.statusCode).send({ error: { code, message: error.message } });
     }
     request.log.error({ err: error }, 'unhandled error');
-    return reply.status(500).send({ error: { code: 'internal', message: 'Something went wrong on our side.' } });
+    return reply.status(500).send({ error: { code: 'internal' satisfies ErrorCode, message: 'Something went wrong on our side.' } });
   });
 }
