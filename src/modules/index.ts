@@ -22,18 +22,8 @@ import { jobs as tasksJobs } from './tasks/jobs.js';
 import { jobs as surveysJobs } from './surveys/jobs.js';
 import { jobs as ideasJobs } from './ideas/jobs.js';
 import { rateLimitJobs } from '../http/rate-limit-store.js';
-// What comments, feeds and notifications can be about: each owner registers its subjects (see subjects/registry.ts).
-import './projects/subject.js';
-import './community/subject.js';
-import './ideas/subject.js';
-import './knowledge/subject.js';
-import './funding/subject.js';
-import './surveys/subject.js';
-import './tasks/subject.js';
-// Lower modules ask higher ones through what these register (so neither imports the other back).
-import './orgs/audit-access.js';
-import './projects/org-projects.js';
-import './community/project-hooks.js';
+// Registrations between modules (subjects, hooks): every entry point that runs services needs them.
+import './wiring.js';
 
 export type ModuleRoutes = (app: FastifyInstance, ctx: AppContext) => Promise<void>;
 

@@ -1,4 +1,6 @@
 import { sql } from 'drizzle-orm';
+// The seed comments on updates and opens projects through the services: the modules' registrations must be there.
+import '../modules/wiring.js';
 import type { AppContext } from '../context.js';
 import { users } from '../db/schema/accounts.js';
 import { seedCommunity } from './community.js';
