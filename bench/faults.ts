@@ -4,7 +4,8 @@
 // lost answer or a 5xx until it is acknowledged. Prints acknowledged vs stored, duplicates, answers by status and
 // the longest wait, and exits non-zero when an acknowledged pledge is missing, a pledge is stored twice, or a
 // stored pledge was never acknowledged.
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { promisify } from 'node:util';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -52,12 +53,15 @@ async function waitHealthy(port: number, timeoutMs = 60_000): Promise<void> {
   throw new Error(`the server on port ${port} did not answer within ${timeoutMs} ms`);
 }
 
-/** Restarts the local cluster (BENCH_PG_CLUSTER, default `main`, of the first installed version). */
-function restartPostgres(): string | null {
+/**
+ * Restarts the local cluster (BENCH_PG_CLUSTER, default `main`, of the first installed version), without blocking:
+ * the clients, in this process, keep sending while PostgreSQL is down.
+ */
+async function restartPostgres(): Promise<string | null> {
   try {
     const version = fs.readdirSync('/etc/postgresql')[0]!;
     const cluster = process.env.BENCH_PG_CLUSTER ?? 'main';
-    execFileSync('pg_ctlcluster', ['--skip-systemctl-redirect', version, cluster, 'restart'], { stdio: 'ignore' });
+    await promisify(execFile)('pg_ctlcluster', ['--skip-systemctl-redirect', version, cluster, 'restart']);
     return `pg_ctlcluster ${version} ${cluster} restart`;
   } catch {
     return null;
@@ -152,7 +156,7 @@ export async function main() {
 
     // Phase 1: PostgreSQL restarts under load.
     await sleep(PHASE_SECONDS * 333);
-    const restarted = restartPostgres();
+    const restarted = await restartPostgres();
     events.push(restarted ? `${at()}: PostgreSQL restarted (${restarted})` : `${at()}: PostgreSQL could not be restarted here (pg_ctlcluster), phase skipped`);
     await sleep(PHASE_SECONDS * 667);
 
