@@ -14,7 +14,7 @@ import { installErrorHandler } from './http/errors.js';
 import { asList, installIdempotency } from './http/idempotency.js';
 import { installRateLimit } from './http/rate-limit.js';
 import { installTextGuard } from './http/text-guard.js';
-import { installSecurityHeaders } from './http/security-headers.js';
+import { installSecurityHeaders, securityHeadersFor } from './http/security-headers.js';
 import { AppError } from './http/errors.js';
 import { moduleRoutes } from './modules/index.js';
 
@@ -31,6 +31,7 @@ export interface BuildAppOptions {
  * Used by main.ts and by tests through `app.inject()`.
  */
 export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const headers = securityHeadersFor(ctx.config);
   const app = Fastify({
     logger: opts.logger ?? false,
     // Whose X-Forwarded-For to believe: by default only a proxy on this machine, so that a client cannot choose the
@@ -47,7 +48,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
     frameworkErrors: (error, _request, reply) => {
       const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
       const code = (error.code ?? 'bad_request').replace(/^FST_ERR_/, '').toLowerCase();
-      void (reply as unknown as FastifyReply).status(status).send({ error: { code, message: error.message } });
+      void (reply as unknown as FastifyReply).headers(headers).status(status).send({ error: { code, message: error.message } });
     },
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -82,7 +83,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   });
   installTextGuard(app);
 
-  await installSecurityHeaders(app, ctx);
+  installSecurityHeaders(app, headers);
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {
