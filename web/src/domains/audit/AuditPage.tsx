@@ -1,22 +1,11 @@
+import type { ApiItem } from '../../api';
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { EmptyState, ErrorBanner, Field, LoadMore, Loading, RequireSignIn, Time, useApi, usePagedList, usePageTitle } from '../../components';
 
-/** An entry as GET /audit and GET /orgs/{id}/audit answer it. */
-export interface AuditEntry {
-  id: string;
-  at: string;
-  actor: { id: string | null; role: 'member' | 'operator' | 'system'; name: string | null };
-  action: string;
-  target: { type: string; id: string };
-  orgId: string | null;
-  projectId: string | null;
-  summary: string;
-  data: Record<string, unknown>;
-  ip: string | null;
-  requestId: string | null;
-}
+/** An entry as GET /audit and GET /orgs/{id}/audit answer it (generated from the OpenAPI document). */
+export type AuditEntry = ApiItem<'/api/v1/audit'>;
 
 /** The action codes the server records, for the filter's suggestions (a prefix such as `org.` matches a family). */
 export const AUDIT_ACTIONS = [
