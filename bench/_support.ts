@@ -9,7 +9,14 @@ export function extraServer(url: string, poolSize: number): Promise<{ port: numb
     const worker = new Worker(new URL('./_server-worker.mjs', import.meta.url), { workerData: { url, poolSize } });
     worker.once('error', reject);
     worker.once('message', ({ port }: { port: number }) =>
-      resolve({ port, stop: () => new Promise<void>((done) => { worker.once('exit', () => done()); worker.postMessage('close'); }) }),
+      resolve({
+        port,
+        stop: () =>
+          new Promise<void>((done) => {
+            worker.once('exit', () => done());
+            worker.postMessage('close');
+          }),
+      }),
     );
   });
 }

@@ -89,12 +89,14 @@ export async function main() {
           n++;
         });
         const fig = `MAE ${(ae / n).toFixed(2)} RMSE ${Math.sqrt(se / n).toFixed(2)}`;
-        console.log(`${pad(set, 9)}${pad(method, 8)}${pad(fig, 22)}${pad(fmtMs(wallMs), 10)}${pad(fmtMs(cpuMs), 10)}${method === 'mean' ? (ref?.best ?? '') : ''}`);
+        console.log(
+          `${pad(set, 9)}${pad(method, 8)}${pad(fig, 22)}${pad(fmtMs(wallMs), 10)}${pad(fmtMs(cpuMs), 10)}${method === 'mean' ? (ref?.best ?? '') : ''}`,
+        );
       }
       continue;
     }
     // Labels in a fixed (numeric, then text) order, so ties break the same way every run.
-    const labels = [...distinct].sort((a, b) => (Number(a) - Number(b)) || a.localeCompare(b));
+    const labels = [...distinct].sort((a, b) => Number(a) - Number(b) || a.localeCompare(b));
     const enc = encodeCategorical(rows, { labels });
     const truthIdx = Int32Array.from(enc.itemIds, (id) => labels.indexOf(truth.get(id) ?? ''));
     for (const method of CATEGORICAL_METHODS) {

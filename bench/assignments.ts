@@ -42,7 +42,13 @@ const pct = (xs: number[], p: number) => {
 };
 
 /** Runs the workers' loop (bench/_assignment-worker.mjs) in a worker thread for `seconds`. */
-function runLoad(opts: { ports: number[]; people: { token: string; csrf: string; k: number }[]; batchId: string; seconds: number; labels: string[] }) {
+function runLoad(opts: {
+  ports: number[];
+  people: { token: string; csrf: string; k: number }[];
+  batchId: string;
+  seconds: number;
+  labels: string[];
+}) {
   const tokens = opts.people.slice(1).map((p) => ({ token: p.token, csrf: p.csrf, k: p.k }));
   return new Promise<LoadResult>((resolve, reject) => {
     const w = new Worker(new URL('./_assignment-worker.mjs', import.meta.url), {
@@ -55,7 +61,9 @@ function runLoad(opts: { ports: number[]; people: { token: string; csrf: string;
 
 export async function main() {
   const base = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const dbName = `foule_bench_tasks_${randomToken(4).toLowerCase().replace(/[^a-z0-9]/g, '')}`;
+  const dbName = `foule_bench_tasks_${randomToken(4)
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '')}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${dbName}`);
@@ -64,7 +72,14 @@ export async function main() {
   const database = await openDatabase({ databaseUrl: url.toString(), poolSize: POOL });
   try {
     await migrate(database);
-    const config = loadConfig({ ...process.env, DATABASE_URL: url.toString(), FOULE_RATE_LIMIT: 'off', FOULE_SCHEDULER: 'off', FOULE_SEED: 'none', LOG_LEVEL: 'silent' });
+    const config = loadConfig({
+      ...process.env,
+      DATABASE_URL: url.toString(),
+      FOULE_RATE_LIMIT: 'off',
+      FOULE_SCHEDULER: 'off',
+      FOULE_SEED: 'none',
+      LOG_LEVEL: 'silent',
+    });
     const ctx: AppContext = { database, db: database.db, config, clock: systemClock };
     const app = await buildApp(ctx);
     await app.listen({ host: '127.0.0.1', port: 0 });
@@ -76,12 +91,20 @@ export async function main() {
     const people = Array.from({ length: WORKERS + 1 }, (_, k) => ({ id: newId('usr'), token: randomToken(), csrf: randomToken(24), k }));
     const expires = new Date(Date.now() + 86400_000);
     for (const p of people) {
-      await database.db.execute(sql`INSERT INTO users (id, email, password_hash, name) VALUES (${p.id}, ${`bench${p.k}.${p.id}@example.test`}, 'x', ${`Worker ${p.k}`})`);
-      await database.db.execute(sql`INSERT INTO sessions (id, token_hash, user_id, csrf_token, expires_at) VALUES (${newId('ses')}, ${sha256(p.token)}, ${p.id}, ${p.csrf}, ${expires})`);
+      await database.db.execute(
+        sql`INSERT INTO users (id, email, password_hash, name) VALUES (${p.id}, ${`bench${p.k}.${p.id}@example.test`}, 'x', ${`Worker ${p.k}`})`,
+      );
+      await database.db.execute(
+        sql`INSERT INTO sessions (id, token_hash, user_id, csrf_token, expires_at) VALUES (${newId('ses')}, ${sha256(p.token)}, ${p.id}, ${p.csrf}, ${expires})`,
+      );
     }
     const host = people[0]!;
     const call = async (method: string, path: string, body: unknown, type = 'application/json') => {
-      const res = await fetch(`${server}/api/v1${path}`, { method, headers: { cookie: `foule_session=${host.token}`, 'x-csrf-token': host.csrf, 'content-type': type }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+      const res = await fetch(`${server}/api/v1${path}`, {
+        method,
+        headers: { cookie: `foule_session=${host.token}`, 'x-csrf-token': host.csrf, 'content-type': type },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      });
       const json = (await res.json()) as Record<string, unknown>;
       if (res.status >= 400) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
       return json;
@@ -89,15 +112,26 @@ export async function main() {
     const project = await call('POST', '/projects', { title: 'Assignment benchmark', summary: 'Leasing under load', category: 'science' });
     const labels = ['a', 'b', 'c', 'd', 'e'];
     for (const servers of SERVERS) {
-      const batch = await call('POST', `/projects/${project.id}/task-batches`, { title: `Load ${servers}`, answer: { kind: 'label', labels }, overlap: OVERLAP, goldRate: 0.1 });
-      const csv = ['externalId,text,gold', ...Array.from({ length: ITEMS }, (_, k) => `i${k},Item ${k},${k % 50 === 0 ? 'a' : ''}`)].join('\n');
+      const batch = await call('POST', `/projects/${project.id}/task-batches`, {
+        title: `Load ${servers}`,
+        answer: { kind: 'label', labels },
+        overlap: OVERLAP,
+        goldRate: 0.1,
+      });
+      const csv = ['externalId,text,gold', ...Array.from({ length: ITEMS }, (_, k) => `i${k},Item ${k},${k % 50 === 0 ? 'a' : ''}`)].join(
+        '\n',
+      );
       const t0 = performance.now();
       const up = await call('POST', `/task-batches/${batch.id}/items`, csv, 'text/csv');
-      console.log(`\nupload: ${ITEMS.toLocaleString('en')} items in ${((performance.now() - t0) / 1000).toFixed(1)} s (${JSON.stringify(up)})`);
+      console.log(
+        `\nupload: ${ITEMS.toLocaleString('en')} items in ${((performance.now() - t0) / 1000).toFixed(1)} s (${JSON.stringify(up)})`,
+      );
       await call('POST', `/task-batches/${batch.id}/publish`, {});
       const extra = await Promise.all(Array.from({ length: servers - 1 }, () => extraServer(url.toString(), POOL)));
       const ports = [port, ...extra.map((e) => e.port)];
-      console.log(`${WORKERS} workers, ${SECONDS} s, overlap ${OVERLAP}, ${servers} server instance(s), pool ${POOL} each, on ${database.kind}…`);
+      console.log(
+        `${WORKERS} workers, ${SECONDS} s, overlap ${OVERLAP}, ${servers} server instance(s), pool ${POOL} each, on ${database.kind}…`,
+      );
       // Steady state, as on a platform that has been running: a short warm-up gives the assignment tables rows,
       // and ANALYZE gives the planner the statistics autovacuum would have gathered by then. Without it, the
       // plans prepared in the first seconds are those for empty tables (sequential scans) and stay until
@@ -122,7 +156,9 @@ export async function main() {
           AND (SELECT count(*) FROM task_assignments a WHERE a.item_id = i.id AND a.status = 'submitted') > i.wanted`);
       const [repeats] = await rows<{ n: string }>(sql`
         SELECT count(*) AS n FROM (SELECT item_id, worker_ref FROM task_assignments WHERE batch_id = ${batch.id as string} GROUP BY 1, 2 HAVING count(*) > 1) x`);
-      const [answers] = await rows<{ n: string }>(sql`SELECT count(*) AS n FROM task_assignments WHERE batch_id = ${batch.id as string} AND status = 'submitted'`);
+      const [answers] = await rows<{ n: string }>(
+        sql`SELECT count(*) AS n FROM task_assignments WHERE batch_id = ${batch.id as string} AND status = 'submitted'`,
+      );
       console.log(
         `cycles: ${result.cycles.toLocaleString('en')} in ${result.seconds.toFixed(1)} s = ${Math.round(result.cycles / result.seconds).toLocaleString('en')} cycles/s (target 2,000); machine CPU busy ${((100 * (c1.busy - c0.busy)) / (c1.total - c0.total)).toFixed(0)}% of ${os.cpus().length} cores`,
       );
@@ -133,7 +169,9 @@ export async function main() {
         `CPU a cycle: this process (servers and load generator) ${((p1.user + p1.system) / result.cycles).toFixed(0)} µs (${(p1.system / result.cycles).toFixed(0)} µs in the kernel), PostgreSQL ${((1000 * pgMs) / result.cycles).toFixed(0)} µs`,
       );
       console.log(`HTTP statuses: ${JSON.stringify(result.statuses)}${result.firstError ? `; first error: ${result.firstError}` : ''}`);
-      console.log(`answers stored: ${Number(answers!.n).toLocaleString('en')}; items over-collected: ${over!.n}; repeated worker-item pairs: ${repeats!.n}`);
+      console.log(
+        `answers stored: ${Number(answers!.n).toLocaleString('en')}; items over-collected: ${over!.n}; repeated worker-item pairs: ${repeats!.n}`,
+      );
     }
     await app.close();
   } finally {

@@ -11,7 +11,11 @@ import { openDatabase } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
 
 // autocannon ships no types: the little of it used here.
-const autocannon = createRequire(import.meta.url)('autocannon') as (opts: { url: string; connections: number; duration: number }) => Promise<{
+const autocannon = createRequire(import.meta.url)('autocannon') as (opts: {
+  url: string;
+  connections: number;
+  duration: number;
+}) => Promise<{
   requests: { average: number };
   latency: { p50: number; p99: number };
   non2xx: number;
@@ -39,7 +43,13 @@ export async function main() {
   const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 10 });
   try {
     await migrate(database);
-    const config = loadConfig({ DATABASE_URL: url.toString(), FOULE_RATE_LIMIT: 'off', FOULE_SCHEDULER: 'off', FOULE_SEED: 'none', LOG_LEVEL: 'silent' });
+    const config = loadConfig({
+      DATABASE_URL: url.toString(),
+      FOULE_RATE_LIMIT: 'off',
+      FOULE_SCHEDULER: 'off',
+      FOULE_SEED: 'none',
+      LOG_LEVEL: 'silent',
+    });
     const ctx: AppContext = { database, db: database.db, config, clock: systemClock };
     const app = await buildApp(ctx);
     await app.listen({ host: '127.0.0.1', port: 0 });
@@ -57,14 +67,24 @@ export async function main() {
     };
     const signup = async (email: string) => {
       const res = await call('POST', '/auth/signup', { email, password: 'bench password', name: email.split('@')[0] });
-      return { cookie: res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '), csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
+      return {
+        cookie: res.headers
+          .getSetCookie()
+          .map((c) => c.split(';')[0])
+          .join('; '),
+        csrf: ((await res.json()) as { csrfToken: string }).csrfToken,
+      };
     };
     Object.assign(session, await signup('host@bench.test'));
-    const project = (await (await call('POST', '/projects', { title: 'Atelier de réparation de vélos', summary: 'Bench', category: 'community' })).json()) as { id: string };
+    const project = (await (
+      await call('POST', '/projects', { title: 'Atelier de réparation de vélos', summary: 'Bench', category: 'community' })
+    ).json()) as { id: string };
 
     const t0 = performance.now();
     const x = (s: string) => ctx.db.execute(sql.raw(s));
-    await x(`INSERT INTO users (id, email, password_hash, name) SELECT 'usr_b' || g, 'p' || g || '@bench.test', 'x', 'Person ' || g FROM generate_series(1, ${PEOPLE}) g`);
+    await x(
+      `INSERT INTO users (id, email, password_hash, name) SELECT 'usr_b' || g, 'p' || g || '@bench.test', 'x', 'Person ' || g FROM generate_series(1, ${PEOPLE}) g`,
+    );
     const en = `ARRAY['solar bike lights','community garden','open air quality sensors','board game about climate','tool library','repair café','kids coding club','river clean-up','indie comic book','bakery co-op','mesh network','beekeeping kit']`;
     const fr = `ARRAY['lampes de vélo solaires','jardins partagés','capteurs de qualité de l''air','jeu de société sur le climat','bibliothèque d''outils','atelier de réparation de vélos','club de code pour enfants','nettoyage de rivière','bande dessinée','boulangerie coopérative','réseau maillé','ruches connectées']`;
     const cats = `ARRAY['technology','design','arts','community','environment','science','education','health','civic','food','games','other']`;
@@ -86,7 +106,9 @@ export async function main() {
       SELECT 'act_b' || lpad(g::text, 6, '0'), '${project.id}', 'follow', 'usr_b' || (1 + g % ${PEOPLE}), 'project:${project.id}', '{}'::jsonb, now() - (g || ' seconds')::interval
       FROM generate_series(1, 10000) g`);
     for (const table of ['projects', 'comments', 'project_activity', 'users']) await database.exec(`VACUUM ANALYZE ${table}`);
-    console.log(`seeded ${PROJECTS.toLocaleString('en')} projects (half English, half French), ${PEOPLE} people, a 1,000-comment discussion and a 10,000-event feed in ${fmt((performance.now() - t0) / 1000)} s`);
+    console.log(
+      `seeded ${PROJECTS.toLocaleString('en')} projects (half English, half French), ${PEOPLE} people, a 1,000-comment discussion and a 10,000-event feed in ${fmt((performance.now() - t0) / 1000)} s`,
+    );
 
     const time = async (label: string, path: string) => {
       const ms: number[] = [];
@@ -112,8 +134,14 @@ export async function main() {
     await time('GET /comments (20 threads of 1,000 comments)', `/comments?subject=project:${project.id}&limit=20`);
     await time('GET /projects/{id}/activity (10,000 events)', `/projects/${project.id}/activity?limit=20`);
 
-    const searchRun = await autocannon({ url: `${base}/projects?limit=20&q=${encodeURIComponent('jardins partagés')}`, connections: 10, duration: 5 });
-    console.log(`autocannon GET /projects?q=jardins partagés, 10 connections, 5 s: ${Math.round(searchRun.requests.average)} req/s, p50 ${searchRun.latency.p50} ms, p99 ${searchRun.latency.p99} ms, ${searchRun.non2xx} errors`);
+    const searchRun = await autocannon({
+      url: `${base}/projects?limit=20&q=${encodeURIComponent('jardins partagés')}`,
+      connections: 10,
+      duration: 5,
+    });
+    console.log(
+      `autocannon GET /projects?q=jardins partagés, 10 connections, 5 s: ${Math.round(searchRun.requests.average)} req/s, p50 ${searchRun.latency.p50} ms, p99 ${searchRun.latency.p99} ms, ${searchRun.non2xx} errors`,
+    );
 
     // Follow/unfollow churn from 50 people at once, then check the count against the rows.
     const fans = await Promise.all(Array.from({ length: 50 }, (_, i) => signup(`fan${i}@bench.test`)));
@@ -128,8 +156,14 @@ export async function main() {
       }),
     );
     const elapsed = (performance.now() - c0) / 1000;
-    const check = ((await x(`SELECT followers_count, (SELECT count(*)::int FROM project_follows WHERE project_id = '${project.id}') AS n FROM projects WHERE id = '${project.id}'`)) as unknown as { rows: { followers_count: number; n: number }[] }).rows[0]!;
-    console.log(`follow/unfollow churn: ${calls} calls from 50 people at once in ${fmt(elapsed)} s (${Math.round(calls / elapsed)}/s); followers_count ${check.followers_count} = ${check.n} rows: ${Number(check.followers_count) === Number(check.n) ? 'exact' : 'MISMATCH'}`);
+    const check = (
+      (await x(
+        `SELECT followers_count, (SELECT count(*)::int FROM project_follows WHERE project_id = '${project.id}') AS n FROM projects WHERE id = '${project.id}'`,
+      )) as unknown as { rows: { followers_count: number; n: number }[] }
+    ).rows[0]!;
+    console.log(
+      `follow/unfollow churn: ${calls} calls from 50 people at once in ${fmt(elapsed)} s (${Math.round(calls / elapsed)}/s); followers_count ${check.followers_count} = ${check.n} rows: ${Number(check.followers_count) === Number(check.n) ? 'exact' : 'MISMATCH'}`,
+    );
     await app.close();
   } finally {
     await database.close();

@@ -32,7 +32,15 @@ async function freePort(): Promise<number> {
 function startServer(databaseUrl: string, port: number, log: fs.WriteStream): ChildProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', FOULE_SEED: 'none', FOULE_SCHEDULER: 'off', FOULE_RATE_LIMIT: 'off' },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      FOULE_SEED: 'none',
+      FOULE_SCHEDULER: 'off',
+      FOULE_RATE_LIMIT: 'off',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.pipe(log, { end: false });
@@ -95,13 +103,19 @@ export async function main() {
     await waitHealthy(port); // the server migrates the new database on start
     const db = new pg.Client({ connectionString: databaseUrl });
     await db.connect();
-    await db.query(`INSERT INTO users (id, email, password_hash, name) SELECT 'usr_f' || g, 'f' || g || '@bench.test', 'x', 'Person ' || g FROM generate_series(0, ${PEOPLE}) g`);
+    await db.query(
+      `INSERT INTO users (id, email, password_hash, name) SELECT 'usr_f' || g, 'f' || g || '@bench.test', 'x', 'Person ' || g FROM generate_series(0, ${PEOPLE}) g`,
+    );
     await db.query(`INSERT INTO sessions (id, token_hash, user_id, csrf_token, expires_at)
       SELECT 'ses_f' || g, encode(sha256(convert_to('faulttok' || g, 'UTF8')), 'hex'), 'usr_f' || g, 'csrf' || g, now() + interval '1 day' FROM generate_series(1, ${PEOPLE}) g`);
-    await db.query(`INSERT INTO projects (id, slug, owner_id, title, summary, category) VALUES ('prj_fault', 'faults', 'usr_f0', 'Faults', 'Faults', 'technology')`);
+    await db.query(
+      `INSERT INTO projects (id, slug, owner_id, title, summary, category) VALUES ('prj_fault', 'faults', 'usr_f0', 'Faults', 'Faults', 'technology')`,
+    );
     await db.query(`INSERT INTO campaigns (id, project_id, host_owner, title, currency, goal, model, deadline, status, created_by, launched_at)
       VALUES ('cmp_fault', 'prj_fault', 'user:usr_f0', 'Campaign under faults', 'EUR', 100000000, 'all_or_nothing', now() + interval '30 days', 'live', 'usr_f0', now())`);
-    await db.query(`INSERT INTO campaign_tiers (id, campaign_id, position, title, price) VALUES ('tier_fault', 'cmp_fault', 0, 'Reward', 2000)`);
+    await db.query(
+      `INSERT INTO campaign_tiers (id, campaign_id, position, title, price) VALUES ('tier_fault', 'cmp_fault', 0, 'Reward', 2000)`,
+    );
     await db.query('ANALYZE');
     await db.end();
 
@@ -126,7 +140,12 @@ export async function main() {
           try {
             const res = await fetch(`http://127.0.0.1:${port}/api/v1/campaigns/cmp_fault/pledges`, {
               method: 'POST',
-              headers: { 'content-type': 'application/json', cookie: `foule_session=faulttok${n}`, 'x-csrf-token': `csrf${n}`, 'idempotency-key': key },
+              headers: {
+                'content-type': 'application/json',
+                cookie: `foule_session=faulttok${n}`,
+                'x-csrf-token': `csrf${n}`,
+                'idempotency-key': key,
+              },
               body,
               signal: AbortSignal.timeout(15_000),
             }).catch(() => null);
@@ -138,7 +157,8 @@ export async function main() {
             count(String(res.status));
             const json = (await res.json().catch(() => ({}))) as { id?: string };
             if (res.status >= 200 && res.status < 300 && json.id) pledgeId = json.id;
-            else if (res.status < 500 && res.status !== 409) break; // a refusal is final (409: the key's first request still running)
+            else if (res.status < 500 && res.status !== 409)
+              break; // a refusal is final (409: the key's first request still running)
             else await sleep(50);
           } catch {
             count('no answer');
@@ -157,7 +177,11 @@ export async function main() {
     // Phase 1: PostgreSQL restarts under load.
     await sleep(PHASE_SECONDS * 333);
     const restarted = await restartPostgres();
-    events.push(restarted ? `${at()}: PostgreSQL restarted (${restarted})` : `${at()}: PostgreSQL could not be restarted here (pg_ctlcluster), phase skipped`);
+    events.push(
+      restarted
+        ? `${at()}: PostgreSQL restarted (${restarted})`
+        : `${at()}: PostgreSQL could not be restarted here (pg_ctlcluster), phase skipped`,
+    );
     await sleep(PHASE_SECONDS * 667);
 
     // Phase 2: the server is killed with SIGKILL and started again.
@@ -176,12 +200,22 @@ export async function main() {
 
     const check = new pg.Client({ connectionString: databaseUrl });
     await check.connect();
-    const stored = (await check.query<{ id: string; backer_id: string; idempotency_key: string }>(`SELECT id, backer_id, idempotency_key FROM pledges WHERE campaign_id = 'cmp_fault'`)).rows;
-    const dupBackers = (await check.query(`SELECT backer_id FROM pledges WHERE campaign_id = 'cmp_fault' GROUP BY backer_id HAVING count(*) > 1`)).rowCount ?? 0;
-    const ledger = (await check.query<{ total: string | null; unbalanced: string }>(
-      `SELECT (SELECT sum(amount) FROM ledger_entries)::text AS total,
+    const stored = (
+      await check.query<{ id: string; backer_id: string; idempotency_key: string }>(
+        `SELECT id, backer_id, idempotency_key FROM pledges WHERE campaign_id = 'cmp_fault'`,
+      )
+    ).rows;
+    const dupBackers =
+      (await check.query(`SELECT backer_id FROM pledges WHERE campaign_id = 'cmp_fault' GROUP BY backer_id HAVING count(*) > 1`))
+        .rowCount ?? 0;
+    const ledger = (
+      await check
+        .query<{ total: string | null; unbalanced: string }>(
+          `SELECT (SELECT sum(amount) FROM ledger_entries)::text AS total,
               (SELECT count(*) FROM (SELECT transaction_id FROM ledger_entries GROUP BY transaction_id HAVING sum(amount) <> 0) g)::text AS unbalanced`,
-    ).catch(() => ({ rows: [{ total: null, unbalanced: 'n/a' }] }))).rows[0]!;
+        )
+        .catch(() => ({ rows: [{ total: null, unbalanced: 'n/a' }] }))
+    ).rows[0]!;
     await check.end();
 
     const acknowledged = outcomes.filter((o) => o.pledgeId);
@@ -194,9 +228,15 @@ export async function main() {
 
     for (const e of events) console.log(`  ${e}`);
     console.log(`pledges under faults, ${CLIENTS} clients, server as npm start runs it (log: ${logPath}):`);
-    console.log(`  acknowledged ${acknowledged.length.toLocaleString('en')}, stored ${stored.length.toLocaleString('en')}, acknowledged but not stored ${lost.length}, stored but never acknowledged ${unacknowledged.length}, backers with two pledges ${dupBackers}`);
-    console.log(`  pledges that needed a retry ${retried}, given up ${outcomes.length - acknowledged.length}; answers by status ${JSON.stringify(statuses)}`);
-    console.log(`  wait until acknowledged: p50 ${waits[Math.floor(waits.length / 2)]?.toFixed(0)} ms, p99 ${waits[Math.floor(waits.length * 0.99)]?.toFixed(0)} ms, longest ${waits.at(-1)?.toFixed(0)} ms`);
+    console.log(
+      `  acknowledged ${acknowledged.length.toLocaleString('en')}, stored ${stored.length.toLocaleString('en')}, acknowledged but not stored ${lost.length}, stored but never acknowledged ${unacknowledged.length}, backers with two pledges ${dupBackers}`,
+    );
+    console.log(
+      `  pledges that needed a retry ${retried}, given up ${outcomes.length - acknowledged.length}; answers by status ${JSON.stringify(statuses)}`,
+    );
+    console.log(
+      `  wait until acknowledged: p50 ${waits[Math.floor(waits.length / 2)]?.toFixed(0)} ms, p99 ${waits[Math.floor(waits.length * 0.99)]?.toFixed(0)} ms, longest ${waits.at(-1)?.toFixed(0)} ms`,
+    );
     console.log(`  ledger: sum of all entries ${ledger.total ?? 0}, unbalanced transactions ${ledger.unbalanced}`);
     if (lost.length) failures.push(`${lost.length} acknowledged pledges are not stored`);
     if (dupBackers) failures.push(`${dupBackers} backers have two pledges`);

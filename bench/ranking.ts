@@ -16,7 +16,13 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 25);
 const fmt = (x: number, d = 1) => x.toFixed(d);
 const summary = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
-  return { mean: xs.reduce((a, b) => a + b, 0) / xs.length, min: s[0]!, median: s[Math.floor(s.length / 2)]!, max: s[s.length - 1]!, p95: s[Math.min(s.length - 1, Math.floor(0.95 * s.length))]! };
+  return {
+    mean: xs.reduce((a, b) => a + b, 0) / xs.length,
+    min: s[0]!,
+    median: s[Math.floor(s.length / 2)]!,
+    max: s[s.length - 1]!,
+    p95: s[Math.min(s.length - 1, Math.floor(0.95 * s.length))]!,
+  };
 };
 
 function simulationFigures() {
@@ -42,8 +48,16 @@ function simulationFigures() {
 }
 
 function fitFigures() {
-  console.log('Fit time (median of 5; comparisons between random pairs; Newton with conjugate-gradient steps; exact intervals up to 400 ideas, diagonal above):');
-  for (const [n, m] of [[30, 3_000], [100, 10_000], [300, 30_000], [1_000, 100_000], [3_000, 300_000]] as const) {
+  console.log(
+    'Fit time (median of 5; comparisons between random pairs; Newton with conjugate-gradient steps; exact intervals up to 400 ideas, diagonal above):',
+  );
+  for (const [n, m] of [
+    [30, 3_000],
+    [100, 10_000],
+    [300, 30_000],
+    [1_000, 100_000],
+    [3_000, 300_000],
+  ] as const) {
     const rng = seededRandom(n);
     const truth = Array.from({ length: n }, () => normal(rng));
     const records: PairRecord[] = [];
@@ -90,7 +104,13 @@ async function apiFigures() {
   const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 10 });
   try {
     await migrate(database);
-    const config = loadConfig({ DATABASE_URL: url.toString(), FOULE_RATE_LIMIT: 'off', FOULE_SCHEDULER: 'off', FOULE_SEED: 'none', LOG_LEVEL: 'silent' });
+    const config = loadConfig({
+      DATABASE_URL: url.toString(),
+      FOULE_RATE_LIMIT: 'off',
+      FOULE_SCHEDULER: 'off',
+      FOULE_SEED: 'none',
+      LOG_LEVEL: 'silent',
+    });
     const ctx: AppContext = { database, db: database.db, config, clock: systemClock };
     const app = await buildApp(ctx);
     await app.listen({ host: '127.0.0.1', port: 0 });
@@ -106,19 +126,47 @@ async function apiFigures() {
       return res.json() as Promise<Record<string, unknown>>;
     };
     const signup = async (email: string): Promise<Who> => {
-      const res = await fetch(`${base}/auth/signup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'bench password', name: email.split('@')[0] }) });
-      return { cookie: res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '), csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
+      const res = await fetch(`${base}/auth/signup`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password: 'bench password', name: email.split('@')[0] }),
+      });
+      return {
+        cookie: res.headers
+          .getSetCookie()
+          .map((c) => c.split(';')[0])
+          .join('; '),
+        csrf: ((await res.json()) as { csrfToken: string }).csrfToken,
+      };
     };
     const host = await signup('host@bench.test');
     const voter = await signup('voter@bench.test');
-    const project = (await call(host, 'POST', '/projects', { title: 'Pairwise bench', summary: 'Bench', category: 'civic' })) as { id: string };
+    const project = (await call(host, 'POST', '/projects', { title: 'Pairwise bench', summary: 'Bench', category: 'civic' })) as {
+      id: string;
+    };
     const x = (s: string) => ctx.db.execute(sql.raw(s));
-    await x(`INSERT INTO users (id, email, password_hash, name) SELECT 'usr_rb' || g, 'r' || g || '@bench.test', 'x', 'Voter ' || g FROM generate_series(1, 500) g`);
+    await x(
+      `INSERT INTO users (id, email, password_hash, name) SELECT 'usr_rb' || g, 'r' || g || '@bench.test', 'x', 'Voter ' || g FROM generate_series(1, 500) g`,
+    );
     const now = Date.now();
-    const phases = { submission: new Date(now - 2 * 3600_000).toISOString(), voting: new Date(now - 3600_000).toISOString(), review: new Date(now + 86400_000).toISOString(), closed: new Date(now + 2 * 86400_000).toISOString() };
+    const phases = {
+      submission: new Date(now - 2 * 3600_000).toISOString(),
+      voting: new Date(now - 3600_000).toISOString(),
+      review: new Date(now + 86400_000).toISOString(),
+      closed: new Date(now + 2 * 86400_000).toISOString(),
+    };
 
-    for (const [ideasCount, comparisons] of [[30, 3_000], [100, 10_000], [300, 30_000]] as const) {
-      const challenge = (await call(host, 'POST', `/projects/${project.id}/challenges`, { title: `Bench ${ideasCount} ideas`, phases, status: 'published', rules: { submissionsDuringVoting: true } })) as { id: string };
+    for (const [ideasCount, comparisons] of [
+      [30, 3_000],
+      [100, 10_000],
+      [300, 30_000],
+    ] as const) {
+      const challenge = (await call(host, 'POST', `/projects/${project.id}/challenges`, {
+        title: `Bench ${ideasCount} ideas`,
+        phases,
+        status: 'published',
+        rules: { submissionsDuringVoting: true },
+      })) as { id: string };
       await x(`INSERT INTO ideas (id, challenge_id, project_id, author_id, title, body)
         SELECT '${challenge.id}_i' || g, '${challenge.id}', '${project.id}', 'usr_rb' || (1 + g % 500), 'Idea ' || g, 'Body of idea ' || g FROM generate_series(1, ${ideasCount}) g`);
       // Outcomes follow the model with strength decreasing with the idea's number.
@@ -160,9 +208,16 @@ async function apiFigures() {
 
 export async function main() {
   const os = await import('node:os');
-  console.log(`(load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} CPUs: timings are wall-clock)`);
+  console.log(
+    `(load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} on ${os.cpus().length} CPUs: timings are wall-clock)`,
+  );
   simulationFigures();
   fitFigures();
-  console.log('HTTP on PostgreSQL (one request at a time; each request reads the comparisons, the fit is reused while they are unchanged):');
+  console.log(
+    'HTTP on PostgreSQL (one request at a time; each request reads the comparisons, the fit is reused while they are unchanged):',
+  );
   await apiFigures();
 }

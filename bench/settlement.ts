@@ -24,12 +24,22 @@ export async function main() {
   const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 24 });
   try {
     await migrate(database);
-    const config = loadConfig({ DATABASE_URL: url.toString(), FOULE_RATE_LIMIT: 'off', FOULE_SCHEDULER: 'off', FOULE_SEED: 'none', LOG_LEVEL: 'silent' });
+    const config = loadConfig({
+      DATABASE_URL: url.toString(),
+      FOULE_RATE_LIMIT: 'off',
+      FOULE_SCHEDULER: 'off',
+      FOULE_SEED: 'none',
+      LOG_LEVEL: 'silent',
+    });
     const ctx: AppContext = { database, db: database.db, config, clock: systemClock };
     const x = async <T>(s: string) => ((await ctx.db.execute(sql.raw(s))) as unknown as { rows: T[] }).rows;
     const t0 = performance.now();
-    await x(`INSERT INTO users (id, email, password_hash, name) SELECT 'usr_s' || g, 's' || g || '@bench.test', 'x', 'Backer ' || g FROM generate_series(0, ${PLEDGES}) g`);
-    await x(`INSERT INTO projects (id, slug, owner_id, title, summary, category) VALUES ('prj_settle', 'settle', 'usr_s0', 'Settle', 'Bench', 'technology')`);
+    await x(
+      `INSERT INTO users (id, email, password_hash, name) SELECT 'usr_s' || g, 's' || g || '@bench.test', 'x', 'Backer ' || g FROM generate_series(0, ${PLEDGES}) g`,
+    );
+    await x(
+      `INSERT INTO projects (id, slug, owner_id, title, summary, category) VALUES ('prj_settle', 'settle', 'usr_s0', 'Settle', 'Bench', 'technology')`,
+    );
     await x(`INSERT INTO campaigns (id, project_id, host_owner, title, currency, goal, model, deadline, status, created_by, launched_at)
       VALUES ('cmp_settle', 'prj_settle', 'user:usr_s0', 'Big campaign', 'EUR', 1000000, 'all_or_nothing', now() + interval '1 day', 'live', 'usr_s0', now())`);
     // Amounts from 10.00 to 109.99 EUR; card tokens as the test provider saves them (4242: charges).
@@ -58,13 +68,21 @@ export async function main() {
     });
     const seconds = (performance.now() - s0) / 1000;
     const rest = seconds * 1000 - phases.claim - phases.charge - phases.record;
-    console.log(`settled ${PLEDGES.toLocaleString('en')} pledges in ${fmt(seconds)} s (${fmt(PLEDGES / seconds, 0)} pledges/s; target < 60 s): ${JSON.stringify(report.pledges)}, campaign ${report.status}`);
-    console.log(`  time: closing, deciding and claiming batches ${fmt(phases.claim / 1000)} s, charging at the processor ${fmt(phases.charge / 1000)} s, recording (statuses, ledger, notifications) ${fmt(phases.record / 1000)} s, releasing to the host ${fmt(rest / 1000)} s`);
+    console.log(
+      `settled ${PLEDGES.toLocaleString('en')} pledges in ${fmt(seconds)} s (${fmt(PLEDGES / seconds, 0)} pledges/s; target < 60 s): ${JSON.stringify(report.pledges)}, campaign ${report.status}`,
+    );
+    console.log(
+      `  time: closing, deciding and claiming batches ${fmt(phases.claim / 1000)} s, charging at the processor ${fmt(phases.charge / 1000)} s, recording (statuses, ledger, notifications) ${fmt(phases.record / 1000)} s, releasing to the host ${fmt(rest / 1000)} s`,
+    );
 
-    const [charges] = await x<{ n: string; dup: string }>(`SELECT count(*) AS n, count(*) - count(DISTINCT split_part(idempotency_key, ':', 2)) AS dup FROM payment_charges`);
+    const [charges] = await x<{ n: string; dup: string }>(
+      `SELECT count(*) AS n, count(*) - count(DISTINCT split_part(idempotency_key, ':', 2)) AS dup FROM payment_charges`,
+    );
     const [posted] = await x<{ n: string }>(`SELECT count(*) AS n FROM ledger_transactions WHERE kind = 'pledge_collected'`);
     const sums = await x<{ total: string }>(`SELECT sum(amount) AS total FROM ledger_entries GROUP BY currency`);
-    const [host] = await x<{ total: string }>(`SELECT coalesce(sum(amount), 0) AS total FROM ledger_entries WHERE account = 'host:user:usr_s0:balance'`);
+    const [host] = await x<{ total: string }>(
+      `SELECT coalesce(sum(amount), 0) AS total FROM ledger_entries WHERE account = 'host:user:usr_s0:balance'`,
+    );
     const amounts = await x<{ amount: string }>(`SELECT amount FROM pledges WHERE campaign_id = 'cmp_settle'`);
     const expectedHost = amounts.reduce((s, r) => {
       const fees = feesOn(Number(r.amount), config);

@@ -49,7 +49,13 @@ export async function main() {
   const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 10 });
   try {
     await migrate(database);
-    const config = loadConfig({ DATABASE_URL: url.toString(), FOULE_RATE_LIMIT: 'off', FOULE_SCHEDULER: 'off', FOULE_SEED: 'none', LOG_LEVEL: 'silent' });
+    const config = loadConfig({
+      DATABASE_URL: url.toString(),
+      FOULE_RATE_LIMIT: 'off',
+      FOULE_SCHEDULER: 'off',
+      FOULE_SEED: 'none',
+      LOG_LEVEL: 'silent',
+    });
     const ctx: AppContext = { database, db: database.db, config, clock: systemClock };
     const app = await buildApp(ctx);
     await app.listen({ host: '127.0.0.1', port: 0 });
@@ -68,10 +74,17 @@ export async function main() {
       return res;
     };
     const signup = await call('POST', '/auth/signup', { email: 'host@bench.test', password: 'bench password', name: 'Host' });
-    cookie = signup.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    cookie = signup.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     csrf = ((await signup.json()) as { csrfToken: string }).csrfToken;
-    const project = (await (await call('POST', '/projects', { title: 'Solar kettle', summary: 'Bench', category: 'technology' })).json()) as { id: string };
-    const survey = (await (await call('POST', `/projects/${project.id}/surveys`, { title: 'Bench survey', questions: QUESTIONS })).json()) as { id: string };
+    const project = (await (
+      await call('POST', '/projects', { title: 'Solar kettle', summary: 'Bench', category: 'technology' })
+    ).json()) as { id: string };
+    const survey = (await (
+      await call('POST', `/projects/${project.id}/surveys`, { title: 'Bench survey', questions: QUESTIONS })
+    ).json()) as { id: string };
     await call('POST', `/surveys/${survey.id}/open`);
     const questions = await loadQuestions(ctx.db, survey.id);
     const seq = (i: number) => questions[i]!.seq;
@@ -79,23 +92,37 @@ export async function main() {
     // Bulk seed: accounts, backers, followers, responses, answers (about 1.6 million rows), then tallies.
     const t0 = performance.now();
     const x = (s: string) => ctx.db.execute(sql.raw(s));
-    await x(`INSERT INTO users (id, email, password_hash, name) SELECT 'usr_bench_' || g, 'p' || g || '@bench.test', 'x', 'Person ' || g FROM generate_series(1, ${ACCOUNTS}) g`);
+    await x(
+      `INSERT INTO users (id, email, password_hash, name) SELECT 'usr_bench_' || g, 'p' || g || '@bench.test', 'x', 'Person ' || g FROM generate_series(1, ${ACCOUNTS}) g`,
+    );
     await x(`INSERT INTO campaigns (id, project_id, host_owner, title, currency, goal, model, deadline, status, created_by)
              SELECT 'cmp_bench', '${project.id}', 'user:' || owner_id, 'Campaign', 'EUR', 5000000, 'keep_it_all', now() + interval '30 days', 'live', owner_id FROM projects WHERE id = '${project.id}'`);
     await x(`INSERT INTO pledges (id, campaign_id, backer_id, amount, currency, status, single, provider, method_token, method_label)
              SELECT 'plg_bench_' || g, 'cmp_bench', 'usr_bench_' || g, 4900, 'EUR', 'collected', true, 'test', 'tok', 'test card' FROM generate_series(1, ${BACKERS}) g`);
-    await x(`INSERT INTO project_follows (project_id, user_id) SELECT '${project.id}', 'usr_bench_' || g FROM generate_series(${BACKERS / 2 + 1}, ${BACKERS / 2 + FOLLOWERS}) g`);
+    await x(
+      `INSERT INTO project_follows (project_id, user_id) SELECT '${project.id}', 'usr_bench_' || g FROM generate_series(${BACKERS / 2 + 1}, ${BACKERS / 2 + FOLLOWERS}) g`,
+    );
     await x(`INSERT INTO survey_responses (id, survey_id, user_id, respondent_hash)
              SELECT 'srs_bench_' || g, '${survey.id}', CASE WHEN g <= ${ACCOUNTS} THEN 'usr_bench_' || g END, CASE WHEN g > ${ACCOUNTS} THEN md5(g::text) END
              FROM generate_series(1, ${RESPONSES}) g`);
     const from = `FROM survey_responses r WHERE r.survey_id = '${survey.id}'`;
-    await x(`INSERT INTO survey_answers (question_seq, response_seq, item) SELECT ${seq(0)}, r.seq, floor(random() ^ 1.5 * 4)::int ${from}`);
+    await x(
+      `INSERT INTO survey_answers (question_seq, response_seq, item) SELECT ${seq(0)}, r.seq, floor(random() ^ 1.5 * 4)::int ${from}`,
+    );
     await x(`INSERT INTO survey_answers (question_seq, response_seq, num) SELECT ${seq(1)}, r.seq, 1 + floor(random() * 31)::int ${from}`);
     await x(`INSERT INTO survey_answers (question_seq, response_seq, num) SELECT ${seq(2)}, r.seq, 1 + floor(random() * 5)::int ${from}`);
-    await x(`INSERT INTO survey_answers (question_seq, response_seq, num) SELECT ${seq(3)}, r.seq, 1 + floor(sqrt(random()) * 7)::int ${from}`);
-    await x(`INSERT INTO survey_answers (question_seq, response_seq, num) SELECT ${seq(4)}, r.seq, floor(sqrt(random()) * 11)::int ${from}`);
-    await x(`INSERT INTO survey_answers (question_seq, response_seq, num) SELECT ${seq(5)}, r.seq, round((random() * random() * 12)::numeric, 1) ${from}`);
-    await x(`INSERT INTO survey_answers (question_seq, response_seq, text_value) SELECT ${seq(6)}, r.seq, 'Comment number ' || r.seq ${from} AND r.seq % 4 = 0`);
+    await x(
+      `INSERT INTO survey_answers (question_seq, response_seq, num) SELECT ${seq(3)}, r.seq, 1 + floor(sqrt(random()) * 7)::int ${from}`,
+    );
+    await x(
+      `INSERT INTO survey_answers (question_seq, response_seq, num) SELECT ${seq(4)}, r.seq, floor(sqrt(random()) * 11)::int ${from}`,
+    );
+    await x(
+      `INSERT INTO survey_answers (question_seq, response_seq, num) SELECT ${seq(5)}, r.seq, round((random() * random() * 12)::numeric, 1) ${from}`,
+    );
+    await x(
+      `INSERT INTO survey_answers (question_seq, response_seq, text_value) SELECT ${seq(6)}, r.seq, 'Comment number ' || r.seq ${from} AND r.seq % 4 = 0`,
+    );
     await x(`INSERT INTO survey_answers (question_seq, response_seq, item, num)
              SELECT ${seq(7)}, r.seq, k, (k + r.seq) % 4 FROM survey_responses r CROSS JOIN generate_series(0, 3) k WHERE r.survey_id = '${survey.id}'`);
     await x(`INSERT INTO survey_answers (question_seq, response_seq, item, num)
@@ -106,8 +133,12 @@ export async function main() {
     await database.exec('VACUUM ANALYZE survey_answers');
     await database.exec('VACUUM ANALYZE survey_responses');
     await database.exec('VACUUM ANALYZE survey_tallies');
-    const rowCount = Number(((await x('SELECT count(*)::int AS n FROM survey_answers')) as unknown as { rows: { n: number }[] }).rows[0]!.n);
-    console.log(`seeded ${RESPONSES.toLocaleString('en')} responses × ${QUESTIONS.length} questions (${rowCount.toLocaleString('en')} answer rows; ${ACCOUNTS} accounts, ${BACKERS} backers, ${FOLLOWERS} followers) in ${fmt((performance.now() - t0) / 1000)} s`);
+    const rowCount = Number(
+      ((await x('SELECT count(*)::int AS n FROM survey_answers')) as unknown as { rows: { n: number }[] }).rows[0]!.n,
+    );
+    console.log(
+      `seeded ${RESPONSES.toLocaleString('en')} responses × ${QUESTIONS.length} questions (${rowCount.toLocaleString('en')} answer rows; ${ACCOUNTS} accounts, ${BACKERS} backers, ${FOLLOWERS} followers) in ${fmt((performance.now() - t0) / 1000)} s`,
+    );
 
     const timeRequest = async (path: string, consume: (res: Response) => Promise<unknown>) => {
       const ms: number[] = [];
@@ -122,12 +153,20 @@ export async function main() {
 
     let sample: { responses: number } | null = null;
     for (const segment of ['everyone', 'backers', 'followers', 'others']) {
-      const s = await timeRequest(`/surveys/${survey.id}/results?segment=${segment}`, async (res) => (sample = (await res.json()) as { responses: number }));
-      console.log(`GET results?segment=${segment.padEnd(9)} (${sample!.responses.toLocaleString('en').padStart(7)} responses): median ${fmt(s.median)} ms, p95 ${fmt(s.p95)} ms (${RUNS} runs)`);
+      const s = await timeRequest(
+        `/surveys/${survey.id}/results?segment=${segment}`,
+        async (res) => (sample = (await res.json()) as { responses: number }),
+      );
+      console.log(
+        `GET results?segment=${segment.padEnd(9)} (${sample!.responses.toLocaleString('en').padStart(7)} responses): median ${fmt(s.median)} ms, p95 ${fmt(s.p95)} ms (${RUNS} runs)`,
+      );
     }
 
     // The same counts straight from every answer (no tallies), for comparison.
-    const seqList = questions.filter((q) => q.kind !== 'number').map((q) => q.seq).join(',');
+    const seqList = questions
+      .filter((q) => q.kind !== 'number')
+      .map((q) => q.seq)
+      .join(',');
     const raw: number[] = [];
     for (let i = 0; i < 8; i++) {
       const start = performance.now();
@@ -137,7 +176,11 @@ export async function main() {
     console.log(`for comparison, one GROUP BY over every answer row (what the tallies avoid): median ${fmt(stats(raw).median)} ms`);
 
     // A response write (account 1 edits its response: delete, insert, tally deltas).
-    const person = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'host@bench.test', password: 'bench password' }) });
+    const person = await fetch(`${base}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'host@bench.test', password: 'bench password' }),
+    });
     void person;
     const answers = [
       { questionId: questions[0]!.id, value: 'Probably' },
@@ -159,11 +202,15 @@ export async function main() {
     await ctx.db.transaction((tx) => rebuildTallies(tx, survey.id));
     await database.exec('VACUUM ANALYZE survey_tallies');
     const distinct = await timeRequest(`/surveys/${survey.id}/results?segment=everyone`, (res) => res.json());
-    console.log(`GET results?segment=everyone with a number question of ${RESPONSES.toLocaleString('en')} distinct values: median ${fmt(distinct.median)} ms, p95 ${fmt(distinct.p95)} ms`);
+    console.log(
+      `GET results?segment=everyone with a number question of ${RESPONSES.toLocaleString('en')} distinct values: median ${fmt(distinct.median)} ms, p95 ${fmt(distinct.p95)} ms`,
+    );
 
     const c0 = performance.now();
     const csv = await (await call('GET', `/surveys/${survey.id}/results.csv`)).text();
-    console.log(`GET results.csv: ${(csv.length / 1e6).toFixed(1)} MB, ${csv.split('\r\n').length - 2} lines in ${fmt((performance.now() - c0) / 1000)} s`);
+    console.log(
+      `GET results.csv: ${(csv.length / 1e6).toFixed(1)} MB, ${csv.split('\r\n').length - 2} lines in ${fmt((performance.now() - c0) / 1000)} s`,
+    );
     await app.close();
   } finally {
     await database.close();

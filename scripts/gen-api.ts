@@ -71,7 +71,9 @@ async function main() {
       return !fs.existsSync(committed) || fs.readFileSync(committed, 'utf8') !== fs.readFileSync(path.join(tmp, f), 'utf8');
     });
     if (stale.length > 0) {
-      console.error(`The web client is out of date with the API: ${stale.map((f) => `web/src/api/${f}`).join(', ')}. Run \`npm run gen:api\` and commit.`);
+      console.error(
+        `The web client is out of date with the API: ${stale.map((f) => `web/src/api/${f}`).join(', ')}. Run \`npm run gen:api\` and commit.`,
+      );
       process.exitCode = 1;
     } else {
       console.log('web/src/api matches the OpenAPI document');

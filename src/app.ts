@@ -48,7 +48,10 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
     frameworkErrors: (error, _request, reply) => {
       const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
       const code = (error.code ?? 'bad_request').replace(/^FST_ERR_/, '').toLowerCase();
-      void (reply as unknown as FastifyReply).headers(headers).status(status).send({ error: { code, message: error.message } });
+      void (reply as unknown as FastifyReply)
+        .headers(headers)
+        .status(status)
+        .send({ error: { code, message: error.message } });
     },
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -56,8 +59,10 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   installErrorHandler(app);
 
   // Uploads of items and imported answers arrive as CSV or JSON Lines, up to 200 MB.
-  app.addContentTypeParser(['text/csv', 'application/x-ndjson', 'application/jsonl'], { parseAs: 'string', bodyLimit: 200 * 1024 * 1024 }, (_req, body, done) =>
-    done(null, body),
+  app.addContentTypeParser(
+    ['text/csv', 'application/x-ndjson', 'application/jsonl'],
+    { parseAs: 'string', bodyLimit: 200 * 1024 * 1024 },
+    (_req, body, done) => done(null, body),
   );
 
   // A POST without a body reaches validation as an empty object, so optional bodies need no special case
@@ -72,7 +77,12 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   const somethingToChange = (request: FastifyRequest, _reply: unknown, done: (err?: Error) => void) => {
     const body = request.body;
     const empty = body !== null && typeof body === 'object' && !Array.isArray(body) && Object.values(body).every((v) => v === undefined);
-    if (empty) return done(new AppError(400, 'nothing_to_change', 'The request names nothing to change.', [{ field: 'body', message: 'names no field to change' }]));
+    if (empty)
+      return done(
+        new AppError(400, 'nothing_to_change', 'The request names nothing to change.', [
+          { field: 'body', message: 'names no field to change' },
+        ]),
+      );
     done();
   };
   app.addHook('onRoute', (route) => {
@@ -87,7 +97,11 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Foule API', version: '1', description: 'Crowdsourcing and crowdfunding on one project. Amounts are integer minor units.' },
+      info: {
+        title: 'Foule API',
+        version: '1',
+        description: 'Crowdsourcing and crowdfunding on one project. Amounts are integer minor units.',
+      },
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'foule_session' },

@@ -37,7 +37,9 @@ async function main() {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.PORT, host: config.HOST });
-  console.log(`Foule is running on http://localhost:${config.PORT} (${ctx.database.kind === 'postgres' ? 'PostgreSQL' : `embedded database in ${config.FOULE_DATA_DIR}`})`);
+  console.log(
+    `Foule is running on http://localhost:${config.PORT} (${ctx.database.kind === 'postgres' ? 'PostgreSQL' : `embedded database in ${config.FOULE_DATA_DIR}`})`,
+  );
 }
 
 main().catch((e) => {

@@ -100,7 +100,11 @@ describe('public API', () => {
 
   it('accepts a POST without a body where the body is optional', async () => {
     const user = await t.signup('NoBody');
-    const res = await t.inject({ method: 'POST', url: '/api/v1/notifications/read', headers: { cookie: user.cookie, 'x-csrf-token': user.csrf } });
+    const res = await t.inject({
+      method: 'POST',
+      url: '/api/v1/notifications/read',
+      headers: { cookie: user.cookie, 'x-csrf-token': user.csrf },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ marked: 0 });
   });

@@ -79,12 +79,10 @@ const STILL_IMPORTS_SCHEMA: string[] = [
 ];
 
 /** Imports of another module's data file not replaced yet. Remove entries, never add. */
-const STILL_IMPORTS_DATA: string[] = [
-];
+const STILL_IMPORTS_DATA: string[] = [];
 
 /** Import edges from module to module not cut yet (`from -> to`). Remove entries, never add. */
-const STILL_IMPORTS: string[] = [
-];
+const STILL_IMPORTS: string[] = [];
 
 const isTestOnly = (file: string) => /\.test\.ts$|test-helpers\.ts$|test-fixtures\.ts$/.test(file);
 const isDataFile = (file: string) => /(^|\/)(queries|[a-z-]+-queries|[a-z-]+-writer|lease(-[a-z]+)?|schema)\.ts$/.test(file);
@@ -139,7 +137,8 @@ export function violations(files: SourceFile[] = moduleFiles()) {
     const test = isTestOnly(f.path);
     for (const target of f.imports) {
       const schemaFile = target.match(/^src\/db\/schema\/([a-z-]+)\.ts$/)?.[1];
-      if (schemaFile && schemaFile !== 'index' && SCHEMA_OWNER[schemaFile] !== f.module && !test) schema.push(`${f.path} imports src/db/schema/${schemaFile}.ts`);
+      if (schemaFile && schemaFile !== 'index' && SCHEMA_OWNER[schemaFile] !== f.module && !test)
+        schema.push(`${f.path} imports src/db/schema/${schemaFile}.ts`);
       if (schemaFile === 'index') schema.push(`${f.path} imports src/db/schema/index.ts`);
       const other = target.match(/^src\/modules\/([a-z-]+)\/(.+)$/);
       if (!other || other[1] === f.module) continue;
@@ -220,7 +219,12 @@ describe('module boundaries', () => {
 
   it('finds what it guards: a bad import, a cycle, a foreign table', () => {
     const probe: SourceFile[] = [
-      { path: 'src/modules/a/x.ts', module: 'a', text: 'sql`SELECT 1 FROM pledges`', imports: ['src/db/schema/funding.ts', 'src/modules/b/queries.ts'] },
+      {
+        path: 'src/modules/a/x.ts',
+        module: 'a',
+        text: 'sql`SELECT 1 FROM pledges`',
+        imports: ['src/db/schema/funding.ts', 'src/modules/b/queries.ts'],
+      },
       { path: 'src/modules/b/y.ts', module: 'b', text: '', imports: ['src/modules/a/x.ts'] },
     ];
     const v = violations(probe);

@@ -16,7 +16,9 @@ const SLOW = 240_000;
 
 /** The environment of a fresh shell: none of this machine's Foule settings leak into the command. */
 function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('FOULE_') && k !== 'DATABASE_URL' && k !== 'SMTP_URL'));
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !k.startsWith('FOULE_') && k !== 'DATABASE_URL' && k !== 'SMTP_URL'),
+  );
   return { ...env, LOG_LEVEL: 'silent', ...extra };
 }
 
@@ -62,13 +64,18 @@ describe('foule CLI', () => {
     });
 
     it('operator create makes an operator who can sign in, and refuses a bad password or e-mail', { timeout: SLOW }, async () => {
-      const ok = await foule(['operator', 'create', '--email', 'ops@example.test', '--password', 'a long enough password', '--name', 'Ops'], { FOULE_DATA_DIR: dir });
+      const ok = await foule(
+        ['operator', 'create', '--email', 'ops@example.test', '--password', 'a long enough password', '--name', 'Ops'],
+        { FOULE_DATA_DIR: dir },
+      );
       expect(ok.code).toBe(0);
       expect(ok.stdout).toContain('Operator ops@example.test created.');
       const short = await foule(['operator', 'create', '--email', 'ops@example.test', '--password', 'short'], { FOULE_DATA_DIR: dir });
       expect(short.code).toBe(1);
       expect(short.stderr).toContain('--password: must be at least 10 characters');
-      const badEmail = await foule(['operator', 'create', '--email', 'nope', '--password', 'a long enough password'], { FOULE_DATA_DIR: dir });
+      const badEmail = await foule(['operator', 'create', '--email', 'nope', '--password', 'a long enough password'], {
+        FOULE_DATA_DIR: dir,
+      });
       expect(badEmail.code).toBe(1);
       expect(badEmail.stderr).toContain('--email: must be a valid e-mail address');
       const missing = await foule(['operator', 'create', '--password', 'a long enough password'], { FOULE_DATA_DIR: dir });
@@ -117,7 +124,9 @@ describe('foule CLI', () => {
       expect(text.stdout).toContain('  | Line two');
       const json = await foule(['outbox', '--json', '--limit', '1'], { FOULE_DATA_DIR: dir });
       expect(json.code).toBe(0);
-      expect(JSON.parse(json.stdout)).toEqual([expect.objectContaining({ to: 'second@example.test', subject: 'Second subject', status: 'pending', text: 'Line one\nLine two' })]);
+      expect(JSON.parse(json.stdout)).toEqual([
+        expect.objectContaining({ to: 'second@example.test', subject: 'Second subject', status: 'pending', text: 'Line one\nLine two' }),
+      ]);
       const bad = await foule(['outbox', '--limit', 'lots'], { FOULE_DATA_DIR: dir });
       expect(bad.code).toBe(1);
       expect(bad.stderr).toContain('must be a whole number');
@@ -165,7 +174,9 @@ describe('foule CLI', () => {
       if (!pgUrl) return ctx.skip();
       const email = `ops.${Date.now()}@example.test`;
       expect((await foule(['migrate'], { DATABASE_URL: pgUrl })).stdout).toContain('is up to date');
-      const created = await foule(['operator', 'create', '--email', email, '--password', 'a long enough password'], { DATABASE_URL: pgUrl });
+      const created = await foule(['operator', 'create', '--email', email, '--password', 'a long enough password'], {
+        DATABASE_URL: pgUrl,
+      });
       expect(created.code).toBe(0);
       const client = new pg.Client({ connectionString: pgUrl });
       await client.connect();

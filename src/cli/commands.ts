@@ -16,7 +16,9 @@ type Env = Record<string, string | undefined>;
 
 /** Where the data lives, for messages (never the URL: it may hold a password). */
 function whereOf(config: Config): string {
-  return config.DATABASE_URL ? 'the PostgreSQL database of DATABASE_URL' : `the embedded database in ${path.resolve(config.FOULE_DATA_DIR)}`;
+  return config.DATABASE_URL
+    ? 'the PostgreSQL database of DATABASE_URL'
+    : `the embedded database in ${path.resolve(config.FOULE_DATA_DIR)}`;
 }
 
 /**
@@ -76,11 +78,17 @@ export async function runCli(program: Command, argv: string[], env: Env = proces
     .action(async () => {
       code = await guarded(async () => {
         const config = loadConfig(env);
-        const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATABASE_URL ? undefined : path.resolve(config.FOULE_DATA_DIR) });
+        const database = await openDatabase({
+          databaseUrl: config.DATABASE_URL,
+          dataDir: config.DATABASE_URL ? undefined : path.resolve(config.FOULE_DATA_DIR),
+        });
         try {
           const applied = await migrate(database);
           if (!applied.length) console.log(`${whereOf(config)} is up to date.`);
-          else console.log(`Applied ${applied.length} migration${applied.length > 1 ? 's' : ''} to ${whereOf(config)}:\n${applied.map((f) => `  ${f}`).join('\n')}`);
+          else
+            console.log(
+              `Applied ${applied.length} migration${applied.length > 1 ? 's' : ''} to ${whereOf(config)}:\n${applied.map((f) => `  ${f}`).join('\n')}`,
+            );
           return 0;
         } finally {
           await database.close();
@@ -123,7 +131,9 @@ export async function runCli(program: Command, argv: string[], env: Env = proces
         return withContext(env, async (ctx) => {
           const existed = Boolean(await findUserByEmail(ctx, parsed.data.email));
           await ensureOperator(ctx, parsed.data.email, parsed.data.password, parsed.data.name, 'cli');
-          console.log(existed ? `${parsed.data.email} is now an operator, with the new password.` : `Operator ${parsed.data.email} created.`);
+          console.log(
+            existed ? `${parsed.data.email} is now an operator, with the new password.` : `Operator ${parsed.data.email} created.`,
+          );
           return 0;
         });
       });
@@ -139,7 +149,22 @@ export async function runCli(program: Command, argv: string[], env: Env = proces
         withContext(env, async (ctx) => {
           const mails = await listOutbox(ctx, options.limit);
           if (options.json) {
-            console.log(JSON.stringify(mails.map((m) => ({ id: m.id, to: m.toAddress, subject: m.subject, status: m.status, attempts: m.attempts, createdAt: m.createdAt.toISOString(), sentAt: m.sentAt?.toISOString() ?? null, text: m.bodyText })), null, 2));
+            console.log(
+              JSON.stringify(
+                mails.map((m) => ({
+                  id: m.id,
+                  to: m.toAddress,
+                  subject: m.subject,
+                  status: m.status,
+                  attempts: m.attempts,
+                  createdAt: m.createdAt.toISOString(),
+                  sentAt: m.sentAt?.toISOString() ?? null,
+                  text: m.bodyText,
+                })),
+                null,
+                2,
+              ),
+            );
             return 0;
           }
           if (!mails.length) {
@@ -147,7 +172,9 @@ export async function runCli(program: Command, argv: string[], env: Env = proces
             return 0;
           }
           for (const m of mails) {
-            console.log(`${m.createdAt.toISOString()}  ${m.status.padEnd(7)}  to ${m.toAddress}\n  Subject: ${m.subject}${m.lastError ? `\n  Last error: ${m.lastError}` : ''}`);
+            console.log(
+              `${m.createdAt.toISOString()}  ${m.status.padEnd(7)}  to ${m.toAddress}\n  Subject: ${m.subject}${m.lastError ? `\n  Last error: ${m.lastError}` : ''}`,
+            );
             console.log(m.bodyText.replace(/^/gm, '  | '));
           }
           return 0;

@@ -106,7 +106,8 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       exec: async (sql) => {
         await pool.query(sql);
       },
-      query: async <T>(text: string, values: unknown[], name?: string) => (await pool.query(name ? { name, text, values } : { text, values })).rows as T[],
+      query: async <T>(text: string, values: unknown[], name?: string) =>
+        (await pool.query(name ? { name, text, values } : { text, values })).rows as T[],
       transaction: async (work) => {
         const client = await pool.connect();
         const query: QueryFn = async <T>(text: string, values: unknown[], name?: string) =>
@@ -147,7 +148,8 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       await client.exec(sql);
     },
     query: async <T>(text: string, values: unknown[]) => (await client.query<T>(text, values)).rows,
-    transaction: (work) => client.transaction((tx) => work(async <T>(text: string, values: unknown[]) => (await tx.query<T>(text, values)).rows)),
+    transaction: (work) =>
+      client.transaction((tx) => work(async <T>(text: string, values: unknown[]) => (await tx.query<T>(text, values)).rows)),
     close: async () => {
       await client.close();
       unlock();

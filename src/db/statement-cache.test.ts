@@ -15,7 +15,11 @@ describe.skipIf(!pgUrl)(installStatementCache.name, () => {
   afterAll(() => pool.end());
 
   const prepared = async () =>
-    (await pool.query<{ name: string; statement: string }>("SELECT name, statement FROM pg_prepared_statements WHERE name LIKE 'fs_%' ORDER BY prepare_time")).rows;
+    (
+      await pool.query<{ name: string; statement: string }>(
+        "SELECT name, statement FROM pg_prepared_statements WHERE name LIKE 'fs_%' ORDER BY prepare_time",
+      )
+    ).rows;
 
   it('prepares a parameterized statement from its second use on, and reuses it', async () => {
     const text = 'SELECT $1::int + 1 AS n';

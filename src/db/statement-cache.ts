@@ -57,7 +57,11 @@ export function installStatementCache(pool: pg.Pool, opts: StatementCacheOptions
     (client as unknown as { query: (...args: unknown[]) => unknown }).query = (config: unknown, values?: unknown, callback?: unknown) => {
       // A text with its values, as a string or a config object (not a Query or cursor object, nor one named already).
       const c: QueryConfigLike | null =
-        typeof config === 'string' ? { text: config } : config && typeof config === 'object' && !('submit' in config) ? (config as QueryConfigLike) : null;
+        typeof config === 'string'
+          ? { text: config }
+          : config && typeof config === 'object' && !('submit' in config)
+            ? (config as QueryConfigLike)
+            : null;
       const params = Array.isArray(values) ? values : c?.values;
       if (c && typeof c.text === 'string' && !c.name && params && params.length > 0 && !params.some(Array.isArray)) {
         const name = nameFor(c.text);

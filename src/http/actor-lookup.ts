@@ -41,15 +41,24 @@ export class ActorLookup {
 
   constructor(private readonly ctx: Pick<AppContext, 'database' | 'clock'>) {
     this.sessions = new GroupRunner(async (hashes: string[]) => {
-      const rows = await ctx.database.query<{ token_hash: string; id: string; user_id: string; csrf_token: string; role: SessionRow['role'] }>(SESSIONS_SQL, [
-        hashes,
-        ctx.clock.now().toISOString(),
-      ], 'foule_sessions_by_hash');
+      const rows = await ctx.database.query<{
+        token_hash: string;
+        id: string;
+        user_id: string;
+        csrf_token: string;
+        role: SessionRow['role'];
+      }>(SESSIONS_SQL, [hashes, ctx.clock.now().toISOString()], 'foule_sessions_by_hash');
       const byHash = new Map(rows.map((r) => [r.token_hash, { id: r.id, userId: r.user_id, csrfToken: r.csrf_token, role: r.role }]));
       return hashes.map((h) => byHash.get(h) ?? null);
     });
     this.tokens = new GroupRunner(async (hashes: string[]) => {
-      const rows = await ctx.database.query<{ token_hash: string; id: string; user_id: string; role: TokenRow['role']; last_used_at: Date | string | null }>(TOKENS_SQL, [hashes], 'foule_tokens_by_hash');
+      const rows = await ctx.database.query<{
+        token_hash: string;
+        id: string;
+        user_id: string;
+        role: TokenRow['role'];
+        last_used_at: Date | string | null;
+      }>(TOKENS_SQL, [hashes], 'foule_tokens_by_hash');
       const byHash = new Map(rows.map((r) => [r.token_hash, r]));
       return hashes.map((h) => {
         const r = byHash.get(h);
@@ -79,6 +88,8 @@ export class ActorLookup {
     if (this.touched.size > 10_000) this.touched.clear();
     this.touched.set(id, now);
     // A lost update here is harmless.
-    void this.ctx.database.query('UPDATE api_tokens SET last_used_at = $1 WHERE id = $2', [new Date(now).toISOString(), id]).catch(() => {});
+    void this.ctx.database
+      .query('UPDATE api_tokens SET last_used_at = $1 WHERE id = $2', [new Date(now).toISOString(), id])
+      .catch(() => {});
   }
 }

@@ -39,7 +39,9 @@ describe('text PostgreSQL cannot store', () => {
     const res = await t.request(alice, 'POST', '/api/v1/orgs', '{"name":"Bad \\ud800x"}', { 'content-type': 'application/json' });
     expect(res.statusCode).toBe(400);
     expect(fieldsOf(res.body)).toEqual(['body.name']);
-    const key = await t.request(alice, 'POST', '/api/v1/orgs', '{"name":"Good","meta":{"a\\u0000":1}}', { 'content-type': 'application/json' });
+    const key = await t.request(alice, 'POST', '/api/v1/orgs', '{"name":"Good","meta":{"a\\u0000":1}}', {
+      'content-type': 'application/json',
+    });
     expect(key.statusCode).toBe(400);
     expect(fieldsOf(key.body)[0]).toMatch(/^body\.meta\./);
   });
@@ -73,7 +75,13 @@ describe('PATCH with nothing to change', () => {
 describe('authentication comes before validation', () => {
   it('answers 401 to an anonymous write whatever its body', async () => {
     for (const body of [undefined, {}, { title: 7 }, '[1,2', 'null']) {
-      const res = await t.request(null, 'POST', '/api/v1/projects', body, typeof body === 'string' ? { 'content-type': 'application/json' } : {});
+      const res = await t.request(
+        null,
+        'POST',
+        '/api/v1/projects',
+        body,
+        typeof body === 'string' ? { 'content-type': 'application/json' } : {},
+      );
       expect(res.statusCode, String(body)).toBe(401);
       expect(res.json().error.code).toBe('unauthenticated');
       expect(res.body).not.toMatch(/title|summary/);
@@ -109,13 +117,22 @@ describe('validation details a translation can use', () => {
     expect(code).toBe('validation_failed');
     expect(details).toEqual(
       expect.arrayContaining([
-        { field: 'body.password', code: 'too_small', origin: 'string', minimum: 10, inclusive: true, message: 'must be at least 10 characters' },
+        {
+          field: 'body.password',
+          code: 'too_small',
+          origin: 'string',
+          minimum: 10,
+          inclusive: true,
+          message: 'must be at least 10 characters',
+        },
         expect.objectContaining({ field: 'body.name', code: 'invalid_type', expected: 'string' }),
       ]),
     );
     expect(details.find((d: { field: string }) => d.field === 'body.name')).not.toHaveProperty('received');
     const missing = await t.request(null, 'POST', '/api/v1/auth/signup', { email: 'eve@example.org', password: 'long enough password' });
-    expect(missing.json().error.details).toEqual([expect.objectContaining({ field: 'body.name', code: 'invalid_type', received: 'undefined' })]);
+    expect(missing.json().error.details).toEqual([
+      expect.objectContaining({ field: 'body.name', code: 'invalid_type', received: 'undefined' }),
+    ]);
   });
 
   it('answers a refusal of a use case with the status of its kind', async () => {

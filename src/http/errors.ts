@@ -37,7 +37,13 @@ const NOT_PARAMS = new Set(['code', 'path', 'message', 'input', 'errors', 'issue
 function issueParams(issue: Record<string, unknown>): Record<string, unknown> {
   const params: Record<string, unknown> = {};
   const scalar = (v: unknown) =>
-    typeof v === 'bigint' ? (Number.isSafeInteger(Number(v)) ? Number(v) : String(v)) : ['string', 'number', 'boolean'].includes(typeof v) ? v : undefined;
+    typeof v === 'bigint'
+      ? Number.isSafeInteger(Number(v))
+        ? Number(v)
+        : String(v)
+      : ['string', 'number', 'boolean'].includes(typeof v)
+        ? v
+        : undefined;
   for (const [key, value] of Object.entries(issue)) {
     if (NOT_PARAMS.has(key)) continue;
     const v = Array.isArray(value) ? (value.every((x) => scalar(x) !== undefined) ? value.map(scalar) : undefined) : scalar(value);
@@ -48,7 +54,12 @@ function issueParams(issue: Record<string, unknown>): Record<string, unknown> {
 
 /** What the request held at a zod issue's path (to tell a missing field from one of the wrong type). */
 function sentAt(request: FastifyRequest, context: string, path: unknown[]): unknown {
-  const parts: Record<string, unknown> = { body: request.body, querystring: request.query, params: request.params, headers: request.headers };
+  const parts: Record<string, unknown> = {
+    body: request.body,
+    querystring: request.query,
+    params: request.params,
+    headers: request.headers,
+  };
   let value = parts[context];
   for (const key of path) {
     if (value === null || typeof value !== 'object') return undefined;
@@ -95,7 +106,9 @@ export function installErrorHandler(app: FastifyInstance): void {
       return reply.status(400).send({ error: { code: 'validation_failed' satisfies ErrorCode, message, details } });
     }
     if (error.statusCode === 429) {
-      return reply.status(429).send({ error: { code: 'rate_limited' satisfies ErrorCode, message: 'Too many requests: wait a moment and try again.' } });
+      return reply
+        .status(429)
+        .send({ error: { code: 'rate_limited' satisfies ErrorCode, message: 'Too many requests: wait a moment and try again.' } });
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       const code = (error.code ?? 'bad_request').replace(/^FST_ERR_/, '').toLowerCase();

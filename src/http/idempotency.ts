@@ -50,7 +50,8 @@ export function installIdempotency(app: FastifyInstance, ctx: AppContext): void 
       .select()
       .from(idempotencyKeys)
       .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)));
-    if (!first) throw new AppError(409, 'idempotency_in_progress', 'A request with this Idempotency-Key is being processed; retry shortly.');
+    if (!first)
+      throw new AppError(409, 'idempotency_in_progress', 'A request with this Idempotency-Key is being processed; retry shortly.');
     if (first.requestHash !== requestHash) {
       throw conflict('idempotency_key_reused', 'This Idempotency-Key was already used with a different request.');
     }
@@ -58,7 +59,10 @@ export function installIdempotency(app: FastifyInstance, ctx: AppContext): void 
       throw new AppError(409, 'idempotency_in_progress', 'A request with this Idempotency-Key is being processed; retry shortly.');
     }
     reply.header('idempotent-replayed', 'true');
-    reply.status(first.statusCode).type('application/json').send(first.responseBody ?? '');
+    reply
+      .status(first.statusCode)
+      .type('application/json')
+      .send(first.responseBody ?? '');
     return reply;
   };
 
@@ -69,7 +73,8 @@ export function installIdempotency(app: FastifyInstance, ctx: AppContext): void 
     if (reply.statusCode >= 500) {
       await ctx.db.delete(idempotencyKeys).where(where);
     } else {
-      const body = typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : JSON.stringify(payload ?? null);
+      const body =
+        typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : JSON.stringify(payload ?? null);
       await ctx.db.update(idempotencyKeys).set({ statusCode: reply.statusCode, responseBody: body }).where(where);
     }
     request.idempotency = undefined;

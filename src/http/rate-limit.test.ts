@@ -62,7 +62,13 @@ describe('client addresses', () => {
     try {
       const codes: number[] = [];
       for (let i = 0; i < 11; i++) {
-        const res = await t.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress, headers: { 'x-forwarded-for': `203.0.113.${i}` }, payload: login });
+        const res = await t.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          remoteAddress,
+          headers: { 'x-forwarded-for': `203.0.113.${i}` },
+          payload: login,
+        });
         codes.push(res.statusCode);
       }
       expect(codes.at(-1)).toBe(429);
@@ -76,7 +82,13 @@ describe('client addresses', () => {
     try {
       const codes: number[] = [];
       for (let i = 0; i < 11; i++) {
-        const res = await t.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '127.0.0.1', headers: { 'x-forwarded-for': `192.0.2.${Math.floor(Math.random() * 250)}, 203.0.113.${i}` }, payload: login });
+        const res = await t.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          remoteAddress: '127.0.0.1',
+          headers: { 'x-forwarded-for': `192.0.2.${Math.floor(Math.random() * 250)}, 203.0.113.${i}` },
+          payload: login,
+        });
         codes.push(res.statusCode);
       }
       expect(codes.every((c) => c === 401)).toBe(true);

@@ -9,7 +9,14 @@ describe('security headers', () => {
   it('are on API answers, errors and web pages, with a strict policy and no HSTS over plain http', async () => {
     const t = await createTestApp();
     try {
-      for (const url of ['/api/v1/projects', '/api/v1/projects/nope', '/api/v1/me', '/explore', '/api/openapi.json', '/api/v1/projects/%FF']) {
+      for (const url of [
+        '/api/v1/projects',
+        '/api/v1/projects/nope',
+        '/api/v1/me',
+        '/explore',
+        '/api/openapi.json',
+        '/api/v1/projects/%FF',
+      ]) {
         const res = await t.inject({ method: 'GET', url });
         const csp = String(res.headers['content-security-policy']);
         expect(csp, url).toContain("default-src 'self'");

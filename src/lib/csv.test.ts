@@ -5,12 +5,22 @@ import { csvRows, neutraliseFormula } from './csv.js';
 
 describe('csv', () => {
   describe(neutraliseFormula.name, () => {
-    it.each(['=1+1', '+1+1', '-1+1', '@SUM(A1)', '\tx', '\rx', '=HYPERLINK("http://evil.example","click")', '-', '+', '\uFF1D1+1', '-2e', '- 5'])(
-      'puts an apostrophe before %j',
-      (text) => {
-        expect(neutraliseFormula(text)).toBe(`'${text}`);
-      },
-    );
+    it.each([
+      '=1+1',
+      '+1+1',
+      '-1+1',
+      '@SUM(A1)',
+      '\tx',
+      '\rx',
+      '=HYPERLINK("http://evil.example","click")',
+      '-',
+      '+',
+      '\uFF1D1+1',
+      '-2e',
+      '- 5',
+    ])('puts an apostrophe before %j', (text) => {
+      expect(neutraliseFormula(text)).toBe(`'${text}`);
+    });
 
     it.each(['-500', '+3', '-12.50', '1e-3', '-.5', '0', 'cat', 'a=b', '', ' =1', "'=1"])('leaves %j as it is', (text) => {
       expect(neutraliseFormula(text)).toBe(text);
@@ -24,7 +34,7 @@ describe('csv', () => {
         ['i1', '=1+1', -500],
         ['i2', 'a "cat", sleeping', 0.25],
         ['i3', 'two\nlines', null],
-        ['i4', '-cmd|\' /C calc\'!A0', undefined],
+        ['i4', "-cmd|' /C calc'!A0", undefined],
         ['i5', '-500', new Date('2026-01-02T03:04:05.000Z')],
       ]);
       expect(out).toBe(
@@ -42,7 +52,15 @@ describe('csv', () => {
     });
 
     it('writes CRLF line endings and a byte order mark when asked, and nothing for no rows', () => {
-      expect(csvRows([['a', 'b'], ['c', 'd']], { eol: '\r\n', bom: true })).toBe('\ufeffa,b\r\nc,d\r\n');
+      expect(
+        csvRows(
+          [
+            ['a', 'b'],
+            ['c', 'd'],
+          ],
+          { eol: '\r\n', bom: true },
+        ),
+      ).toBe('\ufeffa,b\r\nc,d\r\n');
       expect(csvRows([])).toBe('');
     });
 

@@ -36,7 +36,10 @@ interface CodeEntry {
  */
 export const ERROR_CODES = {
   // Any request
-  validation_failed: { kind: 'invalid', meaning: 'Some fields of the request are missing or wrong; `details` names each one with its problem.' },
+  validation_failed: {
+    kind: 'invalid',
+    meaning: 'Some fields of the request are missing or wrong; `details` names each one with its problem.',
+  },
   nothing_to_change: { kind: 'invalid', meaning: 'A PATCH whose body names no field to change.' },
   invalid_cursor: { kind: 'invalid', meaning: 'The paging cursor does not belong to this list or is damaged: start again without it.' },
   invalid_idempotency_key: { kind: 'invalid', meaning: 'The Idempotency-Key header is empty or longer than 255 characters.' },

@@ -37,7 +37,10 @@ describe('helpers', () => {
   });
 
   it('invalid and conflict keep code, message and details', () => {
-    expect(invalid('deadline_in_past', 'In the past.', { field: 'body.deadline' })).toMatchObject({ kind: 'invalid', details: { field: 'body.deadline' } });
+    expect(invalid('deadline_in_past', 'In the past.', { field: 'body.deadline' })).toMatchObject({
+      kind: 'invalid',
+      details: { field: 'body.deadline' },
+    });
     expect(conflict('tier_sold_out', 'Sold out.')).toMatchObject({ kind: 'conflict', code: 'tier_sold_out' });
   });
 });

@@ -43,4 +43,12 @@ export const moduleRoutes: ModuleRoutes[] = [
   auditRoutes,
 ];
 
-export const moduleJobs: Job[] = [...mailJobs, ...communityJobs, ...fundingJobs, ...tasksJobs, ...surveysJobs, ...ideasJobs, ...rateLimitJobs];
+export const moduleJobs: Job[] = [
+  ...mailJobs,
+  ...communityJobs,
+  ...fundingJobs,
+  ...tasksJobs,
+  ...surveysJobs,
+  ...ideasJobs,
+  ...rateLimitJobs,
+];

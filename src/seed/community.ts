@@ -101,7 +101,8 @@ const PROJECTS: ProjectSeed[] = [
     title: 'Neighbourhood Tool Library',
     summary: 'Borrow a drill instead of buying one: a lending library for tools.',
     category: 'civic',
-    description: 'Most drills are used for 13 minutes in their whole life. We lend tools for free to members, from a shelf in the community centre.',
+    description:
+      'Most drills are used for 13 minutes in their whole life. We lend tools for free to members, from a shelf in the community centre.',
   },
 ];
 
@@ -140,22 +141,39 @@ export async function seedCommunity(ctx: AppContext, people: DemoPeople): Promis
   }
 
   const follows: [DemoPerson, keyof typeof DEMO_PROJECTS][] = [
-    [bob, 'solarLights'], [emma, 'solarLights'], [carole, 'solarLights'], [david, 'solarLights'],
-    [bob, 'repairWorkshop'], [emma, 'repairWorkshop'], [carole, 'repairWorkshop'],
-    [emma, 'gardens'], [carole, 'gardens'],
-    [alice, 'airSensors'], [bob, 'airSensors'], [emma, 'airSensors'],
-    [bob, 'climateGame'], [alice, 'climateGame'],
+    [bob, 'solarLights'],
+    [emma, 'solarLights'],
+    [carole, 'solarLights'],
+    [david, 'solarLights'],
+    [bob, 'repairWorkshop'],
+    [emma, 'repairWorkshop'],
+    [carole, 'repairWorkshop'],
+    [emma, 'gardens'],
+    [carole, 'gardens'],
+    [alice, 'airSensors'],
+    [bob, 'airSensors'],
+    [emma, 'airSensors'],
+    [bob, 'climateGame'],
+    [alice, 'climateGame'],
     [emma, 'toolLibrary'],
   ];
   for (const [person, key] of follows) await followProject(ctx, person.actor, byKey[key].id);
 
   const on = (key: keyof typeof DEMO_PROJECTS) => `project:${byKey[key].id}`;
   const q1 = await createComment(ctx, bob.actor, on('solarLights'), { body: 'How bright are they on a cloudy week in November?' });
-  const a1 = await createComment(ctx, alice.actor, on('solarLights'), { body: 'About **5 hours** of full light after three grey days; we measured it in Lyon last winter.', parentId: q1.id });
+  const a1 = await createComment(ctx, alice.actor, on('solarLights'), {
+    body: 'About **5 hours** of full light after three grey days; we measured it in Lyon last winter.',
+    parentId: q1.id,
+  });
   await createComment(ctx, bob.actor, on('solarLights'), { body: 'Good enough for my commute, count me in.', parentId: a1.id });
   await createComment(ctx, emma.actor, on('solarLights'), { body: 'Will there be a version for cargo bikes?' });
-  const q2 = await createComment(ctx, emma.actor, on('repairWorkshop'), { body: 'Super idée ! Est-ce que l’atelier sera ouvert le samedi ?' });
-  await createComment(ctx, alice.actor, on('repairWorkshop'), { body: 'Oui, le samedi de 10 h à 17 h, et le mercredi soir.', parentId: q2.id });
+  const q2 = await createComment(ctx, emma.actor, on('repairWorkshop'), {
+    body: 'Super idée ! Est-ce que l’atelier sera ouvert le samedi ?',
+  });
+  await createComment(ctx, alice.actor, on('repairWorkshop'), {
+    body: 'Oui, le samedi de 10 h à 17 h, et le mercredi soir.',
+    parentId: q2.id,
+  });
   await createComment(ctx, carole.actor, on('gardens'), { body: 'Je peux apporter des semis de tomates anciennes.' });
   const q3 = await createComment(ctx, bob.actor, on('airSensors'), { body: 'Is the data under an open licence?' });
   await createComment(ctx, carole.actor, on('airSensors'), { body: 'Yes: ODbL for the data, CERN-OHL for the hardware.', parentId: q3.id });
@@ -176,6 +194,7 @@ export async function seedCommunity(ctx: AppContext, people: DemoPeople): Promis
   });
 
   for (const person of [bob, emma, carole]) await signUpForLaunch(ctx, person.actor, byKey.solarLights.id, {});
-  for (const email of ['lea.dupont@example.org', 'sam.taylor@example.org']) await signUpForLaunch(ctx, null, byKey.solarLights.id, { email });
+  for (const email of ['lea.dupont@example.org', 'sam.taylor@example.org'])
+    await signUpForLaunch(ctx, null, byKey.solarLights.id, { email });
   await signUpForLaunch(ctx, emma.actor, byKey.repairWorkshop.id, {});
 }

@@ -40,7 +40,12 @@ beforeAll(async () => {
   } else {
     database = await testDatabase();
   }
-  ctx = { database, db: database.db, config: loadConfig({ FOULE_SEED: 'none', FOULE_RATE_LIMIT: 'off', FOULE_SCHEDULER: 'off', LOG_LEVEL: 'silent' }), clock: systemClock };
+  ctx = {
+    database,
+    db: database.db,
+    config: loadConfig({ FOULE_SEED: 'none', FOULE_RATE_LIMIT: 'off', FOULE_SCHEDULER: 'off', LOG_LEVEL: 'silent' }),
+    clock: systemClock,
+  };
   app = await buildApp(ctx);
   seeded = (await seedDemoIfEmpty(ctx))!;
 });
@@ -71,7 +76,11 @@ describe('seedDemo', () => {
     for (const slug of Object.values(DEMO_PROJECTS)) expect(projects.items.map((p: { slug: string }) => p.slug)).toContain(slug);
     expect(new Set(projects.items.map((p: { category: string }) => p.category)).size).toBeGreaterThanOrEqual(5);
     const atelier = await get('/api/v1/orgs/atelier-velo-lyon');
-    expect(atelier.members.map((m: { name: string; role: string }) => `${m.name}:${m.role}`)).toEqual(['Alice Martin:owner', 'Emma Leroy:member', 'Bob Nguyen:member']);
+    expect(atelier.members.map((m: { name: string; role: string }) => `${m.name}:${m.role}`)).toEqual([
+      'Alice Martin:owner',
+      'Emma Leroy:member',
+      'Bob Nguyen:member',
+    ]);
     expect(atelier.projects.map((p: { slug: string }) => p.slug)).toEqual([DEMO_PROJECTS.repairWorkshop]);
     const science = await get('/api/v1/orgs/open-science-collective');
     expect(science.members.map((m: { role: string }) => m.role)).toEqual(['owner', 'admin', 'member']);
@@ -80,7 +89,9 @@ describe('seedDemo', () => {
   });
 
   it('adds follows with exact counts, threads with replies, updates that told followers, and sign-ups', async () => {
-    const counts = await rows<{ slug: string; followers_count: number; n: number }>(sql`SELECT p.slug, p.followers_count, (SELECT count(*)::int FROM project_follows f WHERE f.project_id = p.id) AS n FROM projects p`);
+    const counts = await rows<{ slug: string; followers_count: number; n: number }>(
+      sql`SELECT p.slug, p.followers_count, (SELECT count(*)::int FROM project_follows f WHERE f.project_id = p.id) AS n FROM projects p`,
+    );
     expect(counts.every((c) => Number(c.followers_count) === Number(c.n))).toBe(true);
     expect(counts.find((c) => c.slug === DEMO_PROJECTS.solarLights)!.n).toBe(4);
     const solar = await get(`/api/v1/projects/${DEMO_PROJECTS.solarLights}`);
@@ -89,7 +100,9 @@ describe('seedDemo', () => {
     expect(threads.items.some((t: { replies: { depth: number }[] }) => t.replies.some((r) => r.depth === 2))).toBe(true);
     const updates = await get(`/api/v1/projects/${solar.id}/updates`);
     expect(updates.items[0]).toMatchObject({ title: 'Prototype 3 survived the winter', comments: 1 });
-    const told = await rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM notifications WHERE kind = 'project_update' AND subject = ${`update:${updates.items[0].id}`}`);
+    const told = await rows<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM notifications WHERE kind = 'project_update' AND subject = ${`update:${updates.items[0].id}`}`,
+    );
     expect(told[0]!.n).toBe(4);
     const signups = await rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM project_signups WHERE project_id = ${solar.id}`);
     expect(signups[0]!.n).toBe(5);

@@ -82,7 +82,11 @@ async function kill(server: Server) {
 async function call(base: string, token: string | null, method: string, url: string, body?: unknown, headers: Record<string, string> = {}) {
   const res = await fetch(base + url, {
     method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...headers,
+    },
     body: body !== undefined ? JSON.stringify(body) : undefined,
   });
   const text = await res.text();
@@ -92,18 +96,40 @@ async function call(base: string, token: string | null, method: string, url: str
 /** Signs up a person and gives back an API token. */
 async function person(base: string, name: string): Promise<{ id: string; token: string }> {
   const email = `${name}.${randomUUID().slice(0, 8)}@example.test`;
-  const signup = await fetch(`${base}/auth/signup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'correct horse battery', name }) });
-  const cookie = signup.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const signup = await fetch(`${base}/auth/signup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: 'correct horse battery', name }),
+  });
+  const cookie = signup.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const { user, csrfToken } = (await signup.json()) as { user: { id: string }; csrfToken: string };
-  const token = await fetch(`${base}/tokens`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken }, body: JSON.stringify({ name: 'crash' }) });
+  const token = await fetch(`${base}/tokens`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+    body: JSON.stringify({ name: 'crash' }),
+  });
   return { id: user.id, token: ((await token.json()) as { token: string }).token };
 }
 
 async function operatorToken(base: string): Promise<string> {
-  const login = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(OPERATOR) });
-  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const login = await fetch(`${base}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(OPERATOR),
+  });
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const token = await fetch(`${base}/tokens`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken }, body: JSON.stringify({ name: 'op' }) });
+  const token = await fetch(`${base}/tokens`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+    body: JSON.stringify({ name: 'op' }),
+  });
   return ((await token.json()) as { token: string }).token;
 }
 
@@ -141,7 +167,11 @@ async function target(): Promise<Target> {
     };
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'foule-crash-'));
-  return { env: { DATABASE_URL: '', FOULE_DATA_DIR: dir }, open: () => openDatabase({ dataDir: dir }), cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+  return {
+    env: { DATABASE_URL: '', FOULE_DATA_DIR: dir },
+    open: () => openDatabase({ dataDir: dir }),
+    cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 async function rows<T>(db: Database, query: string): Promise<T[]> {
@@ -160,9 +190,17 @@ describe('crash', () => {
       let server = await startServer(where.env);
       const host = await person(server.base, 'host');
       const backers = await Promise.all(Array.from({ length: 6 }, (_, i) => person(server.base, `backer${i}`)));
-      const project = await call(server.base, host.token, 'POST', '/projects', { title: 'Crash test project', summary: 'survives', category: 'technology' });
+      const project = await call(server.base, host.token, 'POST', '/projects', {
+        title: 'Crash test project',
+        summary: 'survives',
+        category: 'technology',
+      });
       const deadline = new Date(Date.now() + 10 * 86400_000).toISOString();
-      const donation = await call(server.base, host.token, 'POST', `/projects/${project.json.id}/campaigns`, { goal: { amount: 100_000, currency: 'EUR' }, model: 'donation', deadline });
+      const donation = await call(server.base, host.token, 'POST', `/projects/${project.json.id}/campaigns`, {
+        goal: { amount: 100_000, currency: 'EUR' },
+        model: 'donation',
+        deadline,
+      });
       expect((await call(server.base, host.token, 'POST', `/campaigns/${donation.json.id}/launch`)).status).toBe(200);
 
       // 1. Pledge in a loop from 6 clients; SIGKILL the server after a while.
@@ -170,10 +208,17 @@ describe('crash', () => {
       let stop = false;
       const loops = backers.map(async (b, backer) => {
         while (!stop) {
-          const attempt: Attempt = { key: randomUUID(), backer, body: { amount: 100 + Math.floor(Math.random() * 5000), payment: CARD }, outcome: 'cut' };
+          const attempt: Attempt = {
+            key: randomUUID(),
+            backer,
+            body: { amount: 100 + Math.floor(Math.random() * 5000), payment: CARD },
+            outcome: 'cut',
+          };
           attempts.push(attempt);
           try {
-            const res = await call(server.base, b.token, 'POST', `/campaigns/${donation.json.id}/pledges`, attempt.body, { 'idempotency-key': attempt.key });
+            const res = await call(server.base, b.token, 'POST', `/campaigns/${donation.json.id}/pledges`, attempt.body, {
+              'idempotency-key': attempt.key,
+            });
             if (res.status === 201) Object.assign(attempt, { outcome: 'acknowledged', pledgeId: res.json.id });
             else attempt.outcome = 'refused';
           } catch {
@@ -195,13 +240,17 @@ describe('crash', () => {
       // 2. Restart on the same data; retry every request that was cut off, with its key.
       server = await startServer(where.env);
       for (const a of cut) {
-        const res = await call(server.base, backers[a.backer]!.token, 'POST', `/campaigns/${donation.json.id}/pledges`, a.body, { 'idempotency-key': a.key });
+        const res = await call(server.base, backers[a.backer]!.token, 'POST', `/campaigns/${donation.json.id}/pledges`, a.body, {
+          'idempotency-key': a.key,
+        });
         expect(res.status, JSON.stringify(res.json)).toBe(201);
         Object.assign(a, { outcome: 'acknowledged', pledgeId: res.json.id });
       }
       // Repeating an acknowledged request answers the same pledge.
       for (const a of acknowledged.slice(0, 5)) {
-        const res = await call(server.base, backers[a.backer]!.token, 'POST', `/campaigns/${donation.json.id}/pledges`, a.body, { 'idempotency-key': a.key });
+        const res = await call(server.base, backers[a.backer]!.token, 'POST', `/campaigns/${donation.json.id}/pledges`, a.body, {
+          'idempotency-key': a.key,
+        });
         expect(res.json.id).toBe(a.pledgeId);
       }
       const expectedIds = new Set(attempts.map((a) => a.pledgeId!));
@@ -215,18 +264,32 @@ describe('crash', () => {
 
       // 3. An all-or-nothing campaign with 1,500 pending pledges (written directly while the server is
       // stopped); its settlement is killed mid-way, then finished after a restart.
-      const project2 = await call(server.base, host.token, 'POST', '/projects', { title: 'Crash settle project', summary: 'settles', category: 'technology' });
-      const aon = await call(server.base, host.token, 'POST', `/projects/${project2.json.id}/campaigns`, { goal: { amount: 1000, currency: 'EUR' }, model: 'all_or_nothing', deadline });
+      const project2 = await call(server.base, host.token, 'POST', '/projects', {
+        title: 'Crash settle project',
+        summary: 'settles',
+        category: 'technology',
+      });
+      const aon = await call(server.base, host.token, 'POST', `/projects/${project2.json.id}/campaigns`, {
+        goal: { amount: 1000, currency: 'EUR' },
+        model: 'all_or_nothing',
+        deadline,
+      });
       await call(server.base, host.token, 'POST', `/campaigns/${aon.json.id}/launch`);
       server.child.kill('SIGTERM');
       await server.exited;
       const SEEDED = 1500;
       const seed = await where.open();
       try {
-        await rows(seed, `INSERT INTO users (id, email, password_hash, name) SELECT 'usr_crash_' || g, 'crash' || g || '@example.test', 'x', 'Crash ' || g FROM generate_series(1, ${SEEDED}) g`);
-        await rows(seed, `INSERT INTO pledges (id, campaign_id, backer_id, amount, currency, status, single, provider, method_token, method_label)
+        await rows(
+          seed,
+          `INSERT INTO users (id, email, password_hash, name) SELECT 'usr_crash_' || g, 'crash' || g || '@example.test', 'x', 'Crash ' || g FROM generate_series(1, ${SEEDED}) g`,
+        );
+        await rows(
+          seed,
+          `INSERT INTO pledges (id, campaign_id, backer_id, amount, currency, status, single, provider, method_token, method_label)
           SELECT 'plg_crash_' || lpad(g::text, 6, '0'), '${aon.json.id}', 'usr_crash_' || g, 500, 'EUR', 'pending', true, 'test', 'pm_test_4242_crash' || g, 'Visa •••• 4242'
-          FROM generate_series(1, ${SEEDED}) g`);
+          FROM generate_series(1, ${SEEDED}) g`,
+        );
       } finally {
         await seed.close();
       }
@@ -251,9 +314,12 @@ describe('crash', () => {
         report = (await call(server.base, op2, 'POST', `/campaigns/${aon.json.id}/settle`, { endNow: true })).json;
         if (!report.settled) await new Promise((r) => setTimeout(r, 2000));
       }
-      const counts = (by: Record<string, { pledges: number }>) => JSON.stringify(Object.fromEntries(Object.entries(by).map(([k, v]) => [k, v.pledges])));
-      console.log(`crash: ${acknowledged.length} pledges acknowledged and ${cut.length} cut off (retried) before the kill; ` +
-        `settlement killed with pledges ${counts(afterRestart)}, finished after ${tries} calls`);
+      const counts = (by: Record<string, { pledges: number }>) =>
+        JSON.stringify(Object.fromEntries(Object.entries(by).map(([k, v]) => [k, v.pledges])));
+      console.log(
+        `crash: ${acknowledged.length} pledges acknowledged and ${cut.length} cut off (retried) before the kill; ` +
+          `settlement killed with pledges ${counts(afterRestart)}, finished after ${tries} calls`,
+      );
       expect(report).toMatchObject({ settled: true, status: 'succeeded', pledges: { collected: SEEDED } });
       server.child.kill('SIGTERM');
       await server.exited;
@@ -261,17 +327,32 @@ describe('crash', () => {
       // 4. The books, read directly: one pledge per key, each collected pledge charged and posted once, zero sums.
       const db = await where.open();
       try {
-        const dupKeys = await rows(db, `SELECT backer_id, idempotency_key FROM pledges WHERE idempotency_key IS NOT NULL GROUP BY 1, 2 HAVING count(*) > 1`);
+        const dupKeys = await rows(
+          db,
+          `SELECT backer_id, idempotency_key FROM pledges WHERE idempotency_key IS NOT NULL GROUP BY 1, 2 HAVING count(*) > 1`,
+        );
         expect(dupKeys).toEqual([]);
-        const inDb = await rows<{ id: string; status: string }>(db, `SELECT id, status FROM pledges WHERE campaign_id = '${donation.json.id}'`);
+        const inDb = await rows<{ id: string; status: string }>(
+          db,
+          `SELECT id, status FROM pledges WHERE campaign_id = '${donation.json.id}'`,
+        );
         expect(new Set(inDb.map((p) => p.id))).toEqual(expectedIds);
         expect(inDb.every((p) => p.status === 'collected')).toBe(true);
-        const charges = await rows<{ n: number }>(db, `SELECT count(*)::int AS n FROM payment_charges GROUP BY split_part(idempotency_key, ':', 2) HAVING count(*) > 1`);
+        const charges = await rows<{ n: number }>(
+          db,
+          `SELECT count(*)::int AS n FROM payment_charges GROUP BY split_part(idempotency_key, ':', 2) HAVING count(*) > 1`,
+        );
         expect(charges).toEqual([]);
-        const posted = await rows<{ memo: string }>(db, `SELECT memo FROM ledger_transactions WHERE kind = 'pledge_collected' GROUP BY memo HAVING count(*) > 1`);
+        const posted = await rows<{ memo: string }>(
+          db,
+          `SELECT memo FROM ledger_transactions WHERE kind = 'pledge_collected' GROUP BY memo HAVING count(*) > 1`,
+        );
         expect(posted).toEqual([]);
         const collected = await rows<{ n: number }>(db, `SELECT count(*)::int AS n FROM pledges WHERE status = 'collected'`);
-        const collections = await rows<{ n: number }>(db, `SELECT count(*)::int AS n FROM ledger_transactions WHERE kind = 'pledge_collected'`);
+        const collections = await rows<{ n: number }>(
+          db,
+          `SELECT count(*)::int AS n FROM ledger_transactions WHERE kind = 'pledge_collected'`,
+        );
         expect(Number(collections[0]!.n)).toBe(Number(collected[0]!.n));
         const sums = await rows<{ total: string }>(db, `SELECT sum(amount) AS total FROM ledger_entries GROUP BY currency`);
         expect(sums.every((s) => Number(s.total) === 0)).toBe(true);

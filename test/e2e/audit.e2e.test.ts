@@ -21,7 +21,12 @@ describe('audit log (browser)', () => {
     const org = await apiCall<{ id: string; slug: string; name: string }>(server, owner, 'POST', '/orgs', { name: 'Atelier Vélo' });
     const admin = await createUser(server, { name: 'Adam Admin' });
     await apiCall(server, owner, 'POST', `/orgs/${org.id}/members`, { userId: admin.id, role: 'admin' });
-    const project = await apiCall<{ id: string }>(server, owner, 'POST', '/projects', { title: 'Repair café lights', summary: 'Lights', category: 'community', orgId: org.id });
+    const project = await apiCall<{ id: string }>(server, owner, 'POST', '/projects', {
+      title: 'Repair café lights',
+      summary: 'Lights',
+      category: 'community',
+      orgId: org.id,
+    });
     const ops = await login(server, server.operator);
     await apiCall(server, ops, 'POST', `/projects/${project.id}/hide`, { reason: 'Checking a report' });
 

@@ -131,8 +131,14 @@ describe('foundation (browser)', () => {
       category: 'community',
     });
     await apiCall(server, fan, 'POST', `/projects/${project.id}/follow`);
-    const question = await apiCall<{ id: string }>(server, fan, 'POST', '/comments', { subject: `project:${project.id}`, body: 'Do you have a pressure washer?' });
-    const spam = await apiCall<{ id: string }>(server, fan, 'POST', '/comments', { subject: `project:${project.id}`, body: 'Cheap watches at example.invalid' });
+    const question = await apiCall<{ id: string }>(server, fan, 'POST', '/comments', {
+      subject: `project:${project.id}`,
+      body: 'Do you have a pressure washer?',
+    });
+    const spam = await apiCall<{ id: string }>(server, fan, 'POST', '/comments', {
+      subject: `project:${project.id}`,
+      body: 'Cheap watches at example.invalid',
+    });
     await apiCall(server, host, 'POST', `/comments/${spam.id}/report`, { reason: 'Advertising, not about the project.' });
     const operator = await login(server, server.operator);
 
@@ -170,7 +176,10 @@ describe('foundation (browser)', () => {
 
       await page.getByRole('link', { name: fr ? /Notifications, 2 non lues/ : /Notifications, 2 unread/ }).click();
       await heading(page, 'Notifications');
-      await page.getByText(fr ? 'Farid Fan a commenté Neighbourhood tool library' : 'Farid Fan commented on Neighbourhood tool library').first().waitFor();
+      await page
+        .getByText(fr ? 'Farid Fan a commenté Neighbourhood tool library' : 'Farid Fan commented on Neighbourhood tool library')
+        .first()
+        .waitFor();
       await screenshot(page, `notifications-${lang}`);
 
       await page.goto('/settings/tokens');
@@ -197,7 +206,12 @@ describe('foundation (browser)', () => {
         await report.getByRole('button', { name: 'Masquer' }).click();
         await report.getByText('Masqué.').waitFor();
         // The comment keeps its place for everyone else, without its text.
-        const thread = await apiCall<{ items: { id: string; body: string | null; hidden: boolean }[] }>(server, fan, 'GET', `/comments?subject=project:${project.id}`);
+        const thread = await apiCall<{ items: { id: string; body: string | null; hidden: boolean }[] }>(
+          server,
+          fan,
+          'GET',
+          `/comments?subject=project:${project.id}`,
+        );
         expect(thread.items.find((c) => c.id === spam.id)).toMatchObject({ hidden: true, body: null });
         expect(thread.items.find((c) => c.id === question.id)).toMatchObject({ hidden: false });
       }
@@ -244,7 +258,11 @@ describe('foundation (browser)', () => {
 
   it('is usable on a phone and from the keyboard', async () => {
     const maker = await createUser(server, { name: 'Paula Phone' });
-    await apiCall(server, maker, 'POST', '/projects', { title: 'Pocket park', summary: 'A tiny park on an empty corner lot.', category: 'civic' });
+    await apiCall(server, maker, 'POST', '/projects', {
+      title: 'Pocket park',
+      summary: 'A tiny park on an empty corner lot.',
+      category: 'civic',
+    });
     const { page, errors } = await newPage(browser, server, { viewport: { width: 390, height: 844 } });
     await page.goto('/explore');
     await page.locator('.project-card').first().waitFor();

@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { apiCall, createUser, launchBrowser, login, newPage, screenshot, startServer, type E2EServer, type E2EUser } from './support/index.js';
+import {
+  apiCall,
+  createUser,
+  launchBrowser,
+  login,
+  newPage,
+  screenshot,
+  startServer,
+  type E2EServer,
+  type E2EUser,
+} from './support/index.js';
 
 const CARD = { type: 'test_card', number: '4242424242424242' };
 const FAILS_LATER = { type: 'test_card', number: '4000000000000341' };
@@ -14,7 +24,11 @@ let campaign: { id: string; tiers: { id: string }[] };
 
 /** A project with a launched all-or-nothing campaign (2 rewards, a stretch goal) and a few backers. */
 async function fundedProject(title: string, goal: number) {
-  const p = await apiCall<{ id: string; slug: string }>(server, host, 'POST', '/projects', { title, summary: 'A lamp that charges in the sun.', category: 'design' });
+  const p = await apiCall<{ id: string; slug: string }>(server, host, 'POST', '/projects', {
+    title,
+    summary: 'A lamp that charges in the sun.',
+    category: 'design',
+  });
   const c = await apiCall<{ id: string; tiers: { id: string }[] }>(server, host, 'POST', `/projects/${p.id}/campaigns`, {
     title: `${title} — first edition`,
     description: 'We build **100 lamps** in our workshop in Lyon.',
@@ -22,7 +36,19 @@ async function fundedProject(title: string, goal: number) {
     model: 'all_or_nothing',
     deadline: new Date(Date.now() + 21 * DAY).toISOString(),
     tiers: [
-      { title: 'Early bird lamp', description: 'One lamp, before everyone else.', price: 2500, limit: 3, estimatedDelivery: '2026-11', shipping: { groups: [{ name: 'Near', countries: ['FR', 'BE'], cost: 500 }, { name: 'World', countries: ['*'], cost: 1500 }] } },
+      {
+        title: 'Early bird lamp',
+        description: 'One lamp, before everyone else.',
+        price: 2500,
+        limit: 3,
+        estimatedDelivery: '2026-11',
+        shipping: {
+          groups: [
+            { name: 'Near', countries: ['FR', 'BE'], cost: 500 },
+            { name: 'World', countries: ['*'], cost: 1500 },
+          ],
+        },
+      },
       { title: 'Thank-you card', price: 1000 },
     ],
     stretchGoals: [{ amount: goal * 2, description: 'A second colour' }],
@@ -38,7 +64,14 @@ beforeAll(async () => {
   ({ p: project, c: campaign } = await fundedProject('Sun lamp', 20_000));
   for (let i = 0; i < 4; i++) {
     const b = await createUser(server, { name: `Backer ${i}` });
-    await apiCall(server, b, 'POST', `/campaigns/${campaign.id}/pledges`, { amount: 1000 + i * 1500, tierId: campaign.tiers[1]!.id, payment: CARD }, { 'idempotency-key': `seed-${i}` });
+    await apiCall(
+      server,
+      b,
+      'POST',
+      `/campaigns/${campaign.id}/pledges`,
+      { amount: 1000 + i * 1500, tierId: campaign.tiers[1]!.id, payment: CARD },
+      { 'idempotency-key': `seed-${i}` },
+    );
   }
 });
 
@@ -81,7 +114,11 @@ describe('funding (browser)', () => {
   });
 
   it('a host creates a campaign with the form (errors named beside their fields), then launches it', async () => {
-    const p = await apiCall<{ id: string; slug: string }>(server, host, 'POST', '/projects', { title: 'Bike trailer', summary: 'Carry anything.', category: 'design' });
+    const p = await apiCall<{ id: string; slug: string }>(server, host, 'POST', '/projects', {
+      title: 'Bike trailer',
+      summary: 'Carry anything.',
+      category: 'design',
+    });
     const { page, errors } = await newPage(browser, server, { as: host });
     await page.goto(`/p/${p.slug}/campaign`);
     await page.getByRole('link', { name: 'New campaign' }).click();
@@ -111,7 +148,11 @@ describe('funding (browser)', () => {
     const lea = await createUser(server, { name: 'Léa', locale: 'fr' });
     const { page, errors } = await newPage(browser, server, { as: lea, locale: 'fr-FR' });
     await page.goto(`/p/${project.slug}/campaign`);
-    await page.getByRole('tab', { name: 'Campagne' }).or(page.getByRole('link', { name: 'Campagne' })).first().waitFor();
+    await page
+      .getByRole('tab', { name: 'Campagne' })
+      .or(page.getByRole('link', { name: 'Campagne' }))
+      .first()
+      .waitFor();
     await page.getByText(/160,00\s€ sur 200,00\s€/).waitFor();
     await page.getByText('Contreparties').waitFor();
     await screenshot(page, 'funding-campaign-fr', { fullPage: true });
@@ -121,11 +162,24 @@ describe('funding (browser)', () => {
   it('a backer whose card failed at settlement fixes it from "my pledges" within 7 days', async () => {
     const { p, c } = await fundedProject('Fix lamp', 2000);
     const backer = await createUser(server, { name: 'Fiona Fixer' });
-    await apiCall(server, backer, 'POST', `/campaigns/${c.id}/pledges`, { amount: 2500, tierId: c.tiers[1]!.id, payment: FAILS_LATER }, { 'idempotency-key': 'fix-1' });
+    await apiCall(
+      server,
+      backer,
+      'POST',
+      `/campaigns/${c.id}/pledges`,
+      { amount: 2500, tierId: c.tiers[1]!.id, payment: FAILS_LATER },
+      { 'idempotency-key': 'fix-1' },
+    );
     const other = await createUser(server, { name: 'Otto' });
     await apiCall(server, other, 'POST', `/campaigns/${c.id}/pledges`, { amount: 3000, payment: CARD }, { 'idempotency-key': 'fix-2' });
     const operator = await login(server, server.operator);
-    const report = await apiCall<{ status: string; pledges: Record<string, number> }>(server, operator, 'POST', `/campaigns/${c.id}/settle`, { endNow: true });
+    const report = await apiCall<{ status: string; pledges: Record<string, number> }>(
+      server,
+      operator,
+      'POST',
+      `/campaigns/${c.id}/settle`,
+      { endNow: true },
+    );
     expect(report).toMatchObject({ status: 'succeeded', pledges: { collected: 1, errored: 1 } });
 
     const { page, errors } = await newPage(browser, server, { as: backer });
@@ -164,7 +218,14 @@ describe('funding (browser)', () => {
   it('the public ledger shows where the money went, with totals that add up', async () => {
     const { p, c } = await fundedProject('Ledger lamp', 1000);
     const backer = await createUser(server, { name: 'Lia' });
-    await apiCall(server, backer, 'POST', `/campaigns/${c.id}/pledges`, { amount: 10_000, payment: CARD }, { 'idempotency-key': 'ledger-1' });
+    await apiCall(
+      server,
+      backer,
+      'POST',
+      `/campaigns/${c.id}/pledges`,
+      { amount: 10_000, payment: CARD },
+      { 'idempotency-key': 'ledger-1' },
+    );
     const operator = await login(server, server.operator);
     await apiCall(server, operator, 'POST', `/campaigns/${c.id}/settle`, { endNow: true });
     const { page, errors } = await newPage(browser, server);

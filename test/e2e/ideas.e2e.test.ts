@@ -32,7 +32,11 @@ async function heading(page: Page, text: string | RegExp) {
 
 /** A project with a published challenge in its voting phase and a few seeded ideas. */
 async function challengeWithIdeas(host: E2EUser, titles: string[], projectTitle: string) {
-  const project = await apiCall<{ id: string; slug: string }>(server, host, 'POST', '/projects', { title: projectTitle, summary: 'Ideas for the neighbourhood', category: 'civic' });
+  const project = await apiCall<{ id: string; slug: string }>(server, host, 'POST', '/projects', {
+    title: projectTitle,
+    summary: 'Ideas for the neighbourhood',
+    category: 'civic',
+  });
   const challenge = await apiCall<{ id: string }>(server, host, 'POST', `/projects/${project.id}/challenges`, {
     title: 'How should we use the empty lot?',
     prompt: 'One idea per card, please.',
@@ -41,7 +45,14 @@ async function challengeWithIdeas(host: E2EUser, titles: string[], projectTitle:
     status: 'published',
   });
   const ideas: { id: string; title: string }[] = [];
-  for (const title of titles) ideas.push(await apiCall(server, host, 'POST', `/challenges/${challenge.id}/ideas`, { title, body: `Why: ${title.toLowerCase()} for everyone.`, tags: ['lot'] }));
+  for (const title of titles)
+    ideas.push(
+      await apiCall(server, host, 'POST', `/challenges/${challenge.id}/ideas`, {
+        title,
+        body: `Why: ${title.toLowerCase()} for everyone.`,
+        tags: ['lot'],
+      }),
+    );
   return { project, challenge, ideas };
 }
 
@@ -49,7 +60,11 @@ describe('ideas (browser)', () => {
   it('a person votes on ideas and in pairs; the host sees the ranking (English)', async () => {
     const host = await createUser(server, { name: 'Hana Host' });
     const voter = await createUser(server, { name: 'Victor Voter' });
-    const { project, challenge, ideas } = await challengeWithIdeas(host, ['Community garden', 'Skate park', 'Outdoor cinema', 'Farmers market', 'Dog park'], 'Empty lot');
+    const { project, challenge, ideas } = await challengeWithIdeas(
+      host,
+      ['Community garden', 'Skate park', 'Outdoor cinema', 'Farmers market', 'Dog park'],
+      'Empty lot',
+    );
 
     const { page, errors } = await newPage(browser, server, { as: voter });
     // From the project's Ideas tab to the challenge.
@@ -70,7 +85,10 @@ describe('ideas (browser)', () => {
     await page.getByRole('link', { name: 'Vote in pairs' }).first().click();
     await heading(page, 'Which is better?');
     const count = page.getByText(/You compared \d+ pairs?\./);
-    await page.getByRole('button', { name: /^Choose “/ }).first().waitFor();
+    await page
+      .getByRole('button', { name: /^Choose “/ })
+      .first()
+      .waitFor();
     await screenshot(page, 'ideas-pairwise-en');
     await page.keyboard.press('ArrowLeft');
     await page.getByText('You compared 1 pair.').waitFor();
@@ -81,7 +99,10 @@ describe('ideas (browser)', () => {
     await page.getByText("Saved: can't decide.").waitFor();
     await page.keyboard.press('t');
     await page.getByText('You compared 4 pairs.').waitFor();
-    await page.getByRole('button', { name: /^Choose “/ }).first().click();
+    await page
+      .getByRole('button', { name: /^Choose “/ })
+      .first()
+      .click();
     await page.getByText('You compared 5 pairs.').waitFor();
     expect(await count.textContent()).toContain('5 pairs');
 
@@ -130,7 +151,10 @@ describe('ideas (browser)', () => {
     await page.getByText('Il vous reste 2 votes sur 3.').waitFor();
     await page.getByRole('link', { name: 'Voter par paires' }).first().click();
     await heading(page, 'Laquelle est la meilleure ?');
-    await page.getByRole('button', { name: /^Choisir « / }).first().waitFor();
+    await page
+      .getByRole('button', { name: /^Choisir « / })
+      .first()
+      .waitFor();
     await screenshot(page, 'ideas-pairwise-fr');
     await page.keyboard.press('ArrowLeft');
     await page.getByText('Vous avez comparé 1 paire.').waitFor();
@@ -158,7 +182,11 @@ describe('ideas (browser)', () => {
     const host = await createUser(server, { name: 'Quentin Host' });
     const asker = await createUser(server, { name: 'Ada Asker' });
     const expert = await createUser(server, { name: 'Eli Expert' });
-    const project = await apiCall<{ id: string; slug: string }>(server, host, 'POST', '/projects', { title: 'Solar kettle', summary: 'Boil water with sunlight', category: 'technology' });
+    const project = await apiCall<{ id: string; slug: string }>(server, host, 'POST', '/projects', {
+      title: 'Solar kettle',
+      summary: 'Boil water with sunlight',
+      category: 'technology',
+    });
 
     const { page, errors } = await newPage(browser, server, { as: asker });
     await page.goto(`/p/${project.slug}/questions`);

@@ -1,7 +1,17 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { apiCall, createUser, E2EApiError, launchBrowser, login, newPage, screenshot, startServer, type E2EServer } from './support/index.js';
+import {
+  apiCall,
+  createUser,
+  E2EApiError,
+  launchBrowser,
+  login,
+  newPage,
+  screenshot,
+  startServer,
+  type E2EServer,
+} from './support/index.js';
 
 let server: E2EServer;
 let browser: Browser;

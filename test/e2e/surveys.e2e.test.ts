@@ -29,7 +29,14 @@ function crowdAnswer(i: number) {
     { questionId: q('scale'), value: [5, 4, 4, 3, 2, 5, 4][i % 7] },
     { questionId: q('nps'), value: [10, 9, 8, 6, 9, 7, 3, 10][i % 8] },
     { questionId: q('number'), value: [1, 2, 3, 4, 2, 6, 0, 3][i % 8] },
-    { questionId: q('ranking'), value: [['Speed', 'Price', 'Looks'], ['Price', 'Speed', 'Looks'], ['Looks', 'Price', 'Speed']][i % 3] },
+    {
+      questionId: q('ranking'),
+      value: [
+        ['Speed', 'Price', 'Looks'],
+        ['Price', 'Speed', 'Looks'],
+        ['Looks', 'Price', 'Speed'],
+      ][i % 3],
+    },
     { questionId: q('price'), value: { tooCheap: base - 1000, cheap: base, expensive: base + 2000, tooExpensive: base + 4000 } },
     { questionId: q('text'), value: i % 3 === 0 ? `Idea number ${i}: a bigger handle` : null },
   ];
@@ -43,8 +50,16 @@ beforeAll(async () => {
   server = await startServer({ env: { FOULE_SCHEDULER: 'off' } });
   browser = await launchBrowser();
   host = await createUser(server, { name: 'Hana Host' });
-  project = await apiCall(server, host, 'POST', '/projects', { title: 'Solar kettle', summary: 'A kettle that boils water with sunlight.', category: 'technology' });
-  survey = await apiCall(server, host, 'POST', `/projects/${project.id}/surveys`, { title: 'Would you back the solar kettle?', description: 'Five minutes, **eight questions**.', questions: QUESTIONS });
+  project = await apiCall(server, host, 'POST', '/projects', {
+    title: 'Solar kettle',
+    summary: 'A kettle that boils water with sunlight.',
+    category: 'technology',
+  });
+  survey = await apiCall(server, host, 'POST', `/projects/${project.id}/surveys`, {
+    title: 'Would you back the solar kettle?',
+    description: 'Five minutes, **eight questions**.',
+    questions: QUESTIONS,
+  });
   await apiCall(server, host, 'POST', `/surveys/${survey.id}/open`);
   await apiCall(server, host, 'POST', `/projects/${project.id}/campaigns`, {
     goal: { amount: 300_000, currency: 'EUR' },
@@ -121,8 +136,15 @@ describe('surveys (browser)', () => {
     await page.getByText('Thank you, your answers are saved.').waitFor();
     await screenshot(page, 'surveys-answer-thanks-en');
 
-    const saved = await apiCall<{ myResponse: { answers: { questionId: string; value: unknown }[] } }>(server, person, 'GET', `/surveys/${survey.id}`);
-    const byKind = Object.fromEntries(saved.myResponse.answers.map((a) => [survey.questions.find((q) => q.id === a.questionId)!.kind, a.value]));
+    const saved = await apiCall<{ myResponse: { answers: { questionId: string; value: unknown }[] } }>(
+      server,
+      person,
+      'GET',
+      `/surveys/${survey.id}`,
+    );
+    const byKind = Object.fromEntries(
+      saved.myResponse.answers.map((a) => [survey.questions.find((q) => q.id === a.questionId)!.kind, a.value]),
+    );
     expect(byKind).toEqual({
       single: 'Yes',
       multiple: ['Blue'],
@@ -141,7 +163,12 @@ describe('surveys (browser)', () => {
     for (let i = 0; i < 7; i++) await page.getByRole('button', { name: 'Next' }).click();
     await page.getByRole('button', { name: 'Update my answers' }).click();
     await page.getByText('Thank you, your answers are saved.').waitFor();
-    const after = await apiCall<{ responses: number; myResponse: { answers: { questionId: string; value: unknown }[] } }>(server, person, 'GET', `/surveys/${survey.id}`);
+    const after = await apiCall<{ responses: number; myResponse: { answers: { questionId: string; value: unknown }[] } }>(
+      server,
+      person,
+      'GET',
+      `/surveys/${survey.id}`,
+    );
     expect(after.myResponse.answers[0]!.value).toBe('Maybe');
     expect(after.responses).toBe(15); // still one response for this person
     expect(errors).toEqual([]);
@@ -151,7 +178,10 @@ describe('surveys (browser)', () => {
     const { page, errors } = await newPage(browser, server, { as: host });
     await page.goto(`/surveys/${survey.id}/results`);
     await heading(page, 'Results');
-    await page.getByTestId('responses-count').getByText(/\d+ responses/).waitFor();
+    await page
+      .getByTestId('responses-count')
+      .getByText(/\d+ responses/)
+      .waitFor();
     expect(await page.locator('canvas').count()).toBeGreaterThanOrEqual(8);
     await page.getByRole('heading', { name: /Would you back the solar kettle\?/ }).waitFor();
     await page.getByText('Acceptable price range').waitFor();
@@ -254,7 +284,12 @@ describe('surveys (browser)', () => {
     await page.getByRole('radio', { name: 'Coffee' }).check();
     await page.getByRole('button', { name: 'Update my answers' }).click();
     await page.getByText('Thank you, your answers are saved.').waitFor();
-    const results = await apiCall<{ responses: number; questions: { options: { label: string; count: number }[] }[] }>(server, host, 'GET', `/surveys/${poll.id}/results`);
+    const results = await apiCall<{ responses: number; questions: { options: { label: string; count: number }[] }[] }>(
+      server,
+      host,
+      'GET',
+      `/surveys/${poll.id}/results`,
+    );
     expect(results.responses).toBe(1);
     expect(results.questions[0]!.options.map((o) => o.count)).toEqual([0, 1]);
     expect(errors).toEqual([]);

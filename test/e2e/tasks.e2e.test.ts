@@ -19,7 +19,11 @@ afterAll(async () => {
 describe('micro-tasks', () => {
   it('a host creates a batch and uploads items, a worker answers with the keyboard, the host downloads the results', async () => {
     const host = await createUser(server, { name: 'Hana Host' });
-    const project = await apiCall<{ id: string; slug: string }>(server, host, 'POST', '/projects', { title: 'Pet pictures', summary: 'Which animal is it?', category: 'science' });
+    const project = await apiCall<{ id: string; slug: string }>(server, host, 'POST', '/projects', {
+      title: 'Pet pictures',
+      summary: 'Which animal is it?',
+      category: 'science',
+    });
 
     // The host creates a batch from the project's Tasks tab.
     const { page, errors } = await newPage(browser, server, { as: host });
@@ -55,7 +59,18 @@ describe('micro-tasks', () => {
       await w.page.keyboard.press(expected[text]!);
       await expect.poll(() => w.page.getByRole('radio', { checked: true }).count()).toBe(1);
       await w.page.keyboard.press('Enter');
-      await expect.poll(async () => (await w.page.locator('.task-data dd').first().textContent().catch(() => null))?.trim() !== text || (await w.page.getByText('Nothing left for you here').count()) > 0).toBe(true);
+      await expect
+        .poll(
+          async () =>
+            (
+              await w.page
+                .locator('.task-data dd')
+                .first()
+                .textContent()
+                .catch(() => null)
+            )?.trim() !== text || (await w.page.getByText('Nothing left for you here').count()) > 0,
+        )
+        .toBe(true);
       if (text === 'A kitten asleep') {
         // The kitten was a gold item answered wrong: the worker is told the expected answer.
         await w.page.getByText('the expected answer to that control item was “cat”').waitFor();

@@ -4,7 +4,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { createTestApp, DAY, type TestApp, type TestUser } from '../support/test-app.js';
-import { CALLERS, PENDING, TABLE, UNSEEN_TARGETS, type Caller, type Case, type Expect, type Row, type Target } from './authorization-table.js';
+import {
+  CALLERS,
+  PENDING,
+  TABLE,
+  UNSEEN_TARGETS,
+  type Caller,
+  type Case,
+  type Expect,
+  type Row,
+  type Target,
+} from './authorization-table.js';
 
 const PREFIX = '/api/v1';
 const CARD = { type: 'test_card', number: '4242424242424242' };
@@ -91,7 +101,12 @@ interface World {
 }
 let w: World;
 
-const projectBody = (title: string, orgId?: string) => ({ title, summary: 'Checked by the authorization matrix', category: 'technology', ...(orgId ? { orgId } : {}) });
+const projectBody = (title: string, orgId?: string) => ({
+  title,
+  summary: 'Checked by the authorization matrix',
+  category: 'technology',
+  ...(orgId ? { orgId } : {}),
+});
 const campaignBody = () => ({
   goal: { amount: 100_000, currency: 'EUR' },
   model: 'keep_it_all',
@@ -111,8 +126,14 @@ const challengeBody = (status: 'draft' | 'published') => ({
   rules: { submissionsDuringVoting: true },
   status,
 });
-const batchBody = () => ({ title: 'Which animal?', answer: { kind: 'label', labels: ['cat', 'dog'] }, overlap: 1, reward: { amount: 10, currency: 'EUR' } });
-const itemsCsv = (n: number, from = 0) => ['externalId,url', ...Array.from({ length: n }, (_, i) => `it-${from + i},https://img.example/${from + i}.jpg`)].join('\n');
+const batchBody = () => ({
+  title: 'Which animal?',
+  answer: { kind: 'label', labels: ['cat', 'dog'] },
+  overlap: 1,
+  reward: { amount: 10, currency: 'EUR' },
+});
+const itemsCsv = (n: number, from = 0) =>
+  ['externalId,url', ...Array.from({ length: n }, (_, i) => `it-${from + i},https://img.example/${from + i}.jpg`)].join('\n');
 
 async function makeCampaign(host: TestUser, projectId: string, live: boolean) {
   const c = await ok(req(host, 'POST', `/projects/${projectId}/campaigns`, campaignBody()), 201, 'create campaign');
@@ -126,7 +147,8 @@ async function makeSurvey(host: TestUser, projectId: string, open: boolean, extr
 }
 async function makeBatch(host: TestUser, projectId: string, items: number, publish: boolean) {
   const b = await ok(req(host, 'POST', `/projects/${projectId}/task-batches`, batchBody()), 201, 'create batch');
-  if (items) await ok(req(host, 'POST', `/task-batches/${b.id}/items`, itemsCsv(items), { 'content-type': 'text/csv' }), 201, 'upload items');
+  if (items)
+    await ok(req(host, 'POST', `/task-batches/${b.id}/items`, itemsCsv(items), { 'content-type': 'text/csv' }), 201, 'upload items');
   if (publish) await ok(req(host, 'POST', `/task-batches/${b.id}/publish`), 200, 'publish batch');
   return b.id as string;
 }
@@ -150,19 +172,39 @@ async function buildWorld(): Promise<World> {
 
   const built: Partial<World> = {
     callers: { stranger, member, host, operator },
-    backer, worker, asker, answerer, commenter, author1, author2, reporter, login,
+    backer,
+    worker,
+    asker,
+    answerer,
+    commenter,
+    author1,
+    author2,
+    reporter,
+    login,
     orgId: org.id,
   };
   // Two projects of the organization, filled alike; the second is hidden by the operator at the end.
   for (const hidden of [false, true]) {
-    const p = await ok(req(host, 'POST', '/projects', projectBody(hidden ? 'Hidden kettle' : 'Solar kettle', org.id)), 201, 'create project');
+    const p = await ok(
+      req(host, 'POST', '/projects', projectBody(hidden ? 'Hidden kettle' : 'Solar kettle', org.id)),
+      201,
+      'create project',
+    );
     const campaign = await makeCampaign(host, p.id, true);
     const survey = await makeSurvey(host, p.id, true, hidden ? { resultsPublic: true } : {});
-    await ok(req(backer, 'POST', `/surveys/${survey.id}/responses`, { answers: [{ questionId: survey.questionId, value: 'yes' }] }), 201, 'answer survey');
+    await ok(
+      req(backer, 'POST', `/surveys/${survey.id}/responses`, { answers: [{ questionId: survey.questionId, value: 'yes' }] }),
+      201,
+      'answer survey',
+    );
     const challenge = await ok(req(host, 'POST', `/projects/${p.id}/challenges`, challengeBody('published')), 201, 'create challenge');
     const idea = await ok(req(author1, 'POST', `/challenges/${challenge.id}/ideas`, { title: 'Fold it flat' }), 201, 'idea 1');
     const idea2 = await ok(req(author2, 'POST', `/challenges/${challenge.id}/ideas`, { title: 'Add a whistle' }), 201, 'idea 2');
-    const question = await ok(req(asker, 'POST', `/projects/${p.id}/questions`, { title: 'How long does it take to boil?' }), 201, 'question');
+    const question = await ok(
+      req(asker, 'POST', `/projects/${p.id}/questions`, { title: 'How long does it take to boil?' }),
+      201,
+      'question',
+    );
     const answer = await ok(req(answerer, 'POST', `/questions/${question.id}/answers`, { body: 'About ten minutes.' }), 201, 'answer');
     const comment = await makeComment(commenter, `project:${p.id}`);
     const update = await ok(req(host, 'POST', `/projects/${p.id}/updates`, { title: 'News', body: 'We started.' }), 201, 'update');
@@ -229,41 +271,76 @@ const at = (params: Record<string, string>, extra: Record<string, string> = {}):
 async function resolve(target: Target): Promise<Resolved> {
   const host = w.callers.host;
   switch (target) {
-    case 'none': return at({});
-    case 'org': return at({ id: w.orgId });
-    case 'user': return at({ id: host.id });
-    case 'project': return at({ id: w.projectId });
-    case 'hiddenProject': return at({ id: w.hiddenProjectId });
-    case 'comment': return at({ id: w.commentId });
-    case 'hiddenComment': return at({ id: w.hiddenCommentId });
-    case 'draftComment': return at({ id: w.draftCommentId });
-    case 'update': return at({ id: w.updateId });
-    case 'hiddenUpdate': return at({ id: w.hiddenUpdateId });
-    case 'projectSubject': return at({}, { subject: `project:${w.projectId}` });
-    case 'hiddenSubject': return at({}, { subject: `project:${w.hiddenProjectId}` });
-    case 'draftSubject': return at({}, { subject: `survey:${w.draftSurveyId}` });
-    case 'draftCampaign': return at({ id: w.draftCampaignId });
-    case 'liveCampaign': return at({ id: w.liveCampaignId });
-    case 'hiddenCampaign': return at({ id: w.hiddenCampaignId });
-    case 'liveTier': return at({ id: w.liveCampaignId, tierId: w.liveTierId });
-    case 'draftTier': return at({ id: w.draftCampaignId, tierId: w.draftTierId });
-    case 'pledge': return at({ id: w.pledgeId });
-    case 'draftSurvey': return at({ id: w.draftSurveyId });
-    case 'openSurvey': return at({ id: w.openSurveyId }, { questionId: w.openQuestionId });
-    case 'hiddenSurvey': return at({ id: w.hiddenSurveyId }, { questionId: w.hiddenSurveyQuestionId });
-    case 'draftChallenge': return at({ id: w.draftChallengeId });
-    case 'votingChallenge': return at({ id: w.votingChallengeId }, { a: w.ideaId, b: w.idea2Id });
-    case 'hiddenChallenge': return at({ id: w.hiddenChallengeId }, { a: w.hiddenIdeaId, b: w.hiddenIdea2Id });
-    case 'idea': return at({ id: w.ideaId });
-    case 'draftIdea': return at({ id: w.draftIdeaId });
-    case 'hiddenIdea': return at({ id: w.hiddenIdeaId });
-    case 'question': return at({ id: w.questionId });
-    case 'answer': return at({ id: w.answerId });
-    case 'hiddenQuestion': return at({ id: w.hiddenQuestionId });
-    case 'hiddenAnswer': return at({ id: w.hiddenAnswerId });
-    case 'draftBatch': return at({ id: w.draftBatchId });
-    case 'publishedBatch': return at({ id: w.publishedBatchId });
-    case 'hiddenBatch': return at({ id: w.hiddenBatchId });
+    case 'none':
+      return at({});
+    case 'org':
+      return at({ id: w.orgId });
+    case 'user':
+      return at({ id: host.id });
+    case 'project':
+      return at({ id: w.projectId });
+    case 'hiddenProject':
+      return at({ id: w.hiddenProjectId });
+    case 'comment':
+      return at({ id: w.commentId });
+    case 'hiddenComment':
+      return at({ id: w.hiddenCommentId });
+    case 'draftComment':
+      return at({ id: w.draftCommentId });
+    case 'update':
+      return at({ id: w.updateId });
+    case 'hiddenUpdate':
+      return at({ id: w.hiddenUpdateId });
+    case 'projectSubject':
+      return at({}, { subject: `project:${w.projectId}` });
+    case 'hiddenSubject':
+      return at({}, { subject: `project:${w.hiddenProjectId}` });
+    case 'draftSubject':
+      return at({}, { subject: `survey:${w.draftSurveyId}` });
+    case 'draftCampaign':
+      return at({ id: w.draftCampaignId });
+    case 'liveCampaign':
+      return at({ id: w.liveCampaignId });
+    case 'hiddenCampaign':
+      return at({ id: w.hiddenCampaignId });
+    case 'liveTier':
+      return at({ id: w.liveCampaignId, tierId: w.liveTierId });
+    case 'draftTier':
+      return at({ id: w.draftCampaignId, tierId: w.draftTierId });
+    case 'pledge':
+      return at({ id: w.pledgeId });
+    case 'draftSurvey':
+      return at({ id: w.draftSurveyId });
+    case 'openSurvey':
+      return at({ id: w.openSurveyId }, { questionId: w.openQuestionId });
+    case 'hiddenSurvey':
+      return at({ id: w.hiddenSurveyId }, { questionId: w.hiddenSurveyQuestionId });
+    case 'draftChallenge':
+      return at({ id: w.draftChallengeId });
+    case 'votingChallenge':
+      return at({ id: w.votingChallengeId }, { a: w.ideaId, b: w.idea2Id });
+    case 'hiddenChallenge':
+      return at({ id: w.hiddenChallengeId }, { a: w.hiddenIdeaId, b: w.hiddenIdea2Id });
+    case 'idea':
+      return at({ id: w.ideaId });
+    case 'draftIdea':
+      return at({ id: w.draftIdeaId });
+    case 'hiddenIdea':
+      return at({ id: w.hiddenIdeaId });
+    case 'question':
+      return at({ id: w.questionId });
+    case 'answer':
+      return at({ id: w.answerId });
+    case 'hiddenQuestion':
+      return at({ id: w.hiddenQuestionId });
+    case 'hiddenAnswer':
+      return at({ id: w.hiddenAnswerId });
+    case 'draftBatch':
+      return at({ id: w.draftBatchId });
+    case 'publishedBatch':
+      return at({ id: w.publishedBatchId });
+    case 'hiddenBatch':
+      return at({ id: w.hiddenBatchId });
     case 'freshHostToken':
       return at({ id: (await ok(req(host, 'POST', '/tokens', { name: unique('token') }), 201, 'token')).id });
     case 'freshOrgMember': {
@@ -278,7 +355,8 @@ async function resolve(target: Target): Promise<Resolved> {
       await ok(req(w.callers.operator, 'POST', `/projects/${id}/hide`, {}), 200, 'hide');
       return at({ id });
     }
-    case 'freshComment': return at({ id: await makeComment(w.commenter, `project:${w.projectId}`) });
+    case 'freshComment':
+      return at({ id: await makeComment(w.commenter, `project:${w.projectId}`) });
     case 'freshHiddenComment': {
       const id = await makeComment(w.commenter, `project:${w.projectId}`);
       await ok(req(w.callers.operator, 'POST', `/comments/${id}/hide`, {}), 200, 'hide comment');
@@ -308,17 +386,27 @@ async function resolve(target: Target): Promise<Resolved> {
     }
     case 'freshCollectedPledge': {
       const backer = await t.signup('Fresh Backer');
-      return at({ id: (await ok(req(backer, 'POST', `/campaigns/${w.liveCampaignId}/pledges`, { amount: 1200, payment: CARD }), 201, 'pledge')).id });
+      return at({
+        id: (await ok(req(backer, 'POST', `/campaigns/${w.liveCampaignId}/pledges`, { amount: 1200, payment: CARD }), 201, 'pledge')).id,
+      });
     }
-    case 'freshDraftSurvey': return at({ id: (await makeSurvey(host, w.projectId, false)).id });
-    case 'freshOpenSurvey': return at({ id: (await makeSurvey(host, w.projectId, true)).id });
+    case 'freshDraftSurvey':
+      return at({ id: (await makeSurvey(host, w.projectId, false)).id });
+    case 'freshOpenSurvey':
+      return at({ id: (await makeSurvey(host, w.projectId, true)).id });
     case 'freshIdeaPair': {
-      const a = await ok(req(w.author1, 'POST', `/challenges/${w.votingChallengeId}/ideas`, { title: unique('Duplicate idea') }), 201, 'idea');
+      const a = await ok(
+        req(w.author1, 'POST', `/challenges/${w.votingChallengeId}/ideas`, { title: unique('Duplicate idea') }),
+        201,
+        'idea',
+      );
       const b = await ok(req(w.author2, 'POST', `/challenges/${w.votingChallengeId}/ideas`, { title: unique('Kept idea') }), 201, 'idea');
       return at({ id: a.id }, { intoId: b.id });
     }
-    case 'freshDraftBatch': return at({ id: await makeBatch(host, w.projectId, 3, false) });
-    case 'freshPublishedBatch': return at({ id: await makeBatch(host, w.projectId, 3, true) });
+    case 'freshDraftBatch':
+      return at({ id: await makeBatch(host, w.projectId, 3, false) });
+    case 'freshPublishedBatch':
+      return at({ id: await makeBatch(host, w.projectId, 3, true) });
     case 'freshLease':
       // The worker's open lease (a worker holding one gets it back).
       return at({ id: (await ok(req(w.worker, 'POST', `/task-batches/${w.publishedBatchId}/assignments`), 201, 'lease')).id });
@@ -356,7 +444,9 @@ const csv = (text: string): RequestParts => ({ body: text, headers: { 'content-t
 
 /** A minimal valid request per operation (path parameters come from the target); operations absent here send no body. */
 const REQUESTS: Record<string, Builder> = {
-  'POST /auth/signup': () => ({ body: { email: `${unique('signup')}@example.test`, password: 'correct horse battery', name: 'New Person' } }),
+  'POST /auth/signup': () => ({
+    body: { email: `${unique('signup')}@example.test`, password: 'correct horse battery', name: 'New Person' },
+  }),
   'POST /auth/login': () => ({ body: { email: w.login.email, password: w.login.password } }),
   'POST /auth/password-reset': () => ({ body: { email: w.login.email } }),
   'POST /auth/password-reset/confirm': () => ({ body: { token: 'not-a-real-reset-token', password: 'another horse battery' } }),
@@ -364,7 +454,9 @@ const REQUESTS: Record<string, Builder> = {
   'POST /tokens': () => ({ body: { name: unique('token') } }),
   'POST /notifications/read': () => ({ body: {} }),
   'DELETE /me': ({ caller }) => ({ body: { password: caller?.password ?? 'correct horse battery' } }),
-  'POST /me/password': ({ caller }) => ({ body: { currentPassword: caller?.password ?? 'correct horse battery', newPassword: 'a brand new password 1' } }),
+  'POST /me/password': ({ caller }) => ({
+    body: { currentPassword: caller?.password ?? 'correct horse battery', newPassword: 'a brand new password 1' },
+  }),
   'POST /projects': ({ r }) => ({ body: projectBody('Matrix project', r.params.id) }),
   'PATCH /projects/{id}': () => ({ body: { summary: 'Edited summary' } }),
   'POST /orgs': () => ({ body: { name: unique('Org') } }),
@@ -401,7 +493,9 @@ const REQUESTS: Record<string, Builder> = {
   'POST /task-batches/{id}/bonuses': () => ({ body: { workerId: w.worker.id, amount: 5, reason: 'Thanks' } }),
   'POST /projects/{id}/surveys': () => ({ body: surveyBody() }),
   'PATCH /surveys/{id}': () => ({ body: { title: 'Edited title' } }),
-  'POST /surveys/{id}/responses': ({ r }) => ({ body: { answers: r.extra.questionId ? [{ questionId: r.extra.questionId, value: 'yes' }] : [] } }),
+  'POST /surveys/{id}/responses': ({ r }) => ({
+    body: { answers: r.extra.questionId ? [{ questionId: r.extra.questionId, value: 'yes' }] : [] },
+  }),
   'POST /projects/{id}/challenges': () => ({ body: challengeBody('draft') }),
   'PATCH /challenges/{id}': () => ({ body: { prompt: 'Edited prompt' } }),
   'POST /challenges/{id}/ideas': () => ({ body: { title: unique('An idea') } }),
@@ -468,7 +562,14 @@ async function runCase(op: Operation, c: Case, row: Row): Promise<Mismatch[]> {
     if (!matches(res.statusCode, expected)) {
       found.push({ op: op.key, on: c.on, caller, got: res.statusCode, expected: show(expected), code });
     } else if (res.statusCode >= 400 && !(code && typeof (res.json() as { error: { message?: unknown } }).error.message === 'string')) {
-      found.push({ op: op.key, on: c.on, caller, got: res.statusCode, expected: `${show(expected)} in the {error:{code,message}} shape`, code });
+      found.push({
+        op: op.key,
+        on: c.on,
+        caller,
+        got: res.statusCode,
+        expected: `${show(expected)} in the {error:{code,message}} shape`,
+        code,
+      });
     }
   }
   // Authentication comes before the body: an anonymous caller gets 401 whatever it sends.
@@ -481,7 +582,8 @@ async function runCase(op: Operation, c: Case, row: Row): Promise<Mismatch[]> {
       ['body {"unexpected":[1]}', { unexpected: [1] }],
     ] as const) {
       const res = await req(null, op.method, url, body);
-      if (res.statusCode !== 401) found.push({ op: op.key, on: c.on, caller: `anonymous, ${label}`, got: res.statusCode, expected: '401', code: errorCode(res) });
+      if (res.statusCode !== 401)
+        found.push({ op: op.key, on: c.on, caller: `anonymous, ${label}`, got: res.statusCode, expected: '401', code: errorCode(res) });
     }
   }
   return found;

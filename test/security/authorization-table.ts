@@ -174,7 +174,9 @@ export const TABLE: Record<string, Row> = {
   'PATCH /me': row(on('none', person(200))),
   'POST /tokens': row(on('none', person(201))),
   'GET /tokens': row(on('none', person(200))),
-  'DELETE /tokens/{id}': row(on('freshHostToken', { anonymous: 401, stranger: 404, member: 404, host: 204, operator: 404 }, "the host's token")),
+  'DELETE /tokens/{id}': row(
+    on('freshHostToken', { anonymous: 401, stranger: 404, member: 404, host: 204, operator: 404 }, "the host's token"),
+  ),
   'GET /users/{id}': row(on('user', everyone(200))),
   'GET /notifications': row(on('none', person(200))),
   'POST /notifications/read': row(on('none', person(200))),
@@ -182,13 +184,22 @@ export const TABLE: Record<string, Row> = {
   'DELETE /me': {
     freshCallers: true,
     cases: [
-      on('none', { anonymous: 401, stranger: 200, member: 200, host: [200, 409], operator: 200 },
-        "with the caller's password; the fresh host is a second owner of the organization, whose projects run live campaigns: erased, or 409 hosts_live_campaign"),
+      on(
+        'none',
+        { anonymous: 401, stranger: 200, member: 200, host: [200, 409], operator: 200 },
+        "with the caller's password; the fresh host is a second owner of the organization, whose projects run live campaigns: erased, or 409 hosts_live_campaign",
+      ),
     ],
   },
   'POST /me/password': { freshCallers: true, cases: [on('none', person(200))] },
   'GET /audit': { operatorOnly: true, cases: [on('none', operators(200))] },
-  'GET /orgs/{id}/audit': row(on('org', { anonymous: 401, stranger: 403, member: 403, host: 200, operator: 200 }, 'the org is public, its audit is not: 403, not 404')),
+  'GET /orgs/{id}/audit': row(
+    on(
+      'org',
+      { anonymous: 401, stranger: 403, member: 403, host: 200, operator: 200 },
+      'the org is public, its audit is not: 403, not 404',
+    ),
+  ),
 
   // ---- projects ----
   'GET /projects': row(on('none', everyone(200))),
@@ -206,8 +217,16 @@ export const TABLE: Record<string, Row> = {
   'GET /orgs/{id}': row(on('org', everyone(200))),
   'PATCH /orgs/{id}': row(on('org', orgManagers(200))),
   'POST /orgs/{id}/members': row(on('org', orgManagers(201), 'adds a fresh person as a plain member')),
-  'PATCH /orgs/{id}/members/{userId}': row(on('freshOrgMember', { anonymous: 401, stranger: 403, member: 403, host: 200, operator: 403 }, 'only owners change roles')),
-  'DELETE /orgs/{id}/members/{userId}': row(on('freshOrgMember', { anonymous: 401, stranger: 403, member: 403, host: 204, operator: 403 }, 'owners and admins remove plain members')),
+  'PATCH /orgs/{id}/members/{userId}': row(
+    on('freshOrgMember', { anonymous: 401, stranger: 403, member: 403, host: 200, operator: 403 }, 'only owners change roles'),
+  ),
+  'DELETE /orgs/{id}/members/{userId}': row(
+    on(
+      'freshOrgMember',
+      { anonymous: 401, stranger: 403, member: 403, host: 204, operator: 403 },
+      'owners and admins remove plain members',
+    ),
+  ),
   'GET /me/orgs': row(on('none', person(200))),
 
   // ---- community ----
@@ -242,7 +261,11 @@ export const TABLE: Record<string, Row> = {
   // ---- funding ----
   'POST /projects/{id}/campaigns': row(on('project', hosts(201)), on('hiddenProject', hostsUnseen(201))),
   'GET /projects/{id}/campaigns': row(on('project', everyone(200)), on('hiddenProject', readUnseen(200))),
-  'GET /campaigns/{id}': row(on('liveCampaign', everyone(200)), on('draftCampaign', readUnseen(200)), on('hiddenCampaign', readUnseen(200))),
+  'GET /campaigns/{id}': row(
+    on('liveCampaign', everyone(200)),
+    on('draftCampaign', readUnseen(200)),
+    on('hiddenCampaign', readUnseen(200)),
+  ),
   'PATCH /campaigns/{id}': row(on('liveCampaign', hosts(200)), on('draftCampaign', hostsUnseen(200))),
   'POST /campaigns/{id}/launch': row(
     on('freshDraftCampaign', hostsUnseen(200)),
@@ -266,10 +289,18 @@ export const TABLE: Record<string, Row> = {
   'DELETE /pledges/{id}': row(on('pledge', nobodyElse)),
   'POST /pledges/{id}/fix': row(on('pledge', nobodyElse)),
   'POST /campaigns/{id}/settle': { operatorOnly: true, cases: [on('freshLiveCampaign', operators(200), '{endNow: true}')] },
-  'GET /campaigns/{id}/ledger': row(on('liveCampaign', everyone(200)), on('draftCampaign', readUnseen(200)), on('hiddenCampaign', readUnseen(200))),
+  'GET /campaigns/{id}/ledger': row(
+    on('liveCampaign', everyone(200)),
+    on('draftCampaign', readUnseen(200)),
+    on('hiddenCampaign', readUnseen(200)),
+  ),
   'POST /pledges/{id}/refund': row(on('freshCollectedPledge', hostsUnseen(200), 'a pledge is not visible to strangers: 404, not 403')),
   'POST /payouts': row(
-    on('org', { anonymous: 401, stranger: 403, member: 403, host: [201, 409], operator: [201, 409] }, "the organization's balance; 409 when there is nothing to pay out"),
+    on(
+      'org',
+      { anonymous: 401, stranger: 403, member: 403, host: [201, 409], operator: [201, 409] },
+      "the organization's balance; 409 when there is nothing to pay out",
+    ),
   ),
   'GET /orgs/{id}/balance': row(on('org', { anonymous: 401, stranger: 403, member: 403, host: 200, operator: 200 })),
   'GET /me/balance': row(on('none', person(200))),
@@ -292,11 +323,10 @@ export const TABLE: Record<string, Row> = {
   ),
   'POST /assignments/{id}/submit': row(on('freshLease', nobodyElse, "the worker's lease")),
   'POST /assignments/{id}/skip': row(on('freshLease', nobodyElse, "the worker's lease")),
-  'POST /task-batches/{id}/imported-answers': row(
-    on('draftBatch', hostsUnseen([201, 409])),
-    on('publishedBatch', hosts([201, 409])),
+  'POST /task-batches/{id}/imported-answers': row(on('draftBatch', hostsUnseen([201, 409])), on('publishedBatch', hosts([201, 409]))),
+  'POST /assignments/{id}/review': row(
+    on('freshSubmission', hostsUnseen(200), 'an answer is between its worker and the hosts: 404 to others'),
   ),
-  'POST /assignments/{id}/review': row(on('freshSubmission', hostsUnseen(200), 'an answer is between its worker and the hosts: 404 to others')),
   'POST /task-batches/{id}/bonuses': row(on('publishedBatch', hosts(201))),
   'GET /task-batches/{id}/results': row(on('publishedBatch', hosts(200)), on('draftBatch', hostsUnseen(200))),
   'GET /task-batches/{id}/results.csv': row(on('publishedBatch', hosts(200)), on('draftBatch', hostsUnseen(200))),
@@ -327,13 +357,17 @@ export const TABLE: Record<string, Row> = {
     anonymousByTarget: true,
     note: 'anonymous surveys take answers without an account, so whether a person is needed depends on the survey, found after the body is read',
     cases: [
-    on('openSurvey', person(201), 'not an anonymous survey: anonymous callers must sign in'),
-    on('draftSurvey', readUnseen(409), 'a draft does not exist for non-hosts, whoever asks; hosts: not open'),
-    on('hiddenSurvey', { anonymous: 404, stranger: 404, member: 404, host: [201, 409], operator: [201, 409] }),
+      on('openSurvey', person(201), 'not an anonymous survey: anonymous callers must sign in'),
+      on('draftSurvey', readUnseen(409), 'a draft does not exist for non-hosts, whoever asks; hosts: not open'),
+      on('hiddenSurvey', { anonymous: 404, stranger: 404, member: 404, host: [201, 409], operator: [201, 409] }),
     ],
   },
   'GET /surveys/{id}/results': row(
-    on('openSurvey', { anonymous: 403, stranger: 403, member: 403, host: 200, operator: 200 }, 'open, results private: seen but not readable'),
+    on(
+      'openSurvey',
+      { anonymous: 403, stranger: 403, member: 403, host: 200, operator: 200 },
+      'open, results private: seen but not readable',
+    ),
     on('draftSurvey', readUnseen(200)),
     on('hiddenSurvey', readUnseen(200), 'results public, but the project is hidden'),
   ),
@@ -342,14 +376,22 @@ export const TABLE: Record<string, Row> = {
   // ---- idea challenges ----
   'POST /projects/{id}/challenges': row(on('project', hosts(201)), on('hiddenProject', hostsUnseen(201))),
   'GET /projects/{id}/challenges': row(on('project', everyone(200)), on('hiddenProject', readUnseen(200))),
-  'GET /challenges/{id}': row(on('votingChallenge', everyone(200)), on('draftChallenge', readUnseen(200)), on('hiddenChallenge', readUnseen(200))),
+  'GET /challenges/{id}': row(
+    on('votingChallenge', everyone(200)),
+    on('draftChallenge', readUnseen(200)),
+    on('hiddenChallenge', readUnseen(200)),
+  ),
   'PATCH /challenges/{id}': row(on('votingChallenge', hosts(200)), on('draftChallenge', hostsUnseen(200))),
   'POST /challenges/{id}/ideas': row(
     on('votingChallenge', person(201), 'submissions during voting are allowed by its rules'),
     on('draftChallenge', personUnseen(201), 'hosts add seed ideas in any phase but closed'),
     on('hiddenChallenge', personUnseen(201)),
   ),
-  'GET /challenges/{id}/ideas': row(on('votingChallenge', everyone(200)), on('draftChallenge', readUnseen(200)), on('hiddenChallenge', readUnseen(200))),
+  'GET /challenges/{id}/ideas': row(
+    on('votingChallenge', everyone(200)),
+    on('draftChallenge', readUnseen(200)),
+    on('hiddenChallenge', readUnseen(200)),
+  ),
   'GET /ideas/{id}': row(on('idea', everyone(200)), on('draftIdea', readUnseen(200)), on('hiddenIdea', readUnseen(200))),
   'PATCH /ideas/{id}': row(on('idea', hosts(200), 'a stage-gate status'), on('draftIdea', hostsUnseen(200))),
   'POST /ideas/{id}/votes': row(
@@ -359,7 +401,11 @@ export const TABLE: Record<string, Row> = {
   ),
   'DELETE /ideas/{id}/votes': row(on('idea', person(200)), on('draftIdea', personUnseen([200, 409])), on('hiddenIdea', personUnseen(200))),
   'POST /ideas/{id}/merge': row(on('freshIdeaPair', hosts(200))),
-  'GET /challenges/{id}/pair': row(on('votingChallenge', everyone(200)), on('draftChallenge', readUnseen(409), 'hosts: no pairs before voting opens'), on('hiddenChallenge', readUnseen([200, 409]))),
+  'GET /challenges/{id}/pair': row(
+    on('votingChallenge', everyone(200)),
+    on('draftChallenge', readUnseen(409), 'hosts: no pairs before voting opens'),
+    on('hiddenChallenge', readUnseen([200, 409])),
+  ),
   'POST /challenges/{id}/comparisons': row(
     on('votingChallenge', person(201)),
     on('draftChallenge', personUnseen(409), 'a draft takes no comparisons'),
@@ -380,7 +426,11 @@ export const TABLE: Record<string, Row> = {
   'POST /answers/{id}/votes': row(on('answer', person(200)), on('hiddenAnswer', personUnseen(200))),
   'DELETE /answers/{id}/votes': row(on('answer', person(200)), on('hiddenAnswer', personUnseen(200))),
   'POST /answers/{id}/accept': row(
-    on('answer', { anonymous: 401, stranger: 403, member: 403, host: 403, operator: 403 }, 'the person who asked only (not one of the callers)'),
+    on(
+      'answer',
+      { anonymous: 401, stranger: 403, member: 403, host: 403, operator: 403 },
+      'the person who asked only (not one of the callers)',
+    ),
     on('hiddenAnswer', personUnseen(403)),
   ),
   'DELETE /answers/{id}/accept': row(

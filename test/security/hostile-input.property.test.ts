@@ -21,7 +21,11 @@ let person: TestUser;
 let projectId = '';
 beforeAll(async () => {
   person = await t.signup('Hostile');
-  const res = await t.request(person, 'POST', `${PREFIX}/projects`, { title: 'Target project', summary: 'Receives hostile input', category: 'technology' });
+  const res = await t.request(person, 'POST', `${PREFIX}/projects`, {
+    title: 'Target project',
+    summary: 'Receives hostile input',
+    category: 'technology',
+  });
   expect(res.statusCode, res.body).toBe(201);
   projectId = res.json().id;
 });
@@ -47,20 +51,84 @@ const RAW_STRINGS = [
   '"javascript:alert(1)"',
   '"1e309"',
 ];
-const RAW_NUMBERS = ['1e309', '-1e309', '-1', '-100000', '1e300', '9007199254740993', '1.5', '-0', '0', '1e-400', '123456789012345678901234567890', '-9223372036854775809'];
+const RAW_NUMBERS = [
+  '1e309',
+  '-1e309',
+  '-1',
+  '-100000',
+  '1e300',
+  '9007199254740993',
+  '1.5',
+  '-0',
+  '0',
+  '1e-400',
+  '123456789012345678901234567890',
+  '-9223372036854775809',
+];
 const KEYS = [
-  'title', 'summary', 'description', 'category', 'body', 'name', 'email', 'password', 'bio', 'locale', 'amount', 'currency',
-  'goal', 'model', 'deadline', 'tiers', 'payment', 'answers', 'questionId', 'value', 'questions', 'kind', 'options', 'answer',
-  'orgId', 'userId', 'role', 'reason', 'action', 'status', 'phases', 'rules', 'intoId', 'winnerId', 'loserId', 'decision',
-  'workerId', 'token', 'ids', 'subject', 'parentId', 'endNow', 'slug', 'tags', 'note', 'currentPassword', 'newPassword',
-  '__proto__', 'constructor', 'prototype', 'unknownKey', '', '\u0000',
+  'title',
+  'summary',
+  'description',
+  'category',
+  'body',
+  'name',
+  'email',
+  'password',
+  'bio',
+  'locale',
+  'amount',
+  'currency',
+  'goal',
+  'model',
+  'deadline',
+  'tiers',
+  'payment',
+  'answers',
+  'questionId',
+  'value',
+  'questions',
+  'kind',
+  'options',
+  'answer',
+  'orgId',
+  'userId',
+  'role',
+  'reason',
+  'action',
+  'status',
+  'phases',
+  'rules',
+  'intoId',
+  'winnerId',
+  'loserId',
+  'decision',
+  'workerId',
+  'token',
+  'ids',
+  'subject',
+  'parentId',
+  'endNow',
+  'slug',
+  'tags',
+  'note',
+  'currentPassword',
+  'newPassword',
+  '__proto__',
+  'constructor',
+  'prototype',
+  'unknownKey',
+  '',
+  '\u0000',
 ];
 
 const anyChar = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));
 const rawString = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...RAW_STRINGS) },
   { weight: 2, arbitrary: fc.string({ unit: anyChar, maxLength: 30 }).map((s) => JSON.stringify(s)) },
-  { weight: 1, arbitrary: fc.constantFrom(JSON.stringify('x'.repeat(70_000)), JSON.stringify('é'.repeat(20_001)), `"${'\\u0000'.repeat(500)}"`) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(JSON.stringify('x'.repeat(70_000)), JSON.stringify('é'.repeat(20_001)), `"${'\\u0000'.repeat(500)}"`),
+  },
 );
 const rawLeaf = fc.oneof(
   { weight: 4, arbitrary: rawString },
@@ -68,7 +136,10 @@ const rawLeaf = fc.oneof(
   { weight: 1, arbitrary: fc.integer().map(String) },
   { weight: 1, arbitrary: fc.constantFrom('true', 'false', 'null', '{}', '[]') },
 );
-const rawKey = fc.oneof(fc.constantFrom(...KEYS).map((k) => JSON.stringify(k)), rawString);
+const rawKey = fc.oneof(
+  fc.constantFrom(...KEYS).map((k) => JSON.stringify(k)),
+  rawString,
+);
 const { json: rawJson } = fc.letrec<{ json: string }>((tie) => ({
   json: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
@@ -77,8 +148,26 @@ const { json: rawJson } = fc.letrec<{ json: string }>((tie) => ({
     fc.array(fc.tuple(rawKey, tie('json')), { maxLength: 4 }).map((kv) => `{${kv.map(([k, v]) => `${k}:${v}`).join(',')}}`),
   ),
 }));
-const DEEP = ['['.repeat(5000) + ']'.repeat(5000), '{"a":'.repeat(2000) + '1' + '}'.repeat(2000), `{"answers":${'['.repeat(3000)}${']'.repeat(3000)}}`];
-const BROKEN = ['{', 'not json', '{"a":1,}', '\u0000', '{"a":"\u0000"}', '{"a":"\ud800"}', '""', '[1,2', 'null', '[]', '{}', '123', '"just a string"'];
+const DEEP = [
+  '['.repeat(5000) + ']'.repeat(5000),
+  '{"a":'.repeat(2000) + '1' + '}'.repeat(2000),
+  `{"answers":${'['.repeat(3000)}${']'.repeat(3000)}}`,
+];
+const BROKEN = [
+  '{',
+  'not json',
+  '{"a":1,}',
+  '\u0000',
+  '{"a":"\u0000"}',
+  '{"a":"\ud800"}',
+  '""',
+  '[1,2',
+  'null',
+  '[]',
+  '{}',
+  '123',
+  '"just a string"',
+];
 
 /** Valid-looking bodies for the routes that store text, so a hostile value can get past validation to the database. */
 const TEMPLATES: Record<string, Record<string, unknown>> = {
@@ -100,9 +189,20 @@ const TEMPLATES: Record<string, Record<string, unknown>> = {
   'POST /projects/{id}/challenges': {
     title: 'A challenge',
     prompt: 'Ideas?',
-    phases: { submission: '2030-01-01T00:00:00Z', voting: '2030-02-01T00:00:00Z', review: '2030-03-01T00:00:00Z', closed: '2030-04-01T00:00:00Z' },
+    phases: {
+      submission: '2030-01-01T00:00:00Z',
+      voting: '2030-02-01T00:00:00Z',
+      review: '2030-03-01T00:00:00Z',
+      closed: '2030-04-01T00:00:00Z',
+    },
   },
-  'POST /projects/{id}/campaigns': { title: 'Campaign', goal: { amount: 10000, currency: 'EUR' }, model: 'keep_it_all', deadline: '2030-01-01T00:00:00Z', tiers: [{ title: 'Tier', price: 1000 }] },
+  'POST /projects/{id}/campaigns': {
+    title: 'Campaign',
+    goal: { amount: 10000, currency: 'EUR' },
+    model: 'keep_it_all',
+    deadline: '2030-01-01T00:00:00Z',
+    tiers: [{ title: 'Tier', price: 1000 }],
+  },
   'POST /projects/{id}/task-batches': { title: 'Batch', instructions: 'Do it', answer: { kind: 'text' }, overlap: 1 },
 };
 const HOLE = '"__HOLE__"';
@@ -117,7 +217,26 @@ const mutatedTemplate = (template: Record<string, unknown>) =>
 
 /** Path ids as they appear in a URL (already percent-encoded). */
 const pathId = fc.oneof(
-  { weight: 2, arbitrary: fc.constantFrom('%00', 'a%00b', 'prj_%00', '%ED%A0%80', '%ED%B0%80x', '%FF', '%C0%AF', '..', '%2e%2e', '__proto__', 'constructor', '%27%3B%20drop%20table%20projects--', 'x'.repeat(1990), '%E9', 'PROJECT') },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      '%00',
+      'a%00b',
+      'prj_%00',
+      '%ED%A0%80',
+      '%ED%B0%80x',
+      '%FF',
+      '%C0%AF',
+      '..',
+      '%2e%2e',
+      '__proto__',
+      'constructor',
+      '%27%3B%20drop%20table%20projects--',
+      'x'.repeat(1990),
+      '%E9',
+      'PROJECT',
+    ),
+  },
   { weight: 1, arbitrary: fc.string({ unit: anyChar, minLength: 1, maxLength: 20 }).map((s) => encodeUtf16(s)) },
 );
 /** Percent-encodes a JS string, lone surrogates included (as the bytes a careless client would send). */
@@ -128,17 +247,59 @@ function encodeUtf16(s: string): string {
       out += encodeURIComponent(ch);
     } catch {
       const c = ch.charCodeAt(0);
-      out += `%${(0xe0 | (c >> 12)).toString(16)}%${(0x80 | ((c >> 6) & 0x3f)).toString(16)}%${(0x80 | (c & 0x3f)).toString(16)}`.toUpperCase();
+      out +=
+        `%${(0xe0 | (c >> 12)).toString(16)}%${(0x80 | ((c >> 6) & 0x3f)).toString(16)}%${(0x80 | (c & 0x3f)).toString(16)}`.toUpperCase();
     }
   }
   return out;
 }
-const QUERY_KEYS = ['limit', 'cursor', 'q', 'subject', 'segment', 'method', 'days', 'status', 'sort', 'tag', 'unanswered', 'kind', 'review', 'category', 'orgId', 'ownerId', 'projectId', 'surveyId', 'scope', '__proto__', 'constructor', 'x'];
+const QUERY_KEYS = [
+  'limit',
+  'cursor',
+  'q',
+  'subject',
+  'segment',
+  'method',
+  'days',
+  'status',
+  'sort',
+  'tag',
+  'unanswered',
+  'kind',
+  'review',
+  'category',
+  'orgId',
+  'ownerId',
+  'projectId',
+  'surveyId',
+  'scope',
+  '__proto__',
+  'constructor',
+  'x',
+];
 const queryValue = fc.oneof(
-  fc.constantFrom('%00', 'a%00', '%ED%A0%80', '-1', '1e309', '99999999999999999999', '0', 'NaN', 'true', '%FF', 'project%3A%00', 'project:' + 'x'.repeat(200), '', '%5B%5D', 'x'.repeat(5000)),
+  fc.constantFrom(
+    '%00',
+    'a%00',
+    '%ED%A0%80',
+    '-1',
+    '1e309',
+    '99999999999999999999',
+    '0',
+    'NaN',
+    'true',
+    '%FF',
+    'project%3A%00',
+    'project:' + 'x'.repeat(200),
+    '',
+    '%5B%5D',
+    'x'.repeat(5000),
+  ),
   fc.string({ unit: anyChar, maxLength: 20 }).map(encodeUtf16),
 );
-const query = fc.array(fc.tuple(fc.constantFrom(...QUERY_KEYS), queryValue), { maxLength: 4 }).map((kv) => kv.map(([k, v]) => `${encodeURIComponent(k)}=${v}`).join('&'));
+const query = fc
+  .array(fc.tuple(fc.constantFrom(...QUERY_KEYS), queryValue), { maxLength: 4 })
+  .map((kv) => kv.map(([k, v]) => `${encodeURIComponent(k)}=${v}`).join('&'));
 
 interface Attempt {
   caller: 'anonymous' | 'person';
@@ -162,7 +323,9 @@ const attemptFor = (key: string, hasBody: boolean): fc.Arbitrary<Attempt> =>
     caller: fc.constantFrom('anonymous' as const, 'person' as const),
     id: pathId,
     query,
-    contentType: hasBody ? fc.constantFrom('application/json', 'application/json', 'application/json', 'text/csv', 'application/x-ndjson') : fc.constant('application/json'),
+    contentType: hasBody
+      ? fc.constantFrom('application/json', 'application/json', 'application/json', 'text/csv', 'application/x-ndjson')
+      : fc.constant('application/json'),
     body: hasBody ? fc.option(bodyFor(key), { nil: null, freq: 8 }) : fc.constant(null),
   });
 
@@ -176,7 +339,13 @@ const examples = (hasBody: boolean): Attempt[] => {
     { ...base, caller: 'person', id: 'PROJECT', query: 'q=a%00b&cursor=%00&subject=project%3A%00' },
   ];
   if (hasBody) {
-    for (const body of ['{}', 'null', '[]', '{"title":"a\\u0000b","name":"a\\u0000b","body":"a\\u0000b","bio":"\\u0000"}', '{"title":"\\ud800x","name":"\\ud800x","body":"\\ud800x","bio":"\\ud800x"}']) {
+    for (const body of [
+      '{}',
+      'null',
+      '[]',
+      '{"title":"a\\u0000b","name":"a\\u0000b","body":"a\\u0000b","bio":"\\u0000"}',
+      '{"title":"\\ud800x","name":"\\ud800x","body":"\\ud800x","bio":"\\ud800x"}',
+    ]) {
       list.push({ ...base, caller: 'person', id: 'PROJECT', body });
     }
   }
@@ -206,7 +375,8 @@ describe('hostile input', () => {
       await fc.assert(
         fc.asyncProperty(attemptFor(op.key, hasBody), async (a) => {
           const res = await send(op.method, op.path, a);
-          const shown = () => `as ${a.caller}, id ${a.id.slice(0, 60)}, query ${a.query.slice(0, 100)}, ${a.contentType} body ${String(a.body).slice(0, 160)}: ${res.body.slice(0, 240)}`;
+          const shown = () =>
+            `as ${a.caller}, id ${a.id.slice(0, 60)}, query ${a.query.slice(0, 100)}, ${a.contentType} body ${String(a.body).slice(0, 160)}: ${res.body.slice(0, 240)}`;
           if (res.statusCode >= 500) {
             const kind = `${res.statusCode}`;
             if (!problems.has(kind)) problems.set(kind, shown());

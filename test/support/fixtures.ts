@@ -36,8 +36,18 @@ export interface MadeProject {
  * A project hosted by `host` (in an organization with `extra.orgId`), through the API.
  * @example const project = await makeProject(t, host, 'Greener town')
  */
-export async function makeProject(t: TestApp, host: TestUser, title = 'A project for the crowd', extra: Record<string, unknown> = {}): Promise<MadeProject> {
-  const res = await t.request(host, 'POST', '/api/v1/projects', { title, summary: 'Things to do with the crowd', category: 'community', ...extra });
+export async function makeProject(
+  t: TestApp,
+  host: TestUser,
+  title = 'A project for the crowd',
+  extra: Record<string, unknown> = {},
+): Promise<MadeProject> {
+  const res = await t.request(host, 'POST', '/api/v1/projects', {
+    title,
+    summary: 'Things to do with the crowd',
+    category: 'community',
+    ...extra,
+  });
   expect(res.statusCode, res.body).toBe(201);
   return res.json();
 }
@@ -48,7 +58,12 @@ export async function makeProject(t: TestApp, host: TestUser, title = 'A project
 export const LABELS = ['cat', 'dog', 'bird'];
 
 /** A two-label batch with two answers an item: pass it as `body` to makeBatch. */
-export const CATS_OR_DOGS = { title: 'Cats or dogs', instructions: 'Is it a **cat** or a dog?', answer: { kind: 'label', labels: ['cat', 'dog'] }, overlap: 2 };
+export const CATS_OR_DOGS = {
+  title: 'Cats or dogs',
+  instructions: 'Is it a **cat** or a dog?',
+  answer: { kind: 'label', labels: ['cat', 'dog'] },
+  overlap: 2,
+};
 
 /**
  * Creates a batch (default: label cat/dog/bird, overlap 3) on `projectId` or a new project, uploads `items` as JSON
@@ -155,7 +170,11 @@ export async function makeChallenge(
     status: opts.status ?? 'published',
   });
   expect(res.statusCode, res.body).toBe(201);
-  return res.json() as { id: string; phase: string; viewer: { budget: { limit: number | null; used: number; remaining: number | null } | null } };
+  return res.json() as {
+    id: string;
+    phase: string;
+    viewer: { budget: { limit: number | null; used: number; remaining: number | null } | null };
+  };
 }
 
 export async function setPhase(t: TestApp, host: TestUser, challengeId: string, phase: PhaseName) {
@@ -215,12 +234,23 @@ export async function liveCampaign(t: TestApp, projectId: string, host: TestUser
 /** Makes the person a backer of the project: a pledge with the test card on its live campaign, through the API. */
 export async function back(t: TestApp, projectId: string, host: TestUser, backer: TestUser, amount = 2500) {
   const campaignId = await liveCampaign(t, projectId, host);
-  const res = await t.request(backer, 'POST', `/api/v1/campaigns/${campaignId}/pledges`, { amount, payment: { type: 'test_card', number: TEST_CARDS.ok } }, { 'idempotency-key': `k-${Math.random()}` });
+  const res = await t.request(
+    backer,
+    'POST',
+    `/api/v1/campaigns/${campaignId}/pledges`,
+    { amount, payment: { type: 'test_card', number: TEST_CARDS.ok } },
+    { 'idempotency-key': `k-${Math.random()}` },
+  );
   expect(res.statusCode, res.body).toBe(201);
 }
 
-export const answer = (t: TestApp, who: TestUser | null, surveyId: string, answers: { questionId: string; value: unknown }[], headers?: Record<string, string>) =>
-  t.request(who, 'POST', `/api/v1/surveys/${surveyId}/responses`, { answers }, headers);
+export const answer = (
+  t: TestApp,
+  who: TestUser | null,
+  surveyId: string,
+  answers: { questionId: string; value: unknown }[],
+  headers?: Record<string, string>,
+) => t.request(who, 'POST', `/api/v1/surveys/${surveyId}/responses`, { answers }, headers);
 
 // ---------------------------------------------------------------------------------------------------------------
 // Campaigns and pledges
@@ -243,10 +273,24 @@ let counter = 0;
 /** A fresh host, project and campaign (launched unless `draft`), through the API. */
 export async function campaignFixture(
   t: TestApp,
-  opts: { model?: 'all_or_nothing' | 'keep_it_all' | 'donation'; goal?: number; currency?: string; tiers?: unknown[]; draft?: boolean; days?: number; host?: TestUser; orgId?: string } = {},
+  opts: {
+    model?: 'all_or_nothing' | 'keep_it_all' | 'donation';
+    goal?: number;
+    currency?: string;
+    tiers?: unknown[];
+    draft?: boolean;
+    days?: number;
+    host?: TestUser;
+    orgId?: string;
+  } = {},
 ): Promise<Fixture> {
   const host = opts.host ?? (await t.signup('Host'));
-  const project = await t.request(host, 'POST', '/api/v1/projects', { title: `Campaign project ${++counter}`, summary: 'A thing to fund', category: 'design', ...(opts.orgId ? { orgId: opts.orgId } : {}) });
+  const project = await t.request(host, 'POST', '/api/v1/projects', {
+    title: `Campaign project ${++counter}`,
+    summary: 'A thing to fund',
+    category: 'design',
+    ...(opts.orgId ? { orgId: opts.orgId } : {}),
+  });
   expect(project.statusCode, project.body).toBe(201);
   const model = opts.model ?? 'all_or_nothing';
   const created = await t.request(host, 'POST', `/api/v1/projects/${project.json().id}/campaigns`, {
@@ -262,23 +306,46 @@ export async function campaignFixture(
     const launched = await t.request(host, 'POST', `/api/v1/campaigns/${campaign.id}/launch`);
     expect(launched.statusCode, launched.body).toBe(200);
   }
-  return { host, projectId: project.json().id, campaignId: campaign.id, tierIds: campaign.tiers.map((x: { id: string }) => x.id), campaign };
+  return {
+    host,
+    projectId: project.json().id,
+    campaignId: campaign.id,
+    tierIds: campaign.tiers.map((x: { id: string }) => x.id),
+    campaign,
+  };
 }
 
 /** Pledges through the API with a fresh Idempotency-Key (or the given one). */
-export function pledge(t: TestApp, who: TestUser, campaignId: string, body: Record<string, unknown>, key: string | null = `k-${Math.random()}`) {
-  return t.request(who, 'POST', `/api/v1/campaigns/${campaignId}/pledges`, { payment: CARD, ...body }, key ? { 'idempotency-key': key } : {});
+export function pledge(
+  t: TestApp,
+  who: TestUser,
+  campaignId: string,
+  body: Record<string, unknown>,
+  key: string | null = `k-${Math.random()}`,
+) {
+  return t.request(
+    who,
+    'POST',
+    `/api/v1/campaigns/${campaignId}/pledges`,
+    { payment: CARD, ...body },
+    key ? { 'idempotency-key': key } : {},
+  );
 }
 
 /** The sum of every ledger entry per currency: all zero when the books add up. */
 export async function trialBalanceIsZero(t: TestApp): Promise<boolean> {
-  const rows = rowsOf<{ total: string }>(await t.ctx.db.execute(sql`SELECT currency, sum(amount) AS total FROM ledger_entries GROUP BY currency`));
+  const rows = rowsOf<{ total: string }>(
+    await t.ctx.db.execute(sql`SELECT currency, sum(amount) AS total FROM ledger_entries GROUP BY currency`),
+  );
   return rows.every((r) => Number(r.total) === 0);
 }
 
 /** Ledger entries of a campaign's transactions. */
 export function campaignEntries(t: TestApp, campaignId: string) {
-  return scalar(t, sql`SELECT count(*)::int FROM ledger_entries e JOIN ledger_transactions x ON x.id = e.transaction_id WHERE x.ref_type = 'campaign' AND x.ref_id = ${campaignId}`);
+  return scalar(
+    t,
+    sql`SELECT count(*)::int FROM ledger_entries e JOIN ledger_transactions x ON x.id = e.transaction_id WHERE x.ref_type = 'campaign' AND x.ref_id = ${campaignId}`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -313,12 +380,23 @@ export async function busyWorld(t: TestApp, name: string): Promise<BusyWorld> {
   const person = await t.signup(name);
   const org = await ok(t.request(host, 'POST', '/api/v1/orgs', { name: `Atelier ${Math.random().toString(36).slice(2, 8)}` }), 201);
   await ok(t.request(host, 'POST', `/api/v1/orgs/${org.id}/members`, { email: person.email, role: 'admin' }), 201);
-  const project = await ok(t.request(host, 'POST', '/api/v1/projects', { title: 'Community bakery', summary: 'Bread for the street', category: 'food', orgId: org.id }), 201);
+  const project = await ok(
+    t.request(host, 'POST', '/api/v1/projects', {
+      title: 'Community bakery',
+      summary: 'Bread for the street',
+      category: 'food',
+      orgId: org.id,
+    }),
+    201,
+  );
   const projectId = project.id;
 
   await ok(t.request(person, 'POST', `/api/v1/projects/${projectId}/follow`));
   await ok(t.request(person, 'POST', `/api/v1/projects/${projectId}/signups`, {}), 201);
-  const comment = await ok(t.request(person, 'POST', `/api/v1/comments?subject=project:${projectId}`, { body: 'I would buy a loaf every morning.' }), 201);
+  const comment = await ok(
+    t.request(person, 'POST', `/api/v1/comments?subject=project:${projectId}`, { body: 'I would buy a loaf every morning.' }),
+    201,
+  );
   await ok(t.request(host, 'POST', `/api/v1/comments?subject=project:${projectId}`, { body: 'Thanks!', parentId: comment.id }), 201);
 
   const challenge = await makeChallenge(t, host, projectId, { phase: 'submission' });
@@ -329,12 +407,23 @@ export async function busyWorld(t: TestApp, name: string): Promise<BusyWorld> {
   expect((await vote(t, person, seedA.id, 1)).statusCode).toBe(201);
   await ok(t.request(person, 'POST', `/api/v1/challenges/${challenge.id}/comparisons`, { winnerId: seedA.id, loserId: seedB.id }), 201);
 
-  const question = await ok(t.request(person, 'POST', `/api/v1/projects/${projectId}/questions`, { title: 'When does the oven open?', body: 'Early, I hope.' }), 201);
-  const hostQuestion = await ok(t.request(host, 'POST', `/api/v1/projects/${projectId}/questions`, { title: 'Which flour should we use?' }), 201);
-  const answered = await ok(t.request(person, 'POST', `/api/v1/questions/${hostQuestion.id}/answers`, { body: 'Stone-ground spelt.' }), 201);
+  const question = await ok(
+    t.request(person, 'POST', `/api/v1/projects/${projectId}/questions`, { title: 'When does the oven open?', body: 'Early, I hope.' }),
+    201,
+  );
+  const hostQuestion = await ok(
+    t.request(host, 'POST', `/api/v1/projects/${projectId}/questions`, { title: 'Which flour should we use?' }),
+    201,
+  );
+  const answered = await ok(
+    t.request(person, 'POST', `/api/v1/questions/${hostQuestion.id}/answers`, { body: 'Stone-ground spelt.' }),
+    201,
+  );
   await ok(t.request(person, 'POST', `/api/v1/questions/${hostQuestion.id}/votes`, { value: 1 }));
 
-  const survey = await makeSurvey(t, host, projectId, { questions: [{ kind: 'single', prompt: 'Favourite bread?', options: ['Rye', 'Spelt'] }] });
+  const survey = await makeSurvey(t, host, projectId, {
+    questions: [{ kind: 'single', prompt: 'Favourite bread?', options: ['Rye', 'Spelt'] }],
+  });
   expect((await answer(t, person, survey.id, [{ questionId: survey.questions[0]!.id, value: 'Spelt' }])).statusCode).toBe(201);
 
   const pending = await campaignFixture(t, { host, model: 'all_or_nothing' });

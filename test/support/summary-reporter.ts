@@ -19,6 +19,7 @@ export default class SummaryReporter implements Reporter {
     }
     const line = `${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`;
     console.log(`\nsuite: ${line}`);
-    if (process.env.FOULE_TEST_SUMMARY_FILE) fs.appendFileSync(process.env.FOULE_TEST_SUMMARY_FILE, `${counts.passed} ${counts.failed} ${counts.skipped}\n`);
+    if (process.env.FOULE_TEST_SUMMARY_FILE)
+      fs.appendFileSync(process.env.FOULE_TEST_SUMMARY_FILE, `${counts.passed} ${counts.failed} ${counts.skipped}\n`);
   }
 }

@@ -50,7 +50,13 @@ export interface TestApp {
   /** Raw inject. */
   inject(opts: InjectOptions): Promise<LightMyRequestResponse>;
   /** A request as a signed-in person (cookie and CSRF header), or anonymous when `as` is null. */
-  request(as: TestUser | null, method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  request(
+    as: TestUser | null,
+    method: string,
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>;
   /** Signs up a fresh person with a unique e-mail. */
   signup(name?: string, extra?: { locale?: 'en' | 'fr' }): Promise<TestUser>;
   /** Signs up a person and makes them an operator. */
@@ -72,7 +78,10 @@ export async function createTestApp(overrides: Partial<Record<keyof Config, stri
 
   // With rate limits on, each test app calls from an address of its own: on PostgreSQL the counters are shared by
   // every test file of the run, and one file's logins must not spend another's allowance.
-  const remoteAddress = overrides.FOULE_RATE_LIMIT === 'on' ? `127.${1 + Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${1 + Math.floor(Math.random() * 250)}` : undefined;
+  const remoteAddress =
+    overrides.FOULE_RATE_LIMIT === 'on'
+      ? `127.${1 + Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${1 + Math.floor(Math.random() * 250)}`
+      : undefined;
   const request: TestApp['request'] = (as, method, url, body, headers = {}) =>
     app.inject({
       method: method as InjectOptions['method'],
@@ -87,7 +96,9 @@ export async function createTestApp(overrides: Partial<Record<keyof Config, stri
     });
 
   const signup: TestApp['signup'] = async (name = 'Test Person', extra = {}) => {
-    const email = `${name.toLowerCase().replace(/[^a-z]/g, '')}.${randomToken(6).toLowerCase().replace(/[^a-z0-9]/g, '')}@example.test`;
+    const email = `${name.toLowerCase().replace(/[^a-z]/g, '')}.${randomToken(6)
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, '')}@example.test`;
     const password = 'correct horse battery';
     const res = await request(null, 'POST', '/api/v1/auth/signup', { email, password, name, ...extra });
     if (res.statusCode !== 201) throw new Error(`signup failed: ${res.statusCode} ${res.body}`);

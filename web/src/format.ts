@@ -1,6 +1,7 @@
 import i18n from './i18n';
 
-const minorDigits = (currency: string) => new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+const minorDigits = (currency: string) =>
+  new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
 
 /** An amount in minor units, formatted for the reader's language and the currency. */
 export function formatMoney(amount: number, currency: string): string {

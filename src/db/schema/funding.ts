@@ -2,7 +2,16 @@ import { pgTable, text, timestamp, integer, bigint, boolean, char, jsonb, primar
 
 export type CampaignModel = 'all_or_nothing' | 'keep_it_all' | 'donation';
 export type CampaignStatus = 'draft' | 'live' | 'succeeded' | 'failed' | 'ended' | 'cancelled';
-export type PledgeStatus = 'collecting' | 'pending' | 'charging' | 'collected' | 'errored' | 'dropped' | 'voided' | 'cancelled' | 'refunded';
+export type PledgeStatus =
+  | 'collecting'
+  | 'pending'
+  | 'charging'
+  | 'collected'
+  | 'errored'
+  | 'dropped'
+  | 'voided'
+  | 'cancelled'
+  | 'refunded';
 
 export interface StretchGoal {
   amount: number;

@@ -1,4 +1,16 @@
-import { pgTable, text, timestamp, boolean, integer, bigint, smallint, doublePrecision, jsonb, char, primaryKey } from 'drizzle-orm/pg-core';
+import {
+  pgTable,
+  text,
+  timestamp,
+  boolean,
+  integer,
+  bigint,
+  smallint,
+  doublePrecision,
+  jsonb,
+  char,
+  primaryKey,
+} from 'drizzle-orm/pg-core';
 
 export type SurveyStatus = 'draft' | 'open' | 'closed';
 export type QuestionKind = 'single' | 'multiple' | 'scale' | 'nps' | 'number' | 'text' | 'ranking' | 'price';

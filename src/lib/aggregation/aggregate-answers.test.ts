@@ -100,7 +100,9 @@ describe('aggregateAnswers', () => {
 
     it('refuses label methods and non-numeric answers', () => {
       expect(() => aggregateAnswers({ kind: 'number', method: 'ds', answers: [] })).toThrow(/does not suit number answers/);
-      expect(() => aggregateAnswers({ kind: 'number', method: 'mean', answers: [{ item: 'a', worker: 'w', answer: 'x' }] })).toThrow(AggregationInputError);
+      expect(() => aggregateAnswers({ kind: 'number', method: 'mean', answers: [{ item: 'a', worker: 'w', answer: 'x' }] })).toThrow(
+        AggregationInputError,
+      );
     });
   });
 

@@ -1,5 +1,12 @@
 import type { CategoricalAnswers, CategoricalResult, NumericAnswers, NumericResult } from './types.js';
-import { aggregateCategorical, aggregateNumeric, CATEGORICAL_METHODS, NUMERIC_METHODS, type CategoricalMethod, type NumericMethod } from './run-method.js';
+import {
+  aggregateCategorical,
+  aggregateNumeric,
+  CATEGORICAL_METHODS,
+  NUMERIC_METHODS,
+  type CategoricalMethod,
+  type NumericMethod,
+} from './run-method.js';
 
 /** The kinds of answer a task can ask for (one label, several labels, a number, a free text). */
 export type AnswerKind = 'label' | 'labels' | 'number' | 'text';
@@ -93,7 +100,8 @@ export const textKey = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim(
 
 function sameAnswer(kind: AnswerKind, a: Answer, b: Answer): boolean {
   if (kind === 'number') return typeof a === 'number' && typeof b === 'number' && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
-  if (kind === 'labels') return Array.isArray(a) && Array.isArray(b) && a.length === b.length && [...a].sort().join('\u0000') === [...b].sort().join('\u0000');
+  if (kind === 'labels')
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && [...a].sort().join('\u0000') === [...b].sort().join('\u0000');
   if (kind === 'text') return typeof a === 'string' && typeof b === 'string' && textKey(a) === textKey(b);
   return a === b;
 }
@@ -117,7 +125,7 @@ function runNumeric(method: AggregationMethod, data: NumericAnswers): NumericRes
 function indexRows(rows: { item: string; worker: string }[], itemOrder: string[]) {
   const itemIndex = new Map<string, number>();
   const itemIds: string[] = [];
-  for (const id of itemOrder) if (!itemIndex.has(id)) (itemIndex.set(id, itemIds.length), itemIds.push(id));
+  for (const id of itemOrder) if (!itemIndex.has(id)) itemIndex.set(id, itemIds.length), itemIds.push(id);
   const workerIndex = new Map<string, number>();
   const workerIds: string[] = [];
   const item = new Int32Array(rows.length);
@@ -125,9 +133,9 @@ function indexRows(rows: { item: string; worker: string }[], itemOrder: string[]
   for (let a = 0; a < rows.length; a++) {
     const r = rows[a]!;
     let i = itemIndex.get(r.item);
-    if (i === undefined) (itemIndex.set(r.item, (i = itemIds.length)), itemIds.push(r.item));
+    if (i === undefined) itemIndex.set(r.item, (i = itemIds.length)), itemIds.push(r.item);
     let w = workerIndex.get(r.worker);
-    if (w === undefined) (workerIndex.set(r.worker, (w = workerIds.length)), workerIds.push(r.worker));
+    if (w === undefined) workerIndex.set(r.worker, (w = workerIds.length)), workerIds.push(r.worker);
     item[a] = i;
     worker[a] = w;
   }
@@ -149,7 +157,10 @@ export function aggregateAnswers(input: AggregateInput): AggregateOutput {
   const { kind } = input;
   const method = input.method ?? defaultMethod(kind);
   if (!METHODS_BY_KIND[kind].includes(method)) {
-    throw new AggregationInputError('method_not_suited', `The method "${method}" does not suit ${kind} answers: use one of ${METHODS_BY_KIND[kind].join(', ')}.`);
+    throw new AggregationInputError(
+      'method_not_suited',
+      `The method "${method}" does not suit ${kind} answers: use one of ${METHODS_BY_KIND[kind].join(', ')}.`,
+    );
   }
   const rows: { item: string; worker: string; answer: Answer }[] = Array.isArray(input.answers) ? input.answers : [...input.answers];
   const gold = input.gold ?? new Map<string, Answer>();
@@ -199,7 +210,8 @@ export function aggregateAnswers(input: AggregateInput): AggregateOutput {
     const value = new Float64Array(n);
     for (let a = 0; a < n; a++) {
       const v = rows[a]!.answer;
-      if (typeof v !== 'number' || !Number.isFinite(v)) throw new AggregationInputError('invalid_answer', `Item ${rows[a]!.item}: the answer of ${rows[a]!.worker} is not a number.`);
+      if (typeof v !== 'number' || !Number.isFinite(v))
+        throw new AggregationInputError('invalid_answer', `Item ${rows[a]!.item}: the answer of ${rows[a]!.worker} is not a number.`);
       value[a] = v;
     }
     const res = runNumeric(method, { nItems, nWorkers, item: idx.item, worker: idx.worker, value });
@@ -214,7 +226,9 @@ export function aggregateAnswers(input: AggregateInput): AggregateOutput {
 
   if (kind === 'text') {
     const workers = new Map(workersOut().map((w) => [w.worker, w]));
-    const out = aggregateTexts(method as 'mv' | 'wmv', rows, idx.itemIds, gold, workers, (id, answer, conf, se) => itemOut(idx.itemIndex.get(id)!, answer, conf, se));
+    const out = aggregateTexts(method as 'mv' | 'wmv', rows, idx.itemIds, gold, workers, (id, answer, conf, se) =>
+      itemOut(idx.itemIndex.get(id)!, answer, conf, se),
+    );
     return out;
   }
 
@@ -225,7 +239,11 @@ export function aggregateAnswers(input: AggregateInput): AggregateOutput {
     const label = new Int32Array(n);
     for (let a = 0; a < n; a++) {
       const k = labelIndex.get(rows[a]!.answer as string);
-      if (k === undefined) throw new AggregationInputError('invalid_answer', `Item ${rows[a]!.item}: "${String(rows[a]!.answer).slice(0, 100)}" is not one of the labels.`);
+      if (k === undefined)
+        throw new AggregationInputError(
+          'invalid_answer',
+          `Item ${rows[a]!.item}: "${String(rows[a]!.answer).slice(0, 100)}" is not one of the labels.`,
+        );
       label[a] = k;
     }
     const goldIdx = new Int32Array(nItems).fill(-1);
@@ -233,18 +251,23 @@ export function aggregateAnswers(input: AggregateInput): AggregateOutput {
       if (typeof g === 'string' && labelIndex.has(g)) goldIdx[i] = labelIndex.get(g)!;
     });
     const res = runCategorical(method, { nItems, nWorkers, nLabels: K, item: idx.item, worker: idx.worker, label, gold: goldIdx });
-    const items = idx.itemIds.map((_, i) => (res.labels[i]! < 0 ? itemOut(i, null, null, null) : itemOut(i, labels[res.labels[i]!]!, res.confidence[i]!, null)));
+    const items = idx.itemIds.map((_, i) =>
+      res.labels[i]! < 0 ? itemOut(i, null, null, null) : itemOut(i, labels[res.labels[i]!]!, res.confidence[i]!, null),
+    );
     for (let w = 0; w < nWorkers; w++) quality[w] = Number.isNaN(res.workerQuality[w]!) ? null : round(res.workerQuality[w]!);
     if (res.confusion) {
       const m = res.confusion;
-      confusion = idx.workerIds.map((_, w) => Array.from({ length: K }, (_, c) => Array.from({ length: K }, (_, k) => round(m[w * K * K + c * K + k]!))));
+      confusion = idx.workerIds.map((_, w) =>
+        Array.from({ length: K }, (_, c) => Array.from({ length: K }, (_, k) => round(m[w * K * K + c * K + k]!))),
+      );
     }
     return { method, items, workers: workersOut() };
   }
 
   // labels: one yes/no question per label; the answer is the set of labels judged "yes".
   for (let a = 0; a < n; a++) {
-    if (!Array.isArray(rows[a]!.answer)) throw new AggregationInputError('invalid_answer', `Item ${rows[a]!.item}: the answer of ${rows[a]!.worker} is not a list of labels.`);
+    if (!Array.isArray(rows[a]!.answer))
+      throw new AggregationInputError('invalid_answer', `Item ${rows[a]!.item}: the answer of ${rows[a]!.worker} is not a list of labels.`);
   }
   const yes: string[][] = idx.itemIds.map(() => []);
   const conf = new Float64Array(nItems).fill(1);
@@ -287,7 +310,8 @@ function aggregateTexts(
 ): AggregateOutput {
   const byItem = new Map<string, { worker: string; key: string; text: string }[]>();
   for (const r of rows) {
-    if (typeof r.answer !== 'string') throw new AggregationInputError('invalid_answer', `Item ${r.item}: the answer of ${r.worker} is not a text.`);
+    if (typeof r.answer !== 'string')
+      throw new AggregationInputError('invalid_answer', `Item ${r.item}: the answer of ${r.worker} is not a text.`);
     const list = byItem.get(r.item) ?? [];
     list.push({ worker: r.worker, key: textKey(r.answer), text: r.answer.trim() });
     byItem.set(r.item, list);
@@ -342,7 +366,8 @@ function aggregateTexts(
     }
   } else {
     const hits = new Map<string, number>();
-    for (const [item, list] of byItem) for (const a of list) if (a.key === decided.get(item)!.key) hits.set(a.worker, (hits.get(a.worker) ?? 0) + 1);
+    for (const [item, list] of byItem)
+      for (const a of list) if (a.key === decided.get(item)!.key) hits.set(a.worker, (hits.get(a.worker) ?? 0) + 1);
     for (const w of workers.values()) w.quality = round((hits.get(w.worker) ?? 0) / w.answers);
   }
   const items = itemOrder.map((id) => {

@@ -5,7 +5,14 @@ import { accuracyOf, syntheticCategorical } from './synthetic.js';
 
 describe('dawidSkene', () => {
   it('beats majority vote when workers differ in quality', () => {
-    const { data, truth } = syntheticCategorical({ items: 2000, workers: 40, labels: 3, overlap: 5, accuracy: (w, r) => (w % 4 === 0 ? 0.34 : 0.6 + 0.35 * r()), seed: 11 });
+    const { data, truth } = syntheticCategorical({
+      items: 2000,
+      workers: 40,
+      labels: 3,
+      overlap: 5,
+      accuracy: (w, r) => (w % 4 === 0 ? 0.34 : 0.6 + 0.35 * r()),
+      seed: 11,
+    });
     const ds = dawidSkene(data);
     const mv = majorityVote(data);
     expect(accuracyOf(ds.labels, truth)).toBeGreaterThan(accuracyOf(mv.labels, truth) + 0.02);
@@ -20,7 +27,14 @@ describe('dawidSkene', () => {
   });
 
   it('sees through a worker who always answers the opposite (binary)', () => {
-    const { data, truth } = syntheticCategorical({ items: 500, workers: 6, labels: 2, overlap: 6, accuracy: (w) => (w < 2 ? 0.03 : 0.7), seed: 2 });
+    const { data, truth } = syntheticCategorical({
+      items: 500,
+      workers: 6,
+      labels: 2,
+      overlap: 6,
+      accuracy: (w) => (w < 2 ? 0.03 : 0.7),
+      seed: 2,
+    });
     // A third of the crowd inverts the answer: majority vote is near chance, Dawid–Skene reads them inverted.
     expect(accuracyOf(majorityVote(data).labels, truth)).toBeLessThan(0.7);
     const r = dawidSkene(data);
@@ -48,7 +62,14 @@ describe('dawidSkene', () => {
   });
 
   it('handles items without answers and a worker seen once', () => {
-    const r = dawidSkene({ nItems: 3, nWorkers: 2, nLabels: 2, item: Int32Array.of(0, 0, 1), worker: Int32Array.of(0, 1, 0), label: Int32Array.of(1, 1, 0) });
+    const r = dawidSkene({
+      nItems: 3,
+      nWorkers: 2,
+      nLabels: 2,
+      item: Int32Array.of(0, 0, 1),
+      worker: Int32Array.of(0, 1, 0),
+      label: Int32Array.of(1, 1, 0),
+    });
     expect([...r.labels]).toEqual([1, 0, -1]);
     expect(Number.isFinite(r.workerQuality[1]!)).toBe(true);
   });

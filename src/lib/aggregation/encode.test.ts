@@ -15,7 +15,11 @@ describe('encodeCategorical', () => {
   });
 
   it('keeps a fixed label order, lists unanswered items, maps gold, rejects unknown labels', () => {
-    const e = encodeCategorical([{ item: 'a', worker: 'x', answer: 'dog' }], { labels: ['cat', 'dog'], items: ['z'], gold: new Map([['z', 'cat']]) });
+    const e = encodeCategorical([{ item: 'a', worker: 'x', answer: 'dog' }], {
+      labels: ['cat', 'dog'],
+      items: ['z'],
+      gold: new Map([['z', 'cat']]),
+    });
     expect(e.itemIds).toEqual(['z', 'a']);
     expect([...e.data.gold!]).toEqual([0, -1]);
     expect(() => encodeCategorical([{ item: 'a', worker: 'x', answer: 'cow' }], { labels: ['cat'] })).toThrow(/not one of the labels/);

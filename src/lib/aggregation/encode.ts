@@ -100,7 +100,13 @@ export function encodeNumeric(rows: Iterable<AnswerRow<number>>, opts: { items?:
     vs.push(r.answer);
   }
   return {
-    data: { nItems: items.ids.length, nWorkers: workers.ids.length, item: Int32Array.from(it), worker: Int32Array.from(wk), value: Float64Array.from(vs) },
+    data: {
+      nItems: items.ids.length,
+      nWorkers: workers.ids.length,
+      item: Int32Array.from(it),
+      worker: Int32Array.from(wk),
+      value: Float64Array.from(vs),
+    },
     itemIds: items.ids,
     workerIds: workers.ids,
   };

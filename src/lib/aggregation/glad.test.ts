@@ -26,7 +26,14 @@ function gladData(seed: number) {
       label.push(rand() < p ? truth[i]! : (truth[i]! + 1 + Math.floor(rand() * (K - 1))) % K);
     }
   }
-  const data: CategoricalAnswers = { nItems, nWorkers, nLabels: K, item: Int32Array.from(item), worker: Int32Array.from(worker), label: Int32Array.from(label) };
+  const data: CategoricalAnswers = {
+    nItems,
+    nWorkers,
+    nLabels: K,
+    item: Int32Array.from(item),
+    worker: Int32Array.from(worker),
+    label: Int32Array.from(label),
+  };
   return { data, truth, alpha };
 }
 

@@ -3,7 +3,13 @@ import { itemConfidence, smoothedAccuracy } from './item-confidence.js';
 
 describe('itemConfidence', () => {
   it('is the one-coin posterior of the leading answer', () => {
-    const r = itemConfidence([{ answer: 'cat', accuracy: 0.9 }, { answer: 'cat', accuracy: 0.8 }], 2);
+    const r = itemConfidence(
+      [
+        { answer: 'cat', accuracy: 0.9 },
+        { answer: 'cat', accuracy: 0.8 },
+      ],
+      2,
+    );
     // P(cat) ∝ 0.9 × 0.8, P(dog) ∝ 0.1 × 0.2.
     expect(r.answer).toBe('cat');
     expect(r.confidence).toBeCloseTo(0.72 / (0.72 + 0.02), 6);
@@ -24,7 +30,13 @@ describe('itemConfidence', () => {
 
   it('grows with agreeing answers and counts the labels nobody chose', () => {
     const one = itemConfidence([{ answer: 'x', accuracy: 0.8 }], 4).confidence;
-    const two = itemConfidence([{ answer: 'x', accuracy: 0.8 }, { answer: 'x', accuracy: 0.8 }], 4).confidence;
+    const two = itemConfidence(
+      [
+        { answer: 'x', accuracy: 0.8 },
+        { answer: 'x', accuracy: 0.8 },
+      ],
+      4,
+    ).confidence;
     expect(one).toBeCloseTo(0.8, 6);
     expect(two).toBeGreaterThan(one);
     expect(itemConfidence([], 3)).toEqual({ answer: null, confidence: 0 });

@@ -6,7 +6,10 @@
  * @example
  * itemConfidence([{ answer: 'cat', accuracy: 0.9 }, { answer: 'cat', accuracy: 0.8 }], 2) // { answer: 'cat', confidence: 0.973 }
  */
-export function itemConfidence(votes: { answer: string; accuracy: number }[], nLabels: number): { answer: string | null; confidence: number } {
+export function itemConfidence(
+  votes: { answer: string; accuracy: number }[],
+  nLabels: number,
+): { answer: string | null; confidence: number } {
   if (!votes.length) return { answer: null, confidence: 0 };
   const K = Math.max(nLabels, 2);
   // Each vote adds log((K−1)q/(1−q)) to its answer's score; a worker at or below chance adds nothing.
@@ -18,7 +21,8 @@ export function itemConfidence(votes: { answer: string; accuracy: number }[], nL
   }
   let best: string | null = null;
   let bestScore = -Infinity;
-  for (const [answer, s] of score) if (s > bestScore || (s === bestScore && best !== null && answer < best)) [best, bestScore] = [answer, s];
+  for (const [answer, s] of score)
+    if (s > bestScore || (s === bestScore && best !== null && answer < best)) [best, bestScore] = [answer, s];
   // Answers nobody gave (K minus those seen) each keep a score of 0.
   let total = Math.max(K - score.size, 0) * Math.exp(-bestScore);
   for (const s of score.values()) total += Math.exp(s - bestScore);

@@ -16,7 +16,20 @@ const answers = (rows: [number, number, number][], nItems: number, nLabels: numb
 
 describe('majorityVote', () => {
   it('picks the most frequent label with its share as confidence', () => {
-    const r = majorityVote(answers([[0, 0, 1], [0, 1, 1], [0, 2, 0], [1, 0, 2], [1, 1, 2], [1, 2, 2]], 2, 3));
+    const r = majorityVote(
+      answers(
+        [
+          [0, 0, 1],
+          [0, 1, 1],
+          [0, 2, 0],
+          [1, 0, 2],
+          [1, 1, 2],
+          [1, 2, 2],
+        ],
+        2,
+        3,
+      ),
+    );
     expect([...r.labels]).toEqual([1, 2]);
     expect(r.confidence[0]).toBeCloseTo(2 / 3);
     expect(r.confidence[1]).toBe(1);
@@ -24,13 +37,33 @@ describe('majorityVote', () => {
   });
 
   it('breaks ties toward the lowest label and leaves unanswered items at -1', () => {
-    const r = majorityVote(answers([[0, 0, 2], [0, 1, 1]], 2, 3));
+    const r = majorityVote(
+      answers(
+        [
+          [0, 0, 2],
+          [0, 1, 1],
+        ],
+        2,
+        3,
+      ),
+    );
     expect([...r.labels]).toEqual([1, -1]);
     expect(r.confidence[1]).toBe(0);
   });
 
   it('keeps a gold item at its known label and scores workers against it', () => {
-    const r = majorityVote(answers([[0, 0, 1], [0, 1, 1], [0, 2, 0]], 1, 2, [0]));
+    const r = majorityVote(
+      answers(
+        [
+          [0, 0, 1],
+          [0, 1, 1],
+          [0, 2, 0],
+        ],
+        1,
+        2,
+        [0],
+      ),
+    );
     expect(r.labels[0]).toBe(0);
     expect(r.workerQuality[2]).toBe(1);
     expect(r.workerQuality[0]).toBe(0);

@@ -7,7 +7,14 @@ import type { CategoricalAnswers } from './types.js';
 
 describe('minimaxEntropy', () => {
   it('beats majority vote when workers differ in quality', () => {
-    const { data, truth } = syntheticCategorical({ items: 600, workers: 20, labels: 3, overlap: 6, accuracy: (w, r) => (w % 3 === 0 ? 0.4 : 0.6 + 0.35 * r()), seed: 31 });
+    const { data, truth } = syntheticCategorical({
+      items: 600,
+      workers: 20,
+      labels: 3,
+      overlap: 6,
+      accuracy: (w, r) => (w % 3 === 0 ? 0.4 : 0.6 + 0.35 * r()),
+      seed: 31,
+    });
     expect(accuracyOf(minimaxEntropy(data).labels, truth)).toBeGreaterThan(accuracyOf(majorityVote(data).labels, truth));
   });
 
@@ -32,7 +39,14 @@ describe('minimaxEntropy', () => {
         label.push(l);
       }
     }
-    const data: CategoricalAnswers = { nItems, nWorkers, nLabels: 2, item: Int32Array.from(item), worker: Int32Array.from(worker), label: Int32Array.from(label) };
+    const data: CategoricalAnswers = {
+      nItems,
+      nWorkers,
+      nLabels: 2,
+      item: Int32Array.from(item),
+      worker: Int32Array.from(worker),
+      label: Int32Array.from(label),
+    };
     const mv = majorityVote(data);
     const mme = minimaxEntropy(data);
     expect(accuracyOf(mme.labels, truth)).toBeGreaterThan(accuracyOf(mv.labels, truth) + 0.05);

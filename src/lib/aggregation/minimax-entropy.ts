@@ -84,7 +84,7 @@ export function minimaxEntropy(data: CategoricalAnswers, options: MinimaxEntropy
   for (let w = 0; w < nWorkers; w++) if (byWorker.start[w + 1]! > byWorker.start[w]!) workersSeen++;
   for (let i = 0; i < nItems; i++) if (answered[i]) itemsSeen++;
   const lw = options.workerPenalty ?? (K * K) / 4;
-  const lt = options.itemPenalty ?? (n ? lw * (n / Math.max(workersSeen, 1)) / (n / Math.max(itemsSeen, 1)) : lw);
+  const lt = options.itemPenalty ?? (n ? (lw * (n / Math.max(workersSeen, 1))) / (n / Math.max(itemsSeen, 1)) : lw);
   const shrinkage = options.itemShrinkage === undefined ? MINIMAX_ITEM_SHRINKAGE : options.itemShrinkage;
   const tolerance = options.tolerance ?? 1e-5;
   const maxIterations = options.maxIterations ?? 200;
@@ -99,7 +99,15 @@ export function minimaxEntropy(data: CategoricalAnswers, options: MinimaxEntropy
   const g = new Float64Array(K);
 
   /** One penalized Newton step on params[owner][c][·] over the owner's answers. */
-  const newtonStep = (params: Float64Array, other: Float64Array, otherKey: Int32Array, groups: { start: Int32Array; order: Int32Array }, nOwners: number, penalty0: number, perAnswer: number | null) => {
+  const newtonStep = (
+    params: Float64Array,
+    other: Float64Array,
+    otherKey: Int32Array,
+    groups: { start: Int32Array; order: Int32Array },
+    nOwners: number,
+    penalty0: number,
+    perAnswer: number | null,
+  ) => {
     for (let owner = 0; owner < nOwners; owner++) {
       const from = groups.start[owner]!;
       const to = groups.start[owner + 1]!;

@@ -13,7 +13,16 @@ const numeric = (rows: [number, number, number][], nItems: number): NumericAnswe
 
 describe('numericMean', () => {
   it('averages each item and gives the standard error', () => {
-    const r = numericMean(numeric([[0, 0, 1], [0, 1, 3], [1, 0, 5]], 3));
+    const r = numericMean(
+      numeric(
+        [
+          [0, 0, 1],
+          [0, 1, 3],
+          [1, 0, 5],
+        ],
+        3,
+      ),
+    );
     expect(r.values[0]).toBe(2);
     expect(r.stdError[0]).toBeCloseTo(Math.SQRT2 / Math.SQRT2); // sd √2, n 2 → 1
     expect(r.values[1]).toBe(5);
@@ -24,7 +33,20 @@ describe('numericMean', () => {
 
 describe('numericMedian', () => {
   it('takes the middle answer, or the mean of the two middle ones', () => {
-    const r = numericMedian(numeric([[0, 0, 1], [0, 1, 100], [0, 2, 3], [1, 0, 4], [1, 1, 2], [1, 2, 10], [1, 3, 8]], 2));
+    const r = numericMedian(
+      numeric(
+        [
+          [0, 0, 1],
+          [0, 1, 100],
+          [0, 2, 3],
+          [1, 0, 4],
+          [1, 1, 2],
+          [1, 2, 10],
+          [1, 3, 8],
+        ],
+        2,
+      ),
+    );
     expect([...r.values]).toEqual([3, 6]);
   });
 });
@@ -63,7 +85,16 @@ describe('numericRobust', () => {
   });
 
   it('takes the single answer of an item answered once', () => {
-    const r = numericRobust(numeric([[0, 0, 7], [1, 0, 3], [1, 1, 5]], 2));
+    const r = numericRobust(
+      numeric(
+        [
+          [0, 0, 7],
+          [1, 0, 3],
+          [1, 1, 5],
+        ],
+        2,
+      ),
+    );
     expect(r.values[0]).toBe(7);
   });
 });

@@ -118,7 +118,8 @@ export function numericRobust(data: NumericAnswers, options: RobustOptions = {})
       pooledN += 1;
     }
     const pooledVar = pooledN ? Math.max(pooled / pooledN, 1e-9) : 1;
-    for (let k = 0; k < nWorkers; k++) variance[k] = Math.max((sqResid[k]! + o.priorAnswers * pooledVar) / (perWorker[k]! + o.priorAnswers), 1e-9);
+    for (let k = 0; k < nWorkers; k++)
+      variance[k] = Math.max((sqResid[k]! + o.priorAnswers * pooledVar) / (perWorker[k]! + o.priorAnswers), 1e-9);
     // Weighted (and Huber-limited) means.
     for (let a = 0; a < n; a++) {
       const v = variance[worker[a]!]!;

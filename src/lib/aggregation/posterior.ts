@@ -68,7 +68,14 @@ export function clampGold(posterior: Float64Array, nLabels: number, gold: Int32A
 }
 
 /** Per worker: the expected share of their answers that match the posterior (their estimated accuracy). */
-export function expectedAccuracy(posterior: Float64Array, nLabels: number, nWorkers: number, worker: Int32Array, item: Int32Array, label: Int32Array): Float64Array {
+export function expectedAccuracy(
+  posterior: Float64Array,
+  nLabels: number,
+  nWorkers: number,
+  worker: Int32Array,
+  item: Int32Array,
+  label: Int32Array,
+): Float64Array {
   const hit = new Float64Array(nWorkers);
   const count = new Float64Array(nWorkers);
   for (let a = 0; a < item.length; a++) {

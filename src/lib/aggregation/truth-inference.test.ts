@@ -4,7 +4,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { aggregateCategorical, aggregateNumeric, encodeCategorical, encodeNumeric, type CategoricalMethod, type NumericMethod } from './index.js';
+import {
+  aggregateCategorical,
+  aggregateNumeric,
+  encodeCategorical,
+  encodeNumeric,
+  type CategoricalMethod,
+  type NumericMethod,
+} from './index.js';
 import { accuracyOf } from './synthetic.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -19,14 +26,20 @@ function read(set: string) {
       .slice(1)
       .filter((l) => l.trim())
       .map((l) => l.split(',').map((c) => c.trim()));
-  return { answers: csv('answers.csv').map(([item, worker, answer]) => ({ item: item!, worker: worker!, answer: answer! })), truth: new Map(csv('truth.csv').map(([q, t]) => [q!, t!] as const)) };
+  return {
+    answers: csv('answers.csv').map(([item, worker, answer]) => ({ item: item!, worker: worker!, answer: answer! })),
+    truth: new Map(csv('truth.csv').map(([q, t]) => [q!, t!] as const)),
+  };
 }
 
 function categorical(set: string, method: CategoricalMethod): number {
   const { answers, truth } = read(set);
   const labels = [...new Set(answers.map((a) => a.answer))].sort((a, b) => Number(a) - Number(b));
   const enc = encodeCategorical(answers, { labels });
-  return accuracyOf(aggregateCategorical(method, enc.data).labels, Int32Array.from(enc.itemIds, (id) => labels.indexOf(truth.get(id)!)));
+  return accuracyOf(
+    aggregateCategorical(method, enc.data).labels,
+    Int32Array.from(enc.itemIds, (id) => labels.indexOf(truth.get(id)!)),
+  );
 }
 
 function mae(set: string, method: NumericMethod): number {

@@ -51,8 +51,15 @@ describe('fitBradleyTerry', () => {
     });
 
     it('reads a record the same whichever way round its pair is written, and adds records of one pair', () => {
-      const a = fitBradleyTerry(3, [{ i: 0, j: 1, winsI: 3, winsJ: 1 }, { i: 1, j: 2, winsI: 2, winsJ: 2 }]);
-      const b = fitBradleyTerry(3, [{ i: 1, j: 0, winsI: 1, winsJ: 0 }, { i: 0, j: 1, winsI: 3, winsJ: 0 }, { i: 2, j: 1, winsI: 2, winsJ: 2 }]);
+      const a = fitBradleyTerry(3, [
+        { i: 0, j: 1, winsI: 3, winsJ: 1 },
+        { i: 1, j: 2, winsI: 2, winsJ: 2 },
+      ]);
+      const b = fitBradleyTerry(3, [
+        { i: 1, j: 0, winsI: 1, winsJ: 0 },
+        { i: 0, j: 1, winsI: 3, winsJ: 0 },
+        { i: 2, j: 1, winsI: 2, winsJ: 2 },
+      ]);
       for (let k = 0; k < 3; k++) expect(b.logStrength[k]).toBeCloseTo(a.logStrength[k]!, 9);
     });
   });
@@ -99,7 +106,11 @@ describe('fitBradleyTerry', () => {
     });
 
     it('computes intervals for the asked items only, the same as when all are asked', () => {
-      const records: PairRecord[] = [{ i: 0, j: 1, winsI: 7, winsJ: 3 }, { i: 1, j: 2, winsI: 5, winsJ: 5 }, { i: 2, j: 3, winsI: 1, winsJ: 4 }];
+      const records: PairRecord[] = [
+        { i: 0, j: 1, winsI: 7, winsJ: 3 },
+        { i: 1, j: 2, winsI: 5, winsJ: 5 },
+        { i: 2, j: 3, winsI: 1, winsJ: 4 },
+      ];
       const all = fitBradleyTerry(4, records);
       const some = fitBradleyTerry(4, records, { intervals: [2] });
       expect(some.interval).toEqual([null, null, all.interval[2], null]);
@@ -120,7 +131,10 @@ describe('fitBradleyTerry', () => {
     });
 
     it('starts from a previous fit and converges in a few steps', () => {
-      const records: PairRecord[] = [{ i: 0, j: 1, winsI: 7, winsJ: 3 }, { i: 1, j: 2, winsI: 5, winsJ: 5 }];
+      const records: PairRecord[] = [
+        { i: 0, j: 1, winsI: 7, winsJ: 3 },
+        { i: 1, j: 2, winsI: 5, winsJ: 5 },
+      ];
       const first = fitBradleyTerry(3, records);
       const again = fitBradleyTerry(3, [...records, { i: 0, j: 2, winsI: 1, winsJ: 0 }], { initial: first.logStrength });
       expect(again.converged).toBe(true);
@@ -133,13 +147,15 @@ describe('fitBradleyTerry', () => {
       fc.tuple(
         fc.constant(n),
         fc.array(
-          fc.record({
-            i: fc.integer({ min: 0, max: n - 1 }),
-            j: fc.integer({ min: 0, max: n - 1 }),
-            winsI: fc.integer({ min: 0, max: 20 }),
-            winsJ: fc.integer({ min: 0, max: 20 }),
-            ties: fc.integer({ min: 0, max: 3 }),
-          }).filter((r) => r.i !== r.j),
+          fc
+            .record({
+              i: fc.integer({ min: 0, max: n - 1 }),
+              j: fc.integer({ min: 0, max: n - 1 }),
+              winsI: fc.integer({ min: 0, max: 20 }),
+              winsJ: fc.integer({ min: 0, max: 20 }),
+              ties: fc.integer({ min: 0, max: 3 }),
+            })
+            .filter((r) => r.i !== r.j),
           { maxLength: 25 },
         ),
       ),
@@ -220,13 +236,23 @@ describe('linear algebra', () => {
     // [[4, 2], [2, 3]] = L·Lᵀ with L = [[2, 0], [1, √2]]; its solution for [2, 1] is [0.5, 0].
     const L = cholesky(Float64Array.from([4, 2, 2, 3]), 2);
     expect(Array.from(L)).toEqual([2, 0, 1, Math.SQRT2]);
-    const x = solveSymmetric([[4, 2], [2, 3]], [2, 1]);
+    const x = solveSymmetric(
+      [
+        [4, 2],
+        [2, 3],
+      ],
+      [2, 1],
+    );
     expect(x[0]).toBeCloseTo(0.5, 12);
     expect(x[1]).toBeCloseTo(0, 12);
-    const cg = conjugateGradient((v, out) => {
-      out[0] = 4 * v[0]! + 2 * v[1]!;
-      out[1] = 2 * v[0]! + 3 * v[1]!;
-    }, [4, 3], [2, 1]);
+    const cg = conjugateGradient(
+      (v, out) => {
+        out[0] = 4 * v[0]! + 2 * v[1]!;
+        out[1] = 2 * v[0]! + 3 * v[1]!;
+      },
+      [4, 3],
+      [2, 1],
+    );
     expect(cg.x[0]).toBeCloseTo(0.5, 10);
     expect(cg.x[1]).toBeCloseTo(0, 10);
     expect(() => cholesky(Float64Array.from([1, 2, 2, 1]), 2)).toThrow(RangeError);

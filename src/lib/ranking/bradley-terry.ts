@@ -88,12 +88,16 @@ export function normalQuantile(p: number): number {
   const c = [-7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
   const d = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416];
   const low = 0.02425;
-  const tail = (q: number) => (((((c[0]! * q + c[1]!) * q + c[2]!) * q + c[3]!) * q + c[4]!) * q + c[5]!) / ((((d[0]! * q + d[1]!) * q + d[2]!) * q + d[3]!) * q + 1);
+  const tail = (q: number) =>
+    (((((c[0]! * q + c[1]!) * q + c[2]!) * q + c[3]!) * q + c[4]!) * q + c[5]!) / ((((d[0]! * q + d[1]!) * q + d[2]!) * q + d[3]!) * q + 1);
   if (p < low) return tail(Math.sqrt(-2 * Math.log(p)));
   if (p > 1 - low) return -tail(Math.sqrt(-2 * Math.log(1 - p)));
   const q = p - 0.5;
   const r = q * q;
-  return ((((((a[0]! * r + a[1]!) * r + a[2]!) * r + a[3]!) * r + a[4]!) * r + a[5]!) * q) / (((((b[0]! * r + b[1]!) * r + b[2]!) * r + b[3]!) * r + b[4]!) * r + 1);
+  return (
+    ((((((a[0]! * r + a[1]!) * r + a[2]!) * r + a[3]!) * r + a[4]!) * r + a[5]!) * q) /
+    (((((b[0]! * r + b[1]!) * r + b[2]!) * r + b[3]!) * r + b[4]!) * r + 1)
+  );
 }
 
 /** The comparison graph: one edge per compared pair, with its counts. */
@@ -230,7 +234,14 @@ interface Solved {
 }
 
 /** Newton's method on θ with step halving; each step solved densely (Cholesky) or by conjugate gradients. */
-function newton(G: Graph, g: number, initial: readonly number[] | undefined, tolerance: number, maxIterations: number, dense: boolean): Solved {
+function newton(
+  G: Graph,
+  g: number,
+  initial: readonly number[] | undefined,
+  tolerance: number,
+  maxIterations: number,
+  dense: boolean,
+): Solved {
   const n = G.n;
   let theta = Float64Array.from({ length: n }, (_, k) => initial?.[k] ?? 0);
   let current = logPosterior(theta, G, g);
@@ -340,7 +351,12 @@ export function fitBradleyTerry(n: number, records: readonly PairRecord[], optio
   });
 
   const asked = options.intervals ?? true;
-  const wanted = asked === true ? theta.map((_, k) => k) : asked === false ? [] : [...new Set(asked)].filter((k) => Number.isInteger(k) && k >= 0 && k < n);
+  const wanted =
+    asked === true
+      ? theta.map((_, k) => k)
+      : asked === false
+        ? []
+        : [...new Set(asked)].filter((k) => Number.isInteger(k) && k >= 0 && k < n);
   const interval: ([number, number] | null)[] = new Array(n).fill(null);
   const standardError: (number | null)[] = new Array(n).fill(null);
   if (wanted.length) {
@@ -377,7 +393,15 @@ export function fitBradleyTerry(n: number, records: readonly PairRecord[], optio
     }
   }
 
-  return { logStrength: theta, score, interval, standardError, comparisons: G.comparisons, iterations: solved.iterations, converged: solved.converged };
+  return {
+    logStrength: theta,
+    score,
+    interval,
+    standardError,
+    comparisons: G.comparisons,
+    iterations: solved.iterations,
+    converged: solved.converged,
+  };
 }
 
 /**

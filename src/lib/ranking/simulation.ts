@@ -51,7 +51,9 @@ export function simulateRanking(options: SimulationOptions): SimulationResult {
   const seen = new Array<number>(n).fill(0);
   const records = (): PairRecord[] => {
     const out: PairRecord[] = [];
-    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) if (counts[i]![j]! + counts[j]![i]! > 0) out.push({ i, j, winsI: counts[i]![j]!, winsJ: counts[j]![i]! });
+    for (let i = 0; i < n; i++)
+      for (let j = i + 1; j < n; j++)
+        if (counts[i]![j]! + counts[j]![i]! > 0) out.push({ i, j, winsI: counts[i]![j]!, winsJ: counts[j]![i]! });
     return out;
   };
   let theta = new Array<number>(n).fill(0);

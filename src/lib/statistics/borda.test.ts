@@ -22,6 +22,11 @@ describe('borda', () => {
   });
 
   it('gives null average rank to an option nobody ranked', () => {
-    expect(borda([[0, 0], [0, 0]]).map((s) => s.averageRank)).toEqual([null, null]);
+    expect(
+      borda([
+        [0, 0],
+        [0, 0],
+      ]).map((s) => s.averageRank),
+    ).toEqual([null, null]);
   });
 });

@@ -15,7 +15,14 @@ describe('nps', () => {
   });
 
   it('computes from 0–10 answer counts', () => {
-    const r = npsFromCounts([[10, 30], [9, 20], [8, 20], [7, 10], [5, 15], [0, 5]]);
+    const r = npsFromCounts([
+      [10, 30],
+      [9, 20],
+      [8, 20],
+      [7, 10],
+      [5, 15],
+      [0, 5],
+    ]);
     expect(r).toMatchObject({ promoters: 50, passives: 30, detractors: 20 });
     expect(r.score).toBeCloseTo(30, 10);
   });

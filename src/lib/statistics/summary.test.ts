@@ -9,7 +9,15 @@ describe('summary', () => {
       expect(m.n).toBe(8);
       expect(m.mean).toBe(5);
       expect(m.sd).toBeCloseTo(Math.sqrt(32 / 7), 12);
-      expect(momentsFromCounts([[2, 1], [4, 3], [5, 2], [7, 1], [9, 1]])).toEqual(m);
+      expect(
+        momentsFromCounts([
+          [2, 1],
+          [4, 3],
+          [5, 2],
+          [7, 1],
+          [9, 1],
+        ]),
+      ).toEqual(m);
     });
 
     it('has no spread for one value and no mean for none', () => {
@@ -41,8 +49,18 @@ describe('summary', () => {
       expect(median([3, 1, 2])).toBe(2);
       expect(median([4, 1, 3, 2])).toBe(2.5);
       expect(median([])).toBeNull();
-      expect(medianFromCounts([[5, 3], [1, 1]])).toBe(5);
-      expect(medianFromCounts([[1, 2], [7, 2]])).toBe(4);
+      expect(
+        medianFromCounts([
+          [5, 3],
+          [1, 1],
+        ]),
+      ).toBe(5);
+      expect(
+        medianFromCounts([
+          [1, 2],
+          [7, 2],
+        ]),
+      ).toBe(4);
     });
   });
 

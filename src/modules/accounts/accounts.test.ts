@@ -12,7 +12,12 @@ afterAll(() => t.close());
 describe('accounts', () => {
   describe('signup', () => {
     it('creates an account, starts an HttpOnly SameSite session and never returns the hash', async () => {
-      const res = await t.request(null, 'POST', '/api/v1/auth/signup', { email: 'Zoe.Case@Example.test', password: 'a long password', name: 'Zoé', locale: 'fr' });
+      const res = await t.request(null, 'POST', '/api/v1/auth/signup', {
+        email: 'Zoe.Case@Example.test',
+        password: 'a long password',
+        name: 'Zoé',
+        locale: 'fr',
+      });
       expect(res.statusCode).toBe(201);
       const cookie = res.cookies.find((c) => c.name === 'foule_session')!;
       expect(cookie.httpOnly).toBe(true);
@@ -23,7 +28,11 @@ describe('accounts', () => {
 
     it('refuses a second account for the same address, whatever its case', async () => {
       const a = await t.signup('Dup');
-      const res = await t.request(null, 'POST', '/api/v1/auth/signup', { email: a.email.toUpperCase(), password: 'another password', name: 'Dup' });
+      const res = await t.request(null, 'POST', '/api/v1/auth/signup', {
+        email: a.email.toUpperCase(),
+        password: 'another password',
+        name: 'Dup',
+      });
       expect(res.statusCode).toBe(409);
       expect(res.json().error.code).toBe('email_taken');
     });
@@ -43,7 +52,12 @@ describe('accounts', () => {
     });
 
     it('answers 400 for a body that is not JSON', async () => {
-      const res = await t.inject({ method: 'POST', url: '/api/v1/auth/signup', headers: { 'content-type': 'application/json' }, payload: '{oops' });
+      const res = await t.inject({
+        method: 'POST',
+        url: '/api/v1/auth/signup',
+        headers: { 'content-type': 'application/json' },
+        payload: '{oops',
+      });
       expect(res.statusCode).toBe(400);
       expect(res.json().error.code).toBeTruthy();
     });
@@ -108,7 +122,12 @@ describe('accounts', () => {
       const listed = await t.request(u, 'GET', '/api/v1/tokens');
       expect(listed.body).not.toContain(token);
       expect(listed.json().items[0]).toMatchObject({ id, name: 'ci' });
-      const bearer = await t.inject({ method: 'PATCH', url: '/api/v1/me', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, payload: JSON.stringify({ name: 'Bot' }) });
+      const bearer = await t.inject({
+        method: 'PATCH',
+        url: '/api/v1/me',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        payload: JSON.stringify({ name: 'Bot' }),
+      });
       expect(bearer.statusCode).toBe(200);
       expect(bearer.json().name).toBe('Bot');
     });
@@ -157,7 +176,9 @@ describe('accounts', () => {
         expect((await smtp.request(u, 'GET', '/api/v1/me')).statusCode).toBe(401);
         const again = await smtp.request(null, 'POST', '/api/v1/auth/password-reset/confirm', { token, password: 'another new password' });
         expect(again.statusCode).toBe(400);
-        expect((await smtp.request(null, 'POST', '/api/v1/auth/login', { email: u.email, password: 'a brand new password' })).statusCode).toBe(200);
+        expect(
+          (await smtp.request(null, 'POST', '/api/v1/auth/login', { email: u.email, password: 'a brand new password' })).statusCode,
+        ).toBe(200);
       } finally {
         await smtp.close();
         await new Promise<void>((resolve) => server.close(() => resolve()));

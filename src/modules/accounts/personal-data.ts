@@ -43,12 +43,24 @@ export async function exportPersonalData(db: Executor, userId: string) {
  * @example const was = await eraseAccount(tx, userId, now) // { email: 'ann@example.org', name: 'Ann' }
  */
 export async function eraseAccount(tx: Executor, userId: string, now: Date): Promise<{ email: string; name: string } | null> {
-  const [before] = await tx.select({ email: users.email, name: users.name }).from(users).where(and(eq(users.id, userId), isNull(users.deletedAt))).for('update');
+  const [before] = await tx
+    .select({ email: users.email, name: users.name })
+    .from(users)
+    .where(and(eq(users.id, userId), isNull(users.deletedAt)))
+    .for('update');
   if (!before) return null;
   await tx
     .update(users)
     // `!` is never produced by argon2: no password verifies against this.
-    .set({ name: DELETED_ACCOUNT_NAME, email: erasedEmail(userId), passwordHash: '!erased', bio: '', locale: 'en', role: 'member', deletedAt: now })
+    .set({
+      name: DELETED_ACCOUNT_NAME,
+      email: erasedEmail(userId),
+      passwordHash: '!erased',
+      bio: '',
+      locale: 'en',
+      role: 'member',
+      deletedAt: now,
+    })
     .where(eq(users.id, userId));
   await tx.delete(sessions).where(eq(sessions.userId, userId));
   await tx.delete(apiTokens).where(eq(apiTokens.userId, userId));

@@ -29,7 +29,11 @@ async function startSession(ctx: AppContext, userId: string) {
 }
 
 export async function findUserByEmail(ctx: Pick<AppContext, 'db'>, email: string): Promise<User | undefined> {
-  const [u] = await ctx.db.select().from(users).where(eq(sql`lower(${users.email})`, email.toLowerCase())).limit(1);
+  const [u] = await ctx.db
+    .select()
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, email.toLowerCase()))
+    .limit(1);
   return u;
 }
 
@@ -40,7 +44,9 @@ export async function signup(ctx: AppContext, input: { email: string; password: 
   const passwordHash = await hashPassword(input.password);
   const id = newId('usr');
   try {
-    await ctx.db.insert(users).values({ id, email: input.email.trim(), passwordHash, name: input.name.trim(), locale: input.locale ?? 'en' });
+    await ctx.db
+      .insert(users)
+      .values({ id, email: input.email.trim(), passwordHash, name: input.name.trim(), locale: input.locale ?? 'en' });
   } catch (e) {
     // Two sign-ups racing for one address: the unique index decides.
     if (pgErrorCode(e) === UNIQUE_VIOLATION) {
@@ -86,14 +92,31 @@ export async function createToken(ctx: AppContext, userId: string, name: string,
   const id = newId('tok');
   await ctx.db.transaction(async (tx) => {
     await tx.insert(apiTokens).values({ id, userId, name, tokenHash: sha256(token), tokenPrefix: token.slice(0, 10) });
-    await recordAudit(tx, { action: 'api_token.create', targetType: 'api_token', targetId: id, summary: `Created API token ${quote(name)} (${token.slice(0, 10)}…) for ${userId}`, data: { userId, name, prefix: token.slice(0, 10) }, at: ctx.clock.now() }, from ?? ownAccount(userId));
+    await recordAudit(
+      tx,
+      {
+        action: 'api_token.create',
+        targetType: 'api_token',
+        targetId: id,
+        summary: `Created API token ${quote(name)} (${token.slice(0, 10)}…) for ${userId}`,
+        data: { userId, name, prefix: token.slice(0, 10) },
+        at: ctx.clock.now(),
+      },
+      from ?? ownAccount(userId),
+    );
   });
   return { id, name, token };
 }
 
 export async function listTokens(ctx: AppContext, userId: string) {
   const rows = await ctx.db
-    .select({ id: apiTokens.id, name: apiTokens.name, prefix: apiTokens.tokenPrefix, lastUsedAt: apiTokens.lastUsedAt, createdAt: apiTokens.createdAt })
+    .select({
+      id: apiTokens.id,
+      name: apiTokens.name,
+      prefix: apiTokens.tokenPrefix,
+      lastUsedAt: apiTokens.lastUsedAt,
+      createdAt: apiTokens.createdAt,
+    })
     .from(apiTokens)
     .where(eq(apiTokens.userId, userId))
     .orderBy(desc(apiTokens.createdAt));
@@ -103,9 +126,23 @@ export async function listTokens(ctx: AppContext, userId: string) {
 export async function deleteToken(ctx: AppContext, userId: string, id: string, from?: AuditFrom) {
   await ctx.db.transaction(async (tx) => {
     // Why: a token is deleted only by its owner; another person's id answers as not found.
-    const rows = await tx.delete(apiTokens).where(and(eq(apiTokens.id, id), eq(apiTokens.userId, userId))).returning({ id: apiTokens.id, name: apiTokens.name, prefix: apiTokens.tokenPrefix });
+    const rows = await tx
+      .delete(apiTokens)
+      .where(and(eq(apiTokens.id, id), eq(apiTokens.userId, userId)))
+      .returning({ id: apiTokens.id, name: apiTokens.name, prefix: apiTokens.tokenPrefix });
     if (!rows.length) throw notFound('token');
-    await recordAudit(tx, { action: 'api_token.revoke', targetType: 'api_token', targetId: id, summary: `Revoked API token ${quote(rows[0]!.name)} (${rows[0]!.prefix}…) of ${userId}`, data: { userId, name: rows[0]!.name, prefix: rows[0]!.prefix }, at: ctx.clock.now() }, from ?? ownAccount(userId));
+    await recordAudit(
+      tx,
+      {
+        action: 'api_token.revoke',
+        targetType: 'api_token',
+        targetId: id,
+        summary: `Revoked API token ${quote(rows[0]!.name)} (${rows[0]!.prefix}…) of ${userId}`,
+        data: { userId, name: rows[0]!.name, prefix: rows[0]!.prefix },
+        at: ctx.clock.now(),
+      },
+      from ?? ownAccount(userId),
+    );
   });
 }
 
@@ -115,7 +152,9 @@ export async function requestPasswordReset(ctx: AppContext, email: string) {
   if (!user) return;
   const token = randomToken();
   await ctx.db.transaction(async (tx) => {
-    await tx.insert(passwordResets).values({ tokenHash: sha256(token), userId: user.id, expiresAt: new Date(ctx.clock.now().getTime() + RESET_TTL_MS) });
+    await tx
+      .insert(passwordResets)
+      .values({ tokenHash: sha256(token), userId: user.id, expiresAt: new Date(ctx.clock.now().getTime() + RESET_TTL_MS) });
     const link = `${ctx.config.FOULE_PUBLIC_URL}/reset-password?token=${token}`;
     await queueMail(tx, {
       to: user.email,
@@ -136,7 +175,10 @@ export async function confirmPasswordReset(ctx: AppContext, token: string, passw
       .set({ usedAt: ctx.clock.now() })
       .where(and(eq(passwordResets.tokenHash, sha256(token)), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, ctx.clock.now())))
       .returning();
-    if (!reset) throw new DomainError('invalid_reset_token', 'This reset link is invalid or has expired: ask for a new one.', { field: 'body.token' });
+    if (!reset)
+      throw new DomainError('invalid_reset_token', 'This reset link is invalid or has expired: ask for a new one.', {
+        field: 'body.token',
+      });
     const [user] = await tx.update(users).set({ passwordHash }).where(eq(users.id, reset.userId)).returning();
     // Why: a reset signs out every session and revokes every API token, in case the old password was stolen.
     const ended = await endAccess(tx, reset.userId);
@@ -161,10 +203,16 @@ export async function endAccess(tx: Executor, userId: string, keepSessionId?: st
 }
 
 /** The e-mail telling a person their password changed, and that their other sessions and API tokens were ended. */
-function passwordChangedMail(ctx: Pick<AppContext, 'config'>, user: User, ended: { sessions: number; tokens: number }, how: 'reset' | 'change') {
+function passwordChangedMail(
+  ctx: Pick<AppContext, 'config'>,
+  user: User,
+  ended: { sessions: number; tokens: number },
+  how: 'reset' | 'change',
+) {
   const fr = user.locale === 'fr';
   const link = `${ctx.config.FOULE_PUBLIC_URL}/reset-password`;
-  const where = how === 'reset' ? (fr ? 'toutes vos sessions' : 'every session') : fr ? 'toutes vos autres sessions' : 'every other session';
+  const where =
+    how === 'reset' ? (fr ? 'toutes vos sessions' : 'every session') : fr ? 'toutes vos autres sessions' : 'every other session';
   return {
     to: user.email,
     subject: fr ? 'Votre mot de passe Foule a changé' : 'Your Foule password was changed',
@@ -179,7 +227,11 @@ function passwordChangedMail(ctx: Pick<AppContext, 'config'>, user: User, ended:
  * signed in; every other session ends and every API token is revoked (a token caller's included); an e-mail says so.
  * @example await changePassword(ctx, actor, { currentPassword: '…', newPassword: '…' }) // { sessionsEnded: 1, tokensRevoked: 2 }
  */
-export async function changePassword(ctx: AppContext, actor: { userId: string; sessionId?: string }, input: { currentPassword: string; newPassword: string }) {
+export async function changePassword(
+  ctx: AppContext,
+  actor: { userId: string; sessionId?: string },
+  input: { currentPassword: string; newPassword: string },
+) {
   const user = await getUser(ctx, actor.userId);
   // Why: a session left open on a shared computer must not be enough to take over the account.
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) throw wrongPassword('body.currentPassword');
@@ -206,14 +258,18 @@ function ownAccount(userId: string): AuditFrom {
 /** The audit entry of the API tokens a password reset or change revoked (none: no entry). */
 async function auditTokensRevoked(tx: Executor, user: User, tokens: number, how: 'reset' | 'change', at: Date) {
   if (!tokens) return;
-  await recordAudit(tx, {
-    action: 'api_token.revoke_all',
-    targetType: 'user',
-    targetId: user.id,
-    summary: `Revoked ${tokens} API token${tokens > 1 ? 's' : ''} of ${user.id}: password ${how === 'reset' ? 'reset' : 'changed'}`,
-    data: { tokens, cause: `password_${how}` },
-    at,
-  }, { actorId: user.id, actorRole: user.role, ip: null, requestId: null });
+  await recordAudit(
+    tx,
+    {
+      action: 'api_token.revoke_all',
+      targetType: 'user',
+      targetId: user.id,
+      summary: `Revoked ${tokens} API token${tokens > 1 ? 's' : ''} of ${user.id}: password ${how === 'reset' ? 'reset' : 'changed'}`,
+      data: { tokens, cause: `password_${how}` },
+      at,
+    },
+    { actorId: user.id, actorRole: user.role, ip: null, requestId: null },
+  );
 }
 
 /**
@@ -231,14 +287,18 @@ export async function ensureOperator(ctx: AppContext, email: string, password: s
     await ctx.db.transaction(async (tx) => {
       await tx.update(users).set({ passwordHash, role: 'operator' }).where(eq(users.id, existing.id));
       if (promoted || newPassword) {
-        await recordAudit(tx, {
-          action: promoted ? 'operator.grant' : 'operator.password_set',
-          targetType: 'user',
-          targetId: existing.id,
-          summary: promoted ? `Made ${existing.id} an operator (${how})` : `Set a new password for operator ${existing.id} (${how})`,
-          data: { source, promoted, newPassword },
-          at: ctx.clock.now(),
-        }, SYSTEM);
+        await recordAudit(
+          tx,
+          {
+            action: promoted ? 'operator.grant' : 'operator.password_set',
+            targetType: 'user',
+            targetId: existing.id,
+            summary: promoted ? `Made ${existing.id} an operator (${how})` : `Set a new password for operator ${existing.id} (${how})`,
+            data: { source, promoted, newPassword },
+            at: ctx.clock.now(),
+          },
+          SYSTEM,
+        );
       }
     });
     return existing.id;
@@ -246,7 +306,18 @@ export async function ensureOperator(ctx: AppContext, email: string, password: s
   const id = newId('usr');
   await ctx.db.transaction(async (tx) => {
     await tx.insert(users).values({ id, email, passwordHash, name, role: 'operator' });
-    await recordAudit(tx, { action: 'operator.create', targetType: 'user', targetId: id, summary: `Created operator account ${id} (${how})`, data: { source }, at: ctx.clock.now() }, SYSTEM);
+    await recordAudit(
+      tx,
+      {
+        action: 'operator.create',
+        targetType: 'user',
+        targetId: id,
+        summary: `Created operator account ${id} (${how})`,
+        data: { source },
+        at: ctx.clock.now(),
+      },
+      SYSTEM,
+    );
   });
   return id;
 }

@@ -5,7 +5,21 @@ import { pgErrorCode } from '../../db/errors.js';
 import { ensureOperator } from '../accounts/service.js';
 import { settleCampaign } from '../funding/settle-campaign.js';
 import { recordAccountErasure, recordAudit } from './record-audit.js';
-import { CATS_OR_DOGS, campaignFixture, CARD, FAILS_ON_CHARGE, itemsCsv, lease, makeBatch, makeChallenge, makeIdea, pledge, publish, submit, upload } from '../../../test/support/fixtures.js';
+import {
+  CATS_OR_DOGS,
+  campaignFixture,
+  CARD,
+  FAILS_ON_CHARGE,
+  itemsCsv,
+  lease,
+  makeBatch,
+  makeChallenge,
+  makeIdea,
+  pledge,
+  publish,
+  submit,
+  upload,
+} from '../../../test/support/fixtures.js';
 
 let t: TestApp;
 let ops: TestUser;
@@ -58,14 +72,21 @@ async function makeOrg(owner: TestUser) {
 }
 
 async function makeProject(owner: TestUser, orgId?: string) {
-  const res = await t.request(owner, 'POST', '/api/v1/projects', { title: 'Solar street lights', summary: 'Light the square', category: 'technology', ...(orgId ? { orgId } : {}) });
+  const res = await t.request(owner, 'POST', '/api/v1/projects', {
+    title: 'Solar street lights',
+    summary: 'Light the square',
+    category: 'technology',
+    ...(orgId ? { orgId } : {}),
+  });
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as { id: string; slug: string; title: string };
 }
 
 describe('audit_log', () => {
   it('refuses UPDATE, DELETE and TRUNCATE in the database itself', async () => {
-    const id = await t.ctx.db.transaction((tx) => recordAudit(tx, { action: 'test.append', targetType: 'test', targetId: 'x', summary: 'A row to tamper with' }));
+    const id = await t.ctx.db.transaction((tx) =>
+      recordAudit(tx, { action: 'test.append', targetType: 'test', targetId: 'x', summary: 'A row to tamper with' }),
+    );
     const refusal = (statement: ReturnType<typeof sql>) =>
       t.ctx.db.execute(statement).then(
         () => 'accepted',
@@ -75,7 +96,9 @@ describe('audit_log', () => {
     expect(await refusal(sql`UPDATE audit_log SET summary = 'rewritten' WHERE id = ${id}`)).toContain(refused);
     expect(await refusal(sql`DELETE FROM audit_log WHERE id = ${id}`)).toContain(refused);
     expect(await refusal(sql`TRUNCATE audit_log`)).toContain(refused);
-    const [row] = (await t.ctx.db.execute(sql`SELECT summary FROM audit_log WHERE id = ${id}`) as unknown as { rows: { summary: string }[] }).rows;
+    const [row] = (
+      (await t.ctx.db.execute(sql`SELECT summary FROM audit_log WHERE id = ${id}`)) as unknown as { rows: { summary: string }[] }
+    ).rows;
     expect(row?.summary).toBe('A row to tamper with');
   });
 
@@ -103,7 +126,10 @@ describe('GET /audit', () => {
     const actor = await t.signup('Pia Pager');
     for (let i = 0; i < 5; i++) expect((await t.request(actor, 'POST', '/api/v1/tokens', { name: `token ${i}` })).statusCode).toBe(201);
     const first = await t.request(ops, 'GET', `/api/v1/audit?actorId=${actor.id}&limit=2`);
-    expect(first.json().items.map((e: Entry) => e.summary)).toEqual([expect.stringContaining('token 4'), expect.stringContaining('token 3')]);
+    expect(first.json().items.map((e: Entry) => e.summary)).toEqual([
+      expect.stringContaining('token 4'),
+      expect.stringContaining('token 3'),
+    ]);
     const seen: string[] = first.json().items.map((e: Entry) => e.id);
     let cursor: string | null = first.json().nextCursor;
     while (cursor) {
@@ -153,9 +179,11 @@ describe('GET /orgs/{id}/audit', () => {
     expect((await t.request(stranger, 'GET', `/api/v1/orgs/${org.id}/audit`)).statusCode).toBe(403);
     expect((await t.request(null, 'GET', `/api/v1/orgs/${org.id}/audit`)).statusCode).toBe(401);
     expect((await t.request(owner, 'GET', '/api/v1/orgs/org_nope/audit')).statusCode).toBe(404);
-    const theirs = (await t.request(owner, 'GET', `/api/v1/orgs/${other.id}/audit`));
+    const theirs = await t.request(owner, 'GET', `/api/v1/orgs/${other.id}/audit`);
     expect(theirs.statusCode).toBe(403);
-    expect((await t.request(ops, 'GET', `/api/v1/orgs/${other.id}/audit`)).json().items.map((e: Entry) => e.action)).toEqual(['org.create']);
+    expect((await t.request(ops, 'GET', `/api/v1/orgs/${other.id}/audit`)).json().items.map((e: Entry) => e.action)).toEqual([
+      'org.create',
+    ]);
   });
 });
 
@@ -163,12 +191,22 @@ describe('recorded actions', () => {
   it('moderation: hide/unhide of projects and comments, report resolution (with IP and request id)', async () => {
     const owner = await t.signup('Pat Project');
     const project = await makeProject(owner);
-    const comment = (await t.request(owner, 'POST', '/api/v1/comments', { subject: `project:${project.id}`, body: 'Buy cheap pills at example.com' })).json();
+    const comment = (
+      await t.request(owner, 'POST', '/api/v1/comments', { subject: `project:${project.id}`, body: 'Buy cheap pills at example.com' })
+    ).json();
     expect(comment.id).toBeTruthy();
 
-    expect((await t.request(ops, 'POST', `/api/v1/projects/${project.id}/hide`, { reason: 'scam' }, { 'x-forwarded-for': '203.0.113.9' })).statusCode).toBe(200);
+    expect(
+      (await t.request(ops, 'POST', `/api/v1/projects/${project.id}/hide`, { reason: 'scam' }, { 'x-forwarded-for': '203.0.113.9' }))
+        .statusCode,
+    ).toBe(200);
     const hide = await one('project.hide', project.id, ops);
-    expect(hide).toMatchObject({ target: { type: 'project', id: project.id }, projectId: project.id, ip: '203.0.113.9', data: { reason: 'scam' } });
+    expect(hide).toMatchObject({
+      target: { type: 'project', id: project.id },
+      projectId: project.id,
+      ip: '203.0.113.9',
+      data: { reason: 'scam' },
+    });
     expect(hide.summary).toBe('Hid project “Solar street lights”: “scam”');
     expect(hide.requestId).toBeTruthy();
     expect((await t.request(ops, 'POST', `/api/v1/projects/${project.id}/unhide`, {})).statusCode).toBe(200);
@@ -181,7 +219,9 @@ describe('recorded actions', () => {
 
     const reporter = await t.signup('Rita Reporter');
     const report = (await t.request(reporter, 'POST', `/api/v1/comments/${comment.id}/report`, { reason: 'Spam again' })).json();
-    expect((await t.request(ops, 'POST', `/api/v1/moderation/reports/${report.id}/resolve`, { action: 'hide', note: 'spam link' })).statusCode).toBe(200);
+    expect(
+      (await t.request(ops, 'POST', `/api/v1/moderation/reports/${report.id}/resolve`, { action: 'hide', note: 'spam link' })).statusCode,
+    ).toBe(200);
     const resolved = await one('report.resolve', report.id, ops);
     expect(resolved).toMatchObject({ projectId: project.id, data: { resolution: 'hidden', subject: `comment:${comment.id}` } });
     expect(await audit({ action: 'comment.hide', targetId: comment.id })).toHaveLength(2);
@@ -211,7 +251,10 @@ describe('recorded actions', () => {
 
     const payout = await t.request(host, 'POST', '/api/v1/payouts', { orgId: org.id, currency: 'EUR', amount: 500 });
     expect(payout.statusCode, payout.body).toBe(201);
-    expect(await one('payout.create', payout.json().id, host)).toMatchObject({ orgId: org.id, data: { amount: 500, owner: `org:${org.id}` } });
+    expect(await one('payout.create', payout.json().id, host)).toMatchObject({
+      orgId: org.id,
+      data: { amount: 500, owner: `org:${org.id}` },
+    });
 
     // The scheduler settles a campaign whose deadline passed: no actor.
     const due = await campaignFixture(t, { model: 'keep_it_all', days: 1 });
@@ -264,7 +307,10 @@ describe('recorded actions', () => {
     expect(await audit({ action: 'project.update', targetId: project.id })).toEqual([]);
     expect((await t.request(alice, 'PATCH', `/api/v1/projects/${project.id}`, { title: 'Solar lights for all' })).statusCode).toBe(200);
     const edit = await one('project.update', project.id, alice);
-    expect(edit).toMatchObject({ orgId: org.id, data: { fields: ['title'], title: { from: 'Solar street lights', to: 'Solar lights for all' } } });
+    expect(edit).toMatchObject({
+      orgId: org.id,
+      data: { fields: ['title'], title: { from: 'Solar street lights', to: 'Solar lights for all' } },
+    });
 
     expect((await t.request(alice, 'DELETE', `/api/v1/orgs/${org.id}/members/${alice.id}`)).statusCode).toBe(204);
     expect((await one('org.member_leave', alice.id, alice)).summary).toBe(`Left ${org.slug} (was admin)`);
@@ -273,7 +319,10 @@ describe('recorded actions', () => {
   it('task batches: publish, pause, resume, close; every review by a host; bonuses', async () => {
     const host = await t.signup('Tess Tasks');
     const project = await makeProject(host);
-    const b = await makeBatch(t, host, { projectId: project.id, body: { ...CATS_OR_DOGS, overlap: 1, reward: { amount: 10, currency: 'EUR' } } });
+    const b = await makeBatch(t, host, {
+      projectId: project.id,
+      body: { ...CATS_OR_DOGS, overlap: 1, reward: { amount: 10, currency: 'EUR' } },
+    });
     await upload(t, host, b.id, itemsCsv(3));
     await publish(t, host, b.id);
     const published = await one('task_batch.publish', b.id, host);
@@ -287,11 +336,17 @@ describe('recorded actions', () => {
     await one('task_batch.pause', b.id, host);
     expect((await t.request(host, 'POST', `/api/v1/assignments/${leased[0].id}/review`, { decision: 'approve' })).statusCode).toBe(200);
     expect((await one('task_assignment.approve', leased[0].id, host)).data).toMatchObject({ paid: 10, workerId: worker.id });
-    expect((await t.request(host, 'POST', `/api/v1/assignments/${second.id}/review`, { decision: 'reject', reason: 'Not a dog' })).statusCode).toBe(200);
+    expect(
+      (await t.request(host, 'POST', `/api/v1/assignments/${second.id}/review`, { decision: 'reject', reason: 'Not a dog' })).statusCode,
+    ).toBe(200);
     expect((await one('task_assignment.reject', second.id, host)).summary).toContain('“Not a dog”');
     await publish(t, host, b.id);
     expect((await audit({ action: 'task_batch.publish', targetId: b.id }))[0]!.summary).toBe('Resumed task batch “Cats or dogs”');
-    const bonus = await t.request(host, 'POST', `/api/v1/task-batches/${b.id}/bonuses`, { workerId: worker.id, amount: 50, reason: 'Careful work' });
+    const bonus = await t.request(host, 'POST', `/api/v1/task-batches/${b.id}/bonuses`, {
+      workerId: worker.id,
+      amount: 50,
+      reason: 'Careful work',
+    });
     expect(bonus.statusCode, bonus.body).toBe(201);
     expect(await one('task_bonus.pay', bonus.json().id, host)).toMatchObject({ data: { workerId: worker.id, amount: 50 } });
     const closed = await t.request(host, 'POST', `/api/v1/task-batches/${b.id}/close`, {});
@@ -308,7 +363,9 @@ describe('recorded actions', () => {
     const dup = await makeIdea(t, author, challenge.id, 'More bike lanes');
     expect((await t.request(author, 'PATCH', `/api/v1/ideas/${a.id}`, { body: 'Wider ones' })).statusCode).toBe(200);
     expect(await audit({ targetId: a.id })).toEqual([]);
-    expect((await t.request(host, 'PATCH', `/api/v1/ideas/${a.id}`, { status: 'shortlisted', note: 'Costed next month' })).statusCode).toBe(200);
+    expect((await t.request(host, 'PATCH', `/api/v1/ideas/${a.id}`, { status: 'shortlisted', note: 'Costed next month' })).statusCode).toBe(
+      200,
+    );
     const status = await one('idea.status_change', a.id, host);
     expect(status).toMatchObject({ projectId: project.id, data: { from: 'submitted', to: 'shortlisted', authorId: author.id } });
     expect(status.summary).toBe('Set idea “Bike lanes” to shortlisted (was submitted): “Costed next month”');
@@ -319,7 +376,10 @@ describe('recorded actions', () => {
   it('operators: FOULE_ADMIN_EMAIL at start and `foule operator create` (system), a restart with the same settings records nothing', async () => {
     const email = `ops.${Math.random().toString(36).slice(2, 8)}@example.test`;
     const id = await ensureOperator(t.ctx, email, 'ops-password-1');
-    expect(await one('operator.create', id, null)).toMatchObject({ data: { source: 'env' }, summary: `Created operator account ${id} (FOULE_ADMIN_EMAIL)` });
+    expect(await one('operator.create', id, null)).toMatchObject({
+      data: { source: 'env' },
+      summary: `Created operator account ${id} (FOULE_ADMIN_EMAIL)`,
+    });
     await ensureOperator(t.ctx, email, 'ops-password-1');
     expect(await audit({ targetId: id })).toHaveLength(1);
     await ensureOperator(t.ctx, email, 'ops-password-2', 'Operator', 'cli');
@@ -344,7 +404,13 @@ describe('recorded actions', () => {
 
   it('account erasure: recordAccountErasure, for the DELETE /me use case', async () => {
     const person = await t.signup('Erin Erased');
-    await t.ctx.db.transaction((tx) => recordAccountErasure(tx, person.id, { actorId: person.id, actorRole: 'member', ip: '198.51.100.1', requestId: 'req-9' }));
-    expect(await one('account.erase', person.id, person)).toMatchObject({ summary: 'Erased their own account', ip: '198.51.100.1', requestId: 'req-9' });
+    await t.ctx.db.transaction((tx) =>
+      recordAccountErasure(tx, person.id, { actorId: person.id, actorRole: 'member', ip: '198.51.100.1', requestId: 'req-9' }),
+    );
+    expect(await one('account.erase', person.id, person)).toMatchObject({
+      summary: 'Erased their own account',
+      ip: '198.51.100.1',
+      requestId: 'req-9',
+    });
   });
 });

@@ -58,7 +58,8 @@ export async function listAudit(ctx: AppContext, q: AuditQuery, withNetwork: boo
   if (q.actorId) where.push(sql`a.actor_id = ${q.actorId}`);
   if (q.targetType) where.push(sql`a.target_type = ${q.targetType}`);
   if (q.targetId) where.push(sql`a.target_id = ${q.targetId}`);
-  if (q.action) where.push(q.action.endsWith('.') ? sql`a.action LIKE ${`${q.action.replace(/[\\%_]/g, '\\$&')}%`}` : sql`a.action = ${q.action}`);
+  if (q.action)
+    where.push(q.action.endsWith('.') ? sql`a.action LIKE ${`${q.action.replace(/[\\%_]/g, '\\$&')}%`}` : sql`a.action = ${q.action}`);
   if (q.orgId) where.push(sql`a.org_id = ${q.orgId}`);
   if (q.since) where.push(sql`a.at >= ${bound(q.since, false)}::timestamptz`);
   if (q.until) where.push(sql`a.at < ${bound(q.until, true)}::timestamptz`);
@@ -96,6 +97,7 @@ export async function listAudit(ctx: AppContext, q: AuditQuery, withNetwork: boo
 export async function listOrgAudit(ctx: AppContext, actor: Actor, idOrSlug: string, q: Omit<AuditQuery, 'orgId'>) {
   const { orgId, role } = await orgRoleFor(ctx.db, idOrSlug, actor.userId);
   // Why: the log names who did what to the organization's money and members; only those who run it read it.
-  if (actor.role !== 'operator' && role !== 'owner' && role !== 'admin') throw forbidden('Only an owner or admin of this organization can read its audit log.');
+  if (actor.role !== 'operator' && role !== 'owner' && role !== 'admin')
+    throw forbidden('Only an owner or admin of this organization can read its audit log.');
   return listAudit(ctx, { ...q, orgId }, false);
 }

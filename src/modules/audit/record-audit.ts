@@ -80,10 +80,16 @@ export async function recordAudit(tx: Executor, entry: AuditEntry, from?: AuditF
   const who = auditFrom(from);
   const id = newId('aud');
   const summary = clean(entry.summary).slice(0, MAX_SUMMARY);
-  const data = JSON.parse(JSON.stringify(entry.data ?? {}), (_k, v: unknown) => (typeof v === 'string' ? clean(v) : v)) as Record<string, unknown>;
+  const data = JSON.parse(JSON.stringify(entry.data ?? {}), (_k, v: unknown) => (typeof v === 'string' ? clean(v) : v)) as Record<
+    string,
+    unknown
+  >;
   const projectId = entry.projectId ?? null;
   // The organization of a project is read in the same statement: callers name the project and need not look it up.
-  const orgId = entry.orgId !== undefined || !projectId ? sql`${entry.orgId ?? null}::text` : sql`(SELECT org_id FROM projects WHERE id = ${projectId})`;
+  const orgId =
+    entry.orgId !== undefined || !projectId
+      ? sql`${entry.orgId ?? null}::text`
+      : sql`(SELECT org_id FROM projects WHERE id = ${projectId})`;
   await tx.execute(sql`INSERT INTO audit_log (id, at, actor_id, actor_role, action, target_type, target_id, org_id, project_id, summary, data, ip, request_id)
     VALUES (${id}, ${entry.at ? sql`${entry.at.toISOString()}::timestamptz` : sql`now()`}, ${who.actorId}, ${who.actorRole}, ${entry.action},
       ${entry.targetType}, ${entry.targetId}, ${orgId}, ${projectId}, ${summary}, ${JSON.stringify(data)}::jsonb, ${who.ip}, ${who.requestId})`);
@@ -98,5 +104,15 @@ export async function recordAudit(tx: Executor, entry: AuditEntry, from?: AuditF
 export async function recordAccountErasure(tx: Executor, userId: string, from?: AuditFrom | Actor | null, at?: Date): Promise<string> {
   const who = auditFrom(from);
   const self = who.actorId === userId;
-  return recordAudit(tx, { action: 'account.erase', targetType: 'user', targetId: userId, summary: self ? 'Erased their own account' : `Erased account ${userId}`, at }, who);
+  return recordAudit(
+    tx,
+    {
+      action: 'account.erase',
+      targetType: 'user',
+      targetId: userId,
+      summary: self ? 'Erased their own account' : `Erased account ${userId}`,
+      at,
+    },
+    who,
+  );
 }

@@ -15,7 +15,9 @@ const ZCode = z.string().trim().min(1).max(100);
 export const ZAuditQuery = ZPageQuery.extend({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   actorId: ZCode.optional().describe('who acted (a person id)'),
-  targetType: ZCode.optional().describe('project, comment, report, campaign, pledge, payout, org, task_batch, task_assignment, idea, user, api_token'),
+  targetType: ZCode.optional().describe(
+    'project, comment, report, campaign, pledge, payout, org, task_batch, task_assignment, idea, user, api_token',
+  ),
   targetId: ZCode.optional(),
   action: ZCode.optional().describe('an action code (project.hide), or a prefix ending in a dot (org.)'),
   orgId: ZCode.optional().describe('entries about this organization or its projects'),
@@ -46,26 +48,34 @@ export async function auditRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['audit'];
 
-  r.get('/audit', {
-    schema: {
-      tags,
-      summary: 'The audit log (operators): administrative and money actions, newest first',
-      description: 'Append-only: who did what, to what, when, from which IP and request. Filters combine.',
-      querystring: ZAuditQuery,
-      response: { 200: paged(ZAuditEntry), ...errorResponses },
+  r.get(
+    '/audit',
+    {
+      schema: {
+        tags,
+        summary: 'The audit log (operators): administrative and money actions, newest first',
+        description: 'Append-only: who did what, to what, when, from which IP and request. Filters combine.',
+        querystring: ZAuditQuery,
+        response: { 200: paged(ZAuditEntry), ...errorResponses },
+      },
     },
-  }, async (request) => {
-    requireOperator(request);
-    return listAudit(ctx, request.query, true);
-  });
+    async (request) => {
+      requireOperator(request);
+      return listAudit(ctx, request.query, true);
+    },
+  );
 
-  r.get('/orgs/:id/audit', {
-    schema: {
-      tags,
-      summary: "An organization's audit log (its owners and admins): actions on it, its members, projects and money",
-      params: ZIdParams,
-      querystring: ZAuditQuery.omit({ orgId: true }),
-      response: { 200: paged(ZAuditEntry), ...errorResponses },
+  r.get(
+    '/orgs/:id/audit',
+    {
+      schema: {
+        tags,
+        summary: "An organization's audit log (its owners and admins): actions on it, its members, projects and money",
+        params: ZIdParams,
+        querystring: ZAuditQuery.omit({ orgId: true }),
+        response: { 200: paged(ZAuditEntry), ...errorResponses },
+      },
     },
-  }, async (request) => listOrgAudit(ctx, requireActor(request), request.params.id, request.query));
+    async (request) => listOrgAudit(ctx, requireActor(request), request.params.id, request.query),
+  );
 }

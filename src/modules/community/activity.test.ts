@@ -52,7 +52,10 @@ describe('visibility of what belongs to a draft', () => {
     expect(hostFeed.map((i) => i.data.excerpt).filter(Boolean)).toEqual(['Hello, crowd', 'Secret batch plan', 'Secret pricing plan']);
 
     // Published, the batch's comments show in the feed (the rule is applied when the feed is read).
-    expect((await t.request(host, 'POST', `/api/v1/task-batches/${batchId}/items`, 'externalId,url\n1,x\n', { 'content-type': 'text/csv' })).statusCode).toBe(201);
+    expect(
+      (await t.request(host, 'POST', `/api/v1/task-batches/${batchId}/items`, 'externalId,url\n1,x\n', { 'content-type': 'text/csv' }))
+        .statusCode,
+    ).toBe(201);
     expect((await t.request(host, 'POST', `/api/v1/task-batches/${batchId}/publish`)).statusCode).toBe(200);
     const after = await feed(stranger, f.projectId);
     expect(after.map((i) => i.data.excerpt).filter(Boolean)).toEqual(['Hello, crowd', 'Secret batch plan']);
@@ -80,6 +83,9 @@ describe('visibility of what belongs to a hidden project', () => {
     expect(owner.items.map((n: { kind: string }) => n.kind)).toContain('project_hidden');
 
     expect((await t.request(operator, 'POST', `/api/v1/projects/${f.projectId}/unhide`, {})).statusCode).toBe(200);
-    expect((await t.request(follower, 'GET', '/api/v1/notifications')).json()).toMatchObject({ unread: 1, items: [{ kind: 'campaign_launched' }] });
+    expect((await t.request(follower, 'GET', '/api/v1/notifications')).json()).toMatchObject({
+      unread: 1,
+      items: [{ kind: 'campaign_launched' }],
+    });
   });
 });

@@ -27,7 +27,9 @@ export interface NewActivity {
  */
 export async function recordActivity(tx: Executor, a: NewActivity): Promise<string> {
   const id = newId('act');
-  await tx.insert(projectActivity).values({ id, projectId: a.projectId, kind: a.kind, actorId: a.actorId ?? null, subject: a.subject ?? null, data: a.data ?? {} });
+  await tx
+    .insert(projectActivity)
+    .values({ id, projectId: a.projectId, kind: a.kind, actorId: a.actorId ?? null, subject: a.subject ?? null, data: a.data ?? {} });
   return id;
 }
 
@@ -55,7 +57,12 @@ interface ActivityRow {
  * about drafts (or comments on them) only for the project's hosts.
  * @example await listActivity(ctx, actor, 'solar-lights', { limit: 20 }) // { items: [{ kind: 'follow', actor, … }], nextCursor }
  */
-export async function listActivity(ctx: AppContext, actor: Actor | null, idOrSlug: string, q: { limit: number; cursor?: string; kind?: string }) {
+export async function listActivity(
+  ctx: AppContext,
+  actor: Actor | null,
+  idOrSlug: string,
+  q: { limit: number; cursor?: string; kind?: string },
+) {
   const project = await findProject(ctx.db, idOrSlug, actor);
   const pos = decodeCursor(q.cursor);
   if (q.cursor && (!pos || typeof pos.v !== 'string' || Number.isNaN(Date.parse(pos.v)))) {

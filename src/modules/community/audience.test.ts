@@ -11,7 +11,12 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 async function open(owner: TestUser, body: Record<string, unknown> = {}) {
-  const res = await t.request(owner, 'POST', '/api/v1/projects', { title: 'Audience project', summary: 'For the crowd', category: 'community', ...body });
+  const res = await t.request(owner, 'POST', '/api/v1/projects', {
+    title: 'Audience project',
+    summary: 'For the crowd',
+    category: 'community',
+    ...body,
+  });
   expect(res.statusCode).toBe(201);
   return res.json();
 }
@@ -27,10 +32,22 @@ describe('Follows', () => {
       const owner = await t.signup('Owner');
       const [a, b] = [await t.signup('A'), await t.signup('B')];
       const p = await open(owner);
-      expect((await t.request(a, 'POST', `/api/v1/projects/${p.id}/follow`)).json()).toEqual({ projectId: p.id, following: true, followers: 1 });
-      expect((await t.request(a, 'POST', `/api/v1/projects/${p.slug}/follow`)).json()).toEqual({ projectId: p.id, following: true, followers: 1 });
+      expect((await t.request(a, 'POST', `/api/v1/projects/${p.id}/follow`)).json()).toEqual({
+        projectId: p.id,
+        following: true,
+        followers: 1,
+      });
+      expect((await t.request(a, 'POST', `/api/v1/projects/${p.slug}/follow`)).json()).toEqual({
+        projectId: p.id,
+        following: true,
+        followers: 1,
+      });
       expect((await t.request(b, 'POST', `/api/v1/projects/${p.id}/follow`)).json().followers).toBe(2);
-      expect((await t.request(a, 'DELETE', `/api/v1/projects/${p.id}/follow`)).json()).toEqual({ projectId: p.id, following: false, followers: 1 });
+      expect((await t.request(a, 'DELETE', `/api/v1/projects/${p.id}/follow`)).json()).toEqual({
+        projectId: p.id,
+        following: false,
+        followers: 1,
+      });
       expect((await t.request(a, 'DELETE', `/api/v1/projects/${p.id}/follow`)).json().followers).toBe(1);
       expect((await t.request(b, 'GET', `/api/v1/projects/${p.id}`)).json()).toMatchObject({ followers: 1, viewer: { following: true } });
       expect(await followerIds(t.ctx.db, p.id)).toEqual([b.id]);

@@ -28,7 +28,11 @@ export async function followsPerDay(db: Executor, projectId: string, from: Date)
     SELECT to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS date, count(*)::int AS count
     FROM project_follows WHERE project_id = ${projectId} AND created_at >= ${from.toISOString()}::timestamptz
     GROUP BY 1 ORDER BY 1`);
-  const [before] = rowsOf(await db.execute(sql`SELECT count(*)::int AS n FROM project_follows WHERE project_id = ${projectId} AND created_at < ${from.toISOString()}::timestamptz`));
+  const [before] = rowsOf(
+    await db.execute(
+      sql`SELECT count(*)::int AS n FROM project_follows WHERE project_id = ${projectId} AND created_at < ${from.toISOString()}::timestamptz`,
+    ),
+  );
   return { counts: new Map(rowsOf(res).map((r) => [String(r.date), Number(r.count)])), before: Number(before?.n ?? 0) };
 }
 

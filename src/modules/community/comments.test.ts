@@ -13,7 +13,12 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 async function open(owner: TestUser, body: Record<string, unknown> = {}) {
-  const res = await t.request(owner, 'POST', '/api/v1/projects', { title: 'Commented project', summary: 'Talk about it', category: 'community', ...body });
+  const res = await t.request(owner, 'POST', '/api/v1/projects', {
+    title: 'Commented project',
+    summary: 'Talk about it',
+    category: 'community',
+    ...body,
+  });
   expect(res.statusCode).toBe(201);
   return res.json();
 }
@@ -25,7 +30,11 @@ async function comment(as: TestUser, subject: string, body: string, parentId?: s
 }
 
 async function notificationsOf(u: TestUser) {
-  return (await t.request(u, 'GET', '/api/v1/notifications?limit=100')).json().items as { kind: string; subject: string; data: Record<string, unknown> }[];
+  return (await t.request(u, 'GET', '/api/v1/notifications?limit=100')).json().items as {
+    kind: string;
+    subject: string;
+    data: Record<string, unknown>;
+  }[];
 }
 
 describe('Comments', () => {
@@ -36,7 +45,16 @@ describe('Comments', () => {
       const p = await open(owner);
       const subject = `project:${p.id}`;
       const top = await comment(ann, subject, 'Love **this** <script>alert(1)</script>');
-      expect(top).toMatchObject({ subject, parentId: null, rootId: top.id, depth: 0, author: { id: ann.id, name: 'Ann' }, hidden: false, replies: [], replyCount: 0 });
+      expect(top).toMatchObject({
+        subject,
+        parentId: null,
+        rootId: top.id,
+        depth: 0,
+        author: { id: ann.id, name: 'Ann' },
+        hidden: false,
+        replies: [],
+        replyCount: 0,
+      });
       expect(top.bodyHtml).toContain('<strong>this</strong>');
       expect(top.bodyHtml).not.toContain('script');
       const r1 = await comment(ben, subject, 'Why?', top.id);
@@ -70,10 +88,18 @@ describe('Comments', () => {
       const subject = `project:${p.id}`;
       const top = await comment(cat, subject, 'First!');
       let ownerNotes = await notificationsOf(owner);
-      expect(ownerNotes[0]).toMatchObject({ kind: 'project_comment', subject: `comment:${top.id}`, data: { projectId: p.id, projectTitle: 'Notified project', authorName: 'Cat', excerpt: 'First!' } });
+      expect(ownerNotes[0]).toMatchObject({
+        kind: 'project_comment',
+        subject: `comment:${top.id}`,
+        data: { projectId: p.id, projectTitle: 'Notified project', authorName: 'Cat', excerpt: 'First!' },
+      });
       const reply = await comment(dan, subject, 'Second, and *more*', top.id);
       const catNotes = await notificationsOf(cat);
-      expect(catNotes[0]).toMatchObject({ kind: 'comment_reply', subject: `comment:${reply.id}`, data: { parentId: top.id, authorName: 'Dan', excerpt: 'Second, and more' } });
+      expect(catNotes[0]).toMatchObject({
+        kind: 'comment_reply',
+        subject: `comment:${reply.id}`,
+        data: { parentId: top.id, authorName: 'Dan', excerpt: 'Second, and more' },
+      });
       const before = (await notificationsOf(owner)).length;
       const ownTop = await comment(owner, subject, 'Hosts speaking');
       await comment(owner, subject, 'Talking to myself', ownTop.id);
@@ -91,11 +117,18 @@ describe('Comments', () => {
       const subject = `project:${p.id}`;
       const made: string[] = [];
       for (let i = 0; i < 5; i++) made.push((await comment(owner, subject, `Comment ${i}`)).id);
-      for (const [sort, expected] of [['new', [...made].reverse()], ['old', made]] as const) {
+      for (const [sort, expected] of [
+        ['new', [...made].reverse()],
+        ['old', made],
+      ] as const) {
         const seen: string[] = [];
         let cursor: string | null = null;
         do {
-          const res = await t.request(null, 'GET', `/api/v1/comments?subject=${subject}&sort=${sort}&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+          const res = await t.request(
+            null,
+            'GET',
+            `/api/v1/comments?subject=${subject}&sort=${sort}&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+          );
           expect(res.statusCode).toBe(200);
           seen.push(...res.json().items.map((c: { id: string }) => c.id));
           cursor = res.json().nextCursor;
@@ -177,7 +210,7 @@ describe('Comments', () => {
       expect(get.statusCode).toBe(404);
     });
 
-    it('answers 404, never 500, when a subject type\'s table is missing', async () => {
+    it("answers 404, never 500, when a subject type's table is missing", async () => {
       const owner = registerSubject('survey', undefined)!;
       const saved = registerSubject('survey', {
         find: (db, id) => subjectRowOf(db, sql`SELECT id, project_id FROM no_such_table_here WHERE id = ${id}`),
@@ -224,7 +257,8 @@ describe('Comments', () => {
     await t.ctx.db.execute(sql.raw(`CREATE TABLE ${table} (id text PRIMARY KEY, project_id text, status text)`));
     await t.ctx.db.execute(sql.raw(`INSERT INTO ${table} VALUES ('d_1', '${p.id}', 'draft'), ('o_1', '${p.id}', 'open')`));
     const saved = registerSubject('campaign', {
-      find: (db, id) => subjectRowOf(db, sql`SELECT id, project_id, status = 'draft' AS draft FROM ${sql.identifier(table)} WHERE id = ${id}`),
+      find: (db, id) =>
+        subjectRowOf(db, sql`SELECT id, project_id, status = 'draft' AS draft FROM ${sql.identifier(table)} WHERE id = ${id}`),
       visibleSql: (id) => sql`SELECT project_id, status = 'draft' AS draft FROM ${sql.identifier(table)} WHERE id = ${id}`,
     });
     try {
@@ -259,7 +293,12 @@ describe('Activity', () => {
       const c = await comment(fan, `project:${p.id}`, 'Count me **in**');
       const first = (await t.request(null, 'GET', `/api/v1/projects/${p.id}/activity?limit=2`)).json();
       expect(first.items.map((a: { kind: string }) => a.kind)).toEqual(['comment', 'follow']);
-      expect(first.items[0]).toMatchObject({ actor: { id: fan.id, name: 'Fan' }, subject: `comment:${c.id}`, data: { on: `project:${p.id}`, excerpt: 'Count me in', reply: false }, hidden: false });
+      expect(first.items[0]).toMatchObject({
+        actor: { id: fan.id, name: 'Fan' },
+        subject: `comment:${c.id}`,
+        data: { on: `project:${p.id}`, excerpt: 'Count me in', reply: false },
+        hidden: false,
+      });
       const second = (await t.request(null, 'GET', `/api/v1/projects/${p.slug}/activity?limit=2&cursor=${first.nextCursor}`)).json();
       expect(second.items.map((a: { kind: string }) => a.kind)).toEqual(['project_created']);
       expect(second.nextCursor).toBeNull();
@@ -271,7 +310,11 @@ describe('Activity', () => {
       expect((await t.request(null, 'GET', '/api/v1/projects/prj_nope/activity')).statusCode).toBe(404);
       const owner = await t.signup('Owner');
       const p = await open(owner);
-      for (const [q, field] of [['cursor=bad', 'querystring.cursor'], ['limit=0', 'querystring.limit'], [`kind=${'k'.repeat(51)}`, 'querystring.kind']]) {
+      for (const [q, field] of [
+        ['cursor=bad', 'querystring.cursor'],
+        ['limit=0', 'querystring.limit'],
+        [`kind=${'k'.repeat(51)}`, 'querystring.kind'],
+      ]) {
         const res = await t.request(null, 'GET', `/api/v1/projects/${p.id}/activity?${q}`);
         expect(res.statusCode).toBe(400);
         expect(fieldsOf(res)).toContain(field);

@@ -142,12 +142,17 @@ export async function listComments(ctx: AppContext, actor: Actor | null, q: List
         await ctx.db.execute(sql`SELECT * FROM (
             SELECT ${COLUMNS}, row_number() OVER (PARTITION BY c.root_id ORDER BY c.created_at, c.id) AS n
             FROM comments c JOIN users u ON u.id = c.author_id
-            WHERE c.root_id IN (${sql.join(rootIds.map((id) => sql`${id}`), sql`, `)}) AND c.parent_id IS NOT NULL
+            WHERE c.root_id IN (${sql.join(
+              rootIds.map((id) => sql`${id}`),
+              sql`, `,
+            )}) AND c.parent_id IS NOT NULL
           ) r WHERE r.n <= ${REPLIES_PER_THREAD} ORDER BY r.created_key, r.id`),
       )
     : [];
   const [{ total }] = rowsOf<{ total: number }>(
-    await ctx.db.execute(sql`SELECT count(*)::int AS total FROM comments WHERE subject_type = ${subject.type} AND subject_id = ${subject.id}`),
+    await ctx.db.execute(
+      sql`SELECT count(*)::int AS total FROM comments WHERE subject_type = ${subject.type} AND subject_id = ${subject.id}`,
+    ),
   );
   const items: ThreadView[] = page.items.map((root) => {
     const mine = replies.filter((r) => r.root_id === root.id);
@@ -162,7 +167,9 @@ export async function listComments(ctx: AppContext, actor: Actor | null, q: List
 }
 
 async function commentRow(db: Executor, id: string): Promise<CommentRow | undefined> {
-  return rowsOf<CommentRow>(await db.execute(sql`SELECT ${COLUMNS} FROM comments c JOIN users u ON u.id = c.author_id WHERE c.id = ${id}`))[0];
+  return rowsOf<CommentRow>(
+    await db.execute(sql`SELECT ${COLUMNS} FROM comments c JOIN users u ON u.id = c.author_id WHERE c.id = ${id}`),
+  )[0];
 }
 
 /**
@@ -195,8 +202,10 @@ export async function createComment(ctx: AppContext, actor: Actor, subjectRef: s
     if (!parent || parent.subject_type !== subject.type || parent.subject_id !== subject.id) {
       throw new DomainError('comment_not_found', 'No comment with this id under this subject.', { field: 'body.parentId' });
     }
-    if (parent.hidden) throw conflict('comment_hidden', 'This comment was hidden by moderation: it cannot be answered.', { field: 'body.parentId' });
-    if (parent.depth + 1 > MAX_DEPTH) throw invalid('thread_too_deep', `Replies nest at most ${MAX_DEPTH} deep: answer higher up the thread.`, { field: 'body.parentId' });
+    if (parent.hidden)
+      throw conflict('comment_hidden', 'This comment was hidden by moderation: it cannot be answered.', { field: 'body.parentId' });
+    if (parent.depth + 1 > MAX_DEPTH)
+      throw invalid('thread_too_deep', `Replies nest at most ${MAX_DEPTH} deep: answer higher up the thread.`, { field: 'body.parentId' });
   }
   const id = newId('cmt');
   const [author] = await ctx.db.select({ name: users.name }).from(users).where(eq(users.id, actor.userId)).limit(1);
@@ -214,7 +223,11 @@ export async function createComment(ctx: AppContext, actor: Actor, subjectRef: s
       bodyHtml: renderMarkdown(input.body),
       createdAt: ctx.clock.now(),
     });
-    if (parent) await tx.update(comments).set({ repliesCount: sql`${comments.repliesCount} + 1` }).where(eq(comments.id, parent.root_id));
+    if (parent)
+      await tx
+        .update(comments)
+        .set({ repliesCount: sql`${comments.repliesCount} + 1` })
+        .where(eq(comments.id, parent.root_id));
     await tellAboutComment(tx, { id, subject, parent, authorId: actor.userId, authorName: author?.name ?? '', body: input.body });
   });
   const row = (await commentRow(ctx.db, id))!;
@@ -227,16 +240,35 @@ async function tellAboutComment(
 ) {
   const subjectRef = `${c.subject.type}:${c.subject.id}`;
   const excerpt = excerptOf(c.body);
-  const data = { commentId: c.id, subject: subjectRef, projectId: c.subject.projectId, projectTitle: c.subject.projectTitle, authorId: c.authorId, authorName: c.authorName, excerpt };
+  const data = {
+    commentId: c.id,
+    subject: subjectRef,
+    projectId: c.subject.projectId,
+    projectTitle: c.subject.projectTitle,
+    authorId: c.authorId,
+    authorName: c.authorName,
+    excerpt,
+  };
   const told = new Set([c.authorId]);
   if (c.parent && !told.has(c.parent.author_id)) {
-    await notify(tx, { userIds: [c.parent.author_id], kind: 'comment_reply', subject: `comment:${c.id}`, data: { ...data, parentId: c.parent.id } });
+    await notify(tx, {
+      userIds: [c.parent.author_id],
+      kind: 'comment_reply',
+      subject: `comment:${c.id}`,
+      data: { ...data, parentId: c.parent.id },
+    });
     told.add(c.parent.author_id);
   }
   if (c.subject.type === 'project' && c.subject.projectOwnerId && !told.has(c.subject.projectOwnerId)) {
     await notify(tx, { userIds: [c.subject.projectOwnerId], kind: 'project_comment', subject: `comment:${c.id}`, data });
   }
   if (c.subject.projectId) {
-    await recordActivity(tx, { projectId: c.subject.projectId, kind: 'comment', actorId: c.authorId, subject: `comment:${c.id}`, data: { on: subjectRef, excerpt, reply: Boolean(c.parent) } });
+    await recordActivity(tx, {
+      projectId: c.subject.projectId,
+      kind: 'comment',
+      actorId: c.authorId,
+      subject: `comment:${c.id}`,
+      data: { on: subjectRef, excerpt, reply: Boolean(c.parent) },
+    });
   }
 }

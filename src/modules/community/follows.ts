@@ -32,9 +32,12 @@ export async function followProject(ctx: AppContext, actor: Actor, idOrSlug: str
       const [seen] = await tx
         .select({ id: projectActivity.id })
         .from(projectActivity)
-        .where(and(eq(projectActivity.projectId, project.id), eq(projectActivity.kind, 'follow'), eq(projectActivity.actorId, actor.userId)))
+        .where(
+          and(eq(projectActivity.projectId, project.id), eq(projectActivity.kind, 'follow'), eq(projectActivity.actorId, actor.userId)),
+        )
         .limit(1);
-      if (!seen) await recordActivity(tx, { projectId: project.id, kind: 'follow', actorId: actor.userId, subject: `project:${project.id}` });
+      if (!seen)
+        await recordActivity(tx, { projectId: project.id, kind: 'follow', actorId: actor.userId, subject: `project:${project.id}` });
     }
     return { projectId: project.id, following: true, followers };
   });

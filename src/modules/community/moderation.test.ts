@@ -11,7 +11,12 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 async function open(owner: TestUser, body: Record<string, unknown> = {}) {
-  const res = await t.request(owner, 'POST', '/api/v1/projects', { title: 'Moderated project', summary: 'Careful', category: 'civic', ...body });
+  const res = await t.request(owner, 'POST', '/api/v1/projects', {
+    title: 'Moderated project',
+    summary: 'Careful',
+    category: 'civic',
+    ...body,
+  });
   expect(res.statusCode).toBe(201);
   return res.json();
 }
@@ -22,7 +27,12 @@ async function comment(as: TestUser, subject: string, body: string, parentId?: s
   return res.json();
 }
 
-const notesOf = async (u: TestUser) => (await t.request(u, 'GET', '/api/v1/notifications?limit=100')).json().items as { kind: string; subject: string; data: Record<string, unknown> }[];
+const notesOf = async (u: TestUser) =>
+  (await t.request(u, 'GET', '/api/v1/notifications?limit=100')).json().items as {
+    kind: string;
+    subject: string;
+    data: Record<string, unknown>;
+  }[];
 
 describe('Moderation', () => {
   describe('setCommentHidden', () => {
@@ -45,7 +55,11 @@ describe('Moderation', () => {
         expect(thread).toMatchObject({ id: bad.id, hidden: true, body: null, bodyHtml: null, author: null, replyCount: 1 });
         expect(thread.replies[0]).toMatchObject({ id: reply.id, body: 'Please be nice' });
         expect(JSON.stringify(thread)).not.toContain('Insulting');
-        expect((await t.request(viewer, 'GET', `/api/v1/comments/${bad.id}`)).json()).toMatchObject({ body: null, author: null, hidden: true });
+        expect((await t.request(viewer, 'GET', `/api/v1/comments/${bad.id}`)).json()).toMatchObject({
+          body: null,
+          author: null,
+          hidden: true,
+        });
         const feed = JSON.stringify((await t.request(viewer, 'GET', `/api/v1/projects/${p.id}/activity`)).json());
         expect(feed).not.toContain('Insulting');
       }
@@ -68,7 +82,10 @@ describe('Moderation', () => {
 
       const shown = await t.request(operator, 'POST', `/api/v1/comments/${bad.id}/unhide`);
       expect(shown.json().hidden).toBe(false);
-      expect((await t.request(null, 'GET', `/api/v1/comments/${bad.id}`)).json()).toMatchObject({ body: 'Insulting words here', hidden: false });
+      expect((await t.request(null, 'GET', `/api/v1/comments/${bad.id}`)).json()).toMatchObject({
+        body: 'Insulting words here',
+        hidden: false,
+      });
     });
   });
 
@@ -107,7 +124,9 @@ describe('Moderation', () => {
       }
       expect((await t.request(owner, 'GET', '/api/v1/me/projects')).json().items[0]).toMatchObject({ id: p.id, hidden: true });
       expect((await notesOf(owner)).find((n) => n.kind === 'project_hidden')).toMatchObject({ data: { projectId: p.id, reason: 'scam' } });
-      expect((await t.request(owner, 'POST', `/api/v1/projects/${p.id}/updates`, { title: 'Still here', body: 'Hosts may post' })).statusCode).toBe(201);
+      expect(
+        (await t.request(owner, 'POST', `/api/v1/projects/${p.id}/updates`, { title: 'Still here', body: 'Hosts may post' })).statusCode,
+      ).toBe(201);
       expect((await notesOf(stranger)).filter((n) => n.kind === 'project_update')).toEqual([]);
 
       expect((await t.request(operator, 'POST', `/api/v1/projects/${p.id}/unhide`)).json().hidden).toBe(false);
@@ -130,10 +149,20 @@ describe('Moderation', () => {
       expect(again.json().id).toBe(first.json().id);
       const second = (await t.request(r2, 'POST', `/api/v1/comments/${c.id}/report`, { reason: 'advertising' })).json();
 
-      const queue = (await t.request(operator, 'GET', '/api/v1/moderation/reports?limit=100')).json().items.filter((r: { subject: { id: string } }) => r.subject.id === c.id);
+      const queue = (await t.request(operator, 'GET', '/api/v1/moderation/reports?limit=100'))
+        .json()
+        .items.filter((r: { subject: { id: string } }) => r.subject.id === c.id);
       expect(queue.map((r: { id: string }) => r.id)).toEqual([first.json().id, second.id]);
       expect(queue[0]).toMatchObject({
-        subject: { type: 'comment', id: c.id, hidden: false, author: { id: owner.id }, excerpt: 'Buy cheap watches at spam.example', on: `project:${p.id}`, projectId: p.id },
+        subject: {
+          type: 'comment',
+          id: c.id,
+          hidden: false,
+          author: { id: owner.id },
+          excerpt: 'Buy cheap watches at spam.example',
+          on: `project:${p.id}`,
+          projectId: p.id,
+        },
         reason: 'spam link',
         reporter: { id: r1.id, name: 'Reporter1' },
         openReports: 2,
@@ -141,13 +170,27 @@ describe('Moderation', () => {
         resolution: null,
       });
 
-      const resolved = await t.request(operator, 'POST', `/api/v1/moderation/reports/${second.id}/resolve`, { action: 'hide', note: 'spam' });
+      const resolved = await t.request(operator, 'POST', `/api/v1/moderation/reports/${second.id}/resolve`, {
+        action: 'hide',
+        note: 'spam',
+      });
       expect(resolved.statusCode).toBe(200);
-      expect(resolved.json()).toMatchObject({ status: 'resolved', resolution: 'hidden', note: 'spam', resolvedBy: { id: operator.id }, subject: { hidden: true }, openReports: 0 });
+      expect(resolved.json()).toMatchObject({
+        status: 'resolved',
+        resolution: 'hidden',
+        note: 'spam',
+        resolvedBy: { id: operator.id },
+        subject: { hidden: true },
+        openReports: 0,
+      });
       expect((await t.request(null, 'GET', `/api/v1/comments/${c.id}`)).json().body).toBeNull();
-      const open1 = (await t.request(operator, 'GET', '/api/v1/moderation/reports?limit=100')).json().items.map((r: { id: string }) => r.id);
+      const open1 = (await t.request(operator, 'GET', '/api/v1/moderation/reports?limit=100'))
+        .json()
+        .items.map((r: { id: string }) => r.id);
       expect(open1).not.toContain(first.json().id);
-      const done = (await t.request(operator, 'GET', '/api/v1/moderation/reports?status=resolved&limit=100')).json().items.map((r: { id: string }) => r.id);
+      const done = (await t.request(operator, 'GET', '/api/v1/moderation/reports?status=resolved&limit=100'))
+        .json()
+        .items.map((r: { id: string }) => r.id);
       expect(done).toEqual(expect.arrayContaining([first.json().id, second.id]));
       const twice = await t.request(operator, 'POST', `/api/v1/moderation/reports/${first.json().id}/resolve`, { action: 'dismiss' });
       expect(twice.statusCode).toBe(409);
@@ -161,7 +204,10 @@ describe('Moderation', () => {
       const rep = (await t.request(critic, 'POST', `/api/v1/projects/${p.slug}/report`, { reason: 'I dislike it' })).json();
       expect(rep.subject).toBe(`project:${p.id}`);
       const res = await t.request(operator, 'POST', `/api/v1/moderation/reports/${rep.id}/resolve`, { action: 'dismiss', note: 'allowed' });
-      expect(res.json()).toMatchObject({ resolution: 'dismissed', subject: { type: 'project', title: 'Controversial', slug: p.slug, hidden: false } });
+      expect(res.json()).toMatchObject({
+        resolution: 'dismissed',
+        subject: { type: 'project', title: 'Controversial', slug: p.slug, hidden: false },
+      });
       expect((await t.request(null, 'GET', `/api/v1/projects/${p.id}`)).statusCode).toBe(200);
       // A new report after a dismissal opens again.
       expect((await t.request(critic, 'POST', `/api/v1/projects/${p.id}/report`, { reason: 'still dislike' })).statusCode).toBe(201);
@@ -178,7 +224,12 @@ describe('Moderation', () => {
       do {
         const res = await t.request(operator, 'GET', `/api/v1/moderation/reports?status=all&limit=3${cursor ? `&cursor=${cursor}` : ''}`);
         expect(res.statusCode).toBe(200);
-        seen.push(...res.json().items.filter((r: { subject: { id: string } }) => r.subject.id === p.id).map((r: { reporter: { id: string } }) => r.reporter.id));
+        seen.push(
+          ...res
+            .json()
+            .items.filter((r: { subject: { id: string } }) => r.subject.id === p.id)
+            .map((r: { reporter: { id: string } }) => r.reporter.id),
+        );
         cursor = res.json().nextCursor;
       } while (cursor && ++guard < 100);
       expect(seen).toEqual(reporters.map((r) => r.id).reverse());
@@ -231,9 +282,15 @@ describe('Moderation', () => {
 
     it('answers 404 for unknown comments, projects and reports', async () => {
       const u = await t.signup('U');
-      expect((await t.request(u, 'POST', '/api/v1/comments/cmt_nope/report', { reason: 'bad stuff' })).json().error.code).toBe('comment_not_found');
-      expect((await t.request(u, 'POST', '/api/v1/projects/prj_nope/report', { reason: 'bad stuff' })).json().error.code).toBe('project_not_found');
-      expect((await t.request(operator, 'POST', '/api/v1/moderation/reports/rpt_nope/resolve', { action: 'dismiss' })).json().error.code).toBe('report_not_found');
+      expect((await t.request(u, 'POST', '/api/v1/comments/cmt_nope/report', { reason: 'bad stuff' })).json().error.code).toBe(
+        'comment_not_found',
+      );
+      expect((await t.request(u, 'POST', '/api/v1/projects/prj_nope/report', { reason: 'bad stuff' })).json().error.code).toBe(
+        'project_not_found',
+      );
+      expect(
+        (await t.request(operator, 'POST', '/api/v1/moderation/reports/rpt_nope/resolve', { action: 'dismiss' })).json().error.code,
+      ).toBe('report_not_found');
       expect((await t.request(operator, 'POST', '/api/v1/comments/cmt_nope/hide')).statusCode).toBe(404);
       expect((await t.request(operator, 'POST', '/api/v1/comments/cmt_nope/unhide')).statusCode).toBe(404);
       expect((await t.request(operator, 'POST', '/api/v1/projects/prj_nope/hide')).statusCode).toBe(404);

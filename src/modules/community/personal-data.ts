@@ -33,17 +33,36 @@ export async function exportPersonalData(db: Executor, userId: string, email: st
     .where(eq(projectFollows.userId, userId))
     .orderBy(asc(projectFollows.createdAt));
   const launchSignups = await db
-    .select({ projectId: projectSignups.projectId, email: projectSignups.email, locale: projectSignups.locale, notifiedAt: projectSignups.notifiedAt, createdAt: projectSignups.createdAt })
+    .select({
+      projectId: projectSignups.projectId,
+      email: projectSignups.email,
+      locale: projectSignups.locale,
+      notifiedAt: projectSignups.notifiedAt,
+      createdAt: projectSignups.createdAt,
+    })
     .from(projectSignups)
     .where(or(eq(projectSignups.userId, userId), byEmail(email)))
     .orderBy(asc(projectSignups.createdAt));
   const updates = await db
-    .select({ id: projectUpdates.id, projectId: projectUpdates.projectId, title: projectUpdates.title, body: projectUpdates.body, createdAt: projectUpdates.createdAt, editedAt: projectUpdates.editedAt })
+    .select({
+      id: projectUpdates.id,
+      projectId: projectUpdates.projectId,
+      title: projectUpdates.title,
+      body: projectUpdates.body,
+      createdAt: projectUpdates.createdAt,
+      editedAt: projectUpdates.editedAt,
+    })
     .from(projectUpdates)
     .where(eq(projectUpdates.authorId, userId))
     .orderBy(asc(projectUpdates.createdAt));
   const reports = await db
-    .select({ id: moderationReports.id, subject: sql<string>`${moderationReports.subjectType} || ':' || ${moderationReports.subjectId}`, reason: moderationReports.reason, status: moderationReports.status, createdAt: moderationReports.createdAt })
+    .select({
+      id: moderationReports.id,
+      subject: sql<string>`${moderationReports.subjectType} || ':' || ${moderationReports.subjectId}`,
+      reason: moderationReports.reason,
+      status: moderationReports.status,
+      createdAt: moderationReports.createdAt,
+    })
     .from(moderationReports)
     .where(eq(moderationReports.reporterId, userId))
     .orderBy(asc(moderationReports.createdAt));
@@ -61,5 +80,8 @@ export async function erasePersonalData(tx: Executor, userId: string, email: str
   for (const projectId of [...new Set(ended.map((f) => f.projectId))].sort()) await bumpFollowers(tx, projectId, -1);
   const mine = or(eq(projectSignups.userId, userId), byEmail(email));
   await tx.delete(projectSignups).where(and(mine, isNull(projectSignups.notifiedAt)));
-  await tx.update(projectSignups).set({ userId: null, email: sql`'erased+' || ${projectSignups.id} || '@deleted.invalid'` }).where(and(mine, isNotNull(projectSignups.notifiedAt)));
+  await tx
+    .update(projectSignups)
+    .set({ userId: null, email: sql`'erased+' || ${projectSignups.id} || '@deleted.invalid'` })
+    .where(and(mine, isNotNull(projectSignups.notifiedAt)));
 }

@@ -10,7 +10,13 @@ import { signUpForLaunch, signupStats } from './signups.js';
 const ZFollowState = z.object({ projectId: z.string(), following: z.boolean(), followers: z.number().int() });
 export const ZSignupRequest = z
   .object({
-    email: z.string().trim().email('must be a valid e-mail address').max(254).optional().describe('needed when not signed in; ignored when signed in'),
+    email: z
+      .string()
+      .trim()
+      .email('must be a valid e-mail address')
+      .max(254)
+      .optional()
+      .describe('needed when not signed in; ignored when signed in'),
     locale: ZLocale.optional(),
   })
   .nullish()
@@ -31,35 +37,54 @@ export async function audienceRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['community'];
 
-  r.post('/projects/:id/follow', { schema: { tags, summary: 'Follow a project (idempotent)', params: ZIdParams, response: { 200: ZFollowState, ...errorResponses } } }, async (request) =>
-    followProject(ctx, requireActor(request), request.params.id),
+  r.post(
+    '/projects/:id/follow',
+    { schema: { tags, summary: 'Follow a project (idempotent)', params: ZIdParams, response: { 200: ZFollowState, ...errorResponses } } },
+    async (request) => followProject(ctx, requireActor(request), request.params.id),
   );
 
-  r.delete('/projects/:id/follow', { schema: { tags, summary: 'Stop following a project (idempotent)', params: ZIdParams, response: { 200: ZFollowState, ...errorResponses } } }, async (request) =>
-    unfollowProject(ctx, requireActor(request), request.params.id),
+  r.delete(
+    '/projects/:id/follow',
+    {
+      schema: {
+        tags,
+        summary: 'Stop following a project (idempotent)',
+        params: ZIdParams,
+        response: { 200: ZFollowState, ...errorResponses },
+      },
+    },
+    async (request) => unfollowProject(ctx, requireActor(request), request.params.id),
   );
 
-  r.post('/projects/:id/signups', {
-    schema: {
-      tags,
-      summary: '"Notify me at launch": your account e-mail when signed in, else {email}; 201 the first time, 200 after',
-      params: ZIdParams,
-      body: ZSignupRequest,
-      response: { 200: ZSignupAnswer, 201: ZSignupAnswer, ...errorResponses },
+  r.post(
+    '/projects/:id/signups',
+    {
+      schema: {
+        tags,
+        summary: '"Notify me at launch": your account e-mail when signed in, else {email}; 201 the first time, 200 after',
+        params: ZIdParams,
+        body: ZSignupRequest,
+        response: { 200: ZSignupAnswer, 201: ZSignupAnswer, ...errorResponses },
+      },
+      config: { auth: 'anyone', rateLimit: { max: 20, timeWindow: '1 minute' } },
     },
-    config: { auth: 'anyone', rateLimit: { max: 20, timeWindow: '1 minute' } },
-  }, async (request, reply) => {
-    const answer = await signUpForLaunch(ctx, request.actor, request.params.id, request.body ?? {});
-    return reply.status(answer.alreadySignedUp ? 200 : 201).send(answer);
-  });
+    async (request, reply) => {
+      const answer = await signUpForLaunch(ctx, request.actor, request.params.id, request.body ?? {});
+      return reply.status(answer.alreadySignedUp ? 200 : 201).send(answer);
+    },
+  );
 
-  r.get('/projects/:id/signups', {
-    schema: {
-      tags,
-      summary: 'Launch sign-ups for the validation panel (hosts): total and per day',
-      params: ZIdParams,
-      querystring: z.object({ days: z.coerce.number().int().min(1).max(366).default(30) }),
-      response: { 200: ZSignupStats, ...errorResponses },
+  r.get(
+    '/projects/:id/signups',
+    {
+      schema: {
+        tags,
+        summary: 'Launch sign-ups for the validation panel (hosts): total and per day',
+        params: ZIdParams,
+        querystring: z.object({ days: z.coerce.number().int().min(1).max(366).default(30) }),
+        response: { 200: ZSignupStats, ...errorResponses },
+      },
     },
-  }, async (request) => signupStats(ctx, request.actor, request.params.id, request.query.days));
+    async (request) => signupStats(ctx, request.actor, request.params.id, request.query.days),
+  );
 }

@@ -54,48 +54,66 @@ export async function commentRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['community'];
 
-  r.get('/comments', {
-    schema: {
-      tags,
-      summary: 'A subject\'s comment threads: a page of top comments, each with its replies',
-      querystring: ZPageQuery.extend({ subject: ZSubjectRef, sort: z.enum(['new', 'old']).default('new') }),
-      response: { 200: paged(ZThread).extend({ subject: z.string(), total: z.number().int() }), ...errorResponses },
+  r.get(
+    '/comments',
+    {
+      schema: {
+        tags,
+        summary: "A subject's comment threads: a page of top comments, each with its replies",
+        querystring: ZPageQuery.extend({ subject: ZSubjectRef, sort: z.enum(['new', 'old']).default('new') }),
+        response: { 200: paged(ZThread).extend({ subject: z.string(), total: z.number().int() }), ...errorResponses },
+      },
     },
-  }, async (request) => listComments(ctx, request.actor, request.query));
-
-  r.post('/comments', {
-    schema: {
-      tags,
-      summary: 'Comment on a subject (?subject=type:id), or reply with parentId',
-      querystring: z.object({ subject: ZSubjectRef.optional() }),
-      body: ZCreateCommentRequest,
-      response: { 201: ZThread, ...errorResponses },
-    },
-    config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
-  }, async (request, reply) => {
-    const actor = requireActor(request);
-    const fromQuery = request.query.subject;
-    const fromBody = request.body.subject;
-    if (!fromQuery && !fromBody) {
-      throw new DomainError('validation_failed', 'querystring.subject: is required', [{ field: 'querystring.subject', message: 'is required' }]);
-    }
-    if (fromQuery && fromBody && fromQuery !== fromBody) {
-      throw new DomainError('validation_failed', 'body.subject: differs from ?subject=', [{ field: 'body.subject', message: 'differs from ?subject=' }]);
-    }
-    return reply.status(201).send(await createComment(ctx, actor, (fromQuery ?? fromBody)!, request.body));
-  });
-
-  r.get('/comments/:id', { schema: { tags, summary: 'One comment', params: ZIdParams, response: { 200: ZComment, ...errorResponses } } }, async (request) =>
-    getComment(ctx, request.actor, request.params.id),
+    async (request) => listComments(ctx, request.actor, request.query),
   );
 
-  r.get('/projects/:id/activity', {
-    schema: {
-      tags,
-      summary: "A project's activity feed, newest first",
-      params: ZIdParams,
-      querystring: ZPageQuery.extend({ kind: z.string().max(50).optional() }),
-      response: { 200: paged(ZActivity), ...errorResponses },
+  r.post(
+    '/comments',
+    {
+      schema: {
+        tags,
+        summary: 'Comment on a subject (?subject=type:id), or reply with parentId',
+        querystring: z.object({ subject: ZSubjectRef.optional() }),
+        body: ZCreateCommentRequest,
+        response: { 201: ZThread, ...errorResponses },
+      },
+      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
     },
-  }, async (request) => listActivity(ctx, request.actor, request.params.id, request.query));
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const fromQuery = request.query.subject;
+      const fromBody = request.body.subject;
+      if (!fromQuery && !fromBody) {
+        throw new DomainError('validation_failed', 'querystring.subject: is required', [
+          { field: 'querystring.subject', message: 'is required' },
+        ]);
+      }
+      if (fromQuery && fromBody && fromQuery !== fromBody) {
+        throw new DomainError('validation_failed', 'body.subject: differs from ?subject=', [
+          { field: 'body.subject', message: 'differs from ?subject=' },
+        ]);
+      }
+      return reply.status(201).send(await createComment(ctx, actor, (fromQuery ?? fromBody)!, request.body));
+    },
+  );
+
+  r.get(
+    '/comments/:id',
+    { schema: { tags, summary: 'One comment', params: ZIdParams, response: { 200: ZComment, ...errorResponses } } },
+    async (request) => getComment(ctx, request.actor, request.params.id),
+  );
+
+  r.get(
+    '/projects/:id/activity',
+    {
+      schema: {
+        tags,
+        summary: "A project's activity feed, newest first",
+        params: ZIdParams,
+        querystring: ZPageQuery.extend({ kind: z.string().max(50).optional() }),
+        response: { 200: paged(ZActivity), ...errorResponses },
+      },
+    },
+    async (request) => listActivity(ctx, request.actor, request.params.id, request.query),
+  );
 }

@@ -6,15 +6,31 @@ import { requireActor, requireOperator } from '../../http/auth.js';
 import { ZIdParams, ZPageQuery, errorResponses, paged } from '../../http/schemas.js';
 import { ZProject } from '../projects/schemas.js';
 import { presentProject } from '../projects/service.js';
-import { listReports, reportSubject, resolveReport, setCommentHidden, setProjectHiddenByOperator, type ModeratedType } from './moderation.js';
+import {
+  listReports,
+  reportSubject,
+  resolveReport,
+  setCommentHidden,
+  setProjectHiddenByOperator,
+  type ModeratedType,
+} from './moderation.js';
 import { ZComment } from './routes-comments.js';
 import { auditContext } from '../audit/record-audit.js';
 
 export const ZReportRequest = z.object({ reason: z.string().trim().min(3, 'must be at least 3 characters').max(1000) });
 export const ZResolveReportRequest = z.object({ action: z.enum(['hide', 'dismiss']), note: z.string().trim().max(1000).optional() });
-const ZHideRequest = z.object({ reason: z.string().trim().max(1000).optional() }).nullish().describe('optional');
+const ZHideRequest = z
+  .object({ reason: z.string().trim().max(1000).optional() })
+  .nullish()
+  .describe('optional');
 
-const ZReportReceipt = z.object({ id: z.string(), subject: z.string(), reason: z.string(), status: z.enum(['open', 'resolved']), createdAt: z.string() });
+const ZReportReceipt = z.object({
+  id: z.string(),
+  subject: z.string(),
+  reason: z.string(),
+  status: z.enum(['open', 'resolved']),
+  createdAt: z.string(),
+});
 const ZPerson = z.object({ id: z.string(), name: z.string() });
 export const ZReport = z.object({
   id: z.string(),
@@ -46,54 +62,92 @@ export async function moderationRoutes(app: FastifyInstance, ctx: AppContext) {
   const tags = ['moderation'];
 
   for (const type of ['comment', 'project'] as const satisfies readonly ModeratedType[]) {
-    r.post(`/${type}s/:id/report`, {
-      schema: {
-        tags,
-        summary: `Report a ${type} to the operators (201 the first time, 200 while your report is open)`,
-        params: ZIdParams,
-        body: ZReportRequest,
-        response: { 200: ZReportReceipt, 201: ZReportReceipt, ...errorResponses },
+    r.post(
+      `/${type}s/:id/report`,
+      {
+        schema: {
+          tags,
+          summary: `Report a ${type} to the operators (201 the first time, 200 while your report is open)`,
+          params: ZIdParams,
+          body: ZReportRequest,
+          response: { 200: ZReportReceipt, 201: ZReportReceipt, ...errorResponses },
+        },
+        config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
       },
-      config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
-    }, async (request, reply) => {
-      const { report, created } = await reportSubject(ctx, requireActor(request), type, request.params.id, request.body.reason);
-      return reply.status(created ? 201 : 200).send(report);
-    });
+      async (request, reply) => {
+        const { report, created } = await reportSubject(ctx, requireActor(request), type, request.params.id, request.body.reason);
+        return reply.status(created ? 201 : 200).send(report);
+      },
+    );
   }
 
-  r.get('/moderation/reports', { config: { auth: 'person' },
-    schema: {
-      tags,
-      summary: 'The report queue (operators): open ones oldest first, or resolved/all newest first',
-      querystring: ZPageQuery.extend({ status: z.enum(['open', 'resolved', 'all']).default('open') }),
-      response: { 200: paged(ZReport), ...errorResponses },
+  r.get(
+    '/moderation/reports',
+    {
+      config: { auth: 'person' },
+      schema: {
+        tags,
+        summary: 'The report queue (operators): open ones oldest first, or resolved/all newest first',
+        querystring: ZPageQuery.extend({ status: z.enum(['open', 'resolved', 'all']).default('open') }),
+        response: { 200: paged(ZReport), ...errorResponses },
+      },
     },
-  }, async (request) => {
-    requireOperator(request);
-    return listReports(ctx, request.query);
-  });
+    async (request) => {
+      requireOperator(request);
+      return listReports(ctx, request.query);
+    },
+  );
 
-  r.post('/moderation/reports/:id/resolve', {
-    schema: {
-      tags,
-      summary: 'Resolve a report (operators): hide its subject or dismiss; resolves every open report on that subject',
-      params: ZIdParams,
-      body: ZResolveReportRequest,
-      response: { 200: ZReport, ...errorResponses },
+  r.post(
+    '/moderation/reports/:id/resolve',
+    {
+      schema: {
+        tags,
+        summary: 'Resolve a report (operators): hide its subject or dismiss; resolves every open report on that subject',
+        params: ZIdParams,
+        body: ZResolveReportRequest,
+        response: { 200: ZReport, ...errorResponses },
+      },
     },
-  }, async (request) => resolveReport(ctx, requireOperator(request), request.params.id, request.body, auditContext(request)));
+    async (request) => resolveReport(ctx, requireOperator(request), request.params.id, request.body, auditContext(request)),
+  );
 
   for (const hidden of [true, false]) {
     const verb = hidden ? 'hide' : 'unhide';
-    r.post(`/comments/:id/${verb}`, {
-      schema: { tags, summary: hidden ? 'Hide a comment (operators)' : 'Show a hidden comment again (operators)', params: ZIdParams, body: ZHideRequest, response: { 200: ZComment, ...errorResponses } },
-    }, async (request) => setCommentHidden(ctx, requireOperator(request), request.params.id, hidden, request.body?.reason, auditContext(request)));
+    r.post(
+      `/comments/:id/${verb}`,
+      {
+        schema: {
+          tags,
+          summary: hidden ? 'Hide a comment (operators)' : 'Show a hidden comment again (operators)',
+          params: ZIdParams,
+          body: ZHideRequest,
+          response: { 200: ZComment, ...errorResponses },
+        },
+      },
+      async (request) =>
+        setCommentHidden(ctx, requireOperator(request), request.params.id, hidden, request.body?.reason, auditContext(request)),
+    );
 
-    r.post(`/projects/:id/${verb}`, {
-      schema: { tags, summary: hidden ? 'Hide a project (operators)' : 'Show a hidden project again (operators)', params: ZIdParams, body: ZHideRequest, response: { 200: ZProject, ...errorResponses } },
-    }, async (request) => {
-      const operator = requireOperator(request);
-      return presentProject(ctx, await setProjectHiddenByOperator(ctx, operator, request.params.id, hidden, request.body?.reason, auditContext(request)), operator);
-    });
+    r.post(
+      `/projects/:id/${verb}`,
+      {
+        schema: {
+          tags,
+          summary: hidden ? 'Hide a project (operators)' : 'Show a hidden project again (operators)',
+          params: ZIdParams,
+          body: ZHideRequest,
+          response: { 200: ZProject, ...errorResponses },
+        },
+      },
+      async (request) => {
+        const operator = requireOperator(request);
+        return presentProject(
+          ctx,
+          await setProjectHiddenByOperator(ctx, operator, request.params.id, hidden, request.body?.reason, auditContext(request)),
+          operator,
+        );
+      },
+    );
   }
 }

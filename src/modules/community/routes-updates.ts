@@ -28,19 +28,51 @@ export async function updateRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['community'];
 
-  r.post('/projects/:id/updates', {
-    schema: { tags, summary: 'Post an update to the followers (hosts)', params: ZIdParams, body: ZCreateUpdateRequest, response: { 201: ZUpdate, ...errorResponses } },
-  }, async (request, reply) => reply.status(201).send(await postUpdate(ctx, requireActor(request), request.params.id, request.body)));
-
-  r.get('/projects/:id/updates', {
-    schema: { tags, summary: "A project's updates, newest first", params: ZIdParams, querystring: ZPageQuery, response: { 200: paged(ZUpdate), ...errorResponses } },
-  }, async (request) => listUpdates(ctx, request.actor, request.params.id, request.query));
-
-  r.get('/updates/:id', { schema: { tags, summary: 'One update', params: ZIdParams, response: { 200: ZUpdate, ...errorResponses } } }, async (request) =>
-    getUpdate(ctx, request.actor, request.params.id),
+  r.post(
+    '/projects/:id/updates',
+    {
+      schema: {
+        tags,
+        summary: 'Post an update to the followers (hosts)',
+        params: ZIdParams,
+        body: ZCreateUpdateRequest,
+        response: { 201: ZUpdate, ...errorResponses },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await postUpdate(ctx, requireActor(request), request.params.id, request.body)),
   );
 
-  r.patch('/updates/:id', {
-    schema: { tags, summary: 'Edit an update (hosts; followers are not told again)', params: ZIdParams, body: ZEditUpdateRequest, response: { 200: ZUpdate, ...errorResponses } },
-  }, async (request) => editUpdate(ctx, requireActor(request), request.params.id, request.body));
+  r.get(
+    '/projects/:id/updates',
+    {
+      schema: {
+        tags,
+        summary: "A project's updates, newest first",
+        params: ZIdParams,
+        querystring: ZPageQuery,
+        response: { 200: paged(ZUpdate), ...errorResponses },
+      },
+    },
+    async (request) => listUpdates(ctx, request.actor, request.params.id, request.query),
+  );
+
+  r.get(
+    '/updates/:id',
+    { schema: { tags, summary: 'One update', params: ZIdParams, response: { 200: ZUpdate, ...errorResponses } } },
+    async (request) => getUpdate(ctx, request.actor, request.params.id),
+  );
+
+  r.patch(
+    '/updates/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Edit an update (hosts; followers are not told again)',
+        params: ZIdParams,
+        body: ZEditUpdateRequest,
+        response: { 200: ZUpdate, ...errorResponses },
+      },
+    },
+    async (request) => editUpdate(ctx, requireActor(request), request.params.id, request.body),
+  );
 }

@@ -19,7 +19,12 @@ export interface SignupAnswer {
  * e-mail (whatever the body says); anonymous visitors give one.
  * @example await signUpForLaunch(ctx, null, 'solar-lights', { email: 'zoe@example.org', locale: 'fr' })
  */
-export async function signUpForLaunch(ctx: AppContext, actor: Actor | null, idOrSlug: string, input: { email?: string; locale?: 'en' | 'fr' }): Promise<SignupAnswer> {
+export async function signUpForLaunch(
+  ctx: AppContext,
+  actor: Actor | null,
+  idOrSlug: string,
+  input: { email?: string; locale?: 'en' | 'fr' },
+): Promise<SignupAnswer> {
   const project = await findProject(ctx.db, idOrSlug, actor);
   let email = input.email;
   let locale = input.locale ?? 'en';
@@ -30,7 +35,10 @@ export async function signUpForLaunch(ctx: AppContext, actor: Actor | null, idOr
     locale = (u!.locale as 'en' | 'fr') ?? locale;
     userId = actor.userId;
   }
-  if (!email) throw new DomainError('validation_failed', 'body.email: an e-mail address is needed to tell you at launch', [{ field: 'body.email', message: 'is required when not signed in' }]);
+  if (!email)
+    throw new DomainError('validation_failed', 'body.email: an e-mail address is needed to tell you at launch', [
+      { field: 'body.email', message: 'is required when not signed in' },
+    ]);
   const inserted = await ctx.db
     .insert(projectSignups)
     .values({ id: newId('sgn'), projectId: project.id, userId, email, locale, createdAt: ctx.clock.now() })
@@ -48,7 +56,8 @@ export async function signupStats(ctx: AppContext, actor: Actor | null, idOrSlug
   const project = await requireProjectHost(ctx.db, idOrSlug, actor);
   const today = new Date(ctx.clock.now().toISOString().slice(0, 10) + 'T00:00:00Z');
   const from = new Date(today.getTime() - (days - 1) * 86_400_000);
-  const totals = await ctx.db.execute(sql`SELECT count(*)::int AS count, count(notified_at)::int AS notified, count(user_id)::int AS with_account
+  const totals =
+    await ctx.db.execute(sql`SELECT count(*)::int AS count, count(notified_at)::int AS notified, count(user_id)::int AS with_account
     FROM project_signups WHERE project_id = ${project.id}`);
   const perDay = await ctx.db.execute(sql`SELECT to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS date, count(*)::int AS count
     FROM project_signups WHERE project_id = ${project.id} AND created_at >= ${from.toISOString()}::timestamptz
@@ -60,5 +69,13 @@ export async function signupStats(ctx: AppContext, actor: Actor | null, idOrSlug
     const date = new Date(d).toISOString().slice(0, 10);
     daily.push({ date, count: counts.get(date) ?? 0 });
   }
-  return { projectId: project.id, count: Number(t.count), notified: Number(t.notified), withAccount: Number(t.with_account), followers: project.followersCount, days, daily };
+  return {
+    projectId: project.id,
+    count: Number(t.count),
+    notified: Number(t.notified),
+    withAccount: Number(t.with_account),
+    followers: project.followersCount,
+    days,
+    daily,
+  };
 }

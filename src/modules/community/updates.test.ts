@@ -9,7 +9,12 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 async function open(owner: TestUser, body: Record<string, unknown> = {}) {
-  const res = await t.request(owner, 'POST', '/api/v1/projects', { title: 'Updated project', summary: 'News inside', category: 'science', ...body });
+  const res = await t.request(owner, 'POST', '/api/v1/projects', {
+    title: 'Updated project',
+    summary: 'News inside',
+    category: 'science',
+    ...body,
+  });
   expect(res.statusCode).toBe(201);
   return res.json();
 }
@@ -20,7 +25,12 @@ async function post(as: TestUser, projectId: string, title = 'News', body = 'Som
   return res.json();
 }
 
-const kindsOf = async (u: TestUser) => ((await t.request(u, 'GET', '/api/v1/notifications?limit=100')).json().items as { kind: string; subject: string; data: Record<string, unknown> }[]);
+const kindsOf = async (u: TestUser) =>
+  (await t.request(u, 'GET', '/api/v1/notifications?limit=100')).json().items as {
+    kind: string;
+    subject: string;
+    data: Record<string, unknown>;
+  }[];
 
 describe('Updates', () => {
   describe('postUpdate', () => {
@@ -30,26 +40,50 @@ describe('Updates', () => {
       const p = await open(owner, { title: 'Telescope' });
       for (const u of [f1, f2, owner]) await t.request(u, 'POST', `/api/v1/projects/${p.id}/follow`);
       const u = await post(owner, p.id, 'First light', 'We saw **Saturn** tonight.');
-      expect(u).toMatchObject({ projectId: p.id, title: 'First light', author: { id: owner.id, name: 'Host' }, comments: 0, editedAt: null });
+      expect(u).toMatchObject({
+        projectId: p.id,
+        title: 'First light',
+        author: { id: owner.id, name: 'Host' },
+        comments: 0,
+        editedAt: null,
+      });
       expect(u.bodyHtml).toContain('<strong>Saturn</strong>');
       for (const f of [f1, f2]) {
         const [note] = await kindsOf(f);
-        expect(note).toMatchObject({ kind: 'project_update', subject: `update:${u.id}`, data: { updateId: u.id, title: 'First light', excerpt: 'We saw Saturn tonight.', projectId: p.id, projectTitle: 'Telescope', projectSlug: p.slug } });
+        expect(note).toMatchObject({
+          kind: 'project_update',
+          subject: `update:${u.id}`,
+          data: {
+            updateId: u.id,
+            title: 'First light',
+            excerpt: 'We saw Saturn tonight.',
+            projectId: p.id,
+            projectTitle: 'Telescope',
+            projectSlug: p.slug,
+          },
+        });
       }
       expect((await kindsOf(bystander)).filter((n) => n.kind === 'project_update')).toEqual([]);
       expect((await kindsOf(owner)).filter((n) => n.kind === 'project_update')).toEqual([]);
       const feed = (await t.request(null, 'GET', `/api/v1/projects/${p.id}/activity?kind=update`)).json();
-      expect(feed.items[0]).toMatchObject({ kind: 'update', subject: `update:${u.id}`, actor: { id: owner.id }, data: { title: 'First light' } });
+      expect(feed.items[0]).toMatchObject({
+        kind: 'update',
+        subject: `update:${u.id}`,
+        actor: { id: owner.id },
+        data: { title: 'First light' },
+      });
     });
 
-    it('lets an admin of the project\'s organization post, and refuses other people', async () => {
+    it("lets an admin of the project's organization post, and refuses other people", async () => {
       const owner = await t.signup('Owner');
       const admin = await t.signup('Admin');
       const stranger = await t.signup('Stranger');
       const org = (await t.request(owner, 'POST', '/api/v1/orgs', { name: 'Observatory' })).json();
       await t.request(owner, 'POST', `/api/v1/orgs/${org.id}/members`, { userId: admin.id, role: 'admin' });
       const p = await open(owner, { orgId: org.id });
-      expect((await t.request(admin, 'POST', `/api/v1/projects/${p.id}/updates`, { title: 'From admin', body: 'Hi' })).statusCode).toBe(201);
+      expect((await t.request(admin, 'POST', `/api/v1/projects/${p.id}/updates`, { title: 'From admin', body: 'Hi' })).statusCode).toBe(
+        201,
+      );
       const denied = await t.request(stranger, 'POST', `/api/v1/projects/${p.id}/updates`, { title: 'Spam', body: 'Buy' });
       expect(denied.statusCode).toBe(403);
       expect(denied.json().error.code).toBe('forbidden');
@@ -108,7 +142,10 @@ describe('Updates', () => {
       expect((await t.request(null, 'GET', '/api/v1/updates/upd_nope')).json().error.code).toBe('update_not_found');
       expect((await t.request(owner, 'PATCH', '/api/v1/updates/upd_nope', { title: 'x' })).statusCode).toBe(404);
       expect((await t.request(null, 'GET', '/api/v1/projects/prj_nope/updates')).statusCode).toBe(404);
-      for (const [q, field] of [['cursor=zzz', 'querystring.cursor'], ['limit=abc', 'querystring.limit']]) {
+      for (const [q, field] of [
+        ['cursor=zzz', 'querystring.cursor'],
+        ['limit=abc', 'querystring.limit'],
+      ]) {
         const res = await t.request(null, 'GET', `/api/v1/projects/${p.id}/updates?${q}`);
         expect(res.statusCode).toBe(400);
         expect(fieldsOf(res)).toContain(field);

@@ -70,7 +70,12 @@ const updateNotFound = () => new DomainError('update_not_found', 'No update with
  * Posts an update (hosts): its followers are told in-app (`project_update`) and it joins the activity feed.
  * @example await postUpdate(ctx, actor, 'solar-lights', { title: 'Prototype ready', body: 'It **works**.' })
  */
-export async function postUpdate(ctx: AppContext, actor: Actor, idOrSlug: string, input: { title: string; body: string }): Promise<UpdateView> {
+export async function postUpdate(
+  ctx: AppContext,
+  actor: Actor,
+  idOrSlug: string,
+  input: { title: string; body: string },
+): Promise<UpdateView> {
   const project = await requireProjectHost(ctx.db, idOrSlug, actor);
   const id = newId('upd');
   await ctx.db.transaction(async (tx) => {
@@ -92,7 +97,13 @@ export async function postUpdate(ctx: AppContext, actor: Actor, idOrSlug: string
       subject: `update:${id}`,
       data: { updateId: id, title: input.title, excerpt, projectId: project.id, projectSlug: project.slug, projectTitle: project.title },
     });
-    await recordActivity(tx, { projectId: project.id, kind: 'update', actorId: actor.userId, subject: `update:${id}`, data: { title: input.title, excerpt } });
+    await recordActivity(tx, {
+      projectId: project.id,
+      kind: 'update',
+      actorId: actor.userId,
+      subject: `update:${id}`,
+      data: { title: input.title, excerpt },
+    });
   });
   return present((await updateRow(ctx.db, id))!);
 }
@@ -138,8 +149,14 @@ export async function listUpdates(ctx: AppContext, actor: Actor | null, idOrSlug
   if (q.cursor && (!pos || typeof pos.v !== 'string' || Number.isNaN(Date.parse(pos.v)))) {
     throw invalid('invalid_cursor', 'This cursor does not belong to this list: start again without it.', { field: 'querystring.cursor' });
   }
-  const after = pos ? sql`(pu.created_at < ${pos.v}::timestamptz OR (pu.created_at = ${pos.v}::timestamptz AND pu.id < ${pos.id}))` : sql`TRUE`;
-  const rows = rowsOf(await ctx.db.execute(sql`${SELECT} WHERE pu.project_id = ${project.id} AND ${after} ORDER BY pu.created_at DESC, pu.id DESC LIMIT ${q.limit + 1}`));
+  const after = pos
+    ? sql`(pu.created_at < ${pos.v}::timestamptz OR (pu.created_at = ${pos.v}::timestamptz AND pu.id < ${pos.id}))`
+    : sql`TRUE`;
+  const rows = rowsOf(
+    await ctx.db.execute(
+      sql`${SELECT} WHERE pu.project_id = ${project.id} AND ${after} ORDER BY pu.created_at DESC, pu.id DESC LIMIT ${q.limit + 1}`,
+    ),
+  );
   const page = pageOf(rows, q.limit, (r) => ({ v: r.created_key, id: r.id }));
   return { items: page.items.map(present), nextCursor: page.nextCursor };
 }

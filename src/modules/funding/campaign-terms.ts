@@ -32,7 +32,10 @@ export async function loadCampaignTerms(ctx: Pick<AppContext, 'db'>, id: string)
     .where(eq(campaigns.id, id))
     .limit(1);
   if (!row) throw notFound('campaign');
-  const tiers = await ctx.db.select().from(campaignTiers).where(and(eq(campaignTiers.campaignId, id)));
+  const tiers = await ctx.db
+    .select()
+    .from(campaignTiers)
+    .where(and(eq(campaignTiers.campaignId, id)));
   return { campaign: row.campaign, projectHidden: row.hidden, tiers: new Map(tiers.map((t) => [t.id, t])), readAt: Date.now() };
 }
 

@@ -23,14 +23,32 @@ describe('campaigns', () => {
         model: 'all_or_nothing',
         deadline: future(),
         tiers: [
-          { title: 'Early bird', price: 4500, limit: 100, estimatedDelivery: '2026-11', shipping: { groups: [{ name: 'Europe', countries: ['fr', 'CH'], cost: 800 }, { countries: ['*'], cost: 2000 }] } },
+          {
+            title: 'Early bird',
+            price: 4500,
+            limit: 100,
+            estimatedDelivery: '2026-11',
+            shipping: {
+              groups: [
+                { name: 'Europe', countries: ['fr', 'CH'], cost: 800 },
+                { countries: ['*'], cost: 2000 },
+              ],
+            },
+          },
           { title: 'Lamp', description: 'One lamp', price: { amount: 6000, currency: 'CHF' } },
         ],
         stretchGoals: [{ amount: 800_000, description: 'A second colour' }],
       });
       expect(res.statusCode, res.body).toBe(201);
       const c = res.json();
-      expect(c).toMatchObject({ status: 'draft', model: 'all_or_nothing', goal: { amount: 500_000, currency: 'CHF' }, raised: { amount: 0, currency: 'CHF' }, backers: 0, title: 'The lamp' });
+      expect(c).toMatchObject({
+        status: 'draft',
+        model: 'all_or_nothing',
+        goal: { amount: 500_000, currency: 'CHF' },
+        raised: { amount: 0, currency: 'CHF' },
+        backers: 0,
+        title: 'The lamp',
+      });
       expect(c.id).toMatch(/^cmp_/);
       expect(c.tiers).toHaveLength(2);
       expect(c.tiers[0]).toMatchObject({ title: 'Early bird', price: 4500, limit: 100, remaining: 100, estimatedDelivery: '2026-11' });
@@ -49,10 +67,20 @@ describe('campaigns', () => {
       [{ tiers: [{ title: 'x', price: -1 }] }, 'body.tiers.0.price'],
       [{ tiers: [{ title: 'x', price: 100, limit: 0 }] }, 'body.tiers.0.limit'],
       [{ tiers: [{ title: 'x', price: 100, estimatedDelivery: '2026-13' }] }, 'body.tiers.0.estimatedDelivery'],
-      [{ tiers: [{ title: 'x', price: 100, shipping: { groups: [{ countries: ['FRA'], cost: 1 }] } }] }, 'body.tiers.0.shipping.groups.0.countries.0'],
+      [
+        { tiers: [{ title: 'x', price: 100, shipping: { groups: [{ countries: ['FRA'], cost: 1 }] } }] },
+        'body.tiers.0.shipping.groups.0.countries.0',
+      ],
     ])('answers 400 naming the field for %j', async (patch, field) => {
       const f = await campaignFixture(t, { draft: true });
-      const res = await t.request(f.host, 'POST', `/api/v1/projects/${f.projectId}/campaigns`, { goal: { amount: 10_000, currency: 'EUR' }, model: 'keep_it_all', deadline: future(), tiers: [], stretchGoals: [], ...patch });
+      const res = await t.request(f.host, 'POST', `/api/v1/projects/${f.projectId}/campaigns`, {
+        goal: { amount: 10_000, currency: 'EUR' },
+        model: 'keep_it_all',
+        deadline: future(),
+        tiers: [],
+        stretchGoals: [],
+        ...patch,
+      });
       expect(res.statusCode, res.body).toBe(400);
       expect(res.json().error.code).toBe('validation_failed');
       expect(res.json().error.details.map((d: { field: string }) => d.field)).toContain(field);
@@ -65,7 +93,14 @@ describe('campaigns', () => {
       [{ tiers: [{ title: 'x', price: { amount: 100, currency: 'USD' } }] }, 'body.tiers.0.price', 'currency_mismatch'],
     ])('refuses a campaign that breaks a rule (%j)', async (patch, field, code) => {
       const f = await campaignFixture(t, { draft: true });
-      const res = await t.request(f.host, 'POST', `/api/v1/projects/${f.projectId}/campaigns`, { goal: { amount: 10_000, currency: 'EUR' }, model: 'keep_it_all', deadline: future(), tiers: [], stretchGoals: [], ...patch });
+      const res = await t.request(f.host, 'POST', `/api/v1/projects/${f.projectId}/campaigns`, {
+        goal: { amount: 10_000, currency: 'EUR' },
+        model: 'keep_it_all',
+        deadline: future(),
+        tiers: [],
+        stretchGoals: [],
+        ...patch,
+      });
       expect(res.statusCode, res.body).toBe(400);
       expect(res.json().error).toMatchObject({ code, details: { field } });
     });
@@ -115,10 +150,18 @@ describe('campaigns', () => {
 
     it('runs one live campaign a project at a time and needs a deadline at least an hour away', async () => {
       const f = await campaignFixture(t);
-      const second = await t.request(f.host, 'POST', `/api/v1/projects/${f.projectId}/campaigns`, { goal: { amount: 10_000, currency: 'EUR' }, model: 'keep_it_all', deadline: future() });
-      expect((await t.request(f.host, 'POST', `/api/v1/campaigns/${second.json().id}/launch`)).json().error.code).toBe('project_has_live_campaign');
+      const second = await t.request(f.host, 'POST', `/api/v1/projects/${f.projectId}/campaigns`, {
+        goal: { amount: 10_000, currency: 'EUR' },
+        model: 'keep_it_all',
+        deadline: future(),
+      });
+      expect((await t.request(f.host, 'POST', `/api/v1/campaigns/${second.json().id}/launch`)).json().error.code).toBe(
+        'project_has_live_campaign',
+      );
       const soon = await campaignFixture(t, { draft: true });
-      await t.request(soon.host, 'PATCH', `/api/v1/campaigns/${soon.campaignId}`, { deadline: new Date(Date.now() + 600_000).toISOString() });
+      await t.request(soon.host, 'PATCH', `/api/v1/campaigns/${soon.campaignId}`, {
+        deadline: new Date(Date.now() + 600_000).toISOString(),
+      });
       const res = await t.request(soon.host, 'POST', `/api/v1/campaigns/${soon.campaignId}/launch`);
       expect(res.statusCode).toBe(400);
       expect(res.json().error.code).toBe('deadline_too_soon');
@@ -129,11 +172,18 @@ describe('campaigns', () => {
     it('keeps a live campaign goal, deadline and tier prices, but lets limits grow and text change', async () => {
       const f = await campaignFixture(t, { tiers: [{ title: 'Small', price: 1000, limit: 2 }] });
       const url = `/api/v1/campaigns/${f.campaignId}`;
-      expect((await t.request(f.host, 'PATCH', url, { goal: { amount: 99_999, currency: 'EUR' } })).json().error.code).toBe('campaign_live');
+      expect((await t.request(f.host, 'PATCH', url, { goal: { amount: 99_999, currency: 'EUR' } })).json().error.code).toBe(
+        'campaign_live',
+      );
       expect((await t.request(f.host, 'PATCH', url, { deadline: future(40) })).json().error.code).toBe('campaign_live');
-      expect((await t.request(f.host, 'PATCH', url, { description: '**Now** with more' })).json().descriptionHtml).toContain('<strong>Now</strong>');
+      expect((await t.request(f.host, 'PATCH', url, { description: '**Now** with more' })).json().descriptionHtml).toContain(
+        '<strong>Now</strong>',
+      );
       const tierUrl = `${url}/tiers/${f.tierIds[0]}`;
-      expect((await t.request(f.host, 'PATCH', tierUrl, { price: 900 })).json().error).toMatchObject({ code: 'campaign_live', details: { field: 'body.price' } });
+      expect((await t.request(f.host, 'PATCH', tierUrl, { price: 900 })).json().error).toMatchObject({
+        code: 'campaign_live',
+        details: { field: 'body.price' },
+      });
       expect((await t.request(f.host, 'PATCH', tierUrl, { limit: 1 })).json().error.code).toBe('tier_limit_locked');
       const grown = await t.request(f.host, 'PATCH', tierUrl, { limit: 5, title: 'Small+' });
       expect(grown.json()).toMatchObject({ limit: 5, remaining: 5, title: 'Small+' });

@@ -124,7 +124,13 @@ export async function presentCampaign(ctx: AppContext, campaign: Campaign, proje
     ? await ctx.db
         .select({ id: pledges.id })
         .from(pledges)
-        .where(and(eq(pledges.campaignId, campaign.id), eq(pledges.backerId, actor.userId), inArray(pledges.status, ['collecting', 'pending', 'charging', 'collected', 'errored'])))
+        .where(
+          and(
+            eq(pledges.campaignId, campaign.id),
+            eq(pledges.backerId, actor.userId),
+            inArray(pledges.status, ['collecting', 'pending', 'charging', 'collected', 'errored']),
+          ),
+        )
     : [];
   return {
     id: campaign.id,

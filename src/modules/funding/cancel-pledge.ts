@@ -21,7 +21,11 @@ export async function cancelPledge(ctx: AppContext, actor: Actor, id: string) {
         ? await lockPledgeForChange(tx, pledge, ['errored'], now, false)
         : await lockPledgeForChange(tx, pledge, ['pending', 'collected'], now);
     if (current.status === 'collected') {
-      const refund = await recordRefund(ctx, tx, current, current.amount - current.refundedAmount, { userId: actor.userId, reason: 'cancelled by the backer', status: 'cancelled' });
+      const refund = await recordRefund(ctx, tx, current, current.amount - current.refundedAmount, {
+        userId: actor.userId,
+        reason: 'cancelled by the backer',
+        status: 'cancelled',
+      });
       return refund.id;
     }
     await tx.update(pledges).set({ status: 'cancelled', updatedAt: now }).where(eq(pledges.id, current.id));

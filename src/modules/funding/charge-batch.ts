@@ -51,7 +51,13 @@ export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) =>
  * else one call a pledge, `concurrency` at a time. Answers in the pledges' order.
  */
 async function chargeAll(ctx: AppContext, claimed: Pledge[], concurrency: number): Promise<ChargeResult[]> {
-  const request = (p: Pledge) => ({ idempotencyKey: chargeKey(p), methodToken: p.methodToken, amount: p.amount, currency: p.currency, description: `pledge ${p.id}` });
+  const request = (p: Pledge) => ({
+    idempotencyKey: chargeKey(p),
+    methodToken: p.methodToken,
+    amount: p.amount,
+    currency: p.currency,
+    description: `pledge ${p.id}`,
+  });
   const results = new Array<ChargeResult>(claimed.length);
   const byProvider = new Map<string, number[]>();
   claimed.forEach((p, i) => byProvider.set(p.provider, [...(byProvider.get(p.provider) ?? []), i]));
@@ -86,12 +92,19 @@ export interface ChargeBatchHooks {
  * card (the backer is told in-app and by e-mail). A pledge already recorded by someone else is left alone.
  * @example await chargeBatch(ctx, claimed, 16)
  */
-export async function chargeBatch(ctx: AppContext, claimed: Pledge[], concurrency = 16, hooks: ChargeBatchHooks = {}): Promise<BatchOutcome> {
+export async function chargeBatch(
+  ctx: AppContext,
+  claimed: Pledge[],
+  concurrency = 16,
+  hooks: ChargeBatchHooks = {},
+): Promise<BatchOutcome> {
   if (!claimed.length) return { collected: [], errored: [] };
   const results = await chargeAll(ctx, claimed, concurrency);
   await hooks.afterCharges?.();
   const now = ctx.clock.now();
-  const succeeded = claimed.flatMap((p, i) => (results[i]!.ok ? [{ p, chargeId: results[i]!.chargeId, fees: feesOn(p.amount, ctx.config) }] : []));
+  const succeeded = claimed.flatMap((p, i) =>
+    results[i]!.ok ? [{ p, chargeId: results[i]!.chargeId, fees: feesOn(p.amount, ctx.config) }] : [],
+  );
   const failed = claimed.flatMap((p, i) => {
     const r = results[i]!;
     return r.ok ? [] : [{ p, message: r.decline.message }];
@@ -109,11 +122,24 @@ export async function chargeBatch(ctx: AppContext, claimed: Pledge[], concurrenc
         RETURNING p.id`);
       const ids = new Set(rowsOf<{ id: string }>(done).map((r) => r.id));
       const mine = succeeded.filter((s) => ids.has(s.p.id));
-      await postTransactions(tx, mine.map((s) => collectionTransaction(s.p, s.fees, now)));
-      outcome.collected = mine.map((s) => ({ ...s.p, status: 'collected', chargeRef: s.chargeId, collectedAt: now, paymentFee: s.fees.payment, platformFee: s.fees.platform }));
+      await postTransactions(
+        tx,
+        mine.map((s) => collectionTransaction(s.p, s.fees, now)),
+      );
+      outcome.collected = mine.map((s) => ({
+        ...s.p,
+        status: 'collected',
+        chargeRef: s.chargeId,
+        collectedAt: now,
+        paymentFee: s.fees.payment,
+        platformFee: s.fees.platform,
+      }));
     }
     if (failed.length) {
-      const values = sql.join(failed.map((f) => sql`(${f.p.id}, ${f.p.chargeSeq}::int, ${f.message})`), sql`, `);
+      const values = sql.join(
+        failed.map((f) => sql`(${f.p.id}, ${f.p.chargeSeq}::int, ${f.message})`),
+        sql`, `,
+      );
       const fixBy = new Date(now.getTime() + FIX_WINDOW_MS).toISOString();
       const done = await tx.execute(sql`
         UPDATE pledges p SET status = 'errored', errored_at = coalesce(p.errored_at, ${now.toISOString()}::timestamptz),
@@ -122,7 +148,9 @@ export async function chargeBatch(ctx: AppContext, claimed: Pledge[], concurrenc
         WHERE p.id = v.id AND p.status = 'charging' AND p.charge_seq = v.seq
         RETURNING p.id, p.fix_deadline`);
       const fixDeadlines = new Map(rowsOf<{ id: string; fix_deadline: string | Date }>(done).map((r) => [r.id, new Date(r.fix_deadline)]));
-      outcome.errored = failed.filter((f) => fixDeadlines.has(f.p.id)).map((f) => ({ ...f.p, status: 'errored', fixDeadline: fixDeadlines.get(f.p.id)!, message: f.message }));
+      outcome.errored = failed
+        .filter((f) => fixDeadlines.has(f.p.id))
+        .map((f) => ({ ...f.p, status: 'errored', fixDeadline: fixDeadlines.get(f.p.id)!, message: f.message }));
       await tellErrored(ctx, tx, outcome.errored);
     }
     const campaignIds = [...new Set(outcome.collected.map((p) => p.campaignId))];
@@ -141,17 +169,36 @@ export async function chargeBatch(ctx: AppContext, claimed: Pledge[], concurrenc
 
 async function tellErrored(ctx: AppContext, tx: Executor, errored: (Pledge & { message: string })[]) {
   if (!errored.length) return;
-  const people = await tx.select({ id: users.id, email: users.email, name: users.name, locale: users.locale }).from(users).where(inArray(users.id, [...new Set(errored.map((p) => p.backerId))]));
+  const people = await tx
+    .select({ id: users.id, email: users.email, name: users.name, locale: users.locale })
+    .from(users)
+    .where(inArray(users.id, [...new Set(errored.map((p) => p.backerId))]));
   const byId = new Map(people.map((u) => [u.id, u]));
   const link = `${ctx.config.FOULE_PUBLIC_URL}/me/pledges`;
   for (const p of errored) {
-    await notify(tx, { userIds: [p.backerId], kind: 'pledge_errored', subject: `pledge:${p.id}`, data: { pledgeId: p.id, campaignId: p.campaignId, fixDeadline: p.fixDeadline?.toISOString() ?? null, message: p.message } });
+    await notify(tx, {
+      userIds: [p.backerId],
+      kind: 'pledge_errored',
+      subject: `pledge:${p.id}`,
+      data: { pledgeId: p.id, campaignId: p.campaignId, fixDeadline: p.fixDeadline?.toISOString() ?? null, message: p.message },
+    });
     const u = byId.get(p.backerId);
     if (!u) continue;
     const by = p.fixDeadline!.toISOString().slice(0, 10);
-    await queueMail(tx, u.locale === 'fr'
-      ? { to: u.email, subject: 'Votre paiement a échoué : corrigez-le sous 7 jours', text: `Bonjour ${u.name},\n\nLe paiement de votre contribution n’a pas abouti (${p.message}).\nVous avez jusqu’au ${by} pour utiliser une autre carte, sinon votre contribution sera annulée :\n${link}\n` }
-      : { to: u.email, subject: 'Your payment failed: fix it within 7 days', text: `Hello ${u.name},\n\nThe charge for your pledge did not go through (${p.message}).\nYou have until ${by} to use another card, or your pledge will be dropped:\n${link}\n` });
+    await queueMail(
+      tx,
+      u.locale === 'fr'
+        ? {
+            to: u.email,
+            subject: 'Votre paiement a échoué : corrigez-le sous 7 jours',
+            text: `Bonjour ${u.name},\n\nLe paiement de votre contribution n’a pas abouti (${p.message}).\nVous avez jusqu’au ${by} pour utiliser une autre carte, sinon votre contribution sera annulée :\n${link}\n`,
+          }
+        : {
+            to: u.email,
+            subject: 'Your payment failed: fix it within 7 days',
+            text: `Hello ${u.name},\n\nThe charge for your pledge did not go through (${p.message}).\nYou have until ${by} to use another card, or your pledge will be dropped:\n${link}\n`,
+          },
+    );
   }
 }
 
@@ -165,7 +212,9 @@ export async function claimForCharging(ctx: AppContext, campaignId: string, limi
   const candidates = ctx.db
     .select({ id: pledges.id })
     .from(pledges)
-    .where(sql`${pledges.campaignId} = ${campaignId} AND (${pledges.status} = 'pending' OR (${pledges.status} = 'charging' AND ${pledges.leaseUntil} < ${now.toISOString()}::timestamptz))`)
+    .where(
+      sql`${pledges.campaignId} = ${campaignId} AND (${pledges.status} = 'pending' OR (${pledges.status} = 'charging' AND ${pledges.leaseUntil} < ${now.toISOString()}::timestamptz))`,
+    )
     .limit(limit)
     .for('update', { skipLocked: true });
   return ctx.db

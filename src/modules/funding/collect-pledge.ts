@@ -31,10 +31,14 @@ export async function chargeAtOnce(ctx: AppContext, pledgeId: string, opts: { re
   if (!result.ok) {
     const error = declineError(result.decline);
     await ctx.db.transaction(async (tx) => {
-      const gone = await tx.delete(pledges).where(and(eq(pledges.id, pledge.id), eq(pledges.status, 'collecting'))).returning({ id: pledges.id });
+      const gone = await tx
+        .delete(pledges)
+        .where(and(eq(pledges.id, pledge.id), eq(pledges.status, 'collecting')))
+        .returning({ id: pledges.id });
       if (gone.length) await releaseSlot(tx, pledge.id);
     });
-    if (pledge.idempotencyKey) await rememberFailure(ctx.db, pledge.backerId, pledge.idempotencyKey, pledge.requestHash!, error, ctx.clock.now());
+    if (pledge.idempotencyKey)
+      await rememberFailure(ctx.db, pledge.backerId, pledge.idempotencyKey, pledge.requestHash!, error, ctx.clock.now());
     throw error;
   }
   const collected = await completeCollection(ctx, pledge, result.chargeId);
@@ -62,11 +66,30 @@ export async function completeCollection(ctx: AppContext, pledge: Pledge, charge
   const now = ctx.clock.now();
   const fees = feesOn(pledge.amount, ctx.config);
   return ctx.db.transaction(async (tx) => {
-    const collected: Pledge = { ...pledge, status: 'collected', chargeRef: chargeId, collectedAt: now, paymentFee: fees.payment, platformFee: fees.platform, leaseUntil: null, updatedAt: now };
+    const collected: Pledge = {
+      ...pledge,
+      status: 'collected',
+      chargeRef: chargeId,
+      collectedAt: now,
+      paymentFee: fees.payment,
+      platformFee: fees.platform,
+      leaseUntil: null,
+      updatedAt: now,
+    };
     const firstAnswer = pledge.status === 'collecting' ? JSON.stringify(presentPledge(collected)) : pledge.firstAnswer;
     const [updated] = await tx
       .update(pledges)
-      .set({ status: 'collected', chargeRef: chargeId, collectedAt: now, paymentFee: fees.payment, platformFee: fees.platform, leaseUntil: null, updatedAt: now, firstAnswer, failureMessage: null })
+      .set({
+        status: 'collected',
+        chargeRef: chargeId,
+        collectedAt: now,
+        paymentFee: fees.payment,
+        platformFee: fees.platform,
+        leaseUntil: null,
+        updatedAt: now,
+        firstAnswer,
+        failureMessage: null,
+      })
       .where(and(eq(pledges.id, pledge.id), eq(pledges.status, pledge.status), eq(pledges.chargeSeq, pledge.chargeSeq)))
       .returning();
     if (!updated) return null;
@@ -79,5 +102,10 @@ export async function completeCollection(ctx: AppContext, pledge: Pledge, charge
 
 /** A charge made for a pledge that no longer exists (abandoned while the charge was in flight) goes back. */
 async function refundOrphanCharge(ctx: AppContext, pledge: Pledge, chargeId: string): Promise<void> {
-  await paymentProvider(ctx, pledge.provider).refund({ idempotencyKey: `${chargeKey(pledge)}:orphan`, chargeId, amount: pledge.amount, currency: pledge.currency });
+  await paymentProvider(ctx, pledge.provider).refund({
+    idempotencyKey: `${chargeKey(pledge)}:orphan`,
+    chargeId,
+    amount: pledge.amount,
+    currency: pledge.currency,
+  });
 }

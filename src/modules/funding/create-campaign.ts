@@ -11,9 +11,15 @@ import type { CreateCampaignRequest } from './schemas.js';
 
 /** Stretch goals in minor units, each above the goal, in increasing order. */
 export function stretchGoalsOf(input: CreateCampaignRequest['stretchGoals'], goal: number, currency: string) {
-  const goals = input.map((g, i) => ({ amount: amountIn(g.amount, currency, `body.stretchGoals.${i}.amount`), description: g.description }));
+  const goals = input.map((g, i) => ({
+    amount: amountIn(g.amount, currency, `body.stretchGoals.${i}.amount`),
+    description: g.description,
+  }));
   goals.forEach((g, i) => {
-    if (g.amount <= goal) throw invalid('stretch_goal_below_goal', 'A stretch goal must be above the campaign goal.', { field: `body.stretchGoals.${i}.amount` });
+    if (g.amount <= goal)
+      throw invalid('stretch_goal_below_goal', 'A stretch goal must be above the campaign goal.', {
+        field: `body.stretchGoals.${i}.amount`,
+      });
   });
   return goals.sort((a, b) => a.amount - b.amount);
 }
@@ -22,7 +28,12 @@ export function stretchGoalsOf(input: CreateCampaignRequest['stretchGoals'], goa
  * Creates a draft campaign with its tiers and stretch goals on a project the caller hosts.
  * @example const id = await createCampaign(ctx, actor, projectId, { goal: { amount: 500000, currency: 'EUR' }, model: 'all_or_nothing', deadline: '2026-07-01T18:00:00Z', tiers: [], stretchGoals: [] })
  */
-export async function createCampaign(ctx: AppContext, actor: Actor, projectIdOrSlug: string, input: CreateCampaignRequest): Promise<string> {
+export async function createCampaign(
+  ctx: AppContext,
+  actor: Actor,
+  projectIdOrSlug: string,
+  input: CreateCampaignRequest,
+): Promise<string> {
   const project = await requireProjectHost(ctx.db, projectIdOrSlug, actor);
   const deadline = new Date(input.deadline);
   if (deadline.getTime() <= ctx.clock.now().getTime()) {

@@ -55,7 +55,13 @@ async function priorRequest(db: Executor, backerId: string, key: string): Promis
  * of pledging twice; a limited tier's place is claimed in the same transaction, never oversold.
  * @example const answer = await createPledge(ctx, actor, campaignId, { amount: 2500, tierId, payment: { type: 'test_card', number: '4242424242424242' } }, key)
  */
-export async function createPledge(ctx: AppContext, actor: Actor, campaignId: string, body: CreatePledgeRequest, key?: string): Promise<PledgeAnswer> {
+export async function createPledge(
+  ctx: AppContext,
+  actor: Actor,
+  campaignId: string,
+  body: CreatePledgeRequest,
+  key?: string,
+): Promise<PledgeAnswer> {
   const hash = key ? requestHashOf(campaignId, body) : null;
   try {
     return await pledgeOnce(ctx, actor, campaignId, body, key ?? null, hash);
@@ -87,31 +93,59 @@ export interface Checked {
 }
 
 /** A pledge's terms checked against the campaign's: 4xx naming the field for anything wrong. */
-export function checkPledgeTerms(terms: CampaignTerms, body: Pick<CreatePledgeRequest, 'amount' | 'tierId' | 'shippingCountry'>, now: Date): Checked {
+export function checkPledgeTerms(
+  terms: CampaignTerms,
+  body: Pick<CreatePledgeRequest, 'amount' | 'tierId' | 'shippingCountry'>,
+  now: Date,
+): Checked {
   const { campaign } = terms;
   assertTakesPledges(campaign, now);
   const amount = amountIn(body.amount, campaign.currency, 'body.amount');
-  if (amount < MIN_PLEDGE) throw invalid('amount_too_small', `A pledge is at least ${formatAmount(MIN_PLEDGE, campaign.currency)}.`, { field: 'body.amount' });
+  if (amount < MIN_PLEDGE)
+    throw invalid('amount_too_small', `A pledge is at least ${formatAmount(MIN_PLEDGE, campaign.currency)}.`, { field: 'body.amount' });
   if (!body.tierId) return { tierId: null, amount, shippingCountry: body.shippingCountry ?? null, shippingCost: 0, limited: false };
-  if (campaign.model === 'donation') throw invalid('donation_without_tiers', 'A donation campaign has no reward tiers: leave out tierId.', { field: 'body.tierId' });
+  if (campaign.model === 'donation')
+    throw invalid('donation_without_tiers', 'A donation campaign has no reward tiers: leave out tierId.', { field: 'body.tierId' });
   const tier = terms.tiers.get(body.tierId);
   assertTierTakesPledges(tier);
   let shippingCost = 0;
   if (tier.shipping) {
-    if (!body.shippingCountry) throw invalid('shipping_country_required', 'This reward is shipped: say which country to ship it to.', { field: 'body.shippingCountry' });
+    if (!body.shippingCountry)
+      throw invalid('shipping_country_required', 'This reward is shipped: say which country to ship it to.', {
+        field: 'body.shippingCountry',
+      });
     const cost = shippingCostTo(tier.shipping, body.shippingCountry);
-    if (cost === null) throw invalid('no_shipping_to_country', `This reward does not ship to ${body.shippingCountry}.`, { field: 'body.shippingCountry' });
+    if (cost === null)
+      throw invalid('no_shipping_to_country', `This reward does not ship to ${body.shippingCountry}.`, { field: 'body.shippingCountry' });
     shippingCost = cost;
   }
   const minimum = tier.price + shippingCost;
   if (amount < minimum) {
-    const detail = shippingCost ? ` (${formatAmount(tier.price, campaign.currency)} plus ${formatAmount(shippingCost, campaign.currency)} shipping)` : '';
-    throw invalid('amount_below_tier', `This reward needs a pledge of at least ${formatAmount(minimum, campaign.currency)}${detail}.`, { field: 'body.amount', minimum });
+    const detail = shippingCost
+      ? ` (${formatAmount(tier.price, campaign.currency)} plus ${formatAmount(shippingCost, campaign.currency)} shipping)`
+      : '';
+    throw invalid('amount_below_tier', `This reward needs a pledge of at least ${formatAmount(minimum, campaign.currency)}${detail}.`, {
+      field: 'body.amount',
+      minimum,
+    });
   }
-  return { tierId: tier.id, amount, shippingCountry: tier.shipping ? body.shippingCountry! : (body.shippingCountry ?? null), shippingCost, limited: tier.limitQty !== null };
+  return {
+    tierId: tier.id,
+    amount,
+    shippingCountry: tier.shipping ? body.shippingCountry! : (body.shippingCountry ?? null),
+    shippingCost,
+    limited: tier.limitQty !== null,
+  };
 }
 
-async function pledgeOnce(ctx: AppContext, actor: Actor, campaignId: string, body: CreatePledgeRequest, key: string | null, hash: string | null): Promise<PledgeAnswer> {
+async function pledgeOnce(
+  ctx: AppContext,
+  actor: Actor,
+  campaignId: string,
+  body: CreatePledgeRequest,
+  key: string | null,
+  hash: string | null,
+): Promise<PledgeAnswer> {
   const now = ctx.clock.now();
   const terms = await campaignTerms(ctx, campaignId, body.tierId);
   if (terms.projectHidden || terms.campaign.status === 'draft') throw notFound('campaign');
@@ -160,7 +194,8 @@ async function pledgeOnce(ctx: AppContext, actor: Actor, campaignId: string, bod
   const inserted = checked.limited
     ? await ctx.db
         .transaction(async (tx) => {
-          if (!(await claimSlot(tx, checked.tierId!, pledge.id))) throw conflict('tier_sold_out', 'This reward is sold out: choose another one.', { field: 'body.tierId' });
+          if (!(await claimSlot(tx, checked.tierId!, pledge.id)))
+            throw conflict('tier_sold_out', 'This reward is sold out: choose another one.', { field: 'body.tierId' });
           // Not written: give the place back (rollback) and say why below.
           if (!(await insertGuarded(tx, pledge))) throw new NotInserted();
           return true;
@@ -182,17 +217,43 @@ class NotInserted extends Error {}
 async function insertGuarded(tx: Executor, p: Pledge): Promise<boolean> {
   const text = insertStatement(1);
   const values = [
-    p.id, p.campaignId, p.tierId, p.backerId, p.amount, p.shippingCountry, p.shippingCost, p.status, p.single, p.idempotencyKey, p.requestHash,
-    p.firstAnswer, p.provider, p.methodToken, p.methodLabel, p.chargeSeq, p.leaseUntil?.toISOString() ?? null, p.createdAt.toISOString(),
+    p.id,
+    p.campaignId,
+    p.tierId,
+    p.backerId,
+    p.amount,
+    p.shippingCountry,
+    p.shippingCost,
+    p.status,
+    p.single,
+    p.idempotencyKey,
+    p.requestHash,
+    p.firstAnswer,
+    p.provider,
+    p.methodToken,
+    p.methodLabel,
+    p.chargeSeq,
+    p.leaseUntil?.toISOString() ?? null,
+    p.createdAt.toISOString(),
   ];
   // Drizzle's sql template with the hand-built text: placeholders $1… map to the params in order.
   const chunks = text.split(/\$\d+/);
-  const query = sql.join(chunks.map((chunk, i) => (i < values.length ? sql`${sql.raw(chunk)}${values[i]}` : sql.raw(chunk))), sql``);
+  const query = sql.join(
+    chunks.map((chunk, i) => (i < values.length ? sql`${sql.raw(chunk)}${values[i]}` : sql.raw(chunk))),
+    sql``,
+  );
   return rowsOf(await tx.execute(query)).length === 1;
 }
 
 /** The slow path: the guarded insert wrote nothing; find out why and answer accordingly. */
-async function whyNotInserted(ctx: AppContext, actor: Actor, campaignId: string, p: Pledge, key: string | null, hash: string | null): Promise<PledgeAnswer> {
+async function whyNotInserted(
+  ctx: AppContext,
+  actor: Actor,
+  campaignId: string,
+  p: Pledge,
+  key: string | null,
+  hash: string | null,
+): Promise<PledgeAnswer> {
   if (key) {
     // A repeat of this request (or a concurrent one that won the race): answer as the first did.
     const prior = await priorRequest(ctx.db, actor.userId, key);
@@ -204,17 +265,25 @@ async function whyNotInserted(ctx: AppContext, actor: Actor, campaignId: string,
          AND status IN ('collecting', 'pending', 'charging', 'collected', 'errored') LIMIT 1) AS existing,
       (${p.tierId}::text IS NULL OR EXISTS (SELECT 1 FROM campaign_tiers t WHERE t.id = ${p.tierId} AND t.campaign_id = c.id AND t.archived_at IS NULL)) AS tier_ok
     FROM campaigns c WHERE c.id = ${campaignId}`);
-  const row = rowsOf<{ status: string; closed_at: unknown; deadline: string | Date; project_hidden: boolean; existing: string | null; tier_ok: boolean }>(result)[0];
+  const row = rowsOf<{
+    status: string;
+    closed_at: unknown;
+    deadline: string | Date;
+    project_hidden: boolean;
+    existing: string | null;
+    tier_ok: boolean;
+  }>(result)[0];
   // Why: a project hidden by moderation (perhaps after this process cached the campaign's terms) takes no pledge.
   if (!row || row.project_hidden) throw notFound('campaign');
   const now = ctx.clock.now();
   const deadline = new Date(row.deadline);
   assertTakesPledges({ status: row.status, closedAt: row.closed_at, deadline }, now);
   if (row.existing) {
-    throw conflict('already_backed', 'You already back this campaign: change your pledge instead of making another.', { pledgeId: row.existing });
+    throw conflict('already_backed', 'You already back this campaign: change your pledge instead of making another.', {
+      pledgeId: row.existing,
+    });
   }
   // tier_ok is the tier part of the rule, read in SQL: no tier asked, or an unarchived tier of this campaign.
   assertTierTakesPledges(row.tier_ok ? { archivedAt: null } : null);
   throw conflict('pledge_conflict', 'Your pledge crossed another change to this campaign: please try again.');
 }
-

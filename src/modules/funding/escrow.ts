@@ -15,7 +15,11 @@ export function chargeKey(p: Pick<Pledge, 'id' | 'chargeSeq'>): string {
  * The ledger transaction of a collected pledge: the backer's card gave the amount; the payment processor's
  * fee and the platform fee are entries of their own; the rest waits in the campaign's escrow.
  */
-export function collectionTransaction(p: Pick<Pledge, 'id' | 'campaignId' | 'backerId' | 'amount' | 'currency' | 'chargeSeq'>, fees: Fees, at: Date): LedgerTransactionInput {
+export function collectionTransaction(
+  p: Pick<Pledge, 'id' | 'campaignId' | 'backerId' | 'amount' | 'currency' | 'chargeSeq'>,
+  fees: Fees,
+  at: Date,
+): LedgerTransactionInput {
   return {
     kind: 'pledge_collected',
     currency: p.currency,

@@ -20,8 +20,10 @@ import { campaigns } from '../../db/schema/funding.js';
 export async function fixPledge(ctx: AppContext, actor: Actor, id: string, payment: PaymentMethodInput, from?: AuditFrom) {
   const pledge = await ownPledge(ctx.db, actor, id);
   const now = ctx.clock.now();
-  if (pledge.status !== 'errored') throw conflict('pledge_not_errored', 'Only a pledge whose charge failed needs fixing; this one does not.');
-  if (!pledge.fixDeadline || pledge.fixDeadline <= now) throw conflict('fix_window_closed', 'The 7 days to fix this pledge are over: it was dropped.');
+  if (pledge.status !== 'errored')
+    throw conflict('pledge_not_errored', 'Only a pledge whose charge failed needs fixing; this one does not.');
+  if (!pledge.fixDeadline || pledge.fixDeadline <= now)
+    throw conflict('fix_window_closed', 'The 7 days to fix this pledge are over: it was dropped.');
   const saved = await providerForPayment(ctx, payment).saveMethod(payment);
   if (!saved.ok) throw declineError(saved.decline);
   const claimed = await ctx.db.transaction(async (tx) => {
@@ -40,15 +42,25 @@ export async function fixPledge(ctx: AppContext, actor: Actor, id: string, payme
       .returning();
     if (row) {
       const [campaign] = await tx.select({ projectId: campaigns.projectId }).from(campaigns).where(eq(campaigns.id, row.campaignId));
-      await recordAudit(tx, {
-        action: 'pledge.fix',
-        targetType: 'pledge',
-        targetId: row.id,
-        projectId: campaign?.projectId ?? null,
-        summary: `Fixed pledge ${row.id} with another card (${saved.method.label}); charging ${row.amount} ${row.currency} (minor units) again`,
-        data: { campaignId: row.campaignId, amount: row.amount, currency: row.currency, chargeSeq: row.chargeSeq, card: saved.method.label },
-        at: now,
-      }, from ?? actor);
+      await recordAudit(
+        tx,
+        {
+          action: 'pledge.fix',
+          targetType: 'pledge',
+          targetId: row.id,
+          projectId: campaign?.projectId ?? null,
+          summary: `Fixed pledge ${row.id} with another card (${saved.method.label}); charging ${row.amount} ${row.currency} (minor units) again`,
+          data: {
+            campaignId: row.campaignId,
+            amount: row.amount,
+            currency: row.currency,
+            chargeSeq: row.chargeSeq,
+            card: saved.method.label,
+          },
+          at: now,
+        },
+        from ?? actor,
+      );
     }
     return row;
   });

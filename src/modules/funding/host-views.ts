@@ -15,7 +15,12 @@ import { presentPledge } from './pledge-queries.js';
  * A campaign's pledges for its hosts, oldest first, with each backer's name and e-mail and the tier.
  * @example await campaignPledges(ctx, actor, campaignId, { limit: 50 })
  */
-export async function campaignPledges(ctx: AppContext, actor: Actor, campaignId: string, page: { limit: number; cursor?: string; status?: PledgeStatus }) {
+export async function campaignPledges(
+  ctx: AppContext,
+  actor: Actor,
+  campaignId: string,
+  page: { limit: number; cursor?: string; status?: PledgeStatus },
+) {
   const { campaign } = await requireCampaignHost(ctx.db, campaignId, actor);
   const pos = decodeCursor(page.cursor);
   const rows = await ctx.db
@@ -23,17 +28,38 @@ export async function campaignPledges(ctx: AppContext, actor: Actor, campaignId:
     .from(pledges)
     .innerJoin(users, eq(users.id, pledges.backerId))
     .leftJoin(campaignTiers, eq(campaignTiers.id, pledges.tierId))
-    .where(and(eq(pledges.campaignId, campaign.id), page.status ? eq(pledges.status, page.status) : undefined, pos ? gt(pledges.id, pos.id) : undefined))
+    .where(
+      and(
+        eq(pledges.campaignId, campaign.id),
+        page.status ? eq(pledges.status, page.status) : undefined,
+        pos ? gt(pledges.id, pos.id) : undefined,
+      ),
+    )
     .orderBy(asc(pledges.id))
     .limit(page.limit + 1);
   const { items, nextCursor } = pageOf(rows, page.limit, (r) => ({ v: 0, id: r.pledge.id }));
   return {
-    items: items.map((r) => ({ ...presentPledge(r.pledge), backer: { id: r.pledge.backerId, name: r.name, email: r.email }, tierTitle: r.tierTitle })),
+    items: items.map((r) => ({
+      ...presentPledge(r.pledge),
+      backer: { id: r.pledge.backerId, name: r.name, email: r.email },
+      tierTitle: r.tierTitle,
+    })),
     nextCursor,
   };
 }
 
-export const BACKERS_CSV_COLUMNS = ['pledge_id', 'backer_name', 'backer_email', 'tier', 'amount', 'currency', 'status', 'shipping_country', 'shipping_cost', 'pledged_at'];
+export const BACKERS_CSV_COLUMNS = [
+  'pledge_id',
+  'backer_name',
+  'backer_email',
+  'tier',
+  'amount',
+  'currency',
+  'status',
+  'shipping_country',
+  'shipping_cost',
+  'pledged_at',
+];
 
 /**
  * The backers of a campaign as CSV for its hosts (standing pledges: pending, collected, errored), with
@@ -88,13 +114,21 @@ export async function campaignStats(ctx: AppContext, actor: Actor, campaignId: s
   const statuses = campaign.status === 'failed' || campaign.status === 'cancelled' ? ['voided'] : [...BACKING_STATUSES];
   const day = sql<string>`to_char(${pledges.createdAt} AT TIME ZONE 'UTC', 'YYYY-MM-DD')`;
   const rows = await ctx.db
-    .select({ date: day, amount: sql<number>`sum(${pledges.amount} - ${pledges.refundedAmount})`.mapWith(Number), pledges: sql<number>`count(*)`.mapWith(Number) })
+    .select({
+      date: day,
+      amount: sql<number>`sum(${pledges.amount} - ${pledges.refundedAmount})`.mapWith(Number),
+      pledges: sql<number>`count(*)`.mapWith(Number),
+    })
     .from(pledges)
     .where(and(eq(pledges.campaignId, campaign.id), inArray(pledges.status, statuses as PledgeStatus[])))
     .groupBy(day)
     .orderBy(day);
   const byStatus = await ctx.db
-    .select({ status: pledges.status, n: sql<number>`count(*)`.mapWith(Number), amount: sql<number>`coalesce(sum(${pledges.amount}), 0)`.mapWith(Number) })
+    .select({
+      status: pledges.status,
+      n: sql<number>`count(*)`.mapWith(Number),
+      amount: sql<number>`coalesce(sum(${pledges.amount}), 0)`.mapWith(Number),
+    })
     .from(pledges)
     .where(eq(pledges.campaignId, campaign.id))
     .groupBy(pledges.status);
@@ -128,7 +162,16 @@ export async function campaignStats(ctx: AppContext, actor: Actor, campaignId: s
 export async function myPledges(ctx: AppContext, actor: Actor, page: { limit: number; cursor?: string }) {
   const pos = decodeCursor(page.cursor);
   const rows = await ctx.db
-    .select({ pledge: pledges, campaignTitle: campaigns.title, campaignStatus: campaigns.status, deadline: campaigns.deadline, projectId: projects.id, projectSlug: projects.slug, projectTitle: projects.title, tierTitle: campaignTiers.title })
+    .select({
+      pledge: pledges,
+      campaignTitle: campaigns.title,
+      campaignStatus: campaigns.status,
+      deadline: campaigns.deadline,
+      projectId: projects.id,
+      projectSlug: projects.slug,
+      projectTitle: projects.title,
+      tierTitle: campaignTiers.title,
+    })
     .from(pledges)
     .innerJoin(campaigns, eq(campaigns.id, pledges.campaignId))
     .innerJoin(projects, eq(projects.id, campaigns.projectId))

@@ -18,7 +18,10 @@ export async function settleDueCampaigns(ctx: AppContext): Promise<number> {
       and(
         isNull(campaigns.settledAt),
         ne(campaigns.status, 'draft'),
-        or(and(eq(campaigns.status, 'live'), lte(campaigns.deadline, now)), inArray(campaigns.status, ['succeeded', 'failed', 'ended', 'cancelled'])),
+        or(
+          and(eq(campaigns.status, 'live'), lte(campaigns.deadline, now)),
+          inArray(campaigns.status, ['succeeded', 'failed', 'ended', 'cancelled']),
+        ),
       ),
     )
     .limit(20);

@@ -25,8 +25,10 @@ export async function launchCampaign(ctx: AppContext, actor: Actor, id: string):
   if (campaign.status !== 'draft') throw conflict('campaign_not_draft', 'Only a draft campaign can be launched; this one already was.');
   const now = ctx.clock.now();
   const left = campaign.deadline.getTime() - now.getTime();
-  if (left < MIN_DURATION_MS) throw invalid('deadline_too_soon', 'The deadline is less than an hour away: move it later before launching.', { field: 'deadline' });
-  if (left > MAX_DURATION_MS) throw invalid('deadline_too_far', 'A campaign runs at most 90 days: move the deadline closer before launching.', { field: 'deadline' });
+  if (left < MIN_DURATION_MS)
+    throw invalid('deadline_too_soon', 'The deadline is less than an hour away: move it later before launching.', { field: 'deadline' });
+  if (left > MAX_DURATION_MS)
+    throw invalid('deadline_too_far', 'A campaign runs at most 90 days: move the deadline closer before launching.', { field: 'deadline' });
   try {
     await ctx.db.transaction(async (tx) => {
       const done = await tx
@@ -35,21 +37,43 @@ export async function launchCampaign(ctx: AppContext, actor: Actor, id: string):
         .where(and(eq(campaigns.id, campaign.id), eq(campaigns.status, 'draft')))
         .returning({ id: campaigns.id });
       if (!done.length) throw conflict('campaign_not_draft', 'Only a draft campaign can be launched; this one already was.');
-      const data = { campaignId: campaign.id, projectId: project.id, projectSlug: project.slug, projectTitle: project.title, campaignTitle: campaign.title };
+      const data = {
+        campaignId: campaign.id,
+        projectId: project.id,
+        projectSlug: project.slug,
+        projectTitle: project.title,
+        campaignTitle: campaign.title,
+      };
       const signups = await pendingSignups(tx, project.id);
       const followers = await followerIds(tx, project.id);
       const userIds = [...new Set([...followers, ...signups.flatMap((s) => (s.userId ? [s.userId] : []))])];
       if (userIds.length) await notify(tx, { userIds, kind: 'campaign_launched', subject: `campaign:${campaign.id}`, data });
       const link = `${ctx.config.FOULE_PUBLIC_URL}/projects/${project.slug}`;
       for (const s of signups) {
-        await queueMail(tx, s.locale === 'fr'
-          ? { to: s.email, subject: `${project.title} est lancé sur Foule`, text: `Bonjour,\n\nVous avez demandé à être prévenu·e : la campagne « ${campaign.title} » de ${project.title} vient d’être lancée.\n\n${link}\n` }
-          : { to: s.email, subject: `${project.title} just launched on Foule`, text: `Hello,\n\nYou asked to be told: the campaign "${campaign.title}" of ${project.title} has just launched.\n\n${link}\n` });
+        await queueMail(
+          tx,
+          s.locale === 'fr'
+            ? {
+                to: s.email,
+                subject: `${project.title} est lancé sur Foule`,
+                text: `Bonjour,\n\nVous avez demandé à être prévenu·e : la campagne « ${campaign.title} » de ${project.title} vient d’être lancée.\n\n${link}\n`,
+              }
+            : {
+                to: s.email,
+                subject: `${project.title} just launched on Foule`,
+                text: `Hello,\n\nYou asked to be told: the campaign "${campaign.title}" of ${project.title} has just launched.\n\n${link}\n`,
+              },
+        );
       }
-      await markSignupsNotified(tx, signups.map((s) => s.id), now);
+      await markSignupsNotified(
+        tx,
+        signups.map((s) => s.id),
+        now,
+      );
     });
   } catch (e) {
-    if (pgErrorCode(e) === UNIQUE_VIOLATION) throw conflict('project_has_live_campaign', 'This project already has a live campaign: it runs one at a time.');
+    if (pgErrorCode(e) === UNIQUE_VIOLATION)
+      throw conflict('project_has_live_campaign', 'This project already has a live campaign: it runs one at a time.');
     throw e;
   }
 }

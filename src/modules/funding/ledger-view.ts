@@ -25,7 +25,8 @@ export async function campaignLedger(ctx: AppContext, campaignId: string, actor:
   const { campaign } = await findCampaign(ctx.db, campaignId, actor);
   const ref = { type: 'campaign', id: campaign.id };
   const rows = await totalsByRef(ctx.db, ref);
-  const sum = (pred: (r: (typeof rows)[number]) => boolean) => rows.filter((r) => r.currency === campaign.currency && pred(r)).reduce((s, r) => s + r.total, 0);
+  const sum = (pred: (r: (typeof rows)[number]) => boolean) =>
+    rows.filter((r) => r.currency === campaign.currency && pred(r)).reduce((s, r) => s + r.total, 0);
   const received = -sum((r) => r.accountClass === 'external:card' && r.kind === 'pledge_collected');
   const refunded = sum((r) => r.accountClass === 'external:card' && r.kind !== 'pledge_collected');
   const totals = {
@@ -37,7 +38,10 @@ export async function campaignLedger(ctx: AppContext, campaignId: string, actor:
     inEscrow: sum((r) => r.accountClass.startsWith('campaign:')),
   };
   const pos = decodeCursor(page.cursor);
-  const txs = await transactionsByRef(ctx.db, ref, { limit: page.limit + 1, after: pos ? { at: new Date(String(pos.v)), id: pos.id } : null });
+  const txs = await transactionsByRef(ctx.db, ref, {
+    limit: page.limit + 1,
+    after: pos ? { at: new Date(String(pos.v)), id: pos.id } : null,
+  });
   const items = txs.slice(0, page.limit).map((t) => ({
     id: t.id,
     kind: t.kind,

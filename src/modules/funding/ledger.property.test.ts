@@ -19,7 +19,13 @@ type Kind = 'aon' | 'kia' | 'don';
 const MODELS = { aon: 'all_or_nothing', kia: 'keep_it_all', don: 'donation' } as const;
 
 const op = fc.oneof(
-  fc.record({ type: fc.constant('pledge' as const), campaign: fc.constantFrom<Kind>('aon', 'kia', 'don'), backer: fc.integer({ min: 0, max: 2 }), amount: fc.integer({ min: 100, max: 50_000 }), failing: fc.boolean() }),
+  fc.record({
+    type: fc.constant('pledge' as const),
+    campaign: fc.constantFrom<Kind>('aon', 'kia', 'don'),
+    backer: fc.integer({ min: 0, max: 2 }),
+    amount: fc.integer({ min: 100, max: 50_000 }),
+    failing: fc.boolean(),
+  }),
   fc.record({ type: fc.constant('refund' as const), pledge: fc.nat(), share: fc.double({ min: 0.01, max: 1, noNaN: true }) }),
   fc.record({ type: fc.constant('cancel' as const), pledge: fc.nat() }),
   fc.record({ type: fc.constant('settle' as const), campaign: fc.constantFrom<Kind>('aon', 'kia', 'don') }),
@@ -61,7 +67,11 @@ describe('ledger (property)', () => {
         const hostAccount = `host:user:${host.id}:balance`;
         const escrow = (k: Kind) => `campaign:${campaigns[k]}:escrow`;
         const card = (i: number) => `external:card:${backers[i]!.id}`;
-        const before = new Map((await balancesOf(t.ctx.db, { accounts: backers.map((_, i) => card(i)).concat(['platform:fees', 'platform:payment_fees']) })).filter((b) => b.currency === currency).map((b) => [b.account, b.balance]));
+        const before = new Map(
+          (await balancesOf(t.ctx.db, { accounts: backers.map((_, i) => card(i)).concat(['platform:fees', 'platform:payment_fees']) }))
+            .filter((b) => b.currency === currency)
+            .map((b) => [b.account, b.balance]),
+        );
         const collect = (p: ModelPledge) => {
           const fees = feesOn(p.amount, t.ctx.config);
           p.platformFee = fees.platform;
@@ -79,18 +89,34 @@ describe('ledger (property)', () => {
 
         for (const o of ops) {
           if (o.type === 'pledge') {
-            const res = await pledge(t, backers[o.backer]!, campaigns[o.campaign], { amount: o.amount, payment: o.failing && o.campaign === 'aon' ? FAILS_ON_CHARGE : CARD });
+            const res = await pledge(t, backers[o.backer]!, campaigns[o.campaign], {
+              amount: o.amount,
+              payment: o.failing && o.campaign === 'aon' ? FAILS_ON_CHARGE : CARD,
+            });
             if (res.statusCode !== 201) {
               expect([402, 409]).toContain(res.statusCode);
               continue;
             }
-            const p: ModelPledge = { id: res.json().id, backer: o.backer, kind: o.campaign, amount: o.amount, platformFee: 0, returned: 0, refunded: 0 };
+            const p: ModelPledge = {
+              id: res.json().id,
+              backer: o.backer,
+              kind: o.campaign,
+              amount: o.amount,
+              platformFee: 0,
+              returned: 0,
+              refunded: 0,
+            };
             m.pledges.push(p);
             if (res.json().status === 'collected') collect(p);
           } else if ((o.type === 'refund' || o.type === 'cancel' || o.type === 'fix') && m.pledges.length) {
             const p = m.pledges[o.pledge % m.pledges.length]!;
             const before = (await t.request(backers[p.backer]!, 'GET', `/api/v1/pledges/${p.id}`)).json();
-            const url = o.type === 'refund' ? `/api/v1/pledges/${p.id}/refund` : o.type === 'fix' ? `/api/v1/pledges/${p.id}/fix` : `/api/v1/pledges/${p.id}`;
+            const url =
+              o.type === 'refund'
+                ? `/api/v1/pledges/${p.id}/refund`
+                : o.type === 'fix'
+                  ? `/api/v1/pledges/${p.id}/fix`
+                  : `/api/v1/pledges/${p.id}`;
             const refundable = p.amount - p.refunded;
             const amount = Math.max(1, Math.floor(refundable * (o.type === 'refund' ? o.share : 1)));
             const res =
@@ -142,22 +168,43 @@ describe('ledger (property)', () => {
         }
 
         // 1. Every transaction, and so the whole ledger, sums to zero per currency.
-        const unbalanced = rowsOf(await t.ctx.db.execute(sql`SELECT transaction_id FROM ledger_entries GROUP BY transaction_id, currency HAVING sum(amount) <> 0 LIMIT 1`));
+        const unbalanced = rowsOf(
+          await t.ctx.db.execute(
+            sql`SELECT transaction_id FROM ledger_entries GROUP BY transaction_id, currency HAVING sum(amount) <> 0 LIMIT 1`,
+          ),
+        );
         expect(unbalanced).toEqual([]);
-        const totals = rowsOf<{ total: string }>(await t.ctx.db.execute(sql`SELECT sum(amount) AS total FROM ledger_entries GROUP BY currency`));
+        const totals = rowsOf<{ total: string }>(
+          await t.ctx.db.execute(sql`SELECT sum(amount) AS total FROM ledger_entries GROUP BY currency`),
+        );
         expect(totals.every((r) => Number(r.total) === 0)).toBe(true);
         // 2. Balances equal the sum of the entries, read one by one …
-        const accounts = [hostAccount, escrow('aon'), escrow('kia'), escrow('don'), ...backers.map((_, i) => card(i)), 'platform:fees', 'platform:payment_fees'];
-        const balances = new Map((await balancesOf(t.ctx.db, { accounts })).filter((b) => b.currency === currency).map((b) => [b.account, b.balance]));
+        const accounts = [
+          hostAccount,
+          escrow('aon'),
+          escrow('kia'),
+          escrow('don'),
+          ...backers.map((_, i) => card(i)),
+          'platform:fees',
+          'platform:payment_fees',
+        ];
+        const balances = new Map(
+          (await balancesOf(t.ctx.db, { accounts })).filter((b) => b.currency === currency).map((b) => [b.account, b.balance]),
+        );
         for (const account of accounts) {
-          const entries = rowsOf<{ amount: string }>(await t.ctx.db.execute(sql`SELECT amount FROM ledger_entries WHERE account = ${account} AND currency = ${currency}`));
+          const entries = rowsOf<{ amount: string }>(
+            await t.ctx.db.execute(sql`SELECT amount FROM ledger_entries WHERE account = ${account} AND currency = ${currency}`),
+          );
           expect(balances.get(account) ?? 0).toBe(entries.reduce((s, e) => s + Number(e.amount), 0));
         }
         // 3. … and what the rules say they should be. The platform accounts are shared with every other test
         // running on this database, so for them only this run's campaigns' entries are compared.
         for (const account of accounts) {
           if (account.startsWith('platform:')) {
-            const ids = sql.join(Object.values(campaigns).map((id) => sql`${id}`), sql`, `);
+            const ids = sql.join(
+              Object.values(campaigns).map((id) => sql`${id}`),
+              sql`, `,
+            );
             const [row] = rowsOf<{ total: string | null }>(
               await t.ctx.db.execute(sql`SELECT sum(e.amount) AS total FROM ledger_entries e JOIN ledger_transactions x ON x.id = e.transaction_id
                 WHERE e.account = ${account} AND x.ref_type = 'campaign' AND x.ref_id IN (${ids})`),

@@ -10,7 +10,12 @@ import { presentCampaign } from './campaigns.js';
  * A project's campaigns, newest first; drafts only for its hosts.
  * @example await projectCampaigns(ctx, actor, 'solar-lights', { limit: 20 })
  */
-export async function projectCampaigns(ctx: AppContext, actor: Actor | null, projectIdOrSlug: string, page: { limit: number; cursor?: string }) {
+export async function projectCampaigns(
+  ctx: AppContext,
+  actor: Actor | null,
+  projectIdOrSlug: string,
+  page: { limit: number; cursor?: string },
+) {
   const project = await findProject(ctx.db, projectIdOrSlug, actor);
   const host = await isProjectHost(ctx.db, project, actor);
   const pos = decodeCursor(page.cursor);
@@ -18,7 +23,13 @@ export async function projectCampaigns(ctx: AppContext, actor: Actor | null, pro
     .select()
     .from(campaigns)
     // Why: drafts are the hosts' work in progress; others see launched campaigns only.
-    .where(and(eq(campaigns.projectId, project.id), host ? undefined : ne(campaigns.status, 'draft'), pos ? lt(campaigns.id, pos.id) : undefined))
+    .where(
+      and(
+        eq(campaigns.projectId, project.id),
+        host ? undefined : ne(campaigns.status, 'draft'),
+        pos ? lt(campaigns.id, pos.id) : undefined,
+      ),
+    )
     .orderBy(desc(campaigns.id))
     .limit(page.limit + 1);
   const { items, nextCursor } = pageOf(rows, page.limit, (c) => ({ v: 0, id: c.id }));

@@ -34,10 +34,22 @@ describe('refunds', () => {
     expect((await t.request(f.host, 'GET', balanceUrl)).json().balances).toEqual([{ currency: 'EUR', available: 2 * net }]);
 
     const key = `refund-${Math.random()}`;
-    const part = await t.request(f.host, 'POST', `/api/v1/pledges/${f.pledgeId}/refund`, { amount: 4000, reason: 'late' }, { 'idempotency-key': key });
+    const part = await t.request(
+      f.host,
+      'POST',
+      `/api/v1/pledges/${f.pledgeId}/refund`,
+      { amount: 4000, reason: 'late' },
+      { 'idempotency-key': key },
+    );
     expect(part.statusCode, part.body).toBe(200);
     expect(part.json()).toMatchObject({ amount: { amount: 4000 }, status: 'succeeded', source: 'host', platformFeeReturned: 200 });
-    const replay = await t.request(f.host, 'POST', `/api/v1/pledges/${f.pledgeId}/refund`, { amount: 4000, reason: 'late' }, { 'idempotency-key': key });
+    const replay = await t.request(
+      f.host,
+      'POST',
+      `/api/v1/pledges/${f.pledgeId}/refund`,
+      { amount: 4000, reason: 'late' },
+      { 'idempotency-key': key },
+    );
     expect(replay.body).toBe(part.body);
     expect(await scalar(t, sql`SELECT count(*)::int FROM pledge_refunds WHERE pledge_id = ${f.pledgeId}`)).toBe(1);
 
@@ -51,16 +63,37 @@ describe('refunds', () => {
 
     const rest = await t.request(f.host, 'POST', `/api/v1/pledges/${f.pledgeId}/refund`, {});
     expect(rest.json()).toMatchObject({ amount: { amount: 6000 }, platformFeeReturned: fees.platform - 200 });
-    expect((await t.request(f.backer, 'GET', `/api/v1/pledges/${f.pledgeId}`)).json()).toMatchObject({ status: 'refunded', refunded: 10_000 });
+    expect((await t.request(f.backer, 'GET', `/api/v1/pledges/${f.pledgeId}`)).json()).toMatchObject({
+      status: 'refunded',
+      refunded: 10_000,
+    });
     // The backer has everything back; the host paid the refund less the platform fee returned (the payment fee is lost).
-    expect(await scalar(t, sql`SELECT coalesce(sum(amount), 0)::int FROM ledger_entries WHERE account = ${`external:card:${f.backer.id}`}`)).toBe(0);
+    expect(
+      await scalar(t, sql`SELECT coalesce(sum(amount), 0)::int FROM ledger_entries WHERE account = ${`external:card:${f.backer.id}`}`),
+    ).toBe(0);
     const left = 2 * net - (10_000 - fees.platform);
     expect((await t.request(f.host, 'GET', balanceUrl)).json().balances).toEqual([{ currency: 'EUR', available: left }]);
     const ledger = (await t.request(null, 'GET', `/api/v1/campaigns/${f.campaignId}/ledger`)).json();
-    expect(ledger.totals).toMatchObject({ received: 20_000, refunded: 10_000, platformFees: fees.platform, paymentFees: 2 * fees.payment, toHost: left, inEscrow: 0 });
+    expect(ledger.totals).toMatchObject({
+      received: 20_000,
+      refunded: 10_000,
+      platformFees: fees.platform,
+      paymentFees: 2 * fees.payment,
+      toHost: left,
+      inEscrow: 0,
+    });
     expect(ledger.balanced).toBe(true);
-    expect(ledger.items.map((i: { kind: string }) => i.kind)).toEqual(['pledge_collected', 'pledge_collected', 'escrow_release', 'refund', 'refund']);
-    expect((await t.request(null, 'GET', `/api/v1/campaigns/${f.campaignId}`)).json()).toMatchObject({ raised: { amount: 10_000 }, backers: 1 });
+    expect(ledger.items.map((i: { kind: string }) => i.kind)).toEqual([
+      'pledge_collected',
+      'pledge_collected',
+      'escrow_release',
+      'refund',
+      'refund',
+    ]);
+    expect((await t.request(null, 'GET', `/api/v1/campaigns/${f.campaignId}`)).json()).toMatchObject({
+      raised: { amount: 10_000 },
+      backers: 1,
+    });
     expect(await trialBalanceIsZero(t)).toBe(true);
   });
 
@@ -116,7 +149,9 @@ describe('payouts', () => {
     expect(balance.balances).toEqual([{ currency: 'EUR', available: 0 }]);
     expect(balance.payouts).toHaveLength(2);
     expect(await scalar(t, sql`SELECT count(*)::int FROM payment_payouts WHERE destination = ${`org:${f.orgId}`}`)).toBe(2);
-    expect((await t.request(f.host, 'POST', '/api/v1/payouts', { orgId: f.orgId, currency: 'EUR' })).json().error.code).toBe('nothing_to_pay_out');
+    expect((await t.request(f.host, 'POST', '/api/v1/payouts', { orgId: f.orgId, currency: 'EUR' })).json().error.code).toBe(
+      'nothing_to_pay_out',
+    );
     expect(await trialBalanceIsZero(t)).toBe(true);
   });
 

@@ -13,10 +13,22 @@ describe('money', () => {
 
     it('never takes more than the amount, whatever the settings', () => {
       fc.assert(
-        fc.property(fc.integer({ min: 1, max: 10_000_000_000 }), fc.integer({ min: 0, max: 5000 }), fc.integer({ min: 0, max: 5000 }), fc.integer({ min: 0, max: 10_000 }), (amount, a, b, fixed) => {
-          const fees = feesOn(amount, { FOULE_PLATFORM_FEE_BPS: a, FOULE_PAYMENT_FEE_BPS: b, FOULE_PAYMENT_FEE_FIXED: fixed });
-          return Number.isInteger(fees.payment) && Number.isInteger(fees.platform) && fees.payment >= 0 && fees.platform >= 0 && fees.payment + fees.platform <= amount;
-        }),
+        fc.property(
+          fc.integer({ min: 1, max: 10_000_000_000 }),
+          fc.integer({ min: 0, max: 5000 }),
+          fc.integer({ min: 0, max: 5000 }),
+          fc.integer({ min: 0, max: 10_000 }),
+          (amount, a, b, fixed) => {
+            const fees = feesOn(amount, { FOULE_PLATFORM_FEE_BPS: a, FOULE_PAYMENT_FEE_BPS: b, FOULE_PAYMENT_FEE_FIXED: fixed });
+            return (
+              Number.isInteger(fees.payment) &&
+              Number.isInteger(fees.platform) &&
+              fees.payment >= 0 &&
+              fees.platform >= 0 &&
+              fees.payment + fees.platform <= amount
+            );
+          },
+        ),
       );
     });
   });
@@ -33,7 +45,12 @@ describe('money', () => {
   });
 
   it('finds the shipping cost of a country: its group, else the rest of the world, else none', () => {
-    const shipping = { groups: [{ countries: ['FR', 'BE'], cost: 500 }, { countries: ['*'], cost: 1500 }] };
+    const shipping = {
+      groups: [
+        { countries: ['FR', 'BE'], cost: 500 },
+        { countries: ['*'], cost: 1500 },
+      ],
+    };
     expect(shippingCostTo(shipping, 'FR')).toBe(500);
     expect(shippingCostTo(shipping, 'JP')).toBe(1500);
     expect(shippingCostTo({ groups: [{ countries: ['FR'], cost: 500 }] }, 'JP')).toBeNull();

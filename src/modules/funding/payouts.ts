@@ -66,7 +66,12 @@ export async function hostBalance(ctx: AppContext, owner: string) {
  * the processor is asked (keyed by the payout), then the outcome is recorded; a refusal is reversed.
  * @example await createPayout(ctx, actor, { orgId, currency: 'EUR' })
  */
-export async function createPayout(ctx: AppContext, actor: Actor, input: { orgId?: string; currency: string; amount?: number }, from?: AuditFrom) {
+export async function createPayout(
+  ctx: AppContext,
+  actor: Actor,
+  input: { orgId?: string; currency: string; amount?: number },
+  from?: AuditFrom,
+) {
   const owner = await balanceOwner(ctx, actor, input.orgId);
   const now = ctx.clock.now();
   const payout = await ctx.db.transaction(async (tx) => {
@@ -74,8 +79,20 @@ export async function createPayout(ctx: AppContext, actor: Actor, input: { orgId
     const available = await balanceOf(tx, LedgerAccounts.hostBalance(owner), input.currency);
     const amount = input.amount ?? available;
     if (amount <= 0) throw conflict('nothing_to_pay_out', `There is no ${input.currency} balance to pay out.`, { available });
-    if (amount > available) throw conflict('insufficient_balance', `Only ${available} (minor units) can be paid out.`, { field: 'body.amount', available });
-    const row: Payout = { id: newId('pay'), owner, currency: input.currency, amount, requestedBy: actor.userId, status: 'processing', providerRef: null, failureMessage: null, createdAt: now, completedAt: null };
+    if (amount > available)
+      throw conflict('insufficient_balance', `Only ${available} (minor units) can be paid out.`, { field: 'body.amount', available });
+    const row: Payout = {
+      id: newId('pay'),
+      owner,
+      currency: input.currency,
+      amount,
+      requestedBy: actor.userId,
+      status: 'processing',
+      providerRef: null,
+      failureMessage: null,
+      createdAt: now,
+      completedAt: null,
+    };
     await tx.insert(payouts).values(row);
     await postTransaction(tx, {
       kind: 'payout',
@@ -89,15 +106,19 @@ export async function createPayout(ctx: AppContext, actor: Actor, input: { orgId
         { account: LedgerAccounts.payoutDestination(owner), amount },
       ],
     });
-    await recordAudit(tx, {
-      action: 'payout.create',
-      targetType: 'payout',
-      targetId: row.id,
-      orgId: owner.startsWith('org:') ? owner.slice(4) : null,
-      summary: `Paid out ${amount} ${input.currency} (minor units) of the balance of ${owner}`,
-      data: { owner, amount, currency: input.currency, available },
-      at: now,
-    }, from ?? actor);
+    await recordAudit(
+      tx,
+      {
+        action: 'payout.create',
+        targetType: 'payout',
+        targetId: row.id,
+        orgId: owner.startsWith('org:') ? owner.slice(4) : null,
+        summary: `Paid out ${amount} ${input.currency} (minor units) of the balance of ${owner}`,
+        data: { owner, amount, currency: input.currency, available },
+        at: now,
+      },
+      from ?? actor,
+    );
     return row;
   });
   return presentPayout(await completePayout(ctx, payout.id));
@@ -107,12 +128,21 @@ export async function createPayout(ctx: AppContext, actor: Actor, input: { orgId
 export async function completePayout(ctx: AppContext, id: string): Promise<Payout> {
   const [payout] = await ctx.db.select().from(payouts).where(eq(payouts.id, id));
   if (!payout || payout.status !== 'processing') return payout!;
-  const result = await paymentProvider(ctx, PAYOUT_PROVIDER).payout({ idempotencyKey: `payout:${payout.id}`, destination: payout.owner, amount: payout.amount, currency: payout.currency });
+  const result = await paymentProvider(ctx, PAYOUT_PROVIDER).payout({
+    idempotencyKey: `payout:${payout.id}`,
+    destination: payout.owner,
+    amount: payout.amount,
+    currency: payout.currency,
+  });
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const [done] = await tx
       .update(payouts)
-      .set(result.ok ? { status: 'paid', providerRef: result.payoutId, completedAt: now } : { status: 'failed', failureMessage: result.message, completedAt: now })
+      .set(
+        result.ok
+          ? { status: 'paid', providerRef: result.payoutId, completedAt: now }
+          : { status: 'failed', failureMessage: result.message, completedAt: now },
+      )
       .where(and(eq(payouts.id, payout.id), eq(payouts.status, 'processing')))
       .returning();
     if (done && !result.ok) {

@@ -24,13 +24,35 @@ export async function exportPersonalData(db: Executor, userId: string) {
   const ledger = await transactionsTouching(db, [LedgerAccounts.cardFunding(userId)]);
   const refunds = rows.length
     ? await db
-        .select({ id: pledgeRefunds.id, pledgeId: pledgeRefunds.pledgeId, amount: pledgeRefunds.amount, currency: pledgeRefunds.currency, reason: pledgeRefunds.reason, status: pledgeRefunds.status, createdAt: pledgeRefunds.createdAt, completedAt: pledgeRefunds.completedAt })
+        .select({
+          id: pledgeRefunds.id,
+          pledgeId: pledgeRefunds.pledgeId,
+          amount: pledgeRefunds.amount,
+          currency: pledgeRefunds.currency,
+          reason: pledgeRefunds.reason,
+          status: pledgeRefunds.status,
+          createdAt: pledgeRefunds.createdAt,
+          completedAt: pledgeRefunds.completedAt,
+        })
         .from(pledgeRefunds)
-        .where(inArray(pledgeRefunds.pledgeId, rows.map((r) => r.p.id)))
+        .where(
+          inArray(
+            pledgeRefunds.pledgeId,
+            rows.map((r) => r.p.id),
+          ),
+        )
         .orderBy(asc(pledgeRefunds.createdAt))
     : [];
   const asked = await db
-    .select({ id: payouts.id, owner: payouts.owner, amount: payouts.amount, currency: payouts.currency, status: payouts.status, createdAt: payouts.createdAt, completedAt: payouts.completedAt })
+    .select({
+      id: payouts.id,
+      owner: payouts.owner,
+      amount: payouts.amount,
+      currency: payouts.currency,
+      status: payouts.status,
+      createdAt: payouts.createdAt,
+      completedAt: payouts.completedAt,
+    })
     .from(payouts)
     .where(or(eq(payouts.requestedBy, userId), eq(payouts.owner, `user:${userId}`)))
     .orderBy(asc(payouts.createdAt));

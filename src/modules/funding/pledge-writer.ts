@@ -27,8 +27,24 @@ const COLUMNS = [
 
 function valuesOf(p: Pledge): unknown[] {
   return [
-    p.id, p.campaignId, p.tierId, p.backerId, p.amount, p.shippingCountry, p.shippingCost, p.status, p.single, p.idempotencyKey, p.requestHash,
-    p.firstAnswer, p.provider, p.methodToken, p.methodLabel, p.chargeSeq, p.leaseUntil?.toISOString() ?? null, p.createdAt.toISOString(),
+    p.id,
+    p.campaignId,
+    p.tierId,
+    p.backerId,
+    p.amount,
+    p.shippingCountry,
+    p.shippingCost,
+    p.status,
+    p.single,
+    p.idempotencyKey,
+    p.requestHash,
+    p.firstAnswer,
+    p.provider,
+    p.methodToken,
+    p.methodLabel,
+    p.chargeSeq,
+    p.leaseUntil?.toISOString() ?? null,
+    p.createdAt.toISOString(),
   ];
 }
 
@@ -44,7 +60,10 @@ const texts = new Map<number, string>();
 export function insertStatement(n: number): string {
   let text = texts.get(n);
   if (text) return text;
-  const rows = Array.from({ length: n }, (_, r) => `(${COLUMNS.map(([, type], c) => `$${r * COLUMNS.length + c + 1}::${type}`).join(', ')})`);
+  const rows = Array.from(
+    { length: n },
+    (_, r) => `(${COLUMNS.map(([, type], c) => `$${r * COLUMNS.length + c + 1}::${type}`).join(', ')})`,
+  );
   text = `INSERT INTO pledges (id, campaign_id, tier_id, backer_id, amount, currency, shipping_country, shipping_cost, status, single,
       idempotency_key, request_hash, first_answer, provider, method_token, method_label, charge_seq, lease_until, created_at, updated_at)
     SELECT v.id, c.id, v.tier_id, v.backer_id, v.amount, c.currency, v.shipping_country, v.shipping_cost, v.status, v.single,
@@ -67,7 +86,11 @@ export function insertStatement(n: number): string {
  * @example const written = await insertPledges(database, [pledge])
  */
 export async function insertPledges(database: Database, batch: Pledge[]): Promise<Set<string>> {
-  const rows = await database.query<{ id: string }>(insertStatement(batch.length), batch.flatMap(valuesOf), `foule_pledges_${batch.length}`);
+  const rows = await database.query<{ id: string }>(
+    insertStatement(batch.length),
+    batch.flatMap(valuesOf),
+    `foule_pledges_${batch.length}`,
+  );
   return new Set(rows.map((r) => r.id));
 }
 
@@ -81,10 +104,14 @@ export class PledgeWriter {
   private readonly runner: GroupRunner<Pledge, boolean>;
 
   constructor(database: Database, maxInFlight = 1, maxBatch = 64) {
-    this.runner = new GroupRunner(async (batch: Pledge[]) => {
-      const written = await insertPledges(database, batch);
-      return batch.map((p) => written.has(p.id));
-    }, maxInFlight, maxBatch);
+    this.runner = new GroupRunner(
+      async (batch: Pledge[]) => {
+        const written = await insertPledges(database, batch);
+        return batch.map((p) => written.has(p.id));
+      },
+      maxInFlight,
+      maxBatch,
+    );
   }
 
   /** Writes one pledge (with others arriving meanwhile); true when written, false when its guard refused it. */

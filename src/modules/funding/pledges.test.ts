@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createTestApp, DAY, type TestApp, type TestUser } from '../../../test/support/test-app.js';
-import { campaignEntries, campaignFixture, CARD, DECLINED, FAILS_ON_CHARGE, NO_FUNDS, pledge, trialBalanceIsZero } from '../../../test/support/fixtures.js';
+import {
+  campaignEntries,
+  campaignFixture,
+  CARD,
+  DECLINED,
+  FAILS_ON_CHARGE,
+  NO_FUNDS,
+  pledge,
+  trialBalanceIsZero,
+} from '../../../test/support/fixtures.js';
 import { scalar } from '../../../test/support/sql.js';
 
 let t: TestApp;
@@ -20,14 +29,21 @@ describe('pledges', () => {
       const backer = await t.signup('Backer');
       const res = await pledge(t, backer, f.campaignId, { amount: 2500, tierId: f.tierIds[0] });
       expect(res.statusCode, res.body).toBe(201);
-      expect(res.json()).toMatchObject({ status: 'pending', amount: { amount: 2500, currency: 'EUR' }, tierId: f.tierIds[0], paymentMethod: 'Visa •••• 4242' });
+      expect(res.json()).toMatchObject({
+        status: 'pending',
+        amount: { amount: 2500, currency: 'EUR' },
+        tierId: f.tierIds[0],
+        paymentMethod: 'Visa •••• 4242',
+      });
       expect(res.json().id).toMatch(/^plg_/);
       const c = (await t.request(backer, 'GET', `/api/v1/campaigns/${f.campaignId}`)).json();
       expect(c).toMatchObject({ raised: { amount: 2500 }, backers: 1, viewer: { pledgeIds: [res.json().id] } });
       expect(c.tiers[0].backers).toBe(1);
       // Nothing is charged before the campaign succeeds.
       expect(await campaignEntries(t, f.campaignId)).toBe(0);
-      expect(await scalar(t, sql`SELECT count(*)::int FROM payment_charges WHERE idempotency_key LIKE ${`pledge:${res.json().id}:%`}`)).toBe(0);
+      expect(
+        await scalar(t, sql`SELECT count(*)::int FROM payment_charges WHERE idempotency_key LIKE ${`pledge:${res.json().id}:%`}`),
+      ).toBe(0);
     });
 
     it.each([
@@ -43,7 +59,10 @@ describe('pledges', () => {
       expect(res.json().error.message).toMatch(message);
       expect(await pledgesOf(f.campaignId)).toBe(0);
       expect(await campaignEntries(t, f.campaignId)).toBe(0);
-      expect((await t.request(null, 'GET', `/api/v1/campaigns/${f.campaignId}`)).json()).toMatchObject({ raised: { amount: 0 }, backers: 0 });
+      expect((await t.request(null, 'GET', `/api/v1/campaigns/${f.campaignId}`)).json()).toMatchObject({
+        raised: { amount: 0 },
+        backers: 0,
+      });
     });
 
     it.each([
@@ -54,13 +73,30 @@ describe('pledges', () => {
       [{ shippingCountry: 'France' }, 'body.shippingCountry'],
     ])('answers 400 naming the field for %j', async (patch, field) => {
       const f = await campaignFixture(t);
-      const res = await t.request(await t.signup('B'), 'POST', `/api/v1/campaigns/${f.campaignId}/pledges`, { amount: 2500, payment: CARD, ...patch });
+      const res = await t.request(await t.signup('B'), 'POST', `/api/v1/campaigns/${f.campaignId}/pledges`, {
+        amount: 2500,
+        payment: CARD,
+        ...patch,
+      });
       expect(res.statusCode, res.body).toBe(400);
       expect(res.json().error.details.map((d: { field: string }) => d.field)).toContain(field);
     });
 
     it('checks the amount against the tier price plus its shipping, and where it ships', async () => {
-      const f = await campaignFixture(t, { tiers: [{ title: 'Lamp', price: 4000, shipping: { groups: [{ countries: ['FR', 'BE'], cost: 500 }, { countries: ['DE'], cost: 900 }] } }] });
+      const f = await campaignFixture(t, {
+        tiers: [
+          {
+            title: 'Lamp',
+            price: 4000,
+            shipping: {
+              groups: [
+                { countries: ['FR', 'BE'], cost: 500 },
+                { countries: ['DE'], cost: 900 },
+              ],
+            },
+          },
+        ],
+      });
       const b = await t.signup('Shipper');
       const tierId = f.tierIds[0];
       const cases: [Record<string, unknown>, string, string][] = [
@@ -77,7 +113,9 @@ describe('pledges', () => {
         expect(res.statusCode, JSON.stringify(body)).toBe(400);
         expect(res.json().error).toMatchObject({ code, details: { field } });
       }
-      expect((await pledge(t, b, f.campaignId, { amount: 4499, tierId, shippingCountry: 'FR' })).json().error.message).toContain('40.00 EUR plus 5.00 EUR shipping');
+      expect((await pledge(t, b, f.campaignId, { amount: 4499, tierId, shippingCountry: 'FR' })).json().error.message).toContain(
+        '40.00 EUR plus 5.00 EUR shipping',
+      );
       const ok = await pledge(t, b, f.campaignId, { amount: { amount: 4900, currency: 'EUR' }, tierId, shippingCountry: 'de' });
       expect(ok.statusCode, ok.body).toBe(201);
       expect(ok.json()).toMatchObject({ shippingCountry: 'DE', shippingCost: 900 });
@@ -114,26 +152,40 @@ describe('pledges', () => {
       expect((await pledge(t, null as unknown as TestUser, f.campaignId, { amount: 1500 })).statusCode).toBe(401);
     });
 
-    it.each(['all_or_nothing', 'keep_it_all'] as const)('refuses pledges (%s) at once once an operator hides the project, although its terms are cached', async (model) => {
-      const f = await campaignFixture(t, { model, tiers: [{ title: 'Thanks', price: 1000 }, { title: 'Few', price: 1000, limit: 5 }] });
-      // A first pledge puts the live campaign's terms (project visible) in this process's cache.
-      const first = await pledge(t, await t.signup('Early'), f.campaignId, { amount: 1500 });
-      expect(first.statusCode, first.body).toBe(201);
-      const operator = await t.operator();
-      const hidden = await t.request(operator, 'POST', `/api/v1/projects/${f.projectId}/hide`, { reason: 'scam' });
-      expect(hidden.statusCode, hidden.body).toBe(200);
-      const entriesBefore = await campaignEntries(t, f.campaignId);
-      for (const [who, tierId] of [[await t.signup('Late'), undefined], [await t.signup('Late tier'), f.tierIds[0]], [await t.signup('Late limited'), f.tierIds[1]], [f.host, undefined]] as const) {
-        const res = await pledge(t, who, f.campaignId, { amount: 1500, ...(tierId ? { tierId } : {}) });
-        expect(res.statusCode, res.body).toBe(404);
-        expect(res.json().error.code).toBe('campaign_not_found');
-      }
-      expect(await pledgesOf(f.campaignId)).toBe(1);
-      expect(await campaignEntries(t, f.campaignId)).toBe(entriesBefore);
-      // Shown again, the campaign takes pledges again.
-      expect((await t.request(operator, 'POST', `/api/v1/projects/${f.projectId}/unhide`, {})).statusCode).toBe(200);
-      expect((await pledge(t, await t.signup('Again'), f.campaignId, { amount: 1500 })).statusCode).toBe(201);
-    });
+    it.each(['all_or_nothing', 'keep_it_all'] as const)(
+      'refuses pledges (%s) at once once an operator hides the project, although its terms are cached',
+      async (model) => {
+        const f = await campaignFixture(t, {
+          model,
+          tiers: [
+            { title: 'Thanks', price: 1000 },
+            { title: 'Few', price: 1000, limit: 5 },
+          ],
+        });
+        // A first pledge puts the live campaign's terms (project visible) in this process's cache.
+        const first = await pledge(t, await t.signup('Early'), f.campaignId, { amount: 1500 });
+        expect(first.statusCode, first.body).toBe(201);
+        const operator = await t.operator();
+        const hidden = await t.request(operator, 'POST', `/api/v1/projects/${f.projectId}/hide`, { reason: 'scam' });
+        expect(hidden.statusCode, hidden.body).toBe(200);
+        const entriesBefore = await campaignEntries(t, f.campaignId);
+        for (const [who, tierId] of [
+          [await t.signup('Late'), undefined],
+          [await t.signup('Late tier'), f.tierIds[0]],
+          [await t.signup('Late limited'), f.tierIds[1]],
+          [f.host, undefined],
+        ] as const) {
+          const res = await pledge(t, who, f.campaignId, { amount: 1500, ...(tierId ? { tierId } : {}) });
+          expect(res.statusCode, res.body).toBe(404);
+          expect(res.json().error.code).toBe('campaign_not_found');
+        }
+        expect(await pledgesOf(f.campaignId)).toBe(1);
+        expect(await campaignEntries(t, f.campaignId)).toBe(entriesBefore);
+        // Shown again, the campaign takes pledges again.
+        expect((await t.request(operator, 'POST', `/api/v1/projects/${f.projectId}/unhide`, {})).statusCode).toBe(200);
+        expect((await pledge(t, await t.signup('Again'), f.campaignId, { amount: 1500 })).statusCode).toBe(201);
+      },
+    );
   });
 
   describe('create (keep-it-all and donation)', () => {
@@ -143,9 +195,12 @@ describe('pledges', () => {
       const res = await pledge(t, b, f.campaignId, { amount: 10_000 });
       expect(res.statusCode, res.body).toBe(201);
       expect(res.json().status).toBe('collected');
-      const entries = await t.ctx.db.execute(sql`SELECT e.account, e.amount FROM ledger_entries e JOIN ledger_transactions x ON x.id = e.transaction_id
+      const entries =
+        await t.ctx.db.execute(sql`SELECT e.account, e.amount FROM ledger_entries e JOIN ledger_transactions x ON x.id = e.transaction_id
         WHERE x.ref_id = ${f.campaignId} AND x.kind = 'pledge_collected' ORDER BY e.amount`);
-      const byAccount = Object.fromEntries((entries as unknown as { rows: { account: string; amount: string }[] }).rows.map((r) => [r.account, Number(r.amount)]));
+      const byAccount = Object.fromEntries(
+        (entries as unknown as { rows: { account: string; amount: string }[] }).rows.map((r) => [r.account, Number(r.amount)]),
+      );
       expect(byAccount).toEqual({
         [`external:card:${b.id}`]: -10_000,
         'platform:payment_fees': 320,
@@ -175,7 +230,11 @@ describe('pledges', () => {
       const f = await campaignFixture(t, { model: 'donation' });
       const b = await t.signup('Giver');
       for (let i = 0; i < 3; i++) expect((await pledge(t, b, f.campaignId, { amount: 500 })).statusCode).toBe(201);
-      expect((await t.request(null, 'GET', `/api/v1/campaigns/${f.campaignId}`)).json()).toMatchObject({ raised: { amount: 1500 }, backers: 1, pledges: 3 });
+      expect((await t.request(null, 'GET', `/api/v1/campaigns/${f.campaignId}`)).json()).toMatchObject({
+        raised: { amount: 1500 },
+        backers: 1,
+        pledges: 3,
+      });
       const tier = await pledge(t, b, f.campaignId, { amount: 500, tierId: 'tier_x' });
       expect(tier.json().error.code).toBe('donation_without_tiers');
     });
@@ -196,7 +255,9 @@ describe('pledges', () => {
       expect(other.statusCode).toBe(409);
       expect(other.json().error.code).toBe('idempotency_key_reused');
       expect(await pledgesOf(f.campaignId)).toBe(1);
-      expect(await scalar(t, sql`SELECT count(*)::int FROM payment_charges WHERE idempotency_key LIKE ${`pledge:${first.json().id}:%`}`)).toBe(1);
+      expect(
+        await scalar(t, sql`SELECT count(*)::int FROM payment_charges WHERE idempotency_key LIKE ${`pledge:${first.json().id}:%`}`),
+      ).toBe(1);
       expect(await scalar(t, sql`SELECT count(*)::int FROM ledger_transactions WHERE ref_id = ${f.campaignId}`)).toBe(1);
     });
 
@@ -249,7 +310,12 @@ describe('pledges', () => {
 
   describe('change and cancel', () => {
     it('changes amount and tier before the deadline, moving the tier place; cancelling frees it', async () => {
-      const f = await campaignFixture(t, { tiers: [{ title: 'A', price: 1000, limit: 1 }, { title: 'B', price: 3000, limit: 1 }] });
+      const f = await campaignFixture(t, {
+        tiers: [
+          { title: 'A', price: 1000, limit: 1 },
+          { title: 'B', price: 3000, limit: 1 },
+        ],
+      });
       const [a, b] = await people(2);
       const p = (await pledge(t, a!, f.campaignId, { amount: 1000, tierId: f.tierIds[0] })).json();
       const tooLow = await t.request(a!, 'PATCH', `/api/v1/pledges/${p.id}`, { tierId: f.tierIds[1] });
@@ -277,8 +343,12 @@ describe('pledges', () => {
       expect((await t.request(b, 'PATCH', `/api/v1/pledges/${p.id}`, { amount: 6000 })).json().error.code).toBe('pledge_collected');
       const res = await t.request(b, 'DELETE', `/api/v1/pledges/${p.id}`);
       expect(res.json()).toMatchObject({ status: 'cancelled', refunded: 5000 });
-      expect(await scalar(t, sql`SELECT coalesce(sum(amount), 0)::int FROM ledger_entries WHERE account = ${`external:card:${b.id}`}`)).toBe(0);
-      expect(await scalar(t, sql`SELECT count(*)::int FROM payment_refunds WHERE amount = 5000 AND idempotency_key LIKE 'refund:%'`)).toBeGreaterThan(0);
+      expect(
+        await scalar(t, sql`SELECT coalesce(sum(amount), 0)::int FROM ledger_entries WHERE account = ${`external:card:${b.id}`}`),
+      ).toBe(0);
+      expect(
+        await scalar(t, sql`SELECT count(*)::int FROM payment_refunds WHERE amount = 5000 AND idempotency_key LIKE 'refund:%'`),
+      ).toBeGreaterThan(0);
       expect(await trialBalanceIsZero(t)).toBe(true);
     });
 
@@ -298,11 +368,18 @@ describe('pledges', () => {
 
   describe('lists', () => {
     it('shows a backer their pledges and the hosts the campaign backers, with a CSV export', async () => {
-      const f = await campaignFixture(t, { tiers: [{ title: 'Poster, "signed"', price: 1000, shipping: { groups: [{ countries: ['*'], cost: 200 }] } }] });
+      const f = await campaignFixture(t, {
+        tiers: [{ title: 'Poster, "signed"', price: 1000, shipping: { groups: [{ countries: ['*'], cost: 200 }] } }],
+      });
       const b = await t.signup('=Evil Name');
       const p = (await pledge(t, b, f.campaignId, { amount: 1200, tierId: f.tierIds[0], shippingCountry: 'PT' })).json();
       const mine = (await t.request(b, 'GET', '/api/v1/me/pledges')).json();
-      expect(mine.items[0]).toMatchObject({ id: p.id, tierTitle: 'Poster, "signed"', campaign: { id: f.campaignId }, project: { id: f.projectId } });
+      expect(mine.items[0]).toMatchObject({
+        id: p.id,
+        tierTitle: 'Poster, "signed"',
+        campaign: { id: f.campaignId },
+        project: { id: f.projectId },
+      });
       const list = await t.request(f.host, 'GET', `/api/v1/campaigns/${f.campaignId}/pledges`);
       expect(list.json().items[0]).toMatchObject({ id: p.id, backer: { id: b.id, email: b.email } });
       expect((await t.request(b, 'GET', `/api/v1/campaigns/${f.campaignId}/pledges`)).statusCode).toBe(403);

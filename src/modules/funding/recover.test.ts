@@ -23,12 +23,29 @@ async function interrupted(campaignId: string, backerId: string, charged: boolea
   const key = `k-${Math.random()}`;
   const body = { amount: 4000, payment: CARD };
   const row = {
-    id: newId('plg'), campaignId, backerId, amount: 4000, currency: 'EUR', status: 'collecting' as const, single: true, idempotencyKey: key,
-    requestHash: requestHashOf(campaignId, body), provider: 'test', methodToken: saved.method.token, methodLabel: saved.method.label, chargeSeq: 1,
+    id: newId('plg'),
+    campaignId,
+    backerId,
+    amount: 4000,
+    currency: 'EUR',
+    status: 'collecting' as const,
+    single: true,
+    idempotencyKey: key,
+    requestHash: requestHashOf(campaignId, body),
+    provider: 'test',
+    methodToken: saved.method.token,
+    methodLabel: saved.method.label,
+    chargeSeq: 1,
     leaseUntil: new Date(t.clock.now().getTime() + COLLECT_LEASE_MS),
   };
   await t.ctx.db.insert(pledges).values(row);
-  if (charged) await new TestPaymentProvider(t.ctx.db).charge({ idempotencyKey: chargeKey(row), methodToken: row.methodToken, amount: 4000, currency: 'EUR' });
+  if (charged)
+    await new TestPaymentProvider(t.ctx.db).charge({
+      idempotencyKey: chargeKey(row),
+      methodToken: row.methodToken,
+      amount: 4000,
+      currency: 'EUR',
+    });
   return { ...row, key, body };
 }
 

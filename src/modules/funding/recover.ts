@@ -28,7 +28,13 @@ export async function recoverCollecting(ctx: AppContext, scope: { campaignId?: s
   const stale = await ctx.db
     .select()
     .from(pledges)
-    .where(and(eq(pledges.status, 'collecting'), lt(pledges.leaseUntil, now), scope.campaignId ? eq(pledges.campaignId, scope.campaignId) : undefined))
+    .where(
+      and(
+        eq(pledges.status, 'collecting'),
+        lt(pledges.leaseUntil, now),
+        scope.campaignId ? eq(pledges.campaignId, scope.campaignId) : undefined,
+      ),
+    )
     .limit(500);
   for (const pledge of stale) {
     const found = await paymentProvider(ctx, pledge.provider).findCharge(chargeKey(pledge));
@@ -37,10 +43,14 @@ export async function recoverCollecting(ctx: AppContext, scope: { campaignId?: s
       continue;
     }
     await ctx.db.transaction(async (tx) => {
-      const gone = await tx.delete(pledges).where(and(eq(pledges.id, pledge.id), eq(pledges.status, 'collecting'))).returning({ id: pledges.id });
+      const gone = await tx
+        .delete(pledges)
+        .where(and(eq(pledges.id, pledge.id), eq(pledges.status, 'collecting')))
+        .returning({ id: pledges.id });
       if (gone.length) await releaseSlot(tx, pledge.id);
     });
-    if (found && !found.ok && pledge.idempotencyKey) await rememberFailure(ctx.db, pledge.backerId, pledge.idempotencyKey, pledge.requestHash!, declineError(found.decline), now);
+    if (found && !found.ok && pledge.idempotencyKey)
+      await rememberFailure(ctx.db, pledge.backerId, pledge.idempotencyKey, pledge.requestHash!, declineError(found.decline), now);
   }
   return stale.length;
 }
@@ -87,8 +97,19 @@ export async function dropExpiredErrored(ctx: AppContext): Promise<number> {
       .where(inArray(pledges.id, candidates))
       .returning({ id: pledges.id, backerId: pledges.backerId, campaignId: pledges.campaignId });
     if (!dropped.length) return 0;
-    await tx.execute(sql`UPDATE tier_slots SET pledge_id = NULL WHERE pledge_id IN (${sql.join(dropped.map((d) => sql`${d.id}`), sql`, `)})`);
-    for (const d of dropped) await notify(tx, { userIds: [d.backerId], kind: 'pledge_dropped', subject: `pledge:${d.id}`, data: { pledgeId: d.id, campaignId: d.campaignId } });
+    await tx.execute(
+      sql`UPDATE tier_slots SET pledge_id = NULL WHERE pledge_id IN (${sql.join(
+        dropped.map((d) => sql`${d.id}`),
+        sql`, `,
+      )})`,
+    );
+    for (const d of dropped)
+      await notify(tx, {
+        userIds: [d.backerId],
+        kind: 'pledge_dropped',
+        subject: `pledge:${d.id}`,
+        data: { pledgeId: d.id, campaignId: d.campaignId },
+      });
     return dropped.length;
   });
 }
@@ -96,9 +117,17 @@ export async function dropExpiredErrored(ctx: AppContext): Promise<number> {
 /** Resumes refunds and payouts interrupted between their two steps. */
 export async function resumeMoneyFlows(ctx: AppContext): Promise<number> {
   const cutoff = new Date(ctx.clock.now().getTime() - STALE_MS);
-  const refunds = await ctx.db.select({ id: pledgeRefunds.id }).from(pledgeRefunds).where(and(eq(pledgeRefunds.status, 'processing'), lt(pledgeRefunds.createdAt, cutoff))).limit(100);
+  const refunds = await ctx.db
+    .select({ id: pledgeRefunds.id })
+    .from(pledgeRefunds)
+    .where(and(eq(pledgeRefunds.status, 'processing'), lt(pledgeRefunds.createdAt, cutoff)))
+    .limit(100);
   for (const r of refunds) await completeRefund(ctx, r.id);
-  const pays = await ctx.db.select({ id: payouts.id }).from(payouts).where(and(eq(payouts.status, 'processing'), lt(payouts.createdAt, cutoff))).limit(100);
+  const pays = await ctx.db
+    .select({ id: payouts.id })
+    .from(payouts)
+    .where(and(eq(payouts.status, 'processing'), lt(payouts.createdAt, cutoff)))
+    .limit(100);
   for (const p of pays) await completePayout(ctx, p.id);
   return refunds.length + pays.length;
 }
@@ -106,6 +135,9 @@ export async function resumeMoneyFlows(ctx: AppContext): Promise<number> {
 /** Forgets failed pledge answers past their retention. */
 export async function purgePledgeRequests(ctx: AppContext): Promise<number> {
   const cutoff = new Date(ctx.clock.now().getTime() - PLEDGE_REQUEST_TTL_MS);
-  const gone = await ctx.db.delete(pledgeRequests).where(lt(pledgeRequests.createdAt, cutoff)).returning({ k: pledgeRequests.idempotencyKey });
+  const gone = await ctx.db
+    .delete(pledgeRequests)
+    .where(lt(pledgeRequests.createdAt, cutoff))
+    .returning({ k: pledgeRequests.idempotencyKey });
   return gone.length;
 }

@@ -47,23 +47,33 @@ export function lockHostBalance(tx: Executor, owner: string, currency: string): 
  * before settlement, or from the host's balance after (which must cover it). The payment fee is not
  * returned: the processor keeps it.
  */
-export async function recordRefund(ctx: AppContext, tx: Executor, pledge: Pledge, amount: number, by: { userId: string; reason: string; status?: Pledge['status'] }): Promise<Refund> {
+export async function recordRefund(
+  ctx: AppContext,
+  tx: Executor,
+  pledge: Pledge,
+  amount: number,
+  by: { userId: string; reason: string; status?: Pledge['status'] },
+): Promise<Refund> {
   await lockEscrow(tx, pledge.campaignId);
   const [campaign] = await tx.select().from(campaigns).where(eq(campaigns.id, pledge.campaignId));
   const refundable = pledge.amount - pledge.refundedAmount;
-  if (amount > refundable) throw invalid('refund_too_large', `At most ${refundable} can still be refunded on this pledge.`, { field: 'body.amount', refundable });
+  if (amount > refundable)
+    throw invalid('refund_too_large', `At most ${refundable} can still be refunded on this pledge.`, { field: 'body.amount', refundable });
   const [returned] = await tx
     .select({ total: sql<number>`coalesce(sum(${pledgeRefunds.platformFeeReturned}), 0)`.mapWith(Number) })
     .from(pledgeRefunds)
     .where(and(eq(pledgeRefunds.pledgeId, pledge.id), sql`${pledgeRefunds.status} <> 'failed'`));
-  const share = amount === refundable ? pledge.platformFee - (returned?.total ?? 0) : Math.floor((pledge.platformFee * amount) / pledge.amount);
+  const share =
+    amount === refundable ? pledge.platformFee - (returned?.total ?? 0) : Math.floor((pledge.platformFee * amount) / pledge.amount);
   const source = campaign!.settledAt ? ('host' as const) : ('escrow' as const);
   const sourceAccount = source === 'host' ? LedgerAccounts.hostBalance(campaign!.hostOwner) : LedgerAccounts.campaignEscrow(campaign!.id);
   if (source === 'host') {
     await lockHostBalance(tx, campaign!.hostOwner, pledge.currency);
     const available = await balanceOf(tx, sourceAccount, pledge.currency);
     if (available < amount - share) {
-      throw conflict('host_balance_insufficient', 'The host’s balance is too low for this refund (it was paid out): add funds first.', { available });
+      throw conflict('host_balance_insufficient', 'The host’s balance is too low for this refund (it was paid out): add funds first.', {
+        available,
+      });
     }
   }
   const now = ctx.clock.now();
@@ -102,7 +112,12 @@ export async function recordRefund(ctx: AppContext, tx: Executor, pledge: Pledge
       { account: LedgerAccounts.cardFunding(pledge.backerId), amount },
     ],
   });
-  await notify(tx, { userIds: [pledge.backerId], kind: 'pledge_refunded', subject: `pledge:${pledge.id}`, data: { campaignId: pledge.campaignId, amount, currency: pledge.currency } });
+  await notify(tx, {
+    userIds: [pledge.backerId],
+    kind: 'pledge_refunded',
+    subject: `pledge:${pledge.id}`,
+    data: { campaignId: pledge.campaignId, amount, currency: pledge.currency },
+  });
   return refund;
 }
 
@@ -114,7 +129,12 @@ export async function completeRefund(ctx: AppContext, refundId: string): Promise
   const [refund] = await ctx.db.select().from(pledgeRefunds).where(eq(pledgeRefunds.id, refundId));
   if (!refund || refund.status !== 'processing') return refund!;
   const [pledge] = await ctx.db.select().from(pledges).where(eq(pledges.id, refund.pledgeId));
-  const result = await paymentProvider(ctx, pledge!.provider).refund({ idempotencyKey: `refund:${refund.id}`, chargeId: pledge!.chargeRef ?? '', amount: refund.amount, currency: refund.currency });
+  const result = await paymentProvider(ctx, pledge!.provider).refund({
+    idempotencyKey: `refund:${refund.id}`,
+    chargeId: pledge!.chargeRef ?? '',
+    amount: refund.amount,
+    currency: refund.currency,
+  });
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     if (result.ok) {
@@ -132,7 +152,8 @@ export async function completeRefund(ctx: AppContext, refundId: string): Promise
       .returning();
     if (!failed) return refund;
     const [campaign] = await tx.select().from(campaigns).where(eq(campaigns.id, refund.campaignId));
-    const sourceAccount = refund.source === 'host' ? LedgerAccounts.hostBalance(campaign!.hostOwner) : LedgerAccounts.campaignEscrow(refund.campaignId);
+    const sourceAccount =
+      refund.source === 'host' ? LedgerAccounts.hostBalance(campaign!.hostOwner) : LedgerAccounts.campaignEscrow(refund.campaignId);
     await postTransaction(tx, {
       kind: 'refund_reversal',
       currency: refund.currency,
@@ -158,7 +179,13 @@ export async function completeRefund(ctx: AppContext, refundId: string): Promise
  * Refunds a collected pledge, whole or in part (the campaign's hosts, or an operator).
  * @example await refundPledge(ctx, actor, pledgeId, { amount: 1000, reason: 'reward out of stock' })
  */
-export async function refundPledge(ctx: AppContext, actor: Actor, pledgeId: string, input: { amount?: AmountInput; reason?: string }, from?: AuditFrom) {
+export async function refundPledge(
+  ctx: AppContext,
+  actor: Actor,
+  pledgeId: string,
+  input: { amount?: AmountInput; reason?: string },
+  from?: AuditFrom,
+) {
   const [pledge] = await ctx.db.select().from(pledges).where(eq(pledges.id, pledgeId)).limit(1);
   const pledgeNotFound = () => new DomainError('pledge_not_found', 'No pledge with this id.');
   if (!pledge) throw pledgeNotFound();
@@ -171,18 +198,34 @@ export async function refundPledge(ctx: AppContext, actor: Actor, pledgeId: stri
   if (amount !== null && amount <= 0) throw invalid('refund_too_small', 'A refund is at least 1 minor unit.', { field: 'body.amount' });
   const refund = await ctx.db.transaction(async (tx) => {
     const [locked] = await tx.select().from(pledges).where(eq(pledges.id, pledge.id)).for('update');
-    if (locked!.status !== 'collected') throw conflict('pledge_not_refundable', `Only a collected pledge can be refunded; this one is ${locked!.status}.`);
-    const recorded = await recordRefund(ctx, tx, locked!, amount ?? locked!.amount - locked!.refundedAmount, { userId: actor.userId, reason: input.reason ?? '' });
+    if (locked!.status !== 'collected')
+      throw conflict('pledge_not_refundable', `Only a collected pledge can be refunded; this one is ${locked!.status}.`);
+    const recorded = await recordRefund(ctx, tx, locked!, amount ?? locked!.amount - locked!.refundedAmount, {
+      userId: actor.userId,
+      reason: input.reason ?? '',
+    });
     const [campaign] = await tx.select({ projectId: campaigns.projectId }).from(campaigns).where(eq(campaigns.id, recorded.campaignId));
-    await recordAudit(tx, {
-      action: 'pledge.refund',
-      targetType: 'pledge',
-      targetId: recorded.pledgeId,
-      projectId: campaign?.projectId ?? null,
-      summary: `Refunded ${recorded.amount} ${recorded.currency} (minor units) of pledge ${recorded.pledgeId}${recorded.reason ? `: ${quote(recorded.reason)}` : ''}`,
-      data: { refundId: recorded.id, campaignId: recorded.campaignId, amount: recorded.amount, currency: recorded.currency, source: recorded.source, backerId: locked!.backerId, reason: recorded.reason },
-      at: recorded.createdAt,
-    }, from ?? actor);
+    await recordAudit(
+      tx,
+      {
+        action: 'pledge.refund',
+        targetType: 'pledge',
+        targetId: recorded.pledgeId,
+        projectId: campaign?.projectId ?? null,
+        summary: `Refunded ${recorded.amount} ${recorded.currency} (minor units) of pledge ${recorded.pledgeId}${recorded.reason ? `: ${quote(recorded.reason)}` : ''}`,
+        data: {
+          refundId: recorded.id,
+          campaignId: recorded.campaignId,
+          amount: recorded.amount,
+          currency: recorded.currency,
+          source: recorded.source,
+          backerId: locked!.backerId,
+          reason: recorded.reason,
+        },
+        at: recorded.createdAt,
+      },
+      from ?? actor,
+    );
     return recorded;
   });
   return presentRefund(await completeRefund(ctx, refund.id));

@@ -16,14 +16,25 @@ import { presentPledge } from './pledge-queries.js';
 import { ZCreatePledgeRequest, ZFixPledgeRequest, ZPledge, ZUpdatePledgeRequest } from './schemas.js';
 import { ownPledge, updatePledge } from './update-pledge.js';
 
-const PLEDGE_STATUSES = ['collecting', 'pending', 'charging', 'collected', 'errored', 'dropped', 'voided', 'cancelled', 'refunded'] as const;
+const PLEDGE_STATUSES = [
+  'collecting',
+  'pending',
+  'charging',
+  'collected',
+  'errored',
+  'dropped',
+  'voided',
+  'cancelled',
+  'refunded',
+] as const;
 
 /** The Idempotency-Key header, checked as the generic layer does (1 to 255 characters), or undefined. */
 function idempotencyKeyOf(request: FastifyRequest): string | undefined {
   const raw = request.headers[IDEMPOTENCY_HEADER];
   if (raw === undefined) return undefined;
   const key = Array.isArray(raw) ? raw[0] : raw;
-  if (!key || key.length > 255) throw invalid('invalid_idempotency_key', 'Idempotency-Key must be 1 to 255 characters.', { field: 'header.Idempotency-Key' });
+  if (!key || key.length > 255)
+    throw invalid('invalid_idempotency_key', 'Idempotency-Key must be 1 to 255 characters.', { field: 'header.Idempotency-Key' });
   return key;
 }
 
@@ -32,84 +43,159 @@ const ZMyPledge = ZPledge.extend({
   campaign: z.object({ id: z.string(), title: z.string(), status: z.string(), deadline: z.string() }),
   project: z.object({ id: z.string(), slug: z.string(), title: z.string() }),
 });
-const ZHostPledge = ZPledge.extend({ backer: z.object({ id: z.string(), name: z.string(), email: z.string() }), tierTitle: z.string().nullable() });
+const ZHostPledge = ZPledge.extend({
+  backer: z.object({ id: z.string(), name: z.string(), email: z.string() }),
+  tierTitle: z.string().nullable(),
+});
 
 export async function fundingPledgeRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['funding'];
 
-  r.post('/campaigns/:id/pledges', {
-    schema: {
-      tags,
-      summary: 'Back a campaign',
-      description:
-        'One pledge a backer a campaign (donations excepted). All-or-nothing: the card is verified and saved, the pledge is `pending` and charged only if the campaign succeeds. ' +
-        'Keep-it-all and donation: charged at once (`collected`). A declined card is a 402 and leaves nothing behind. Honours `Idempotency-Key` (kept on the pledge itself): ' +
-        'a repeat returns the first answer, errors included; the same key with another body is a 409.',
-      params: ZIdParams,
-      body: ZCreatePledgeRequest,
-      response: { 201: ZPledge, 402: ZErrorBody, ...errorResponses },
+  r.post(
+    '/campaigns/:id/pledges',
+    {
+      schema: {
+        tags,
+        summary: 'Back a campaign',
+        description:
+          'One pledge a backer a campaign (donations excepted). All-or-nothing: the card is verified and saved, the pledge is `pending` and charged only if the campaign succeeds. ' +
+          'Keep-it-all and donation: charged at once (`collected`). A declined card is a 402 and leaves nothing behind. Honours `Idempotency-Key` (kept on the pledge itself): ' +
+          'a repeat returns the first answer, errors included; the same key with another body is a 409.',
+        params: ZIdParams,
+        body: ZCreatePledgeRequest,
+        response: { 201: ZPledge, 402: ZErrorBody, ...errorResponses },
+      },
+      // Idempotency is handled by the pledge itself (see create-pledge.ts), in the statement that writes it.
+      config: { rateLimit: RATE_LIMITS.money },
     },
-    // Idempotency is handled by the pledge itself (see create-pledge.ts), in the statement that writes it.
-    config: { rateLimit: RATE_LIMITS.money },
-  }, async (request, reply) => {
-    const actor = requireActor(request);
-    const answer = await createPledge(ctx, actor, request.params.id, request.body, idempotencyKeyOf(request));
-    if (answer.replayed) reply.header('idempotent-replayed', 'true');
-    return reply.status(answer.statusCode as 201).type('application/json').send(answer.body as never);
-  });
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const answer = await createPledge(ctx, actor, request.params.id, request.body, idempotencyKeyOf(request));
+      if (answer.replayed) reply.header('idempotent-replayed', 'true');
+      return reply
+        .status(answer.statusCode as 201)
+        .type('application/json')
+        .send(answer.body as never);
+    },
+  );
 
-  r.get('/campaigns/:id/pledges', { config: { auth: 'person' },
-    schema: { tags, summary: 'A campaign’s pledges with their backers (hosts)', params: ZIdParams, querystring: ZPageQuery.extend({ status: z.enum(PLEDGE_STATUSES).optional() }), response: { 200: paged(ZHostPledge), ...errorResponses } },
-  }, async (request) => campaignPledges(ctx, requireActor(request), request.params.id, request.query));
-
-  r.get('/campaigns/:id/backers.csv', { config: { auth: 'person' },
-    schema: { tags, summary: 'Backers, tiers and shipping countries as CSV (hosts)', params: ZIdParams, produces: ['text/csv'] },
-  }, async (request, reply) => {
-    const stream = await backersCsv(ctx, requireActor(request), request.params.id);
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="backers-${request.params.id}.csv"`)
-      .send(stream);
-  });
-
-  r.get('/campaigns/:id/stats', { config: { auth: 'person' },
-    schema: {
-      tags,
-      summary: 'Money pledged per day with running totals, and pledges per status (hosts)',
-      params: ZIdParams,
-      response: {
-        200: z.object({
-          campaignId: z.string(),
-          currency: z.string(),
-          goal: z.number(),
-          days: z.array(z.object({ date: z.string(), amount: z.number(), pledges: z.number(), cumulative: z.number() })),
-          byStatus: z.record(z.string(), z.object({ pledges: z.number(), amount: z.number() })),
-        }),
-        ...errorResponses,
+  r.get(
+    '/campaigns/:id/pledges',
+    {
+      config: { auth: 'person' },
+      schema: {
+        tags,
+        summary: 'A campaign’s pledges with their backers (hosts)',
+        params: ZIdParams,
+        querystring: ZPageQuery.extend({ status: z.enum(PLEDGE_STATUSES).optional() }),
+        response: { 200: paged(ZHostPledge), ...errorResponses },
       },
     },
-  }, async (request) => campaignStats(ctx, requireActor(request), request.params.id));
+    async (request) => campaignPledges(ctx, requireActor(request), request.params.id, request.query),
+  );
 
-  r.get('/me/pledges', { config: { auth: 'person' },
-    schema: { tags, summary: 'My pledges, newest first', querystring: ZPageQuery, response: { 200: paged(ZMyPledge), ...errorResponses } },
-  }, async (request) => myPledges(ctx, requireActor(request), request.query));
+  r.get(
+    '/campaigns/:id/backers.csv',
+    {
+      config: { auth: 'person' },
+      schema: { tags, summary: 'Backers, tiers and shipping countries as CSV (hosts)', params: ZIdParams, produces: ['text/csv'] },
+    },
+    async (request, reply) => {
+      const stream = await backersCsv(ctx, requireActor(request), request.params.id);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="backers-${request.params.id}.csv"`)
+        .send(stream);
+    },
+  );
 
-  r.get('/pledges/:id', { config: { auth: 'person' },
-    schema: { tags, summary: 'One of my pledges', params: ZIdParams, response: { 200: ZPledge, ...errorResponses } },
-  }, async (request) => presentPledge(await ownPledge(ctx.db, requireActor(request), request.params.id)));
+  r.get(
+    '/campaigns/:id/stats',
+    {
+      config: { auth: 'person' },
+      schema: {
+        tags,
+        summary: 'Money pledged per day with running totals, and pledges per status (hosts)',
+        params: ZIdParams,
+        response: {
+          200: z.object({
+            campaignId: z.string(),
+            currency: z.string(),
+            goal: z.number(),
+            days: z.array(z.object({ date: z.string(), amount: z.number(), pledges: z.number(), cumulative: z.number() })),
+            byStatus: z.record(z.string(), z.object({ pledges: z.number(), amount: z.number() })),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => campaignStats(ctx, requireActor(request), request.params.id),
+  );
 
-  r.patch('/pledges/:id', {
-    schema: { tags, summary: 'Change my pledge before the deadline (amount, tier, shipping country)', params: ZIdParams, body: ZUpdatePledgeRequest, response: { 200: ZPledge, ...errorResponses } },
-  }, async (request) => updatePledge(ctx, requireActor(request), request.params.id, request.body));
+  r.get(
+    '/me/pledges',
+    {
+      config: { auth: 'person' },
+      schema: {
+        tags,
+        summary: 'My pledges, newest first',
+        querystring: ZPageQuery,
+        response: { 200: paged(ZMyPledge), ...errorResponses },
+      },
+    },
+    async (request) => myPledges(ctx, requireActor(request), request.query),
+  );
 
-  r.delete('/pledges/:id', {
-    schema: { tags, summary: 'Cancel my pledge before the deadline (a charged one is refunded)', params: ZIdParams, response: { 200: ZPledge, ...errorResponses } },
-    config: { rateLimit: RATE_LIMITS.money },
-  }, async (request) => cancelPledge(ctx, requireActor(request), request.params.id));
+  r.get(
+    '/pledges/:id',
+    {
+      config: { auth: 'person' },
+      schema: { tags, summary: 'One of my pledges', params: ZIdParams, response: { 200: ZPledge, ...errorResponses } },
+    },
+    async (request) => presentPledge(await ownPledge(ctx.db, requireActor(request), request.params.id)),
+  );
 
-  r.post('/pledges/:id/fix', {
-    schema: { tags, summary: 'Fix my errored pledge with another card, within 7 days', params: ZIdParams, body: ZFixPledgeRequest, response: { 200: ZPledge, 402: ZErrorBody, ...errorResponses } },
-    config: { idempotent: true, rateLimit: RATE_LIMITS.money },
-  }, async (request) => fixPledge(ctx, requireActor(request), request.params.id, request.body.payment, auditContext(request)));
+  r.patch(
+    '/pledges/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change my pledge before the deadline (amount, tier, shipping country)',
+        params: ZIdParams,
+        body: ZUpdatePledgeRequest,
+        response: { 200: ZPledge, ...errorResponses },
+      },
+    },
+    async (request) => updatePledge(ctx, requireActor(request), request.params.id, request.body),
+  );
+
+  r.delete(
+    '/pledges/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Cancel my pledge before the deadline (a charged one is refunded)',
+        params: ZIdParams,
+        response: { 200: ZPledge, ...errorResponses },
+      },
+      config: { rateLimit: RATE_LIMITS.money },
+    },
+    async (request) => cancelPledge(ctx, requireActor(request), request.params.id),
+  );
+
+  r.post(
+    '/pledges/:id/fix',
+    {
+      schema: {
+        tags,
+        summary: 'Fix my errored pledge with another card, within 7 days',
+        params: ZIdParams,
+        body: ZFixPledgeRequest,
+        response: { 200: ZPledge, 402: ZErrorBody, ...errorResponses },
+      },
+      config: { idempotent: true, rateLimit: RATE_LIMITS.money },
+    },
+    async (request) => fixPledge(ctx, requireActor(request), request.params.id, request.body.payment, auditContext(request)),
+  );
 }

@@ -27,84 +27,165 @@ export async function fundingRoutes(app: FastifyInstance, ctx: AppContext) {
     return presentCampaign(ctx, campaign, project, actor);
   };
 
-  r.post('/projects/:id/campaigns', {
-    schema: {
-      tags,
-      summary: 'Create a draft campaign with its tiers and stretch goals (hosts)',
-      description: 'Amounts are integer minor units in the campaign currency (or `{amount, currency}`). `limit` is how many backers a tier can take.',
-      params: ZIdParams,
-      body: ZCreateCampaignRequest,
-      response: { 201: ZCampaign, ...errorResponses },
+  r.post(
+    '/projects/:id/campaigns',
+    {
+      schema: {
+        tags,
+        summary: 'Create a draft campaign with its tiers and stretch goals (hosts)',
+        description:
+          'Amounts are integer minor units in the campaign currency (or `{amount, currency}`). `limit` is how many backers a tier can take.',
+        params: ZIdParams,
+        body: ZCreateCampaignRequest,
+        response: { 201: ZCampaign, ...errorResponses },
+      },
     },
-  }, async (request, reply) => {
-    const actor = requireActor(request);
-    const id = await createCampaign(ctx, actor, request.params.id, request.body);
-    return reply.status(201).send(await view(id, actor));
-  });
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const id = await createCampaign(ctx, actor, request.params.id, request.body);
+      return reply.status(201).send(await view(id, actor));
+    },
+  );
 
-  r.get('/projects/:id/campaigns', {
-    schema: { tags, summary: 'A project’s campaigns, newest first (drafts for hosts only)', params: ZIdParams, querystring: ZPageQuery, response: { 200: paged(ZCampaign), ...errorResponses } },
-  }, async (request) => projectCampaigns(ctx, request.actor, request.params.id, request.query));
+  r.get(
+    '/projects/:id/campaigns',
+    {
+      schema: {
+        tags,
+        summary: 'A project’s campaigns, newest first (drafts for hosts only)',
+        params: ZIdParams,
+        querystring: ZPageQuery,
+        response: { 200: paged(ZCampaign), ...errorResponses },
+      },
+    },
+    async (request) => projectCampaigns(ctx, request.actor, request.params.id, request.query),
+  );
 
-  r.get('/campaigns/:id', {
-    schema: { tags, summary: 'A campaign: goal, raised, backers, deadline, tiers with what each has left', params: ZIdParams, response: { 200: ZCampaign, ...errorResponses } },
-  }, async (request) => view(request.params.id, request.actor));
+  r.get(
+    '/campaigns/:id',
+    {
+      schema: {
+        tags,
+        summary: 'A campaign: goal, raised, backers, deadline, tiers with what each has left',
+        params: ZIdParams,
+        response: { 200: ZCampaign, ...errorResponses },
+      },
+    },
+    async (request) => view(request.params.id, request.actor),
+  );
 
-  r.patch('/campaigns/:id', {
-    schema: { tags, summary: 'Edit a campaign (hosts; goal and deadline only while a draft)', params: ZIdParams, body: ZUpdateCampaignRequest, response: { 200: ZCampaign, ...errorResponses } },
-  }, async (request) => {
-    const actor = requireActor(request);
-    await updateCampaign(ctx, actor, request.params.id, request.body);
-    forgetCampaignTerms(request.params.id);
-    return view(request.params.id, actor);
-  });
+  r.patch(
+    '/campaigns/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Edit a campaign (hosts; goal and deadline only while a draft)',
+        params: ZIdParams,
+        body: ZUpdateCampaignRequest,
+        response: { 200: ZCampaign, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      await updateCampaign(ctx, actor, request.params.id, request.body);
+      forgetCampaignTerms(request.params.id);
+      return view(request.params.id, actor);
+    },
+  );
 
-  r.post('/campaigns/:id/launch', {
-    schema: { tags, summary: 'Launch a draft campaign: it goes live, sign-ups and followers are told (hosts)', params: ZIdParams, response: { 200: ZCampaign, ...errorResponses } },
-  }, async (request) => {
-    const actor = requireActor(request);
-    await launchCampaign(ctx, actor, request.params.id);
-    return view(request.params.id, actor);
-  });
+  r.post(
+    '/campaigns/:id/launch',
+    {
+      schema: {
+        tags,
+        summary: 'Launch a draft campaign: it goes live, sign-ups and followers are told (hosts)',
+        params: ZIdParams,
+        response: { 200: ZCampaign, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      await launchCampaign(ctx, actor, request.params.id);
+      return view(request.params.id, actor);
+    },
+  );
 
-  r.post('/campaigns/:id/cancel', {
-    schema: { tags, summary: 'Call a campaign off (hosts): a draft, or a live campaign whose backers were not charged yet (their pledges are voided)', params: ZIdParams, response: { 200: ZCampaign, ...errorResponses } },
-  }, async (request) => {
-    const actor = requireActor(request);
-    // Why: calling a campaign off ends what its backers pledged; only its hosts (or an operator) may.
-    await requireCampaignHost(ctx.db, request.params.id, actor);
-    await settleCampaign(ctx, request.params.id, { cancel: true, audit: auditContext(request) });
-    forgetCampaignTerms(request.params.id);
-    return view(request.params.id, actor);
-  });
+  r.post(
+    '/campaigns/:id/cancel',
+    {
+      schema: {
+        tags,
+        summary: 'Call a campaign off (hosts): a draft, or a live campaign whose backers were not charged yet (their pledges are voided)',
+        params: ZIdParams,
+        response: { 200: ZCampaign, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      // Why: calling a campaign off ends what its backers pledged; only its hosts (or an operator) may.
+      await requireCampaignHost(ctx.db, request.params.id, actor);
+      await settleCampaign(ctx, request.params.id, { cancel: true, audit: auditContext(request) });
+      forgetCampaignTerms(request.params.id);
+      return view(request.params.id, actor);
+    },
+  );
 
-  r.post('/campaigns/:id/tiers', {
-    schema: { tags, summary: 'Add a reward tier (hosts; also while live)', params: ZIdParams, body: ZTierInput, response: { 201: ZTier, ...errorResponses } },
-  }, async (request, reply) => {
-    const actor = requireActor(request);
-    const tierId = await addTier(ctx, actor, request.params.id, request.body);
-    forgetCampaignTerms(request.params.id);
-    const campaign = await view(request.params.id, actor);
-    return reply.status(201).send(campaign.tiers.find((t) => t.id === tierId)!);
-  });
+  r.post(
+    '/campaigns/:id/tiers',
+    {
+      schema: {
+        tags,
+        summary: 'Add a reward tier (hosts; also while live)',
+        params: ZIdParams,
+        body: ZTierInput,
+        response: { 201: ZTier, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const tierId = await addTier(ctx, actor, request.params.id, request.body);
+      forgetCampaignTerms(request.params.id);
+      const campaign = await view(request.params.id, actor);
+      return reply.status(201).send(campaign.tiers.find((t) => t.id === tierId)!);
+    },
+  );
 
-  r.patch('/campaigns/:id/tiers/:tierId', {
-    schema: { tags, summary: 'Edit a tier (hosts; price and shipping fixed once live, a limit can only grow)', params: ZTierParams, body: ZUpdateTierRequest, response: { 200: ZTier, ...errorResponses } },
-  }, async (request) => {
-    const actor = requireActor(request);
-    await updateTier(ctx, actor, request.params.id, request.params.tierId, request.body);
-    forgetCampaignTerms(request.params.id);
-    const campaign = await view(request.params.id, actor);
-    return campaign.tiers.find((t) => t.id === request.params.tierId)!;
-  });
+  r.patch(
+    '/campaigns/:id/tiers/:tierId',
+    {
+      schema: {
+        tags,
+        summary: 'Edit a tier (hosts; price and shipping fixed once live, a limit can only grow)',
+        params: ZTierParams,
+        body: ZUpdateTierRequest,
+        response: { 200: ZTier, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      await updateTier(ctx, actor, request.params.id, request.params.tierId, request.body);
+      forgetCampaignTerms(request.params.id);
+      const campaign = await view(request.params.id, actor);
+      return campaign.tiers.find((t) => t.id === request.params.tierId)!;
+    },
+  );
 
-  r.delete('/campaigns/:id/tiers/:tierId', {
-    schema: { tags, summary: 'Delete a tier nobody pledged on (hosts)', params: ZTierParams, response: { 204: z.null(), ...errorResponses } },
-  }, async (request, reply) => {
-    await deleteTier(ctx, requireActor(request), request.params.id, request.params.tierId);
-    forgetCampaignTerms(request.params.id);
-    return reply.status(204).send(null);
-  });
+  r.delete(
+    '/campaigns/:id/tiers/:tierId',
+    {
+      schema: {
+        tags,
+        summary: 'Delete a tier nobody pledged on (hosts)',
+        params: ZTierParams,
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await deleteTier(ctx, requireActor(request), request.params.id, request.params.tierId);
+      forgetCampaignTerms(request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
 
   await fundingPledgeRoutes(app, ctx);
   await fundingMoneyRoutes(app, ctx);

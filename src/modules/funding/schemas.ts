@@ -128,7 +128,9 @@ export const ZTier = z.object({
   remaining: z.number().int().nullable(),
   backers: z.number().int(),
   estimatedDelivery: z.string().nullable(),
-  shipping: z.object({ groups: z.array(z.object({ name: z.string(), countries: z.array(z.string()), cost: z.number().int() })) }).nullable(),
+  shipping: z
+    .object({ groups: z.array(z.object({ name: z.string(), countries: z.array(z.string()), cost: z.number().int() })) })
+    .nullable(),
 });
 
 export const ZCampaign = z.object({

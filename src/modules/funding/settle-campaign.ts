@@ -48,7 +48,11 @@ export async function settleCampaign(ctx: AppContext, campaignId: string, opts: 
     if (!opts.cancel) throw conflict('campaign_not_live', 'This campaign was never launched: there is nothing to settle.');
     const now = ctx.clock.now();
     await ctx.db.transaction(async (tx) => {
-      const [done] = await tx.update(campaigns).set({ status: 'cancelled', closedAt: now, settledAt: now, updatedAt: now }).where(and(eq(campaigns.id, campaign.id), eq(campaigns.status, 'draft'))).returning();
+      const [done] = await tx
+        .update(campaigns)
+        .set({ status: 'cancelled', closedAt: now, settledAt: now, updatedAt: now })
+        .where(and(eq(campaigns.id, campaign.id), eq(campaigns.status, 'draft')))
+        .returning();
       if (done) await auditDecision(tx, done, 'cancelled', 0, true, false, now, opts.audit);
     });
     return report(ctx, await load(ctx, campaignId));
@@ -57,13 +61,27 @@ export async function settleCampaign(ctx: AppContext, campaignId: string, opts: 
     const now = ctx.clock.now();
     const due = campaign.deadline <= now || campaign.closedAt !== null;
     if (!due && !opts.endNow && !opts.cancel) {
-      throw conflict('campaign_still_live', `This campaign runs until ${campaign.deadline.toISOString()}; an operator can end it now with { "endNow": true }.`);
+      throw conflict(
+        'campaign_still_live',
+        `This campaign runs until ${campaign.deadline.toISOString()}; an operator can end it now with { "endNow": true }.`,
+      );
     }
-    await ctx.db.update(campaigns).set({ closedAt: now, updatedAt: now }).where(and(eq(campaigns.id, campaign.id), isNull(campaigns.closedAt)));
+    await ctx.db
+      .update(campaigns)
+      .set({ closedAt: now, updatedAt: now })
+      .where(and(eq(campaigns.id, campaign.id), isNull(campaigns.closedAt)));
     if ((await decide(ctx, campaign.id, Boolean(opts.cancel), opts)) === 'refused') {
       // Charge-at-once backers already paid: reopen (unless the deadline passed) and say so.
-      await ctx.db.update(campaigns).set({ closedAt: null }).where(and(eq(campaigns.id, campaign.id), eq(campaigns.status, 'live'), sql`${campaigns.deadline} > ${now.toISOString()}::timestamptz`));
-      throw conflict('campaign_has_collected_pledges', 'Backers were charged already: this campaign cannot be cancelled; end it instead, or refund them first.');
+      await ctx.db
+        .update(campaigns)
+        .set({ closedAt: null })
+        .where(
+          and(eq(campaigns.id, campaign.id), eq(campaigns.status, 'live'), sql`${campaigns.deadline} > ${now.toISOString()}::timestamptz`),
+        );
+      throw conflict(
+        'campaign_has_collected_pledges',
+        'Backers were charged already: this campaign cannot be cancelled; end it instead, or refund them first.',
+      );
     }
     campaign = await load(ctx, campaignId);
   } else if (opts.cancel && !campaign.settledAt) {
@@ -108,10 +126,22 @@ async function decide(ctx: AppContext, id: string, cancel: boolean, opts: Settle
     );
     const raised = Number(totals?.raised ?? 0);
     if (cancel && c.model !== 'all_or_nothing' && Number(totals?.charged ?? 0) > 0) return 'refused';
-    const outcome: CampaignStatus = cancel ? 'cancelled' : c.model === 'all_or_nothing' ? (raised >= c.goal ? 'succeeded' : 'failed') : 'ended';
+    const outcome: CampaignStatus = cancel
+      ? 'cancelled'
+      : c.model === 'all_or_nothing'
+        ? raised >= c.goal
+          ? 'succeeded'
+          : 'failed'
+        : 'ended';
     await tx.update(campaigns).set({ status: outcome, decidedRaised: raised, updatedAt: now }).where(eq(campaigns.id, id));
-    await notify(tx, { userIds: [c.createdBy], kind: `campaign_${outcome}`, subject: `campaign:${id}`, data: { campaignId: id, projectId: c.projectId, raised, goal: c.goal, currency: c.currency } });
-    if (cancel || (opts.endNow && c.deadline > now)) await auditDecision(tx, c, outcome, raised, cancel, Boolean(opts.endNow), now, opts.audit);
+    await notify(tx, {
+      userIds: [c.createdBy],
+      kind: `campaign_${outcome}`,
+      subject: `campaign:${id}`,
+      data: { campaignId: id, projectId: c.projectId, raised, goal: c.goal, currency: c.currency },
+    });
+    if (cancel || (opts.endNow && c.deadline > now))
+      await auditDecision(tx, c, outcome, raised, cancel, Boolean(opts.endNow), now, opts.audit);
     return 'decided';
   });
 }
@@ -127,8 +157,18 @@ async function voidPending(ctx: AppContext, campaign: Campaign): Promise<void> {
         .where(and(eq(pledges.campaignId, campaign.id), eq(pledges.status, 'pending')))
         .limit(5000)
         .for('update', { skipLocked: true });
-      const rows = await tx.update(pledges).set({ status: 'voided', updatedAt: now }).where(inArray(pledges.id, candidates)).returning({ backerId: pledges.backerId });
-      if (rows.length) await notify(tx, { userIds: rows.map((r) => r.backerId), kind: `campaign_${campaign.status}_pledge_voided`, subject: `campaign:${campaign.id}`, data: { campaignId: campaign.id } });
+      const rows = await tx
+        .update(pledges)
+        .set({ status: 'voided', updatedAt: now })
+        .where(inArray(pledges.id, candidates))
+        .returning({ backerId: pledges.backerId });
+      if (rows.length)
+        await notify(tx, {
+          userIds: rows.map((r) => r.backerId),
+          kind: `campaign_${campaign.status}_pledge_voided`,
+          subject: `campaign:${campaign.id}`,
+          data: { campaignId: campaign.id },
+        });
       return rows.length;
     });
     if (!voided) return;
@@ -139,38 +179,68 @@ async function voidPending(ctx: AppContext, campaign: Campaign): Promise<void> {
 /** Once no pledge is left to charge or void: release the escrow to the host and mark the campaign settled. */
 async function finish(ctx: AppContext, campaign: Campaign, from?: AuditFrom): Promise<void> {
   const [left] = rowsOf<{ n: number }>(
-    await ctx.db.execute(sql`SELECT count(*)::int AS n FROM pledges WHERE campaign_id = ${campaign.id} AND status IN ('pending', 'charging', 'collecting')`),
+    await ctx.db.execute(
+      sql`SELECT count(*)::int AS n FROM pledges WHERE campaign_id = ${campaign.id} AND status IN ('pending', 'charging', 'collecting')`,
+    ),
   );
   if (Number(left?.n ?? 0) > 0) return;
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    const [done] = await tx.update(campaigns).set({ settledAt: now, updatedAt: now }).where(and(eq(campaigns.id, campaign.id), isNull(campaigns.settledAt))).returning();
+    const [done] = await tx
+      .update(campaigns)
+      .set({ settledAt: now, updatedAt: now })
+      .where(and(eq(campaigns.id, campaign.id), isNull(campaigns.settledAt)))
+      .returning();
     if (!done) return;
     const released = await sweepEscrow(tx, done, now);
-    await notify(tx, { userIds: [done.createdBy], kind: 'campaign_settled', subject: `campaign:${done.id}`, data: { campaignId: done.id, status: done.status, released, currency: done.currency } });
-    await recordAudit(tx, {
-      action: 'campaign.settle',
-      targetType: 'campaign',
-      targetId: done.id,
-      projectId: done.projectId,
-      summary: `Settled campaign ${quote(done.title)} (${done.status}): ${released} ${done.currency} (minor units) released to the host`,
-      data: { status: done.status, released, currency: done.currency, hostOwner: done.hostOwner, raised: done.decidedRaised },
-      at: now,
-    }, from);
+    await notify(tx, {
+      userIds: [done.createdBy],
+      kind: 'campaign_settled',
+      subject: `campaign:${done.id}`,
+      data: { campaignId: done.id, status: done.status, released, currency: done.currency },
+    });
+    await recordAudit(
+      tx,
+      {
+        action: 'campaign.settle',
+        targetType: 'campaign',
+        targetId: done.id,
+        projectId: done.projectId,
+        summary: `Settled campaign ${quote(done.title)} (${done.status}): ${released} ${done.currency} (minor units) released to the host`,
+        data: { status: done.status, released, currency: done.currency, hostOwner: done.hostOwner, raised: done.decidedRaised },
+        at: now,
+      },
+      from,
+    );
   });
 }
 
 /** The audit entry of a campaign ended before its deadline (an operator's endNow) or called off (its host). */
-async function auditDecision(tx: Executor, c: Campaign, outcome: CampaignStatus, raised: number, cancel: boolean, endNow: boolean, at: Date, from?: AuditFrom) {
-  await recordAudit(tx, {
-    action: cancel ? 'campaign.cancel' : 'campaign.end',
-    targetType: 'campaign',
-    targetId: c.id,
-    projectId: c.projectId,
-    summary: cancel ? `Called off campaign ${quote(c.title)}: pending pledges are voided` : `Ended campaign ${quote(c.title)} before its deadline: ${outcome}`,
-    data: { outcome, raised, currency: c.currency, endNow },
-    at,
-  }, from);
+async function auditDecision(
+  tx: Executor,
+  c: Campaign,
+  outcome: CampaignStatus,
+  raised: number,
+  cancel: boolean,
+  endNow: boolean,
+  at: Date,
+  from?: AuditFrom,
+) {
+  await recordAudit(
+    tx,
+    {
+      action: cancel ? 'campaign.cancel' : 'campaign.end',
+      targetType: 'campaign',
+      targetId: c.id,
+      projectId: c.projectId,
+      summary: cancel
+        ? `Called off campaign ${quote(c.title)}: pending pledges are voided`
+        : `Ended campaign ${quote(c.title)} before its deadline: ${outcome}`,
+      data: { outcome, raised, currency: c.currency, endNow },
+      at,
+    },
+    from,
+  );
 }
 
 async function report(ctx: AppContext, campaign: Campaign): Promise<SettlementReport> {
@@ -187,4 +257,3 @@ async function report(ctx: AppContext, campaign: Campaign): Promise<SettlementRe
     pledges: Object.fromEntries(rows.map((r) => [r.status, r.n])),
   };
 }
-

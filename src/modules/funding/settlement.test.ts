@@ -15,16 +15,30 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const hostBalance = (userId: string) => scalar(t, sql`SELECT coalesce(sum(amount), 0)::bigint FROM ledger_entries WHERE account = ${`host:user:${userId}:balance`} AND currency = 'EUR'`);
+const hostBalance = (userId: string) =>
+  scalar(
+    t,
+    sql`SELECT coalesce(sum(amount), 0)::bigint FROM ledger_entries WHERE account = ${`host:user:${userId}:balance`} AND currency = 'EUR'`,
+  );
 const statusCounts = async (campaignId: string) =>
   Object.fromEntries(
-    ((await t.ctx.db.execute(sql`SELECT status, count(*)::int AS n FROM pledges WHERE campaign_id = ${campaignId} GROUP BY status`)) as unknown as { rows: { status: string; n: number }[] }).rows.map((r) => [r.status, Number(r.n)]),
+    (
+      (await t.ctx.db.execute(
+        sql`SELECT status, count(*)::int AS n FROM pledges WHERE campaign_id = ${campaignId} GROUP BY status`,
+      )) as unknown as { rows: { status: string; n: number }[] }
+    ).rows.map((r) => [r.status, Number(r.n)]),
   );
 /** Each pledge of a campaign charged at most once at the processor, and collected at most once in the ledger. */
 async function chargedOnce(campaignId: string) {
-  const charges = await scalar(t, sql`SELECT count(*)::int FROM (SELECT split_part(idempotency_key, ':', 2) AS p, count(*) AS n FROM payment_charges
-    WHERE status = 'succeeded' AND split_part(idempotency_key, ':', 2) IN (SELECT id FROM pledges WHERE campaign_id = ${campaignId}) GROUP BY 1 HAVING count(*) > 1) d`);
-  const collections = await scalar(t, sql`SELECT count(*)::int FROM (SELECT memo, count(*) FROM ledger_transactions WHERE ref_id = ${campaignId} AND kind = 'pledge_collected' GROUP BY memo HAVING count(*) > 1) d`);
+  const charges = await scalar(
+    t,
+    sql`SELECT count(*)::int FROM (SELECT split_part(idempotency_key, ':', 2) AS p, count(*) AS n FROM payment_charges
+    WHERE status = 'succeeded' AND split_part(idempotency_key, ':', 2) IN (SELECT id FROM pledges WHERE campaign_id = ${campaignId}) GROUP BY 1 HAVING count(*) > 1) d`,
+  );
+  const collections = await scalar(
+    t,
+    sql`SELECT count(*)::int FROM (SELECT memo, count(*) FROM ledger_transactions WHERE ref_id = ${campaignId} AND kind = 'pledge_collected' GROUP BY memo HAVING count(*) > 1) d`,
+  );
   return charges === 0 && collections === 0;
 }
 
@@ -37,7 +51,13 @@ describe('settlement', () => {
     expect((await t.request(f.host, 'POST', `/api/v1/campaigns/${f.campaignId}/settle`, { endNow: true })).statusCode).toBe(403);
     const early = await t.request(operator, 'POST', `/api/v1/campaigns/${f.campaignId}/settle`, {});
     expect(early.json().error.code).toBe('campaign_still_live');
-    const res = await t.request(operator, 'POST', `/api/v1/campaigns/${f.campaignId}/settle`, { endNow: true }, { 'idempotency-key': `s-${Math.random()}` });
+    const res = await t.request(
+      operator,
+      'POST',
+      `/api/v1/campaigns/${f.campaignId}/settle`,
+      { endNow: true },
+      { 'idempotency-key': `s-${Math.random()}` },
+    );
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ status: 'succeeded', settled: true, pledges: { collected: 3 } });
     const net = amounts.reduce((s, a) => s + a - feesOn(a, t.ctx.config).payment - feesOn(a, t.ctx.config).platform, 0);
@@ -72,8 +92,17 @@ describe('settlement', () => {
     expect(c).toMatchObject({ status: 'failed', raised: { amount: 5000 }, backers: 1 });
     expect(await statusCounts(f.campaignId)).toEqual({ voided: 1 });
     expect(await campaignEntries(t, f.campaignId)).toBe(0);
-    expect(await scalar(t, sql`SELECT count(*)::int FROM payment_charges WHERE method_token IN (SELECT method_token FROM pledges WHERE campaign_id = ${f.campaignId})`)).toBe(0);
-    expect((await t.request(b, 'GET', '/api/v1/notifications')).json().items.some((n: { kind: string }) => n.kind === 'campaign_failed_pledge_voided')).toBe(true);
+    expect(
+      await scalar(
+        t,
+        sql`SELECT count(*)::int FROM payment_charges WHERE method_token IN (SELECT method_token FROM pledges WHERE campaign_id = ${f.campaignId})`,
+      ),
+    ).toBe(0);
+    expect(
+      (await t.request(b, 'GET', '/api/v1/notifications'))
+        .json()
+        .items.some((n: { kind: string }) => n.kind === 'campaign_failed_pledge_voided'),
+    ).toBe(true);
   });
 
   it('ends keep-it-all and donation campaigns with what they collected, released to the host', async () => {
@@ -101,8 +130,12 @@ describe('settlement', () => {
     expect(mine.status).toBe('errored');
     expect(mine.failureMessage).toMatch(/declined/);
     expect(new Date(mine.fixDeadline).getTime() - t.clock.now().getTime()).toBeGreaterThan(6.9 * DAY);
-    expect((await t.request(fixer, 'GET', '/api/v1/notifications')).json().items.some((n: { kind: string }) => n.kind === 'pledge_errored')).toBe(true);
-    expect(await scalar(t, sql`SELECT count(*)::int FROM mail_outbox WHERE to_address = ${fixer.email} AND subject LIKE '%7 days%'`)).toBe(1);
+    expect(
+      (await t.request(fixer, 'GET', '/api/v1/notifications')).json().items.some((n: { kind: string }) => n.kind === 'pledge_errored'),
+    ).toBe(true);
+    expect(await scalar(t, sql`SELECT count(*)::int FROM mail_outbox WHERE to_address = ${fixer.email} AND subject LIKE '%7 days%'`)).toBe(
+      1,
+    );
     const hostBefore = await hostBalance(f.host.id);
 
     // The fix: another refused card is a 402 and changes nothing; a good one collects and pays the host.
@@ -110,8 +143,17 @@ describe('settlement', () => {
     try {
       const refused = await t.request(fixer, 'POST', `/api/v1/pledges/${toFix.id}/fix`, { payment: FAILS_ON_CHARGE });
       expect(refused.statusCode).toBe(402);
-      expect((await t.request(fixer, 'GET', `/api/v1/pledges/${toFix.id}`)).json()).toMatchObject({ status: 'errored', fixDeadline: mine.fixDeadline });
-      const fixed = await t.request(fixer, 'POST', `/api/v1/pledges/${toFix.id}/fix`, { payment: CARD }, { 'idempotency-key': `fix-${Math.random()}` });
+      expect((await t.request(fixer, 'GET', `/api/v1/pledges/${toFix.id}`)).json()).toMatchObject({
+        status: 'errored',
+        fixDeadline: mine.fixDeadline,
+      });
+      const fixed = await t.request(
+        fixer,
+        'POST',
+        `/api/v1/pledges/${toFix.id}/fix`,
+        { payment: CARD },
+        { 'idempotency-key': `fix-${Math.random()}` },
+      );
       expect(fixed.statusCode, fixed.body).toBe(200);
       expect(fixed.json().status).toBe('collected');
       const fees = feesOn(1500, t.ctx.config);
@@ -121,7 +163,9 @@ describe('settlement', () => {
       expect(c.tiers[0].remaining).toBe(0);
 
       t.clock.advance(5 * DAY);
-      expect((await t.request(dropper, 'POST', `/api/v1/pledges/${toDrop.id}/fix`, { payment: CARD })).json().error.code).toBe('fix_window_closed');
+      expect((await t.request(dropper, 'POST', `/api/v1/pledges/${toDrop.id}/fix`, { payment: CARD })).json().error.code).toBe(
+        'fix_window_closed',
+      );
       expect(await dropExpiredErrored(t.ctx)).toBeGreaterThanOrEqual(1);
     } finally {
       t.clock.advance(-8 * DAY);
@@ -142,7 +186,9 @@ describe('settlement', () => {
       const crash = async () => {
         if (++calls === 2) throw new Error('killed');
       };
-      await expect(settleCampaign(t.ctx, f.campaignId, { endNow: true, batchSize: 5, hooks: { [where]: crash } })).rejects.toThrow('killed');
+      await expect(settleCampaign(t.ctx, f.campaignId, { endNow: true, batchSize: 5, hooks: { [where]: crash } })).rejects.toThrow(
+        'killed',
+      );
       const mid = await statusCounts(f.campaignId);
       expect(mid.charging).toBe(5);
       // A run before the lease lapses leaves the claimed ones to their (dead) worker …
@@ -157,7 +203,9 @@ describe('settlement', () => {
         t.clock.advance(-(CHARGE_LEASE_MS + 1000));
       }
       expect(await chargedOnce(f.campaignId)).toBe(true);
-      expect(await scalar(t, sql`SELECT count(*)::int FROM ledger_transactions WHERE ref_id = ${f.campaignId} AND kind = 'pledge_collected'`)).toBe(12);
+      expect(
+        await scalar(t, sql`SELECT count(*)::int FROM ledger_transactions WHERE ref_id = ${f.campaignId} AND kind = 'pledge_collected'`),
+      ).toBe(12);
       expect(await trialBalanceIsZero(t)).toBe(true);
     }
   });

@@ -63,7 +63,10 @@ export async function addTier(ctx: AppContext, actor: Actor, campaignId: string,
   const { campaign } = await requireCampaignHost(ctx.db, campaignId, actor);
   requireEditable(campaign);
   return ctx.db.transaction(async (tx) => {
-    const [last] = await tx.select({ max: sql<number>`coalesce(max(${campaignTiers.position}), -1)`.mapWith(Number) }).from(campaignTiers).where(eq(campaignTiers.campaignId, campaign.id));
+    const [last] = await tx
+      .select({ max: sql<number>`coalesce(max(${campaignTiers.position}), -1)`.mapWith(Number) })
+      .from(campaignTiers)
+      .where(eq(campaignTiers.campaignId, campaign.id));
     const row = tierValues(input, campaign, (last?.max ?? -1) + 1, 'body');
     await insertTiers(tx, [row]);
     return row.id;
@@ -75,11 +78,21 @@ export async function addTier(ctx: AppContext, actor: Actor, campaignId: string,
  * and a limit can only grow: it is what backers were promised to be scarce up to.
  * @example await updateTier(ctx, actor, campaignId, tierId, { description: 'Now with stickers' })
  */
-export async function updateTier(ctx: AppContext, actor: Actor, campaignId: string, tierId: string, patch: Partial<TierInput>): Promise<void> {
+export async function updateTier(
+  ctx: AppContext,
+  actor: Actor,
+  campaignId: string,
+  tierId: string,
+  patch: Partial<TierInput>,
+): Promise<void> {
   const { campaign } = await requireCampaignHost(ctx.db, campaignId, actor);
   requireEditable(campaign);
   await ctx.db.transaction(async (tx) => {
-    const [tier] = await tx.select().from(campaignTiers).where(and(eq(campaignTiers.id, tierId), eq(campaignTiers.campaignId, campaign.id), isNull(campaignTiers.archivedAt))).for('update');
+    const [tier] = await tx
+      .select()
+      .from(campaignTiers)
+      .where(and(eq(campaignTiers.id, tierId), eq(campaignTiers.campaignId, campaign.id), isNull(campaignTiers.archivedAt)))
+      .for('update');
     if (!tier) throw notFound('tier');
     const set: Partial<Tier> = {};
     if (patch.title !== undefined) set.title = patch.title;
@@ -87,7 +100,8 @@ export async function updateTier(ctx: AppContext, actor: Actor, campaignId: stri
     if (patch.estimatedDelivery !== undefined) set.estimatedDelivery = patch.estimatedDelivery;
     if (patch.price !== undefined) {
       const price = amountIn(patch.price, campaign.currency, 'body.price');
-      if (campaign.status === 'live' && price !== tier.price) throw conflict('campaign_live', 'A live campaign’s tier prices cannot change.', { field: 'body.price' });
+      if (campaign.status === 'live' && price !== tier.price)
+        throw conflict('campaign_live', 'A live campaign’s tier prices cannot change.', { field: 'body.price' });
       set.price = price;
     }
     if (patch.shipping !== undefined) {

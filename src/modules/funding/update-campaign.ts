@@ -13,18 +13,28 @@ import type { ZUpdateCampaignRequest } from './schemas.js';
  * deadline only while it is a draft (backers pledged on them).
  * @example await updateCampaign(ctx, actor, id, { description: 'Updated story' })
  */
-export async function updateCampaign(ctx: AppContext, actor: Actor, id: string, patch: z.infer<typeof ZUpdateCampaignRequest>): Promise<void> {
+export async function updateCampaign(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  patch: z.infer<typeof ZUpdateCampaignRequest>,
+): Promise<void> {
   const { campaign } = await requireCampaignHost(ctx.db, id, actor);
-  if (campaign.status !== 'draft' && campaign.status !== 'live') throw conflict('campaign_closed', 'This campaign has ended and can no longer change.');
+  if (campaign.status !== 'draft' && campaign.status !== 'live')
+    throw conflict('campaign_closed', 'This campaign has ended and can no longer change.');
   const set: Partial<Campaign> = { updatedAt: ctx.clock.now() };
   if (patch.title !== undefined) set.title = patch.title;
   if (patch.description !== undefined) set.description = patch.description;
   if (patch.goal !== undefined) {
-    if (patch.goal.currency !== campaign.currency && campaign.status === 'live') throw conflict('campaign_live', 'A live campaign’s currency cannot change.', { field: 'body.goal.currency' });
+    if (patch.goal.currency !== campaign.currency && campaign.status === 'live')
+      throw conflict('campaign_live', 'A live campaign’s currency cannot change.', { field: 'body.goal.currency' });
     if ((patch.goal.amount !== campaign.goal || patch.goal.currency !== campaign.currency) && campaign.status === 'live') {
       throw conflict('campaign_live', 'A live campaign’s goal cannot change.', { field: 'body.goal' });
     }
-    if (patch.goal.currency !== campaign.currency) throw invalid('currency_fixed', 'A campaign keeps the currency it was created in; create another one.', { field: 'body.goal.currency' });
+    if (patch.goal.currency !== campaign.currency)
+      throw invalid('currency_fixed', 'A campaign keeps the currency it was created in; create another one.', {
+        field: 'body.goal.currency',
+      });
     set.goal = patch.goal.amount;
   }
   if (patch.deadline !== undefined) {
@@ -32,11 +42,16 @@ export async function updateCampaign(ctx: AppContext, actor: Actor, id: string, 
     if (campaign.status === 'live' && deadline.getTime() !== campaign.deadline.getTime()) {
       throw conflict('campaign_live', 'A live campaign’s deadline cannot change.', { field: 'body.deadline' });
     }
-    if (deadline.getTime() <= ctx.clock.now().getTime()) throw invalid('deadline_in_past', 'The deadline must be in the future.', { field: 'body.deadline' });
+    if (deadline.getTime() <= ctx.clock.now().getTime())
+      throw invalid('deadline_in_past', 'The deadline must be in the future.', { field: 'body.deadline' });
     set.deadline = deadline;
   }
   if (patch.stretchGoals !== undefined) set.stretchGoals = stretchGoalsOf(patch.stretchGoals, set.goal ?? campaign.goal, campaign.currency);
   // The status read above must still hold: a launch racing this edit wins, and the edit is refused.
-  const done = await ctx.db.update(campaigns).set(set).where(and(eq(campaigns.id, campaign.id), eq(campaigns.status, campaign.status))).returning({ id: campaigns.id });
+  const done = await ctx.db
+    .update(campaigns)
+    .set(set)
+    .where(and(eq(campaigns.id, campaign.id), eq(campaigns.status, campaign.status)))
+    .returning({ id: campaigns.id });
   if (!done.length) throw conflict('campaign_changed', 'This campaign changed meanwhile (launched or ended): reload it and try again.');
 }

@@ -26,8 +26,17 @@ export async function ownPledge(db: Executor, actor: Actor, id: string): Promise
  * changes (live, before its deadline) and the pledge is in one of `statuses`. Being a write to pledges,
  * it also makes settlement wait for this transaction before deciding (see waitForPledgeWriters).
  */
-export async function lockPledgeForChange(tx: Executor, pledge: Pledge, statuses: PledgeStatus[], now: Date, requireLive = true): Promise<Pledge> {
-  const statusList = sql.join(statuses.map((s) => sql`${s}`), sql`, `);
+export async function lockPledgeForChange(
+  tx: Executor,
+  pledge: Pledge,
+  statuses: PledgeStatus[],
+  now: Date,
+  requireLive = true,
+): Promise<Pledge> {
+  const statusList = sql.join(
+    statuses.map((s) => sql`${s}`),
+    sql`, `,
+  );
   // The campaign part of the pledge rule (pledge-rule.ts), in SQL so that it holds at the instant of the lock.
   const result = await tx.execute(sql`
     UPDATE pledges p SET updated_at = ${now.toISOString()}::timestamptz
@@ -40,7 +49,10 @@ export async function lockPledgeForChange(tx: Executor, pledge: Pledge, statuses
   }
   const [current] = await tx.select().from(pledges).where(eq(pledges.id, pledge.id));
   if (current && !statuses.includes(current.status)) {
-    throw conflict('pledge_not_changeable', `This pledge is ${current.status === 'charging' ? 'being charged' : current.status}: it can no longer change.`);
+    throw conflict(
+      'pledge_not_changeable',
+      `This pledge is ${current.status === 'charging' ? 'being charged' : current.status}: it can no longer change.`,
+    );
   }
   const result2 = await tx.execute(sql`SELECT status, closed_at, deadline FROM campaigns WHERE id = ${pledge.campaignId}`);
   const c = rowsOf<{ status: string; deadline: string | Date }>(result2)[0];
@@ -64,7 +76,11 @@ export async function updatePledge(ctx: AppContext, actor: Actor, id: string, pa
   };
   const checked = checkPledgeTerms(terms, wanted, now);
   if (pledge.status === 'collected' && checked.amount !== pledge.amount) {
-    throw conflict('pledge_collected', 'This pledge was charged already: its amount cannot change (cancel it for a refund, then pledge again).', { field: 'body.amount' });
+    throw conflict(
+      'pledge_collected',
+      'This pledge was charged already: its amount cannot change (cancel it for a refund, then pledge again).',
+      { field: 'body.amount' },
+    );
   }
   const updated = await ctx.db.transaction(async (tx) => {
     const current = await lockPledgeForChange(tx, pledge, ['pending', 'collected'], now);
@@ -76,7 +92,13 @@ export async function updatePledge(ctx: AppContext, actor: Actor, id: string, pa
     }
     const [row] = await tx
       .update(pledges)
-      .set({ amount: checked.amount, tierId: checked.tierId, shippingCountry: checked.shippingCountry, shippingCost: checked.shippingCost, updatedAt: now })
+      .set({
+        amount: checked.amount,
+        tierId: checked.tierId,
+        shippingCountry: checked.shippingCountry,
+        shippingCost: checked.shippingCost,
+        updatedAt: now,
+      })
       .where(and(eq(pledges.id, current.id)))
       .returning();
     return row!;

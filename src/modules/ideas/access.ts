@@ -87,13 +87,33 @@ export function submissionOpen(c: Challenge, now: Date, isHost: boolean): boolea
 export function assertCanSubmit(c: Challenge, now: Date, isHost: boolean): void {
   if (submissionOpen(c, now, isHost)) return;
   const phase = phaseOf(c, now);
-  const details = { phase, action: 'submit', submission: when(c.submissionAt), voting: when(c.votingAt), submissionsDuringVoting: c.submissionsDuringVoting };
-  if (c.status !== 'published') throw conflict('challenge_not_published', 'This challenge is a draft: ideas are accepted once it is published.', details);
-  if (phase === 'upcoming') throw conflict('challenge_phase_closed', `Ideas are accepted from ${when(c.submissionAt)}: this challenge has not opened yet.`, details);
+  const details = {
+    phase,
+    action: 'submit',
+    submission: when(c.submissionAt),
+    voting: when(c.votingAt),
+    submissionsDuringVoting: c.submissionsDuringVoting,
+  };
+  if (c.status !== 'published')
+    throw conflict('challenge_not_published', 'This challenge is a draft: ideas are accepted once it is published.', details);
+  if (phase === 'upcoming')
+    throw conflict(
+      'challenge_phase_closed',
+      `Ideas are accepted from ${when(c.submissionAt)}: this challenge has not opened yet.`,
+      details,
+    );
   if (phase === 'voting') {
-    throw conflict('challenge_phase_closed', `Ideas were accepted until ${when(c.votingAt)}; this challenge is now in its voting phase, and its rules do not accept new ideas while voting.`, details);
+    throw conflict(
+      'challenge_phase_closed',
+      `Ideas were accepted until ${when(c.votingAt)}; this challenge is now in its voting phase, and its rules do not accept new ideas while voting.`,
+      details,
+    );
   }
-  throw conflict('challenge_phase_closed', `Ideas are no longer accepted: this challenge is in its ${phase} phase (submissions ended ${when(c.submissionsDuringVoting ? c.reviewAt : c.votingAt)}).`, details);
+  throw conflict(
+    'challenge_phase_closed',
+    `Ideas are no longer accepted: this challenge is in its ${phase} phase (submissions ended ${when(c.submissionsDuringVoting ? c.reviewAt : c.votingAt)}).`,
+    details,
+  );
 }
 
 /** Whether votes and comparisons are accepted now. */
@@ -109,9 +129,15 @@ export function assertVotingOpen(c: Challenge, now: Date, action: 'vote' | 'comp
   if (votingOpen(c, now)) return;
   const phase = phaseOf(c, now);
   const details = { phase, action, voting: when(c.votingAt), review: when(c.reviewAt) };
-  if (c.status !== 'published') throw conflict('challenge_not_published', 'This challenge is a draft: voting starts once it is published and in its voting phase.', details);
+  if (c.status !== 'published')
+    throw conflict(
+      'challenge_not_published',
+      'This challenge is a draft: voting starts once it is published and in its voting phase.',
+      details,
+    );
   const span = `Voting runs from ${when(c.votingAt)} to ${when(c.reviewAt)}`;
-  if (phase === 'upcoming' || phase === 'submission') throw conflict('challenge_phase_closed', `${span}: this challenge is still in its ${phase} phase.`, details);
+  if (phase === 'upcoming' || phase === 'submission')
+    throw conflict('challenge_phase_closed', `${span}: this challenge is still in its ${phase} phase.`, details);
   throw conflict('challenge_phase_closed', `${span}: voting has ended, this challenge is in its ${phase} phase.`, details);
 }
 

@@ -20,18 +20,30 @@ export async function announceChallenge(tx: Executor, c: Challenge, actorId: str
     subject: `challenge:${c.id}`,
     data: { title: c.title, projectId: c.projectId, link: `/challenges/${c.id}` },
   });
-  await recordActivity(tx, { projectId: c.projectId, kind: 'challenge_opened', actorId, subject: `challenge:${c.id}`, data: { title: c.title } });
+  await recordActivity(tx, {
+    projectId: c.projectId,
+    kind: 'challenge_opened',
+    actorId,
+    subject: `challenge:${c.id}`,
+    data: { title: c.title },
+  });
 }
 
 /**
  * A project's challenges, newest first; drafts only for its hosts.
  * @example await listChallenges(ctx, 'prj_…', actor, { limit: 20 })
  */
-export async function listChallenges(ctx: AppContext, projectIdOrSlug: string, actor: Actor | null, page: { limit: number; cursor?: string }) {
+export async function listChallenges(
+  ctx: AppContext,
+  projectIdOrSlug: string,
+  actor: Actor | null,
+  page: { limit: number; cursor?: string },
+) {
   const project = await findProject(ctx.db, projectIdOrSlug, actor);
   const isHost = await isProjectHost(ctx.db, project, actor);
   const pos = decodeCursor(page.cursor);
-  if (page.cursor && (!pos || Number.isNaN(new Date(String(pos.v)).getTime()))) throw invalid('invalid_cursor', 'This cursor is not valid: start again without it.', { field: 'querystring.cursor' });
+  if (page.cursor && (!pos || Number.isNaN(new Date(String(pos.v)).getTime())))
+    throw invalid('invalid_cursor', 'This cursor is not valid: start again without it.', { field: 'querystring.cursor' });
   const rows = await ctx.db
     .select()
     .from(challenges)
@@ -41,7 +53,10 @@ export async function listChallenges(ctx: AppContext, projectIdOrSlug: string, a
         // Why: drafts are visible to the project's hosts only.
         isHost ? undefined : eq(challenges.status, 'published'),
         pos
-          ? or(lt(challenges.createdAt, new Date(String(pos.v))), and(eq(challenges.createdAt, new Date(String(pos.v))), lt(challenges.id, pos.id)))
+          ? or(
+              lt(challenges.createdAt, new Date(String(pos.v))),
+              and(eq(challenges.createdAt, new Date(String(pos.v))), lt(challenges.id, pos.id)),
+            )
           : undefined,
       ),
     )

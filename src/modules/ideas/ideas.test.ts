@@ -26,11 +26,16 @@ describe('ideas', () => {
     it('opens a draft that only the hosts see, then publishes it and tells the followers', async () => {
       expect((await t.request(carol, 'POST', `/api/v1/projects/${project.id}/follow`)).statusCode).toBe(200);
       const draft = await makeChallenge(t, host, project.slug, { status: 'draft', title: 'A draft challenge' });
-      expect(draft).toMatchObject({ status: 'draft', phase: 'submission', rules: { votesPerPerson: 10, submissionsDuringVoting: false, publicRanking: true } });
+      expect(draft).toMatchObject({
+        status: 'draft',
+        phase: 'submission',
+        rules: { votesPerPerson: 10, submissionsDuringVoting: false, publicRanking: true },
+      });
       expect((await get(host, `/challenges/${draft.id}`)).statusCode).toBe(200);
       expect((await get(alice, `/challenges/${draft.id}`)).json().error.code).toBe('challenge_not_found');
       expect((await get(null, `/challenges/${draft.id}`)).statusCode).toBe(404);
-      const ids = async (as: TestUser | null) => (await get(as, `/projects/${project.id}/challenges?limit=100`)).json().items.map((c: { id: string }) => c.id);
+      const ids = async (as: TestUser | null) =>
+        (await get(as, `/projects/${project.id}/challenges?limit=100`)).json().items.map((c: { id: string }) => c.id);
       expect(await ids(host)).toContain(draft.id);
       expect(await ids(alice)).not.toContain(draft.id);
       // The crowd cannot submit to a draft (it does not exist for them); the host may seed ideas.
@@ -43,7 +48,9 @@ describe('ideas', () => {
       expect(published.json().publishedAt).toBeTruthy();
       expect(await ids(alice)).toContain(draft.id);
       const notes = (await get(carol, '/notifications')).json().items;
-      expect(notes.some((n: { kind: string; subject: string }) => n.kind === 'challenge_opened' && n.subject === `challenge:${draft.id}`)).toBe(true);
+      expect(
+        notes.some((n: { kind: string; subject: string }) => n.kind === 'challenge_opened' && n.subject === `challenge:${draft.id}`),
+      ).toBe(true);
       // With ideas in it, it cannot go back to draft.
       const back = await t.request(host, 'PATCH', `/api/v1/challenges/${draft.id}`, { status: 'draft' });
       expect(back.statusCode).toBe(409);
@@ -59,8 +66,28 @@ describe('ideas', () => {
     });
 
     it.each([
-      [{ phases: { submission: '2026-01-03T00:00:00Z', voting: '2026-01-02T00:00:00Z', review: '2026-01-04T00:00:00Z', closed: '2026-01-05T00:00:00Z' } }, 'body.phases.voting'],
-      [{ phases: { submission: 'tomorrow', voting: '2026-01-02T00:00:00Z', review: '2026-01-04T00:00:00Z', closed: '2026-01-05T00:00:00Z' } }, 'body.phases.submission'],
+      [
+        {
+          phases: {
+            submission: '2026-01-03T00:00:00Z',
+            voting: '2026-01-02T00:00:00Z',
+            review: '2026-01-04T00:00:00Z',
+            closed: '2026-01-05T00:00:00Z',
+          },
+        },
+        'body.phases.voting',
+      ],
+      [
+        {
+          phases: {
+            submission: 'tomorrow',
+            voting: '2026-01-02T00:00:00Z',
+            review: '2026-01-04T00:00:00Z',
+            closed: '2026-01-05T00:00:00Z',
+          },
+        },
+        'body.phases.submission',
+      ],
       [{ title: 'x' }, 'body.title'],
       [{ rules: { votesPerPerson: -1 } }, 'body.rules.votesPerPerson'],
       [{ rules: { submissionsDuringVoting: 'yes' } }, 'body.rules.submissionsDuringVoting'],
@@ -74,7 +101,10 @@ describe('ideas', () => {
     });
 
     it('answers 404 for an unknown project or challenge', async () => {
-      expect((await t.request(host, 'POST', '/api/v1/projects/prj_nope/challenges', { title: 'Nope', phases: phasesFor(t, 'submission') })).statusCode).toBe(404);
+      expect(
+        (await t.request(host, 'POST', '/api/v1/projects/prj_nope/challenges', { title: 'Nope', phases: phasesFor(t, 'submission') }))
+          .statusCode,
+      ).toBe(404);
       expect((await get(host, '/challenges/chl_nope')).json().error.code).toBe('challenge_not_found');
     });
   });
@@ -89,7 +119,14 @@ describe('ideas', () => {
       });
       expect(res.statusCode, res.body).toBe(201);
       const idea = res.json();
-      expect(idea).toMatchObject({ title: 'Plant fruit trees', tags: ['trees', 'food'], status: 'submitted', author: { id: alice.id, name: 'Alice' }, votes: { up: 0, down: 0, net: 0 }, mergedIntoId: null });
+      expect(idea).toMatchObject({
+        title: 'Plant fruit trees',
+        tags: ['trees', 'food'],
+        status: 'submitted',
+        author: { id: alice.id, name: 'Alice' },
+        votes: { up: 0, down: 0, net: 0 },
+        mergedIntoId: null,
+      });
       expect(idea.bodyHtml).toContain('<strong>Apples</strong>');
       expect(idea.bodyHtml).not.toContain('<script');
       expect(idea.id).toMatch(/^ide_/);
@@ -111,7 +148,9 @@ describe('ideas', () => {
       expect(res.statusCode).toBe(409);
       expect(res.json().error.message).toMatch(/voting phase/);
       // The rule that accepts ideas while voting.
-      expect((await t.request(host, 'PATCH', `/api/v1/challenges/${c.id}`, { rules: { submissionsDuringVoting: true } })).statusCode).toBe(200);
+      expect((await t.request(host, 'PATCH', `/api/v1/challenges/${c.id}`, { rules: { submissionsDuringVoting: true } })).statusCode).toBe(
+        200,
+      );
       expect((await submit()).statusCode).toBe(201);
 
       await setPhase(t, host, c.id, 'review');
@@ -121,7 +160,9 @@ describe('ideas', () => {
       // Hosts may still add an idea in review, but nobody once closed.
       expect((await t.request(host, 'POST', `/api/v1/challenges/${c.id}/ideas`, { title: 'Host idea' })).statusCode).toBe(201);
       await setPhase(t, host, c.id, 'closed');
-      expect((await t.request(host, 'POST', `/api/v1/challenges/${c.id}/ideas`, { title: 'Too late' })).json().error.code).toBe('challenge_phase_closed');
+      expect((await t.request(host, 'POST', `/api/v1/challenges/${c.id}/ideas`, { title: 'Too late' })).json().error.code).toBe(
+        'challenge_phase_closed',
+      );
     });
 
     it('moves through the phases with the clock', async () => {
@@ -156,17 +197,28 @@ describe('ideas', () => {
       expect((await t.request(bob, 'PATCH', `/api/v1/ideas/${idea.id}`, { title: 'Bob was here' })).statusCode).toBe(403);
       expect((await t.request(alice, 'PATCH', `/api/v1/ideas/${idea.id}`, {})).statusCode).toBe(400);
       await setPhase(t, host, c.id, 'review');
-      expect((await t.request(alice, 'PATCH', `/api/v1/ideas/${idea.id}`, { title: 'Too late now' })).json().error.code).toBe('challenge_phase_closed');
+      expect((await t.request(alice, 'PATCH', `/api/v1/ideas/${idea.id}`, { title: 'Too late now' })).json().error.code).toBe(
+        'challenge_phase_closed',
+      );
     });
   });
 
   describe('votes', () => {
     it('keeps each person within the vote budget; changing a vote is free and taking one back returns it', async () => {
       const c = await makeChallenge(t, host, project.id, { phase: 'voting', rules: { votesPerPerson: 2 } });
-      const [a, b, d] = [await makeIdea(t, host, c.id, 'Idea A'), await makeIdea(t, host, c.id, 'Idea B'), await makeIdea(t, host, c.id, 'Idea D')];
+      const [a, b, d] = [
+        await makeIdea(t, host, c.id, 'Idea A'),
+        await makeIdea(t, host, c.id, 'Idea B'),
+        await makeIdea(t, host, c.id, 'Idea D'),
+      ];
       let res = await vote(t, alice, a.id, 1);
       expect(res.statusCode, res.body).toBe(201);
-      expect(res.json()).toMatchObject({ ideaId: a.id, value: 1, votes: { up: 1, down: 0, net: 1 }, budget: { limit: 2, used: 1, remaining: 1 } });
+      expect(res.json()).toMatchObject({
+        ideaId: a.id,
+        value: 1,
+        votes: { up: 1, down: 0, net: 1 },
+        budget: { limit: 2, used: 1, remaining: 1 },
+      });
       res = await vote(t, alice, b.id, -1);
       expect(res.json()).toMatchObject({ value: -1, votes: { up: 0, down: 1, net: -1 }, budget: { used: 2, remaining: 0 } });
       res = await vote(t, alice, d.id, 1);
@@ -263,16 +315,22 @@ describe('ideas', () => {
       expect(res.json().statusChangedAt).toBeTruthy();
       expect((await get(alice, `/ideas/${idea.id}`)).json().statusNote).toBe('We will cost it in May.');
       expect((await get(bob, `/ideas/${idea.id}`)).json()).toMatchObject({ status: 'shortlisted', statusNote: null });
-      expect((await get(null, `/challenges/${c.id}/ideas`)).json().items.find((i: { id: string }) => i.id === idea.id).statusNote).toBeNull();
+      expect(
+        (await get(null, `/challenges/${c.id}/ideas`)).json().items.find((i: { id: string }) => i.id === idea.id).statusNote,
+      ).toBeNull();
       const notes = (await get(alice, '/notifications')).json().items;
-      expect(notes.find((n: { kind: string; subject: string }) => n.kind === 'idea_status_changed' && n.subject === `idea:${idea.id}`)?.data).toMatchObject({
+      expect(
+        notes.find((n: { kind: string; subject: string }) => n.kind === 'idea_status_changed' && n.subject === `idea:${idea.id}`)?.data,
+      ).toMatchObject({
         status: 'shortlisted',
         note: 'We will cost it in May.',
       });
       // A new status without a note clears the old note; the list filters by status.
       await t.request(host, 'PATCH', `/api/v1/ideas/${idea.id}`, { status: 'selected' });
       expect((await get(alice, `/ideas/${idea.id}`)).json()).toMatchObject({ status: 'selected', statusNote: null });
-      expect((await get(bob, `/challenges/${c.id}/ideas?status=selected`)).json().items.map((i: { id: string }) => i.id)).toEqual([idea.id]);
+      expect((await get(bob, `/challenges/${c.id}/ideas?status=selected`)).json().items.map((i: { id: string }) => i.id)).toEqual([
+        idea.id,
+      ]);
     });
 
     it('is for the hosts only, and only the listed statuses', async () => {
@@ -321,7 +379,11 @@ describe('ideas', () => {
 
     it('follows chains: ideas merged into a duplicate move on with it', async () => {
       const c = await makeChallenge(t, host, project.id, { phase: 'voting', rules: { submissionsDuringVoting: true } });
-      const [x, y, z] = [await makeIdea(t, alice, c.id, 'Chain X'), await makeIdea(t, bob, c.id, 'Chain Y'), await makeIdea(t, carol, c.id, 'Chain Z')];
+      const [x, y, z] = [
+        await makeIdea(t, alice, c.id, 'Chain X'),
+        await makeIdea(t, bob, c.id, 'Chain Y'),
+        await makeIdea(t, carol, c.id, 'Chain Z'),
+      ];
       await vote(t, host, x.id, 1);
       expect((await t.request(host, 'POST', `/api/v1/ideas/${x.id}/merge`, { intoId: y.id })).statusCode).toBe(200);
       expect((await t.request(host, 'POST', `/api/v1/ideas/${y.id}/merge`, { intoId: z.id })).json().idea.votes.up).toBe(1);
@@ -333,8 +395,14 @@ describe('ideas', () => {
       const other = await makeChallenge(t, host, project.id);
       const [a, b] = [await makeIdea(t, alice, c.id, 'Merge A'), await makeIdea(t, alice, c.id, 'Merge B')];
       const elsewhere = await makeIdea(t, alice, other.id, 'Elsewhere');
-      expect((await t.request(host, 'POST', `/api/v1/ideas/${a.id}/merge`, { intoId: a.id })).json().error).toMatchObject({ code: 'merge_into_self', details: { field: 'body.intoId' } });
-      expect((await t.request(host, 'POST', `/api/v1/ideas/${a.id}/merge`, { intoId: elsewhere.id })).json().error).toMatchObject({ code: 'idea_not_found', details: { field: 'body.intoId' } });
+      expect((await t.request(host, 'POST', `/api/v1/ideas/${a.id}/merge`, { intoId: a.id })).json().error).toMatchObject({
+        code: 'merge_into_self',
+        details: { field: 'body.intoId' },
+      });
+      expect((await t.request(host, 'POST', `/api/v1/ideas/${a.id}/merge`, { intoId: elsewhere.id })).json().error).toMatchObject({
+        code: 'idea_not_found',
+        details: { field: 'body.intoId' },
+      });
       expect((await t.request(host, 'POST', `/api/v1/ideas/${a.id}/merge`, {})).json().error.details[0].field).toBe('body.intoId');
       expect((await t.request(host, 'POST', `/api/v1/ideas/${a.id}/merge`, { intoId: b.id })).statusCode).toBe(200);
       expect((await t.request(host, 'POST', `/api/v1/ideas/${a.id}/merge`, { intoId: b.id })).json().error.code).toBe('idea_merged');
@@ -352,7 +420,10 @@ describe('ideas', () => {
         expect((await get(null, url)).statusCode, url).toBe(404);
       }
       expect((await vote(t, alice, idea.id, 1)).statusCode).toBe(404);
-      expect((await t.request(alice, 'POST', `/api/v1/challenges/${c.id}/comparisons`, { winnerId: idea.id, loserId: idea.id + 'x' })).statusCode).toBe(404);
+      expect(
+        (await t.request(alice, 'POST', `/api/v1/challenges/${c.id}/comparisons`, { winnerId: idea.id, loserId: idea.id + 'x' }))
+          .statusCode,
+      ).toBe(404);
       // Even for the host, a draft takes no votes.
       expect((await get(host, `/challenges/${c.id}/ideas`)).statusCode).toBe(200);
     });

@@ -48,7 +48,8 @@ export async function listIdeas(ctx: AppContext, actor: Actor | null, challengeI
 
   if (q.sort === 'ranked') {
     // Why: a host may keep the pairwise ranking to themselves until the review (rule publicRanking).
-    if (!isHost && !challenge.publicRanking) throw new DomainError('ranking_private', 'The hosts of this challenge keep its ranking private.', { field: 'querystring.sort' });
+    if (!isHost && !challenge.publicRanking)
+      throw new DomainError('ranking_private', 'The hosts of this challenge keep its ranking private.', { field: 'querystring.sort' });
     const ranking = await rankChallenge(ctx.db, challenge.id);
     let order = ranking.order;
     if (q.status || q.tag) {
@@ -61,9 +62,12 @@ export async function listIdeas(ctx: AppContext, actor: Actor | null, challengeI
     const rows = pageIds.length ? await ctx.db.select().from(ideas).where(inArray(ideas.id, pageIds)) : [];
     const byId = new Map(rows.map((r) => [r.id, r]));
     const intervals = ranking.intervals(pageIds);
-    const ranks = new Map(pageIds.map((id) => [id, { ...ranking.byId.get(id)!, interval: intervals.get(id) ?? ([0, 1] as [number, number]) }]));
+    const ranks = new Map(
+      pageIds.map((id) => [id, { ...ranking.byId.get(id)!, interval: intervals.get(id) ?? ([0, 1] as [number, number]) }]),
+    );
     const items = await presentIdeas(ctx.db, pageIds.map((id) => byId.get(id)!).filter(Boolean), actor, isHost, ranks);
-    const nextCursor = offset + q.limit < order.length ? encodeCursor({ v: offset + q.limit, id: pageIds[pageIds.length - 1] ?? '' }) : null;
+    const nextCursor =
+      offset + q.limit < order.length ? encodeCursor({ v: offset + q.limit, id: pageIds[pageIds.length - 1] ?? '' }) : null;
     return { items, nextCursor };
   }
 
@@ -75,7 +79,9 @@ export async function listIdeas(ctx: AppContext, actor: Actor | null, challengeI
       .where(
         and(
           filters,
-          pos ? or(lt(ideas.createdAt, new Date(String(pos.v))), and(eq(ideas.createdAt, new Date(String(pos.v))), lt(ideas.id, pos.id))) : undefined,
+          pos
+            ? or(lt(ideas.createdAt, new Date(String(pos.v))), and(eq(ideas.createdAt, new Date(String(pos.v))), lt(ideas.id, pos.id)))
+            : undefined,
         ),
       )
       .orderBy(desc(ideas.createdAt), desc(ideas.id))
@@ -101,7 +107,12 @@ export async function listIdeas(ctx: AppContext, actor: Actor | null, challengeI
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
   return {
-    items: await presentIdeas(ctx.db, page.map((r) => r.idea), actor, isHost),
+    items: await presentIdeas(
+      ctx.db,
+      page.map((r) => r.idea),
+      actor,
+      isHost,
+    ),
     nextCursor: rows.length > q.limit && last ? encodeCursor({ v: last.net, id: last.idea.id }) : null,
   };
 }

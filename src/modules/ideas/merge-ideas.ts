@@ -12,7 +12,8 @@ import { presentIdeas } from './present.js';
 
 export const ZMergeRequest = z.object({ intoId: z.string().min(1).max(100) });
 
-const rowCount = (res: unknown) => (res as { rowCount?: number | null; affectedRows?: number }).rowCount ?? (res as { affectedRows?: number }).affectedRows ?? 0;
+const rowCount = (res: unknown) =>
+  (res as { rowCount?: number | null; affectedRows?: number }).rowCount ?? (res as { affectedRows?: number }).affectedRows ?? 0;
 
 async function countOf(tx: Executor, query: ReturnType<typeof sql>): Promise<number> {
   const res = await tx.execute(query);
@@ -37,15 +38,24 @@ export async function mergeIdea(ctx: AppContext, actor: Actor, duplicateId: stri
   const now = ctx.clock.now();
   const result = await ctx.db.transaction(async (tx) => {
     // Lock both rows in a fixed order so two merges cannot deadlock.
-    const locked = await tx.select().from(ideas).where(inArray(ideas.id, [duplicateId, intoId])).orderBy(ideas.id).for('update');
+    const locked = await tx
+      .select()
+      .from(ideas)
+      .where(inArray(ideas.id, [duplicateId, intoId]))
+      .orderBy(ideas.id)
+      .for('update');
     const dup = locked.find((r) => r.id === duplicateId)!;
     const into = locked.find((r) => r.id === intoId);
     if (!into || into.challengeId !== dup.challengeId) {
       throw new DomainError('idea_not_found', 'No idea with this id in the same challenge to merge into.', { field: 'body.intoId' });
     }
-    if (dup.mergedIntoId) throw conflict('idea_merged', 'This idea was already merged into another one.', { mergedIntoId: dup.mergedIntoId });
+    if (dup.mergedIntoId)
+      throw conflict('idea_merged', 'This idea was already merged into another one.', { mergedIntoId: dup.mergedIntoId });
     if (into.mergedIntoId) {
-      throw conflict('idea_merged', 'The idea to merge into was itself merged into another one: merge into that one.', { field: 'body.intoId', mergedIntoId: into.mergedIntoId });
+      throw conflict('idea_merged', 'The idea to merge into was itself merged into another one: merge into that one.', {
+        field: 'body.intoId',
+        mergedIntoId: into.mergedIntoId,
+      });
     }
 
     // Votes: a person who voted on both keeps one vote, on the kept idea.
@@ -57,9 +67,14 @@ export async function mergeIdea(ctx: AppContext, actor: Actor, duplicateId: stri
 
     // Comparisons: drop those between the two ideas, move the others, then keep each person's first judgement of a pair.
     const between = rowCount(
-      await tx.execute(sql`DELETE FROM idea_comparisons WHERE (winner_id = ${dup.id} AND loser_id = ${into.id}) OR (winner_id = ${into.id} AND loser_id = ${dup.id})`),
+      await tx.execute(
+        sql`DELETE FROM idea_comparisons WHERE (winner_id = ${dup.id} AND loser_id = ${into.id}) OR (winner_id = ${into.id} AND loser_id = ${dup.id})`,
+      ),
     );
-    const involved = await countOf(tx, sql`SELECT count(*)::int AS n FROM idea_comparisons WHERE winner_id = ${dup.id} OR loser_id = ${dup.id}`);
+    const involved = await countOf(
+      tx,
+      sql`SELECT count(*)::int AS n FROM idea_comparisons WHERE winner_id = ${dup.id} OR loser_id = ${dup.id}`,
+    );
     await tx.execute(sql`UPDATE idea_comparisons SET winner_id = ${into.id} WHERE winner_id = ${dup.id}`);
     await tx.execute(sql`UPDATE idea_comparisons SET loser_id = ${into.id} WHERE loser_id = ${dup.id}`);
     const repeated = rowCount(
@@ -85,15 +100,19 @@ export async function mergeIdea(ctx: AppContext, actor: Actor, duplicateId: stri
       });
     }
     const merged = { id: dup.id, votesMoved, votesDropped, comparisonsMoved: involved - repeated, comparisonsDropped: between + repeated };
-    await recordAudit(tx, {
-      action: 'idea.merge',
-      targetType: 'idea',
-      targetId: dup.id,
-      projectId: dup.projectId,
-      summary: `Merged idea ${quote(dup.title)} into ${quote(into.title)} (${votesMoved} votes moved, ${votesDropped} dropped)`,
-      data: { intoId: into.id, challengeId: dup.challengeId, authorId: dup.authorId, ...merged },
-      at: now,
-    }, from ?? actor);
+    await recordAudit(
+      tx,
+      {
+        action: 'idea.merge',
+        targetType: 'idea',
+        targetId: dup.id,
+        projectId: dup.projectId,
+        summary: `Merged idea ${quote(dup.title)} into ${quote(into.title)} (${votesMoved} votes moved, ${votesDropped} dropped)`,
+        data: { intoId: into.id, challengeId: dup.challengeId, authorId: dup.authorId, ...merged },
+        at: now,
+      },
+      from ?? actor,
+    );
     return { kept: kept!, merged };
   });
   return { idea: (await presentIdeas(ctx.db, [result.kept], actor, isHost))[0]!, merged: result.merged };

@@ -18,7 +18,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const get = (as: TestUser | null, url: string) => t.request(as, 'GET', `/api/v1${url}`);
-const compare = (as: TestUser | null, challengeId: string, body: Record<string, unknown>) => t.request(as, 'POST', `/api/v1/challenges/${challengeId}/comparisons`, body);
+const compare = (as: TestUser | null, challengeId: string, body: Record<string, unknown>) =>
+  t.request(as, 'POST', `/api/v1/challenges/${challengeId}/comparisons`, body);
 type I = { id: string; title: string };
 const pairKey = (a: string, b: string) => [a, b].sort().join(' ');
 
@@ -57,14 +58,22 @@ describe('pairwise voting', () => {
     it('leaves out rejected and merged ideas, and needs two ideas', async () => {
       const { c, ideas } = await votingChallenge(['Keep 1', 'Keep 2', 'Reject me', 'Merge me']);
       const [k1, k2, rejected, merged] = ideas as [I, I, I, I];
-      expect((await t.request(host, 'PATCH', `/api/v1/ideas/${rejected.id}`, { status: 'rejected', note: 'Out of scope' })).statusCode).toBe(200);
+      expect(
+        (await t.request(host, 'PATCH', `/api/v1/ideas/${rejected.id}`, { status: 'rejected', note: 'Out of scope' })).statusCode,
+      ).toBe(200);
       expect((await t.request(host, 'POST', `/api/v1/ideas/${merged.id}/merge`, { intoId: k1.id })).statusCode).toBe(200);
       for (let k = 0; k < 10; k++) {
         const { left, right } = (await get(crowd[2]!, `/challenges/${c.id}/pair`)).json();
         expect([left.id, right.id].sort()).toEqual([k1.id, k2.id].sort());
       }
-      expect((await compare(crowd[2]!, c.id, { winnerId: rejected.id, loserId: k1.id })).json().error).toMatchObject({ code: 'idea_rejected', details: { field: 'body.winnerId' } });
-      expect((await compare(crowd[2]!, c.id, { winnerId: k1.id, loserId: merged.id })).json().error).toMatchObject({ code: 'idea_merged', details: { field: 'body.loserId' } });
+      expect((await compare(crowd[2]!, c.id, { winnerId: rejected.id, loserId: k1.id })).json().error).toMatchObject({
+        code: 'idea_rejected',
+        details: { field: 'body.winnerId' },
+      });
+      expect((await compare(crowd[2]!, c.id, { winnerId: k1.id, loserId: merged.id })).json().error).toMatchObject({
+        code: 'idea_merged',
+        details: { field: 'body.loserId' },
+      });
 
       const lonely = await votingChallenge(['Only one']);
       const res = await get(crowd[2]!, `/challenges/${lonely.c.id}/pair`);
@@ -77,7 +86,8 @@ describe('pairwise voting', () => {
       // Every pair of the old ideas judged by three people.
       for (const voter of crowd.slice(0, 3)) {
         for (let i = 0; i < ideas.length; i++) {
-          for (let j = i + 1; j < ideas.length; j++) expect((await compare(voter, c.id, { winnerId: ideas[i]!.id, loserId: ideas[j]!.id })).statusCode).toBe(201);
+          for (let j = i + 1; j < ideas.length; j++)
+            expect((await compare(voter, c.id, { winnerId: ideas[i]!.id, loserId: ideas[j]!.id })).statusCode).toBe(201);
         }
       }
       const fresh = await makeIdea(t, host, c.id, 'Brand new');

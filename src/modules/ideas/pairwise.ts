@@ -22,12 +22,15 @@ export const ZComparisonRequest = z
     if (b.outcome === 'tie') {
       if (!b.leftId) ctx.addIssue({ code: 'custom', path: ['leftId'], message: 'is required with outcome "tie"' });
       if (!b.rightId) ctx.addIssue({ code: 'custom', path: ['rightId'], message: 'is required with outcome "tie"' });
-      if (b.leftId && b.leftId === b.rightId) ctx.addIssue({ code: 'custom', path: ['rightId'], message: 'must be another idea than leftId' });
+      if (b.leftId && b.leftId === b.rightId)
+        ctx.addIssue({ code: 'custom', path: ['rightId'], message: 'must be another idea than leftId' });
       return;
     }
-    if (!b.winnerId) ctx.addIssue({ code: 'custom', path: ['winnerId'], message: 'is required (or give leftId, rightId and outcome "tie")' });
+    if (!b.winnerId)
+      ctx.addIssue({ code: 'custom', path: ['winnerId'], message: 'is required (or give leftId, rightId and outcome "tie")' });
     if (!b.loserId) ctx.addIssue({ code: 'custom', path: ['loserId'], message: 'is required (or give leftId, rightId and outcome "tie")' });
-    if (b.winnerId && b.winnerId === b.loserId) ctx.addIssue({ code: 'custom', path: ['loserId'], message: 'must be another idea than winnerId' });
+    if (b.winnerId && b.winnerId === b.loserId)
+      ctx.addIssue({ code: 'custom', path: ['loserId'], message: 'must be another idea than winnerId' });
   });
 export type ComparisonRequest = z.infer<typeof ZComparisonRequest>;
 
@@ -44,7 +47,8 @@ export async function nextPair(ctx: AppContext, actor: Actor | null, challengeId
   assertVotingOpen(challenge, ctx.clock.now(), 'compare');
   const ranking = await rankChallenge(ctx.db, challenge.id);
   const candidates = ranking.order.filter((id) => ranking.byId.get(id)!.status !== 'rejected');
-  if (candidates.length < 2) throw conflict('not_enough_ideas', 'This challenge needs at least two ideas to compare.', { ideas: candidates.length });
+  if (candidates.length < 2)
+    throw conflict('not_enough_ideas', 'This challenge needs at least two ideas to compare.', { ideas: candidates.length });
   const judged = new Set<string>();
   if (actor) {
     const rows = await ctx.db
@@ -61,10 +65,16 @@ export async function nextPair(ctx: AppContext, actor: Actor | null, challengeId
     random,
     { exclude: (i, j) => judged.has(pairKey(candidates[i]!, candidates[j]!)) },
   );
-  if (!picked) throw conflict('no_pair_left', 'You have compared every pair of ideas in this challenge: thank you!', { ideas: candidates.length });
+  if (!picked)
+    throw conflict('no_pair_left', 'You have compared every pair of ideas in this challenge: thank you!', { ideas: candidates.length });
   const ids = [candidates[picked[0]]!, candidates[picked[1]]!];
   const rows = await ctx.db.select().from(ideas).where(inArray(ideas.id, ids));
-  const shown = await presentIdeas(ctx.db, ids.map((id) => rows.find((r) => r.id === id)!), actor, isHost);
+  const shown = await presentIdeas(
+    ctx.db,
+    ids.map((id) => rows.find((r) => r.id === id)!),
+    actor,
+    isHost,
+  );
   return { left: shown[0]!, right: shown[1]! };
 }
 
@@ -93,8 +103,13 @@ export async function recordComparison(ctx: AppContext, actor: Actor, challengeI
       if (!row || row.challengeId !== challenge.id) {
         throw new DomainError('idea_not_found', 'No idea with this id in this challenge.', { field: fields[k] });
       }
-      if (row.mergedIntoId) throw conflict('idea_merged', 'This idea was merged into another one: ask for a new pair.', { field: fields[k], mergedIntoId: row.mergedIntoId });
-      if (row.status === 'rejected') throw conflict('idea_rejected', 'This idea was rejected by the hosts: ask for a new pair.', { field: fields[k] });
+      if (row.mergedIntoId)
+        throw conflict('idea_merged', 'This idea was merged into another one: ask for a new pair.', {
+          field: fields[k],
+          mergedIntoId: row.mergedIntoId,
+        });
+      if (row.status === 'rejected')
+        throw conflict('idea_rejected', 'This idea was rejected by the hosts: ask for a new pair.', { field: fields[k] });
     });
     await lockVoter(tx, challenge.id, actor.userId);
     const [again] = await tx
@@ -111,7 +126,9 @@ export async function recordComparison(ctx: AppContext, actor: Actor, challengeI
       );
     if ((again?.n ?? 0) > 0) throw conflict('pair_already_compared', 'You have already compared these two ideas: ask for a new pair.');
     const id = newId('cmp');
-    await tx.insert(ideaComparisons).values({ id, challengeId: challenge.id, voterId: actor.userId, winnerId: first, loserId: second, tie, createdAt: now });
+    await tx
+      .insert(ideaComparisons)
+      .values({ id, challengeId: challenge.id, voterId: actor.userId, winnerId: first, loserId: second, tie, createdAt: now });
     return {
       id,
       challengeId: challenge.id,

@@ -10,7 +10,14 @@ import { challenges, ideaComparisons, ideaVotes, ideas } from '../../db/schema/i
  */
 export async function exportPersonalData(db: Executor, userId: string) {
   const opened = await db
-    .select({ id: challenges.id, projectId: challenges.projectId, title: challenges.title, prompt: challenges.prompt, status: challenges.status, createdAt: challenges.createdAt })
+    .select({
+      id: challenges.id,
+      projectId: challenges.projectId,
+      title: challenges.title,
+      prompt: challenges.prompt,
+      status: challenges.status,
+      createdAt: challenges.createdAt,
+    })
     .from(challenges)
     .where(eq(challenges.createdBy, userId))
     .orderBy(asc(challenges.createdAt));
@@ -37,7 +44,13 @@ export async function exportPersonalData(db: Executor, userId: string) {
     .where(eq(ideaVotes.userId, userId))
     .orderBy(asc(ideaVotes.createdAt));
   const comparisons = await db
-    .select({ challengeId: ideaComparisons.challengeId, winnerId: ideaComparisons.winnerId, loserId: ideaComparisons.loserId, tie: ideaComparisons.tie, createdAt: ideaComparisons.createdAt })
+    .select({
+      challengeId: ideaComparisons.challengeId,
+      winnerId: ideaComparisons.winnerId,
+      loserId: ideaComparisons.loserId,
+      tie: ideaComparisons.tie,
+      createdAt: ideaComparisons.createdAt,
+    })
     .from(ideaComparisons)
     .where(eq(ideaComparisons.voterId, userId))
     .orderBy(asc(ideaComparisons.createdAt));

@@ -55,7 +55,8 @@ export async function presentIdeas(db: Executor, rows: Idea[], actor: Actor | nu
   const authorIds = [...new Set(rows.map((r) => r.authorId))];
   const names = new Map<string, string>();
   if (authorIds.length) {
-    for (const u of await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, authorIds))) names.set(u.id, u.name);
+    for (const u of await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, authorIds)))
+      names.set(u.id, u.name);
   }
   const votes = await tallies(db, ids);
   const mine = new Map<string, number>();
@@ -113,7 +114,12 @@ export async function presentChallenge(db: Executor, c: Challenge, actor: Actor 
     promptHtml: renderMarkdown(c.prompt),
     status: c.status,
     phase: phaseOf(c, now),
-    phases: { submission: c.submissionAt.toISOString(), voting: c.votingAt.toISOString(), review: c.reviewAt.toISOString(), closed: c.closedAt.toISOString() },
+    phases: {
+      submission: c.submissionAt.toISOString(),
+      voting: c.votingAt.toISOString(),
+      review: c.reviewAt.toISOString(),
+      closed: c.closedAt.toISOString(),
+    },
     rules: { votesPerPerson: c.votesPerPerson, submissionsDuringVoting: c.submissionsDuringVoting, publicRanking: c.publicRanking },
     ideas: counts?.ideas ?? 0,
     comparisons: counts?.comparisons ?? 0,

@@ -57,7 +57,12 @@ export async function rankChallenge(db: Executor, challengeId: string): Promise<
   const live = await liveIdeaIds(db, challengeId);
   const index = new Map(live.map((l, k) => [l.id, k]));
   const counts = await db
-    .select({ winnerId: ideaComparisons.winnerId, loserId: ideaComparisons.loserId, tie: ideaComparisons.tie, n: sql<number>`count(*)::int` })
+    .select({
+      winnerId: ideaComparisons.winnerId,
+      loserId: ideaComparisons.loserId,
+      tie: ideaComparisons.tie,
+      n: sql<number>`count(*)::int`,
+    })
     .from(ideaComparisons)
     .where(eq(ideaComparisons.challengeId, challengeId))
     .groupBy(ideaComparisons.winnerId, ideaComparisons.loserId, ideaComparisons.tie);
@@ -78,7 +83,10 @@ export async function rankChallenge(db: Executor, challengeId: string): Promise<
     fit = cached.fit;
   } else {
     const previous = cached ? new Map(cached.ids.map((id, k) => [id, cached.fit.logStrength[k]!])) : null;
-    fit = fitBradleyTerry(live.length, records, { intervals: false, initial: previous ? live.map((l) => previous.get(l.id) ?? 0) : undefined });
+    fit = fitBradleyTerry(live.length, records, {
+      intervals: false,
+      initial: previous ? live.map((l) => previous.get(l.id) ?? 0) : undefined,
+    });
     remember(challengeId, { key, ids: live.map((l) => l.id), fit });
   }
   const order = live
@@ -86,7 +94,13 @@ export async function rankChallenge(db: Executor, challengeId: string): Promise<
     .sort((a, b) => fit.score[b.k]! - fit.score[a.k]! || fit.comparisons[b.k]! - fit.comparisons[a.k]! || (a.id < b.id ? -1 : 1));
   const byId = new Map<string, RankedIdea>();
   order.forEach(({ id, k }, position) => {
-    byId.set(id, { rank: position + 1, score: fit.score[k]!, comparisons: fit.comparisons[k]!, logStrength: fit.logStrength[k]!, status: live[k]!.status });
+    byId.set(id, {
+      rank: position + 1,
+      score: fit.score[k]!,
+      comparisons: fit.comparisons[k]!,
+      logStrength: fit.logStrength[k]!,
+      status: live[k]!.status,
+    });
   });
   return {
     order: order.map((o) => o.id),

@@ -25,7 +25,14 @@ export const ZPhases = z
   });
 
 export const ZRules = z.object({
-  votesPerPerson: z.number().int().min(0).max(10_000).nullable().optional().describe('up and down votes a person may cast in this challenge; null: no limit (default 10)'),
+  votesPerPerson: z
+    .number()
+    .int()
+    .min(0)
+    .max(10_000)
+    .nullable()
+    .optional()
+    .describe('up and down votes a person may cast in this challenge; null: no limit (default 10)'),
   submissionsDuringVoting: z.boolean().optional().describe('whether ideas may still be submitted in the voting phase (default false)'),
   publicRanking: z.boolean().optional().describe('whether everyone may see the pairwise ranking (default true); hosts always can'),
 });

@@ -10,7 +10,10 @@ registerSubject('challenge', {
 // An idea belongs where its challenge does.
 registerSubject('idea', {
   find: (db, id) =>
-    subjectRowOf(db, sql`SELECT i.id, c.project_id, c.status = 'draft' AS draft FROM ideas i JOIN challenges c ON c.id = i.challenge_id WHERE i.id = ${id}`),
+    subjectRowOf(
+      db,
+      sql`SELECT i.id, c.project_id, c.status = 'draft' AS draft FROM ideas i JOIN challenges c ON c.id = i.challenge_id WHERE i.id = ${id}`,
+    ),
   visibleSql: (id) =>
     sql`SELECT vs_c.project_id, vs_c.status = 'draft' AS draft FROM ideas vs_i JOIN challenges vs_c ON vs_c.id = vs_i.challenge_id WHERE vs_i.id = ${id}`,
 });

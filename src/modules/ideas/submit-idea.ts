@@ -37,7 +37,13 @@ export async function submitIdea(ctx: AppContext, actor: Actor, challengeId: str
       updatedAt: now,
     });
     if (challenge.status === 'published') {
-      await recordActivity(tx, { projectId: challenge.projectId, kind: 'idea', actorId: actor.userId, subject: `idea:${id}`, data: { title: input.title, challengeId: challenge.id } });
+      await recordActivity(tx, {
+        projectId: challenge.projectId,
+        kind: 'idea',
+        actorId: actor.userId,
+        subject: `idea:${id}`,
+        data: { title: input.title, challengeId: challenge.id },
+      });
     }
   });
   return getIdea(ctx, actor, id);

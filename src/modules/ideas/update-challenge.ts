@@ -13,7 +13,10 @@ export const ZUpdateChallengeRequest = z.object({
   prompt: z.string().max(20_000).optional(),
   phases: ZPhases.optional(),
   rules: ZRules.optional(),
-  status: z.enum(['draft', 'published']).optional().describe('publishing tells the project followers; a published challenge with ideas cannot go back to draft'),
+  status: z
+    .enum(['draft', 'published'])
+    .optional()
+    .describe('publishing tells the project followers; a published challenge with ideas cannot go back to draft'),
 });
 export type UpdateChallengeRequest = z.infer<typeof ZUpdateChallengeRequest>;
 
@@ -32,7 +35,11 @@ export async function updateChallenge(ctx: AppContext, actor: Actor, id: string,
     if (patch.status === 'draft' && c.status === 'published') {
       const [n] = await tx.select({ n: sql<number>`count(*)::int` }).from(ideas).where(eq(ideas.challengeId, c.id));
       if ((n?.n ?? 0) > 0) {
-        throw conflict('challenge_has_ideas', 'This challenge already has ideas from the crowd: it cannot go back to draft. Move its closing date instead.', { field: 'body.status' });
+        throw conflict(
+          'challenge_has_ideas',
+          'This challenge already has ideas from the crowd: it cannot go back to draft. Move its closing date instead.',
+          { field: 'body.status' },
+        );
       }
     }
     const publishing = patch.status === 'published' && c.status === 'draft';
@@ -43,7 +50,12 @@ export async function updateChallenge(ctx: AppContext, actor: Actor, id: string,
         ...(patch.title !== undefined ? { title: patch.title } : {}),
         ...(patch.prompt !== undefined ? { prompt: patch.prompt } : {}),
         ...(phases
-          ? { submissionAt: new Date(phases.submission), votingAt: new Date(phases.voting), reviewAt: new Date(phases.review), closedAt: new Date(phases.closed) }
+          ? {
+              submissionAt: new Date(phases.submission),
+              votingAt: new Date(phases.voting),
+              reviewAt: new Date(phases.review),
+              closedAt: new Date(phases.closed),
+            }
           : {}),
         ...(rules.votesPerPerson !== undefined ? { votesPerPerson: rules.votesPerPerson } : {}),
         ...(rules.submissionsDuringVoting !== undefined ? { submissionsDuringVoting: rules.submissionsDuringVoting } : {}),

@@ -32,15 +32,20 @@ export async function updateIdea(ctx: AppContext, actor: Actor, id: string, patc
   const changesStatus = patch.status !== undefined || patch.note !== undefined;
   const changesText = patch.title !== undefined || patch.body !== undefined || patch.tags !== undefined;
   // Why: the stage-gate decision is the hosts' to make.
-  if (changesStatus && !isHost) throw new DomainError('forbidden', 'Only the hosts of this project can set the status of an idea.', { field: 'body.status' });
+  if (changesStatus && !isHost)
+    throw new DomainError('forbidden', 'Only the hosts of this project can set the status of an idea.', { field: 'body.status' });
   if (changesText) {
     // Why: an idea's words are its author's; hosts may correct them (moderation).
     if (!isHost && idea.authorId !== actor.userId) throw new DomainError('forbidden', 'Only the author of this idea can edit it.');
     if (!isHost && !submissionOpen(challenge, now, false)) {
-      throw conflict('challenge_phase_closed', 'Ideas can be edited only while the challenge accepts ideas.', { phase: 'closed_for_edits', action: 'edit' });
+      throw conflict('challenge_phase_closed', 'Ideas can be edited only while the challenge accepts ideas.', {
+        phase: 'closed_for_edits',
+        action: 'edit',
+      });
     }
   }
-  if (idea.mergedIntoId) throw conflict('idea_merged', 'This idea was merged into another one: change that one instead.', { mergedIntoId: idea.mergedIntoId });
+  if (idea.mergedIntoId)
+    throw conflict('idea_merged', 'This idea was merged into another one: change that one instead.', { mergedIntoId: idea.mergedIntoId });
   await ctx.db.transaction(async (tx) => {
     const statusChanged = patch.status !== undefined && patch.status !== idea.status;
     await tx
@@ -61,23 +66,38 @@ export async function updateIdea(ctx: AppContext, actor: Actor, id: string, patc
         userIds: [idea.authorId],
         kind: 'idea_status_changed',
         subject: `idea:${idea.id}`,
-        data: { title: patch.title ?? idea.title, status: patch.status ?? idea.status, note: patch.note ?? null, challengeId: challenge.id, link: `/ideas/${idea.id}` },
+        data: {
+          title: patch.title ?? idea.title,
+          status: patch.status ?? idea.status,
+          note: patch.note ?? null,
+          challengeId: challenge.id,
+          link: `/ideas/${idea.id}`,
+        },
       });
     }
     // A host's stage-gate decision, and a host's edit of someone else's words, are on the record.
     if (isHost && (changesStatus || idea.authorId !== actor.userId)) {
       const fields = (['title', 'body', 'tags', 'status', 'note'] as const).filter((k) => patch[k] !== undefined);
-      await recordAudit(tx, {
-        action: changesStatus ? 'idea.status_change' : 'idea.update',
-        targetType: 'idea',
-        targetId: idea.id,
-        projectId: idea.projectId,
-        summary: changesStatus
-          ? `Set idea ${quote(patch.title ?? idea.title)} to ${patch.status ?? idea.status}${statusChanged ? ` (was ${idea.status})` : ''}${patch.note ? `: ${quote(patch.note)}` : ''}`
-          : `Edited idea ${quote(patch.title ?? idea.title)} of ${idea.authorId}: ${fields.join(', ')}`,
-        data: { challengeId: challenge.id, authorId: idea.authorId, fields, ...(changesStatus ? { from: idea.status, to: patch.status ?? idea.status, note: patch.note ?? null } : {}) },
-        at: now,
-      }, from ?? actor);
+      await recordAudit(
+        tx,
+        {
+          action: changesStatus ? 'idea.status_change' : 'idea.update',
+          targetType: 'idea',
+          targetId: idea.id,
+          projectId: idea.projectId,
+          summary: changesStatus
+            ? `Set idea ${quote(patch.title ?? idea.title)} to ${patch.status ?? idea.status}${statusChanged ? ` (was ${idea.status})` : ''}${patch.note ? `: ${quote(patch.note)}` : ''}`
+            : `Edited idea ${quote(patch.title ?? idea.title)} of ${idea.authorId}: ${fields.join(', ')}`,
+          data: {
+            challengeId: challenge.id,
+            authorId: idea.authorId,
+            fields,
+            ...(changesStatus ? { from: idea.status, to: patch.status ?? idea.status, note: patch.note ?? null } : {}),
+          },
+          at: now,
+        },
+        from ?? actor,
+      );
     }
   });
   return getIdea(ctx, actor, idea.id);

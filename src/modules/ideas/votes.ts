@@ -48,7 +48,10 @@ export async function castVote(ctx: AppContext, actor: Actor, ideaId: string, va
       .where(and(eq(ideaVotes.ideaId, idea.id), eq(ideaVotes.userId, actor.userId)));
     if (existing) {
       if (existing.value !== value) {
-        await tx.update(ideaVotes).set({ value }).where(and(eq(ideaVotes.ideaId, idea.id), eq(ideaVotes.userId, actor.userId)));
+        await tx
+          .update(ideaVotes)
+          .set({ value })
+          .where(and(eq(ideaVotes.ideaId, idea.id), eq(ideaVotes.userId, actor.userId)));
       }
       return { created: false, answer: await answer(tx, challenge, idea.id, actor.userId, value) };
     }
@@ -60,7 +63,9 @@ export async function castVote(ctx: AppContext, actor: Actor, ideaId: string, va
         budget,
       );
     }
-    await tx.insert(ideaVotes).values({ ideaId: idea.id, userId: actor.userId, challengeId: challenge.id, value, createdAt: ctx.clock.now() });
+    await tx
+      .insert(ideaVotes)
+      .values({ ideaId: idea.id, userId: actor.userId, challengeId: challenge.id, value, createdAt: ctx.clock.now() });
     return { created: true, answer: await answer(tx, challenge, idea.id, actor.userId, value) };
   });
 }

@@ -34,7 +34,12 @@ export async function setAccepted(ctx: AppContext, actor: Actor, answerId: strin
     await tx.update(questions).set({ acceptedAnswerId: answer.id }).where(eq(questions.id, q.id));
     await reputationForAccept(tx, answer.id, answer.authorId, q.authorId, false);
     if (answer.authorId !== actor.userId) {
-      await notify(tx, { userIds: [answer.authorId], kind: 'answer_accepted', subject: `question:${q.id}`, data: { title: q.title, answerId: answer.id, link: `/questions/${q.id}` } });
+      await notify(tx, {
+        userIds: [answer.authorId],
+        kind: 'answer_accepted',
+        subject: `question:${q.id}`,
+        data: { title: q.title, answerId: answer.id, link: `/questions/${q.id}` },
+      });
     }
   });
   return question.id;

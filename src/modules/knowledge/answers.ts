@@ -17,7 +17,10 @@ export async function answerQuestion(ctx: AppContext, actor: Actor, questionId: 
   const id = newId('ans');
   const now = ctx.clock.now();
   const created = await ctx.db.transaction(async (tx) => {
-    const [row] = await tx.insert(answers).values({ id, questionId: question.id, projectId: question.projectId, authorId: actor.userId, body, createdAt: now, updatedAt: now }).returning();
+    const [row] = await tx
+      .insert(answers)
+      .values({ id, questionId: question.id, projectId: question.projectId, authorId: actor.userId, body, createdAt: now, updatedAt: now })
+      .returning();
     const [q] = await tx
       .update(questions)
       .set({ answersCount: sql`${questions.answersCount} + 1`, updatedAt: now })
@@ -25,7 +28,12 @@ export async function answerQuestion(ctx: AppContext, actor: Actor, questionId: 
       .returning();
     if (!q) throw questionNotFound();
     if (question.authorId !== actor.userId) {
-      await notify(tx, { userIds: [question.authorId], kind: 'question_answered', subject: `question:${question.id}`, data: { title: question.title, answerId: id, link: `/questions/${question.id}` } });
+      await notify(tx, {
+        userIds: [question.authorId],
+        kind: 'question_answered',
+        subject: `question:${question.id}`,
+        data: { title: question.title, answerId: id, link: `/questions/${question.id}` },
+      });
     }
     return { row: row!, q };
   });

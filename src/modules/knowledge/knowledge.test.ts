@@ -18,7 +18,11 @@ beforeAll(async () => {
   rival = await t.signup('Rival');
   voters = [];
   for (let k = 0; k < 3; k++) voters.push(await t.signup(`Voter ${k}`));
-  const res = await t.request(host, 'POST', '/api/v1/projects', { title: 'Solar kettle', summary: 'A kettle that boils with sunlight', category: 'technology' });
+  const res = await t.request(host, 'POST', '/api/v1/projects', {
+    title: 'Solar kettle',
+    summary: 'A kettle that boils with sunlight',
+    category: 'technology',
+  });
   project = res.json();
 });
 afterAll(() => t.close());
@@ -48,7 +52,15 @@ describe('knowledge', () => {
       });
       expect(res.statusCode, res.body).toBe(201);
       const q = res.json();
-      expect(q).toMatchObject({ projectId: project.id, tags: ['winter', 'solar'], score: 0, answersCount: 0, acceptedAnswerId: null, answers: [], author: { id: asker.id, name: 'Asker' } });
+      expect(q).toMatchObject({
+        projectId: project.id,
+        tags: ['winter', 'solar'],
+        score: 0,
+        answersCount: 0,
+        acceptedAnswerId: null,
+        answers: [],
+        author: { id: asker.id, name: 'Asker' },
+      });
       expect(q.id).toMatch(/^qst_/);
       expect(q.bodyHtml).toContain('<strong>Lyon</strong>');
       expect(q.bodyHtml).not.toContain('onerror');
@@ -71,13 +83,17 @@ describe('knowledge', () => {
 
     it('needs a signed-in person and a project they can see', async () => {
       expect((await t.request(null, 'POST', '/api/v1/questions', { title: 'Anonymous question here' })).statusCode).toBe(401);
-      expect((await t.request(asker, 'POST', '/api/v1/projects/prj_nope/questions', { title: 'Nowhere question here' })).json().error.code).toBe('project_not_found');
+      expect(
+        (await t.request(asker, 'POST', '/api/v1/projects/prj_nope/questions', { title: 'Nowhere question here' })).json().error.code,
+      ).toBe('project_not_found');
     });
 
     it('lets the author and the hosts edit, and nobody else', async () => {
       const q = await ask(asker, 'How long does it take to boil?');
       expect((await t.request(asker, 'PATCH', `/api/v1/questions/${q.id}`, { tags: ['speed'] })).json().tags).toEqual(['speed']);
-      expect((await t.request(host, 'PATCH', `/api/v1/questions/${q.id}`, { title: 'How long does it take to boil water?' })).statusCode).toBe(200);
+      expect(
+        (await t.request(host, 'PATCH', `/api/v1/questions/${q.id}`, { title: 'How long does it take to boil water?' })).statusCode,
+      ).toBe(200);
       expect((await t.request(rival, 'PATCH', `/api/v1/questions/${q.id}`, { title: 'Rival was here, hello' })).statusCode).toBe(403);
       expect((await t.request(asker, 'PATCH', `/api/v1/questions/${q.id}`, {})).statusCode).toBe(400);
     });
@@ -89,7 +105,9 @@ describe('knowledge', () => {
       const a1 = await answer(expert, q.id, 'Two years, parts and labour.');
       const a2 = await answer(rival, q.id, 'One year, I think.');
       const notes = (await get(asker, '/notifications')).json().items;
-      expect(notes.filter((n: { kind: string; subject: string }) => n.kind === 'question_answered' && n.subject === `question:${q.id}`)).toHaveLength(2);
+      expect(
+        notes.filter((n: { kind: string; subject: string }) => n.kind === 'question_answered' && n.subject === `question:${q.id}`),
+      ).toHaveLength(2);
       expect((await t.request(expert, 'POST', `/api/v1/answers/${a1.id}/accept`)).statusCode).toBe(403);
       await t.request(voters[0]!, 'POST', `/api/v1/answers/${a2.id}/votes`, { value: 1 });
       let shown = (await get(null, `/questions/${q.id}`)).json();
@@ -104,7 +122,9 @@ describe('knowledge', () => {
         [a2.id, false],
       ]);
       const told = (await get(expert, '/notifications')).json().items;
-      expect(told.some((n: { kind: string; subject: string }) => n.kind === 'answer_accepted' && n.subject === `question:${q.id}`)).toBe(true);
+      expect(told.some((n: { kind: string; subject: string }) => n.kind === 'answer_accepted' && n.subject === `question:${q.id}`)).toBe(
+        true,
+      );
       // Un-accepting something not accepted is a conflict.
       expect((await t.request(asker, 'DELETE', `/api/v1/answers/${a2.id}/accept`)).json().error.code).toBe('answer_not_accepted');
     });
@@ -112,9 +132,13 @@ describe('knowledge', () => {
     it('lets an answer be edited by its author only', async () => {
       const q = await ask(asker, 'Can I use it indoors near a window?');
       const a = await answer(expert, q.id, 'Yes, behind glass it loses about 10%.');
-      expect((await t.request(expert, 'PATCH', `/api/v1/answers/${a.id}`, { body: 'Yes, behind glass it loses about 15%.' })).json().body).toMatch(/15%/);
+      expect(
+        (await t.request(expert, 'PATCH', `/api/v1/answers/${a.id}`, { body: 'Yes, behind glass it loses about 15%.' })).json().body,
+      ).toMatch(/15%/);
       expect((await t.request(rival, 'PATCH', `/api/v1/answers/${a.id}`, { body: 'No.' })).statusCode).toBe(403);
-      expect((await t.request(expert, 'PATCH', `/api/v1/answers/${a.id}`, { body: '   ' })).json().error.details[0].field).toBe('body.body');
+      expect((await t.request(expert, 'PATCH', `/api/v1/answers/${a.id}`, { body: '   ' })).json().error.details[0].field).toBe(
+        'body.body',
+      );
     });
   });
 
@@ -145,7 +169,11 @@ describe('knowledge', () => {
       expect((await t.request(voters[2]!, 'POST', `/api/v1/answers/${good.id}/votes`, { value: 1 })).json().score).toBe(3);
       expect(await reputation(expert)).toBe(e0 + 30);
       // Taking a vote back.
-      expect((await t.request(voters[1]!, 'DELETE', `/api/v1/answers/${good.id}/votes`)).json()).toEqual({ id: good.id, value: null, score: 2 });
+      expect((await t.request(voters[1]!, 'DELETE', `/api/v1/answers/${good.id}/votes`)).json()).toEqual({
+        id: good.id,
+        value: null,
+        score: 2,
+      });
       expect(await reputation(expert)).toBe(e0 + 20);
 
       // Acceptance: +15 to the answerer, +2 to the asker; moving it reverses both first.
@@ -184,7 +212,9 @@ describe('knowledge', () => {
       const a = await answer(expert, q.id, 'Concurrent answer');
       const before = await reputation(expert);
       const crowd = [...voters, host, rival];
-      const results = await Promise.all(crowd.flatMap((v) => [1, 1].map(() => t.request(v, 'POST', `/api/v1/answers/${a.id}/votes`, { value: 1 }))));
+      const results = await Promise.all(
+        crowd.flatMap((v) => [1, 1].map(() => t.request(v, 'POST', `/api/v1/answers/${a.id}/votes`, { value: 1 }))),
+      );
       expect(results.every((r) => r.statusCode === 200)).toBe(true);
       expect((await get(null, `/questions/${q.id}`)).json().answers[0].score).toBe(crowd.length);
       expect(await reputation(expert)).toBe(before + 10 * crowd.length);
@@ -203,8 +233,19 @@ describe('knowledge', () => {
 
   describe('listQuestions', () => {
     it('searches titles and bodies in English and French, accents ignored, with tag and unanswered filters', async () => {
-      const p = (await t.request(host, 'POST', '/api/v1/projects', { title: 'Vélo cargo', summary: 'Un vélo pour les courses', category: 'community' })).json();
-      const fr = await ask(asker, 'Quel vélo électrique choisir ?', { body: 'Pour les **enfants**, et les courses.\n\nAvec un panier.', tags: ['vélo'] }, p.id);
+      const p = (
+        await t.request(host, 'POST', '/api/v1/projects', {
+          title: 'Vélo cargo',
+          summary: 'Un vélo pour les courses',
+          category: 'community',
+        })
+      ).json();
+      const fr = await ask(
+        asker,
+        'Quel vélo électrique choisir ?',
+        { body: 'Pour les **enfants**, et les courses.\n\nAvec un panier.', tags: ['vélo'] },
+        p.id,
+      );
       const en = await ask(asker, 'Which cargo bikes carry two children?', { tags: ['bikes'] }, p.id);
       const other = await ask(asker, 'How heavy is the battery pack?', { tags: ['battery'] }, p.id);
       await answer(expert, other.id, 'About 3 kg.');
@@ -220,10 +261,14 @@ describe('knowledge', () => {
       expect(await ids(`projectId=${p.id}&tag=bikes`)).toEqual([en.id]);
       expect((await ids(`projectId=${p.id}&unanswered=true`)).sort()).toEqual([fr.id, en.id].sort());
       expect(await ids(`projectId=${p.id}`)).toEqual([other.id, en.id, fr.id]);
-      expect((await get(null, `/projects/${p.slug}/questions?tag=battery`)).json().items.map((i: { id: string; excerpt: string }) => i.id)).toEqual([other.id]);
+      expect(
+        (await get(null, `/projects/${p.slug}/questions?tag=battery`)).json().items.map((i: { id: string; excerpt: string }) => i.id),
+      ).toEqual([other.id]);
       const summary = (await get(null, `/projects/${p.id}/questions`)).json().items.find((i: { id: string }) => i.id === fr.id);
       expect(summary).toMatchObject({ excerpt: 'Pour les enfants, et les courses. Avec un panier.', answersCount: 0, tags: ['vélo'] });
-      expect((await get(null, '/questions?q=velo&sort=relevance&limit=100')).json().items.map((i: { id: string }) => i.id)).toContain(fr.id);
+      expect((await get(null, '/questions?q=velo&sort=relevance&limit=100')).json().items.map((i: { id: string }) => i.id)).toContain(
+        fr.id,
+      );
       expect((await get(null, '/questions?sort=relevance')).json().error.code).toBe('search_words_required');
       expect((await get(null, '/questions?unanswered=maybe')).json().error.details[0].field).toBe('querystring.unanswered');
     });
@@ -242,19 +287,25 @@ describe('knowledge', () => {
       } while (cursor);
       expect(seen).toHaveLength(5);
       expect(seen.slice(0, 2)).toEqual([made[2]!.id, made[4]!.id]);
-      const projectOnes = (await get(null, '/questions?scope=site&limit=100')).json().items.filter((i: { projectId: string | null }) => i.projectId !== null);
+      const projectOnes = (await get(null, '/questions?scope=site&limit=100'))
+        .json()
+        .items.filter((i: { projectId: string | null }) => i.projectId !== null);
       expect(projectOnes).toEqual([]);
       expect((await get(null, '/questions?cursor=nonsense')).json().error.code).toBe('invalid_cursor');
     });
 
     it('keeps the questions of a hidden project out of lists and pages, except for its hosts', async () => {
-      const p = (await t.request(host, 'POST', '/api/v1/projects', { title: 'Hidden project', summary: 'To be hidden', category: 'other' })).json();
+      const p = (
+        await t.request(host, 'POST', '/api/v1/projects', { title: 'Hidden project', summary: 'To be hidden', category: 'other' })
+      ).json();
       const q = await ask(asker, 'A question on a soon hidden project', { tags: ['hiddenproj'] }, p.id);
       const a = await answer(expert, q.id, 'An answer there.');
       const operator = await t.operator();
       expect((await t.request(operator, 'POST', `/api/v1/projects/${p.id}/hide`, { reason: 'test' })).statusCode).toBe(200);
       expect((await get(asker, `/questions/${q.id}`)).json().error.code).toBe('question_not_found');
-      expect((await t.request(voters[0]!, 'POST', `/api/v1/answers/${a.id}/votes`, { value: 1 })).json().error.code).toBe('answer_not_found');
+      expect((await t.request(voters[0]!, 'POST', `/api/v1/answers/${a.id}/votes`, { value: 1 })).json().error.code).toBe(
+        'answer_not_found',
+      );
       expect((await get(null, '/questions?tag=hiddenproj')).json().items).toEqual([]);
       expect((await get(host, `/questions/${q.id}`)).statusCode).toBe(200);
       expect((await get(host, `/projects/${p.id}/questions`)).json().items.map((i: { id: string }) => i.id)).toEqual([q.id]);

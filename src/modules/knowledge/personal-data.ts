@@ -10,12 +10,27 @@ import { answerVotes, answers, questionVotes, questions } from '../../db/schema/
  */
 export async function exportPersonalData(db: Executor, userId: string) {
   const asked = await db
-    .select({ id: questions.id, projectId: questions.projectId, title: questions.title, body: questions.body, tags: questions.tags, acceptedAnswerId: questions.acceptedAnswerId, createdAt: questions.createdAt, updatedAt: questions.updatedAt })
+    .select({
+      id: questions.id,
+      projectId: questions.projectId,
+      title: questions.title,
+      body: questions.body,
+      tags: questions.tags,
+      acceptedAnswerId: questions.acceptedAnswerId,
+      createdAt: questions.createdAt,
+      updatedAt: questions.updatedAt,
+    })
     .from(questions)
     .where(eq(questions.authorId, userId))
     .orderBy(asc(questions.createdAt));
   const answered = await db
-    .select({ id: answers.id, questionId: answers.questionId, body: answers.body, createdAt: answers.createdAt, updatedAt: answers.updatedAt })
+    .select({
+      id: answers.id,
+      questionId: answers.questionId,
+      body: answers.body,
+      createdAt: answers.createdAt,
+      updatedAt: answers.updatedAt,
+    })
     .from(answers)
     .where(eq(answers.authorId, userId))
     .orderBy(asc(answers.createdAt));

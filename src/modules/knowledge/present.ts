@@ -28,13 +28,24 @@ const unknownAuthor = (id: string) => ({ id, name: '', reputation: 0 });
 export function excerptOf(markdown: string, max = 200): string {
   const text = renderMarkdown(markdown)
     .replace(/<\/?(p|br|li|ul|ol|h[1-6]|blockquote|pre|tr|td|th|table|hr)\b[^>]*>/gi, ' ')
-    .replace(/<[^>]+>/g, '').replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/\s+/g, ' ').trim();
+    .replace(/<[^>]+>/g, '')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim();
   return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
 }
 
 /** Questions as lists show them. */
 export async function presentSummaries(db: Executor, rows: Question[]) {
-  const authors = await authorsOf(db, rows.map((r) => r.authorId));
+  const authors = await authorsOf(
+    db,
+    rows.map((r) => r.authorId),
+  );
   return rows.map((q) => ({
     id: q.id,
     projectId: q.projectId,
@@ -64,7 +75,10 @@ export async function presentQuestion(db: Executor, q: Question, actor: Actor | 
       (a.id < b.id ? -1 : 1),
   );
   const [summary] = await presentSummaries(db, [q]);
-  const authors = await authorsOf(db, list.map((a) => a.authorId));
+  const authors = await authorsOf(
+    db,
+    list.map((a) => a.authorId),
+  );
   const myAnswerVotes = new Map<string, number>();
   let myQuestionVote: number | null = null;
   if (actor) {
@@ -72,7 +86,15 @@ export async function presentQuestion(db: Executor, q: Question, actor: Actor | 
       const rows = await db
         .select({ id: answerVotes.answerId, value: answerVotes.value })
         .from(answerVotes)
-        .where(and(eq(answerVotes.userId, actor.userId), inArray(answerVotes.answerId, list.map((a) => a.id))));
+        .where(
+          and(
+            eq(answerVotes.userId, actor.userId),
+            inArray(
+              answerVotes.answerId,
+              list.map((a) => a.id),
+            ),
+          ),
+        );
       for (const r of rows) myAnswerVotes.set(r.id, r.value);
     }
     const [mine] = await db
@@ -86,12 +108,20 @@ export async function presentQuestion(db: Executor, q: Question, actor: Actor | 
     ...summary!,
     body: q.body,
     bodyHtml: renderMarkdown(q.body),
-    answers: list.map((a) => presentAnswer(a, q, authors.get(a.authorId) ?? unknownAuthor(a.authorId), actor, myAnswerVotes.get(a.id) ?? null)),
+    answers: list.map((a) =>
+      presentAnswer(a, q, authors.get(a.authorId) ?? unknownAuthor(a.authorId), actor, myAnswerVotes.get(a.id) ?? null),
+    ),
     viewer: { vote: myQuestionVote, isAuthor, canAccept: isAuthor, canEdit: isAuthor || canModerate },
   };
 }
 
-export function presentAnswer(a: Answer, q: Pick<Question, 'acceptedAnswerId'>, author: { id: string; name: string; reputation: number }, actor: Actor | null, vote: number | null) {
+export function presentAnswer(
+  a: Answer,
+  q: Pick<Question, 'acceptedAnswerId'>,
+  author: { id: string; name: string; reputation: number },
+  actor: Actor | null,
+  vote: number | null,
+) {
   return {
     id: a.id,
     questionId: a.questionId,
@@ -112,7 +142,10 @@ export async function presentOneAnswer(db: Executor, a: Answer, q: Pick<Question
   const authors = await authorsOf(db, [a.authorId]);
   let vote: number | null = null;
   if (actor) {
-    const [mine] = await db.select({ value: answerVotes.value }).from(answerVotes).where(and(eq(answerVotes.answerId, a.id), eq(answerVotes.userId, actor.userId)));
+    const [mine] = await db
+      .select({ value: answerVotes.value })
+      .from(answerVotes)
+      .where(and(eq(answerVotes.answerId, a.id), eq(answerVotes.userId, actor.userId)));
     vote = mine?.value ?? null;
   }
   return presentAnswer(a, q, authors.get(a.authorId) ?? unknownAuthor(a.authorId), actor, vote);

@@ -22,8 +22,26 @@ export async function askQuestion(ctx: AppContext, actor: Actor, projectIdOrSlug
   const id = newId('qst');
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    await tx.insert(questions).values({ id, projectId: project?.id ?? null, authorId: actor.userId, title: input.title, body: input.body, tags: uniqueTags(input.tags), createdAt: now, updatedAt: now });
-    if (project) await recordActivity(tx, { projectId: project.id, kind: 'question', actorId: actor.userId, subject: `question:${id}`, data: { title: input.title } });
+    await tx
+      .insert(questions)
+      .values({
+        id,
+        projectId: project?.id ?? null,
+        authorId: actor.userId,
+        title: input.title,
+        body: input.body,
+        tags: uniqueTags(input.tags),
+        createdAt: now,
+        updatedAt: now,
+      });
+    if (project)
+      await recordActivity(tx, {
+        projectId: project.id,
+        kind: 'question',
+        actorId: actor.userId,
+        subject: `question:${id}`,
+        data: { title: input.title },
+      });
   });
   return id;
 }
@@ -35,7 +53,8 @@ export async function askQuestion(ctx: AppContext, actor: Actor, projectIdOrSlug
 export async function editQuestion(ctx: AppContext, actor: Actor, id: string, patch: EditQuestionRequest): Promise<void> {
   const { question, canModerate } = await viewQuestion(ctx.db, id, actor);
   // Why: a question's words are its author's; the hosts of its project (operators site-wide) may correct them.
-  if (question.authorId !== actor.userId && !canModerate) throw new DomainError('forbidden', 'Only the author of this question can edit it.');
+  if (question.authorId !== actor.userId && !canModerate)
+    throw new DomainError('forbidden', 'Only the author of this question can edit it.');
   await ctx.db
     .update(questions)
     .set({
@@ -56,7 +75,8 @@ export async function getQuestion(ctx: AppContext, actor: Actor | null, id: stri
   return presentQuestion(ctx.db, question, actor, canModerate);
 }
 
-const invalidCursor = () => invalid('invalid_cursor', 'This cursor does not belong to this list: start again without it.', { field: 'querystring.cursor' });
+const invalidCursor = () =>
+  invalid('invalid_cursor', 'This cursor does not belong to this list: start again without it.', { field: 'querystring.cursor' });
 
 /** The tsquery for a search box: English, French, and English on the accent-folded words, OR'ed. */
 const searchQuery = (q: string): SQL =>
@@ -71,7 +91,8 @@ export async function listQuestions(ctx: AppContext, actor: Actor | null, query:
   const project = query.projectId ? await findProject(ctx.db, query.projectId, actor) : null;
   const q = query.q?.trim() || undefined;
   const sort = query.sort ?? (q ? 'relevance' : 'new');
-  if (sort === 'relevance' && !q) throw invalid('search_words_required', 'Sorting by relevance needs words to search (q).', { field: 'querystring.sort' });
+  if (sort === 'relevance' && !q)
+    throw invalid('search_words_required', 'Sorting by relevance needs words to search (q).', { field: 'querystring.sort' });
   const pos = decodeCursor(query.cursor);
   if (query.cursor && !pos) throw invalidCursor();
 
@@ -98,19 +119,30 @@ export async function listQuestions(ctx: AppContext, actor: Actor | null, query:
       .limit(query.limit + 1)
       .offset(offset);
     const page = rows.slice(0, query.limit);
-    return { items: await presentSummaries(ctx.db, page), nextCursor: rows.length > query.limit ? encodeCursor({ v: offset + query.limit, id: page[page.length - 1]!.id }) : null };
+    return {
+      items: await presentSummaries(ctx.db, page),
+      nextCursor: rows.length > query.limit ? encodeCursor({ v: offset + query.limit, id: page[page.length - 1]!.id }) : null,
+    };
   }
   if (sort === 'votes') {
     if (pos && !Number.isInteger(pos.v)) throw invalidCursor();
     const rows = await ctx.db
       .select()
       .from(questions)
-      .where(and(where, pos ? or(lt(questions.score, Number(pos.v)), and(eq(questions.score, Number(pos.v)), lt(questions.id, pos.id))) : undefined))
+      .where(
+        and(
+          where,
+          pos ? or(lt(questions.score, Number(pos.v)), and(eq(questions.score, Number(pos.v)), lt(questions.id, pos.id))) : undefined,
+        ),
+      )
       .orderBy(desc(questions.score), desc(questions.id))
       .limit(query.limit + 1);
     const page = rows.slice(0, query.limit);
     const last = page[page.length - 1];
-    return { items: await presentSummaries(ctx.db, page), nextCursor: rows.length > query.limit && last ? encodeCursor({ v: last.score, id: last.id }) : null };
+    return {
+      items: await presentSummaries(ctx.db, page),
+      nextCursor: rows.length > query.limit && last ? encodeCursor({ v: last.score, id: last.id }) : null,
+    };
   }
   if (pos && Number.isNaN(new Date(String(pos.v)).getTime())) throw invalidCursor();
   const rows = await ctx.db
@@ -119,12 +151,20 @@ export async function listQuestions(ctx: AppContext, actor: Actor | null, query:
     .where(
       and(
         where,
-        pos ? or(lt(questions.createdAt, new Date(String(pos.v))), and(eq(questions.createdAt, new Date(String(pos.v))), lt(questions.id, pos.id))) : undefined,
+        pos
+          ? or(
+              lt(questions.createdAt, new Date(String(pos.v))),
+              and(eq(questions.createdAt, new Date(String(pos.v))), lt(questions.id, pos.id)),
+            )
+          : undefined,
       ),
     )
     .orderBy(desc(questions.createdAt), desc(questions.id))
     .limit(query.limit + 1);
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
-  return { items: await presentSummaries(ctx.db, page), nextCursor: rows.length > query.limit && last ? encodeCursor({ v: last.createdAt.toISOString(), id: last.id }) : null };
+  return {
+    items: await presentSummaries(ctx.db, page),
+    nextCursor: rows.length > query.limit && last ? encodeCursor({ v: last.createdAt.toISOString(), id: last.id }) : null,
+  };
 }

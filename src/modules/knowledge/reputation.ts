@@ -27,7 +27,14 @@ function reasonFor(post: Post, value: number): keyof typeof REPUTATION_RULES {
  * Records the reputation of a vote going from one value to another (0: no vote) on a post by `authorId`.
  * @example await reputationForVote(tx, 'answer', 'ans_…', authorId, 0, 1) // +10 answer_upvoted
  */
-export async function reputationForVote(tx: Executor, post: Post, postId: string, authorId: string, from: number, to: number): Promise<void> {
+export async function reputationForVote(
+  tx: Executor,
+  post: Post,
+  postId: string,
+  authorId: string,
+  from: number,
+  to: number,
+): Promise<void> {
   if (from === to) return;
   const subject = `${post}:${postId}`;
   if (from !== 0) {
@@ -44,12 +51,28 @@ export async function reputationForVote(tx: Executor, post: Post, postId: string
  * Records the reputation of accepting (or, with `undo`, un-accepting) an answer.
  * @example await reputationForAccept(tx, answerId, answerAuthorId, questionAuthorId, false)
  */
-export async function reputationForAccept(tx: Executor, answerId: string, answerAuthorId: string, questionAuthorId: string, undo: boolean): Promise<void> {
+export async function reputationForAccept(
+  tx: Executor,
+  answerId: string,
+  answerAuthorId: string,
+  questionAuthorId: string,
+  undo: boolean,
+): Promise<void> {
   // Accepting one's own answer earns nothing (it would be free reputation).
   if (answerAuthorId === questionAuthorId) return;
   const sign = undo ? -1 : 1;
   const suffix = undo ? '_undone' : '';
   const subject = `answer:${answerId}`;
-  await awardReputation(tx, { userId: answerAuthorId, points: sign * REPUTATION_RULES.answer_accepted, reason: `answer_accepted${suffix}`, subject });
-  await awardReputation(tx, { userId: questionAuthorId, points: sign * REPUTATION_RULES.accepted_an_answer, reason: `accepted_an_answer${suffix}`, subject });
+  await awardReputation(tx, {
+    userId: answerAuthorId,
+    points: sign * REPUTATION_RULES.answer_accepted,
+    reason: `answer_accepted${suffix}`,
+    subject,
+  });
+  await awardReputation(tx, {
+    userId: questionAuthorId,
+    points: sign * REPUTATION_RULES.accepted_an_answer,
+    reason: `accepted_an_answer${suffix}`,
+    subject,
+  });
 }

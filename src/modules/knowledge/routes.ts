@@ -27,83 +27,206 @@ export async function knowledgeRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['knowledge'];
 
-  r.post('/projects/:id/questions', {
-    schema: { tags, summary: 'Ask a question on a project', params: ZIdParams, body: ZAskRequest, response: { 201: ZQuestion, ...errorResponses } },
-  }, async (request, reply) => {
-    const actor = requireActor(request);
-    const id = await askQuestion(ctx, actor, request.params.id, request.body);
-    return reply.status(201).send(await getQuestion(ctx, actor, id));
-  });
-
-  r.post('/questions', {
-    schema: { tags, summary: 'Ask a site-wide question (on no project)', body: ZAskRequest, response: { 201: ZQuestion, ...errorResponses } },
-  }, async (request, reply) => {
-    const actor = requireActor(request);
-    const id = await askQuestion(ctx, actor, null, request.body);
-    return reply.status(201).send(await getQuestion(ctx, actor, id));
-  });
-
-  r.get('/questions', {
-    schema: {
-      tags,
-      summary: 'Search and list questions',
-      description: 'q searches titles and bodies in English and French, accents ignored. Sorts: relevance (default with q), new (default), votes.',
-      querystring: ZQuestionsQuery,
-      response: { 200: paged(ZQuestionSummary), ...errorResponses },
+  r.post(
+    '/projects/:id/questions',
+    {
+      schema: {
+        tags,
+        summary: 'Ask a question on a project',
+        params: ZIdParams,
+        body: ZAskRequest,
+        response: { 201: ZQuestion, ...errorResponses },
+      },
     },
-  }, async (request) => listQuestions(ctx, request.actor, request.query));
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const id = await askQuestion(ctx, actor, request.params.id, request.body);
+      return reply.status(201).send(await getQuestion(ctx, actor, id));
+    },
+  );
 
-  r.get('/projects/:id/questions', {
-    schema: { tags, summary: "A project's questions (same filters as GET /questions)", params: ZIdParams, querystring: ZQuestionsQuery.omit({ projectId: true, scope: true }), response: { 200: paged(ZQuestionSummary), ...errorResponses } },
-  }, async (request) => listQuestions(ctx, request.actor, { ...request.query, projectId: request.params.id, scope: 'all' }));
+  r.post(
+    '/questions',
+    {
+      schema: {
+        tags,
+        summary: 'Ask a site-wide question (on no project)',
+        body: ZAskRequest,
+        response: { 201: ZQuestion, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const id = await askQuestion(ctx, actor, null, request.body);
+      return reply.status(201).send(await getQuestion(ctx, actor, id));
+    },
+  );
 
-  r.get('/questions/:id', {
-    schema: { tags, summary: 'A question with its answers (accepted first, then by score)', params: ZIdParams, response: { 200: ZQuestion, ...errorResponses } },
-  }, async (request) => getQuestion(ctx, request.actor, request.params.id));
+  r.get(
+    '/questions',
+    {
+      schema: {
+        tags,
+        summary: 'Search and list questions',
+        description:
+          'q searches titles and bodies in English and French, accents ignored. Sorts: relevance (default with q), new (default), votes.',
+        querystring: ZQuestionsQuery,
+        response: { 200: paged(ZQuestionSummary), ...errorResponses },
+      },
+    },
+    async (request) => listQuestions(ctx, request.actor, request.query),
+  );
 
-  r.patch('/questions/:id', {
-    schema: { tags, summary: 'Edit a question (its author, or the project hosts)', params: ZIdParams, body: ZEditQuestionRequest, response: { 200: ZQuestion, ...errorResponses } },
-  }, async (request) => {
-    const actor = requireActor(request);
-    await editQuestion(ctx, actor, request.params.id, request.body);
-    return getQuestion(ctx, actor, request.params.id);
-  });
+  r.get(
+    '/projects/:id/questions',
+    {
+      schema: {
+        tags,
+        summary: "A project's questions (same filters as GET /questions)",
+        params: ZIdParams,
+        querystring: ZQuestionsQuery.omit({ projectId: true, scope: true }),
+        response: { 200: paged(ZQuestionSummary), ...errorResponses },
+      },
+    },
+    async (request) => listQuestions(ctx, request.actor, { ...request.query, projectId: request.params.id, scope: 'all' }),
+  );
 
-  r.post('/questions/:id/votes', {
-    schema: { tags, summary: 'Vote a question up (1) or down (-1)', description: REPUTATION_NOTE, params: ZIdParams, body: ZVoteRequest, response: { 200: ZVoteAnswer, ...errorResponses } },
-  }, async (request) => voteQuestion(ctx, requireActor(request), request.params.id, request.body.value));
+  r.get(
+    '/questions/:id',
+    {
+      schema: {
+        tags,
+        summary: 'A question with its answers (accepted first, then by score)',
+        params: ZIdParams,
+        response: { 200: ZQuestion, ...errorResponses },
+      },
+    },
+    async (request) => getQuestion(ctx, request.actor, request.params.id),
+  );
 
-  r.delete('/questions/:id/votes', {
-    schema: { tags, summary: 'Take my vote on a question back', params: ZIdParams, response: { 200: ZVoteAnswer, ...errorResponses } },
-  }, async (request) => voteQuestion(ctx, requireActor(request), request.params.id, null));
+  r.patch(
+    '/questions/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Edit a question (its author, or the project hosts)',
+        params: ZIdParams,
+        body: ZEditQuestionRequest,
+        response: { 200: ZQuestion, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      await editQuestion(ctx, actor, request.params.id, request.body);
+      return getQuestion(ctx, actor, request.params.id);
+    },
+  );
 
-  r.post('/questions/:id/answers', {
-    schema: { tags, summary: 'Answer a question', params: ZIdParams, body: ZAnswerRequest, response: { 201: ZAnswer, ...errorResponses } },
-  }, async (request, reply) => reply.status(201).send(await answerQuestion(ctx, requireActor(request), request.params.id, request.body.body)));
+  r.post(
+    '/questions/:id/votes',
+    {
+      schema: {
+        tags,
+        summary: 'Vote a question up (1) or down (-1)',
+        description: REPUTATION_NOTE,
+        params: ZIdParams,
+        body: ZVoteRequest,
+        response: { 200: ZVoteAnswer, ...errorResponses },
+      },
+    },
+    async (request) => voteQuestion(ctx, requireActor(request), request.params.id, request.body.value),
+  );
 
-  r.patch('/answers/:id', {
-    schema: { tags, summary: 'Edit an answer (its author, or the project hosts)', params: ZIdParams, body: ZAnswerRequest, response: { 200: ZAnswer, ...errorResponses } },
-  }, async (request) => editAnswer(ctx, requireActor(request), request.params.id, request.body.body));
+  r.delete(
+    '/questions/:id/votes',
+    {
+      schema: { tags, summary: 'Take my vote on a question back', params: ZIdParams, response: { 200: ZVoteAnswer, ...errorResponses } },
+    },
+    async (request) => voteQuestion(ctx, requireActor(request), request.params.id, null),
+  );
 
-  r.post('/answers/:id/votes', {
-    schema: { tags, summary: 'Vote an answer up (1) or down (-1)', description: REPUTATION_NOTE, params: ZIdParams, body: ZVoteRequest, response: { 200: ZVoteAnswer, ...errorResponses } },
-  }, async (request) => voteAnswer(ctx, requireActor(request), request.params.id, request.body.value));
+  r.post(
+    '/questions/:id/answers',
+    {
+      schema: {
+        tags,
+        summary: 'Answer a question',
+        params: ZIdParams,
+        body: ZAnswerRequest,
+        response: { 201: ZAnswer, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await answerQuestion(ctx, requireActor(request), request.params.id, request.body.body)),
+  );
 
-  r.delete('/answers/:id/votes', {
-    schema: { tags, summary: 'Take my vote on an answer back', params: ZIdParams, response: { 200: ZVoteAnswer, ...errorResponses } },
-  }, async (request) => voteAnswer(ctx, requireActor(request), request.params.id, null));
+  r.patch(
+    '/answers/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Edit an answer (its author, or the project hosts)',
+        params: ZIdParams,
+        body: ZAnswerRequest,
+        response: { 200: ZAnswer, ...errorResponses },
+      },
+    },
+    async (request) => editAnswer(ctx, requireActor(request), request.params.id, request.body.body),
+  );
 
-  r.post('/answers/:id/accept', {
-    schema: { tags, summary: 'Accept this answer (the author of the question)', description: REPUTATION_NOTE, params: ZIdParams, response: { 200: ZQuestion, ...errorResponses } },
-  }, async (request) => {
-    const actor = requireActor(request);
-    return getQuestion(ctx, actor, await setAccepted(ctx, actor, request.params.id, true));
-  });
+  r.post(
+    '/answers/:id/votes',
+    {
+      schema: {
+        tags,
+        summary: 'Vote an answer up (1) or down (-1)',
+        description: REPUTATION_NOTE,
+        params: ZIdParams,
+        body: ZVoteRequest,
+        response: { 200: ZVoteAnswer, ...errorResponses },
+      },
+    },
+    async (request) => voteAnswer(ctx, requireActor(request), request.params.id, request.body.value),
+  );
 
-  r.delete('/answers/:id/accept', {
-    schema: { tags, summary: 'Take back the acceptance of this answer', params: ZIdParams, response: { 200: ZQuestion, ...errorResponses } },
-  }, async (request) => {
-    const actor = requireActor(request);
-    return getQuestion(ctx, actor, await setAccepted(ctx, actor, request.params.id, false));
-  });
+  r.delete(
+    '/answers/:id/votes',
+    {
+      schema: { tags, summary: 'Take my vote on an answer back', params: ZIdParams, response: { 200: ZVoteAnswer, ...errorResponses } },
+    },
+    async (request) => voteAnswer(ctx, requireActor(request), request.params.id, null),
+  );
+
+  r.post(
+    '/answers/:id/accept',
+    {
+      schema: {
+        tags,
+        summary: 'Accept this answer (the author of the question)',
+        description: REPUTATION_NOTE,
+        params: ZIdParams,
+        response: { 200: ZQuestion, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      return getQuestion(ctx, actor, await setAccepted(ctx, actor, request.params.id, true));
+    },
+  );
+
+  r.delete(
+    '/answers/:id/accept',
+    {
+      schema: {
+        tags,
+        summary: 'Take back the acceptance of this answer',
+        params: ZIdParams,
+        response: { 200: ZQuestion, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      return getQuestion(ctx, actor, await setAccepted(ctx, actor, request.params.id, false));
+    },
+  );
 }

@@ -9,7 +9,8 @@ registerSubject('question', {
 
 // An answer belongs where its question does.
 registerSubject('answer', {
-  find: (db, id) => subjectRowOf(db, sql`SELECT a.id, q.project_id FROM answers a JOIN questions q ON q.id = a.question_id WHERE a.id = ${id}`),
+  find: (db, id) =>
+    subjectRowOf(db, sql`SELECT a.id, q.project_id FROM answers a JOIN questions q ON q.id = a.question_id WHERE a.id = ${id}`),
   visibleSql: (id) =>
     sql`SELECT vs_q.project_id, false AS draft FROM answers vs_a JOIN questions vs_q ON vs_q.id = vs_a.question_id WHERE vs_a.id = ${id} AND vs_q.project_id IS NOT NULL`,
 });

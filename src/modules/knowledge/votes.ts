@@ -27,9 +27,14 @@ export async function voteQuestion(ctx: AppContext, actor: Actor, id: string, va
     const to = value ?? 0;
     if (from === to) return { id: question.id, value, score: locked.score };
     if (to === 0) await tx.delete(questionVotes).where(mine);
-    else if (from === 0) await tx.insert(questionVotes).values({ questionId: question.id, userId: actor.userId, value: to, createdAt: ctx.clock.now() });
+    else if (from === 0)
+      await tx.insert(questionVotes).values({ questionId: question.id, userId: actor.userId, value: to, createdAt: ctx.clock.now() });
     else await tx.update(questionVotes).set({ value: to }).where(mine);
-    const [row] = await tx.update(questions).set({ score: sql`${questions.score} + ${to - from}` }).where(eq(questions.id, question.id)).returning({ score: questions.score });
+    const [row] = await tx
+      .update(questions)
+      .set({ score: sql`${questions.score} + ${to - from}` })
+      .where(eq(questions.id, question.id))
+      .returning({ score: questions.score });
     await reputationForVote(tx, 'question', question.id, question.authorId, from, to);
     return { id: question.id, value, score: row!.score };
   });
@@ -52,9 +57,14 @@ export async function voteAnswer(ctx: AppContext, actor: Actor, id: string, valu
     const to = value ?? 0;
     if (from === to) return { id: answer.id, value, score: locked.score };
     if (to === 0) await tx.delete(answerVotes).where(mine);
-    else if (from === 0) await tx.insert(answerVotes).values({ answerId: answer.id, userId: actor.userId, value: to, createdAt: ctx.clock.now() });
+    else if (from === 0)
+      await tx.insert(answerVotes).values({ answerId: answer.id, userId: actor.userId, value: to, createdAt: ctx.clock.now() });
     else await tx.update(answerVotes).set({ value: to }).where(mine);
-    const [row] = await tx.update(answers).set({ score: sql`${answers.score} + ${to - from}` }).where(eq(answers.id, answer.id)).returning({ score: answers.score });
+    const [row] = await tx
+      .update(answers)
+      .set({ score: sql`${answers.score} + ${to - from}` })
+      .where(eq(answers.id, answer.id))
+      .returning({ score: answers.score });
     await reputationForVote(tx, 'answer', answer.id, answer.authorId, from, to);
     return { id: answer.id, value, score: row!.score };
   });

@@ -14,14 +14,25 @@ describe('ledger', () => {
     it('posts a balanced transaction and derives balances from entries', async () => {
       const a = `test:${Math.random()}:a`;
       const b = `test:${Math.random()}:b`;
-      await t.ctx.db.transaction((tx) => postTransaction(tx, { kind: 'test', currency: 'EUR', entries: [{ account: a, amount: -700 }, { account: b, amount: 700 }] }));
+      await t.ctx.db.transaction((tx) =>
+        postTransaction(tx, {
+          kind: 'test',
+          currency: 'EUR',
+          entries: [
+            { account: a, amount: -700 },
+            { account: b, amount: 700 },
+          ],
+        }),
+      );
       expect(await balanceOf(t.ctx.db, a, 'EUR')).toBe(-700);
       expect(await balanceOf(t.ctx.db, b, 'EUR')).toBe(700);
       expect(await balanceOf(t.ctx.db, b, 'USD')).toBe(0);
     });
 
     it('refuses an unbalanced transaction in code', async () => {
-      await expect(postTransaction(t.ctx.db, { kind: 'test', currency: 'EUR', entries: [{ account: 'x', amount: 5 }] })).rejects.toBeInstanceOf(UnbalancedTransactionError);
+      await expect(
+        postTransaction(t.ctx.db, { kind: 'test', currency: 'EUR', entries: [{ account: 'x', amount: 5 }] }),
+      ).rejects.toBeInstanceOf(UnbalancedTransactionError);
     });
 
     it('is enforced by the database too: unbalanced rows written directly fail at commit', async () => {
@@ -37,7 +48,14 @@ describe('ledger', () => {
     });
 
     it('is append-only: entries cannot be changed or deleted', async () => {
-      const id = await postTransaction(t.ctx.db, { kind: 'test', currency: 'EUR', entries: [{ account: 'p', amount: -1 }, { account: 'q', amount: 1 }] });
+      const id = await postTransaction(t.ctx.db, {
+        kind: 'test',
+        currency: 'EUR',
+        entries: [
+          { account: 'p', amount: -1 },
+          { account: 'q', amount: 1 },
+        ],
+      });
       await expect(t.ctx.db.execute(sql`UPDATE ledger_entries SET amount = 2 WHERE transaction_id = ${id}`)).rejects.toThrow();
       await expect(t.ctx.db.execute(sql`DELETE FROM ledger_entries WHERE transaction_id = ${id}`)).rejects.toThrow();
     });
@@ -45,7 +63,15 @@ describe('ledger', () => {
     it('posts once per idempotency key', async () => {
       const key = `k-${Math.random()}`;
       const acc = `test:${Math.random()}`;
-      const input = { kind: 'test', currency: 'EUR', idempotencyKey: key, entries: [{ account: acc, amount: 3 }, { account: 'test:other', amount: -3 }] };
+      const input = {
+        kind: 'test',
+        currency: 'EUR',
+        idempotencyKey: key,
+        entries: [
+          { account: acc, amount: 3 },
+          { account: 'test:other', amount: -3 },
+        ],
+      };
       const first = await postTransaction(t.ctx.db, input);
       const second = await postTransaction(t.ctx.db, input);
       expect(second).toBe(first);

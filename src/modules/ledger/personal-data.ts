@@ -25,12 +25,21 @@ export function personalAccounts(userId: string): string[] {
 export async function transactionsTouching(db: Executor, accounts: string[]) {
   if (!accounts.length) return [];
   const ids = db.selectDistinct({ id: ledgerEntries.transactionId }).from(ledgerEntries).where(inArray(ledgerEntries.account, accounts));
-  const txs = await db.select().from(ledgerTransactions).where(inArray(ledgerTransactions.id, ids)).orderBy(asc(ledgerTransactions.createdAt), asc(ledgerTransactions.id));
+  const txs = await db
+    .select()
+    .from(ledgerTransactions)
+    .where(inArray(ledgerTransactions.id, ids))
+    .orderBy(asc(ledgerTransactions.createdAt), asc(ledgerTransactions.id));
   if (!txs.length) return [];
   const entries = await db
     .select({ transactionId: ledgerEntries.transactionId, account: ledgerEntries.account, amount: ledgerEntries.amount })
     .from(ledgerEntries)
-    .where(inArray(ledgerEntries.transactionId, txs.map((t) => t.id)))
+    .where(
+      inArray(
+        ledgerEntries.transactionId,
+        txs.map((t) => t.id),
+      ),
+    )
     .orderBy(asc(ledgerEntries.id));
   return txs.map((t) => ({
     id: t.id,

@@ -11,7 +11,12 @@ import { ledgerEntries, ledgerTransactions } from '../../db/schema/ledger.js';
 export async function totalsByRef(db: Executor, ref: { type: string; id: string }) {
   const accountClass = sql<string>`split_part(${ledgerEntries.account}, ':', 1) || ':' || split_part(${ledgerEntries.account}, ':', 2)`;
   const rows = await db
-    .select({ kind: ledgerTransactions.kind, accountClass, currency: ledgerEntries.currency, total: sql<string>`sum(${ledgerEntries.amount})` })
+    .select({
+      kind: ledgerTransactions.kind,
+      accountClass,
+      currency: ledgerEntries.currency,
+      total: sql<string>`sum(${ledgerEntries.amount})`,
+    })
     .from(ledgerEntries)
     .innerJoin(ledgerTransactions, eq(ledgerTransactions.id, ledgerEntries.transactionId))
     .where(and(eq(ledgerTransactions.refType, ref.type), eq(ledgerTransactions.refId, ref.id)))
@@ -23,7 +28,11 @@ export async function totalsByRef(db: Executor, ref: { type: string; id: string 
  * The transactions about one thing, oldest first, with their entries; paged by (time, id).
  * @example await transactionsByRef(db, { type: 'campaign', id }, { limit: 50 })
  */
-export async function transactionsByRef(db: Executor, ref: { type: string; id: string }, page: { limit: number; after?: { at: Date; id: string } | null }) {
+export async function transactionsByRef(
+  db: Executor,
+  ref: { type: string; id: string },
+  page: { limit: number; after?: { at: Date; id: string } | null },
+) {
   const txs = await db
     .select()
     .from(ledgerTransactions)
@@ -32,7 +41,10 @@ export async function transactionsByRef(db: Executor, ref: { type: string; id: s
         eq(ledgerTransactions.refType, ref.type),
         eq(ledgerTransactions.refId, ref.id),
         page.after
-          ? or(gt(ledgerTransactions.createdAt, page.after.at), and(eq(ledgerTransactions.createdAt, page.after.at), gt(ledgerTransactions.id, page.after.id)))
+          ? or(
+              gt(ledgerTransactions.createdAt, page.after.at),
+              and(eq(ledgerTransactions.createdAt, page.after.at), gt(ledgerTransactions.id, page.after.id)),
+            )
           : undefined,
       ),
     )
@@ -42,7 +54,12 @@ export async function transactionsByRef(db: Executor, ref: { type: string; id: s
   const entries = await db
     .select()
     .from(ledgerEntries)
-    .where(inArray(ledgerEntries.transactionId, txs.map((t) => t.id)))
+    .where(
+      inArray(
+        ledgerEntries.transactionId,
+        txs.map((t) => t.id),
+      ),
+    )
     .orderBy(asc(ledgerEntries.id));
   return txs.map((t) => ({ ...t, entries: entries.filter((e) => e.transactionId === t.id) }));
 }
@@ -59,5 +76,8 @@ export async function totalsToAccountsByRefs(db: Executor, refs: SQL, accountLik
       ) tx JOIN ledger_entries e ON e.transaction_id = tx.id
       WHERE e.account LIKE ${accountLike}
       GROUP BY e.account`);
-  return (res as unknown as { rows: { account: string; total: string }[] }).rows.map((r) => ({ account: r.account, total: Number(r.total) }));
+  return (res as unknown as { rows: { account: string; total: string }[] }).rows.map((r) => ({
+    account: r.account,
+    total: Number(r.total),
+  }));
 }

@@ -58,10 +58,15 @@ export async function postTransaction(tx: Executor, input: LedgerTransactionInpu
     .onConflictDoNothing({ target: ledgerTransactions.idempotencyKey })
     .returning({ id: ledgerTransactions.id });
   if (!inserted.length) {
-    const [first] = await tx.select({ id: ledgerTransactions.id }).from(ledgerTransactions).where(eq(ledgerTransactions.idempotencyKey, input.idempotencyKey!));
+    const [first] = await tx
+      .select({ id: ledgerTransactions.id })
+      .from(ledgerTransactions)
+      .where(eq(ledgerTransactions.idempotencyKey, input.idempotencyKey!));
     return first!.id;
   }
-  await tx.insert(ledgerEntries).values(entries.map((e) => ({ transactionId: id, account: e.account, currency: input.currency, amount: e.amount, createdAt: at })));
+  await tx
+    .insert(ledgerEntries)
+    .values(entries.map((e) => ({ transactionId: id, account: e.account, currency: input.currency, amount: e.amount, createdAt: at })));
   return id;
 }
 
@@ -123,7 +128,9 @@ export async function postTransactions(tx: Executor, inputs: LedgerTransactionIn
     ON CONFLICT (idempotency_key) DO NOTHING
     RETURNING id`);
   const ids = new Set(((inserted as unknown as { rows: { id: string }[] }).rows ?? []).map((r) => r.id));
-  const rows = prepared.filter((p) => ids.has(p.id)).flatMap((p) => p.entries.map((e) => ({ id: p.id, account: e.account, currency: p.input.currency, amount: e.amount, at: p.at })));
+  const rows = prepared
+    .filter((p) => ids.has(p.id))
+    .flatMap((p) => p.entries.map((e) => ({ id: p.id, account: e.account, currency: p.input.currency, amount: e.amount, at: p.at })));
   if (rows.length) {
     await tx.execute(sql`
       INSERT INTO ledger_entries (transaction_id, account, currency, amount, created_at)

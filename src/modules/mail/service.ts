@@ -39,7 +39,10 @@ export async function deliverOutbox(ctx: AppContext, batch = 50): Promise<number
     for (const mail of pending) {
       try {
         await transport.sendMail({ from: ctx.config.MAIL_FROM, to: mail.toAddress, subject: mail.subject, text: mail.bodyText });
-        await ctx.db.update(mailOutbox).set({ status: 'sent', sentAt: ctx.clock.now(), attempts: sql`${mailOutbox.attempts} + 1` }).where(eq(mailOutbox.id, mail.id));
+        await ctx.db
+          .update(mailOutbox)
+          .set({ status: 'sent', sentAt: ctx.clock.now(), attempts: sql`${mailOutbox.attempts} + 1` })
+          .where(eq(mailOutbox.id, mail.id));
       } catch (e) {
         const attempts = mail.attempts + 1;
         await ctx.db

@@ -9,12 +9,24 @@ import { notifications, reputationEvents } from '../../db/schema/notifications.j
  */
 export async function exportPersonalData(db: Executor, userId: string) {
   const mine = await db
-    .select({ id: notifications.id, kind: notifications.kind, subject: notifications.subject, data: notifications.data, readAt: notifications.readAt, createdAt: notifications.createdAt })
+    .select({
+      id: notifications.id,
+      kind: notifications.kind,
+      subject: notifications.subject,
+      data: notifications.data,
+      readAt: notifications.readAt,
+      createdAt: notifications.createdAt,
+    })
     .from(notifications)
     .where(eq(notifications.userId, userId))
     .orderBy(desc(notifications.createdAt), desc(notifications.id));
   const reputation = await db
-    .select({ points: reputationEvents.points, reason: reputationEvents.reason, subject: reputationEvents.subject, createdAt: reputationEvents.createdAt })
+    .select({
+      points: reputationEvents.points,
+      reason: reputationEvents.reason,
+      subject: reputationEvents.subject,
+      createdAt: reputationEvents.createdAt,
+    })
     .from(reputationEvents)
     .where(eq(reputationEvents.userId, userId))
     .orderBy(asc(reputationEvents.createdAt));
@@ -26,7 +38,12 @@ export async function exportPersonalData(db: Executor, userId: string) {
  * others that carry their name (a reply's `authorName`, an organization's `byName`) get `replacement` instead.
  * @example await erasePersonalData(tx, userId, { name: 'Ann', orgIds: ['org_…'] }, 'Deleted account')
  */
-export async function erasePersonalData(tx: Executor, userId: string, was: { name: string; orgIds: string[] }, replacement: string): Promise<void> {
+export async function erasePersonalData(
+  tx: Executor,
+  userId: string,
+  was: { name: string; orgIds: string[] },
+  replacement: string,
+): Promise<void> {
   await tx.delete(notifications).where(eq(notifications.userId, userId));
   await tx
     .update(notifications)
@@ -37,6 +54,12 @@ export async function erasePersonalData(tx: Executor, userId: string, was: { nam
     await tx
       .update(notifications)
       .set({ data: sql`${notifications.data} || jsonb_build_object('byName', ${replacement}::text)` })
-      .where(and(eq(notifications.kind, 'org_member_added'), sql`${notifications.data}->>'byName' = ${was.name}`, inArray(sql`${notifications.data}->>'orgId'`, was.orgIds)));
+      .where(
+        and(
+          eq(notifications.kind, 'org_member_added'),
+          sql`${notifications.data}->>'byName' = ${was.name}`,
+          inArray(sql`${notifications.data}->>'orgId'`, was.orgIds),
+        ),
+      );
   }
 }

@@ -18,16 +18,38 @@ const ZNotification = z.object({
 export async function notificationsRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['community'];
-  r.get('/notifications', { config: { auth: 'person' },
-    schema: { tags, summary: 'My notifications, newest first', querystring: ZPageQuery, response: { 200: z.object({ items: z.array(ZNotification), nextCursor: z.string().nullable(), unread: z.number() }), ...errorResponses } },
-  }, async (request) => {
-    const page = await listNotifications(ctx.db, requireActor(request).userId, request.query.limit, request.query.cursor);
-    return {
-      ...page,
-      items: page.items.map((n) => ({ ...n, readAt: n.readAt?.toISOString() ?? null, createdAt: n.createdAt.toISOString() })),
-    };
-  });
-  r.post('/notifications/read', {
-    schema: { tags, summary: 'Mark notifications read (all of them without ids)', body: z.object({ ids: z.array(z.string().max(100)).max(500).optional() }).default({}), response: { 200: z.object({ marked: z.number() }), ...errorResponses } },
-  }, async (request) => ({ marked: await markRead(ctx.db, requireActor(request).userId, request.body.ids, ctx.clock.now()) }));
+  r.get(
+    '/notifications',
+    {
+      config: { auth: 'person' },
+      schema: {
+        tags,
+        summary: 'My notifications, newest first',
+        querystring: ZPageQuery,
+        response: {
+          200: z.object({ items: z.array(ZNotification), nextCursor: z.string().nullable(), unread: z.number() }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const page = await listNotifications(ctx.db, requireActor(request).userId, request.query.limit, request.query.cursor);
+      return {
+        ...page,
+        items: page.items.map((n) => ({ ...n, readAt: n.readAt?.toISOString() ?? null, createdAt: n.createdAt.toISOString() })),
+      };
+    },
+  );
+  r.post(
+    '/notifications/read',
+    {
+      schema: {
+        tags,
+        summary: 'Mark notifications read (all of them without ids)',
+        body: z.object({ ids: z.array(z.string().max(100)).max(500).optional() }).default({}),
+        response: { 200: z.object({ marked: z.number() }), ...errorResponses },
+      },
+    },
+    async (request) => ({ marked: await markRead(ctx.db, requireActor(request).userId, request.body.ids, ctx.clock.now()) }),
+  );
 }

@@ -21,9 +21,13 @@ export interface NewNotification {
 export async function notify(tx: Executor, n: NewNotification): Promise<void> {
   const unique = [...new Set(n.userIds)];
   for (let i = 0; i < unique.length; i += 500) {
-    await tx.insert(notifications).values(
-      unique.slice(i, i + 500).map((userId) => ({ id: newId('ntf'), userId, kind: n.kind, subject: n.subject ?? null, data: n.data ?? {} })),
-    );
+    await tx
+      .insert(notifications)
+      .values(
+        unique
+          .slice(i, i + 500)
+          .map((userId) => ({ id: newId('ntf'), userId, kind: n.kind, subject: n.subject ?? null, data: n.data ?? {} })),
+      );
   }
 }
 
@@ -43,7 +47,12 @@ export async function listNotifications(db: Executor, userId: string, limit: num
       and(
         eq(notifications.userId, userId),
         visible,
-        pos ? or(lt(notifications.createdAt, new Date(String(pos.v))), and(eq(notifications.createdAt, new Date(String(pos.v))), lt(notifications.id, pos.id))) : undefined,
+        pos
+          ? or(
+              lt(notifications.createdAt, new Date(String(pos.v))),
+              and(eq(notifications.createdAt, new Date(String(pos.v))), lt(notifications.id, pos.id)),
+            )
+          : undefined,
       ),
     )
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
@@ -70,7 +79,9 @@ export async function markRead(db: Executor, userId: string, ids: string[] | und
  * @example await awardReputation(tx, { userId, points: 10, reason: 'answer_upvoted', subject: `answer:${id}` })
  */
 export async function awardReputation(tx: Executor, e: { userId: string; points: number; reason: string; subject?: string }) {
-  await tx.insert(reputationEvents).values({ id: newId('rep'), userId: e.userId, points: e.points, reason: e.reason, subject: e.subject ?? null });
+  await tx
+    .insert(reputationEvents)
+    .values({ id: newId('rep'), userId: e.userId, points: e.points, reason: e.reason, subject: e.subject ?? null });
 }
 
 export async function reputationOf(db: Executor, userId: string): Promise<number> {

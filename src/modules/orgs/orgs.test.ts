@@ -9,7 +9,11 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 async function newOrg(owner: TestUser, name = 'Atelier Vélo') {
-  const res = await t.request(owner, 'POST', '/api/v1/orgs', { name, description: 'We **fix** bikes.', website: 'https://atelier.example' });
+  const res = await t.request(owner, 'POST', '/api/v1/orgs', {
+    name,
+    description: 'We **fix** bikes.',
+    website: 'https://atelier.example',
+  });
   expect(res.statusCode).toBe(201);
   return res.json();
 }
@@ -55,12 +59,22 @@ describe('OrgsService', () => {
     it('shows the organization by id or slug to anyone, with members, roles and its visible projects', async () => {
       const owner = await t.signup('Paula');
       const org = await newOrg(owner, 'Repair Collective');
-      const project = (await t.request(owner, 'POST', '/api/v1/projects', { title: 'Repair café', summary: 'Fix things together', category: 'community', orgId: org.id })).json();
+      const project = (
+        await t.request(owner, 'POST', '/api/v1/projects', {
+          title: 'Repair café',
+          summary: 'Fix things together',
+          category: 'community',
+          orgId: org.id,
+        })
+      ).json();
       const bySlug = await t.request(null, 'GET', `/api/v1/orgs/${org.slug}`);
       expect(bySlug.statusCode).toBe(200);
       expect(bySlug.json()).toMatchObject({ id: org.id, name: 'Repair Collective', viewer: { role: null }, moreProjects: false });
       expect(bySlug.json().projects.map((p: { id: string }) => p.id)).toEqual([project.id]);
-      expect(bySlug.json().projects[0]).toMatchObject({ org: { id: org.id, name: 'Repair Collective' }, owner: { id: owner.id, name: 'Paula' } });
+      expect(bySlug.json().projects[0]).toMatchObject({
+        org: { id: org.id, name: 'Repair Collective' },
+        owner: { id: owner.id, name: 'Paula' },
+      });
       expect(bySlug.body).not.toContain(owner.email);
     });
 
@@ -109,9 +123,17 @@ describe('OrgsService', () => {
       const byId = await t.request(owner, 'POST', `/api/v1/orgs/${org.id}/members`, { userId: cleo.id });
       expect(byId.json()).toMatchObject({ userId: cleo.id, role: 'member' });
       const view = (await t.request(null, 'GET', `/api/v1/orgs/${org.id}`)).json();
-      expect(view.members.map((m: { name: string; role: string }) => `${m.name}:${m.role}`)).toEqual(['Rita:owner', 'Bob:admin', 'Cleo:member']);
+      expect(view.members.map((m: { name: string; role: string }) => `${m.name}:${m.role}`)).toEqual([
+        'Rita:owner',
+        'Bob:admin',
+        'Cleo:member',
+      ]);
       const notes = (await t.request(bob, 'GET', '/api/v1/notifications')).json();
-      expect(notes.items[0]).toMatchObject({ kind: 'org_member_added', subject: `org:${org.id}`, data: { orgName: org.name, role: 'admin', byName: 'Rita' } });
+      expect(notes.items[0]).toMatchObject({
+        kind: 'org_member_added',
+        subject: `org:${org.id}`,
+        data: { orgName: org.name, role: 'admin', byName: 'Rita' },
+      });
     });
 
     it('lets an admin add members but not owners or admins', async () => {
@@ -149,7 +171,9 @@ describe('OrgsService', () => {
       const unknownUser = await t.request(owner, 'POST', `/api/v1/orgs/${org.id}/members`, { email: 'nobody@nowhere.test' });
       expect(unknownUser.statusCode).toBe(404);
       expect(unknownUser.json().error).toMatchObject({ code: 'user_not_found', details: { field: 'body.email' } });
-      expect((await t.request(owner, 'POST', `/api/v1/orgs/${org.id}/members`, { userId: 'usr_nope' })).json().error.details.field).toBe('body.userId');
+      expect((await t.request(owner, 'POST', `/api/v1/orgs/${org.id}/members`, { userId: 'usr_nope' })).json().error.details.field).toBe(
+        'body.userId',
+      );
       expect((await t.request(owner, 'POST', '/api/v1/orgs/org_nope/members', { userId: owner.id })).statusCode).toBe(404);
     });
 
@@ -180,7 +204,9 @@ describe('OrgsService', () => {
       expect(last.statusCode).toBe(409);
       expect(last.json().error.code).toBe('last_owner');
       expect((await t.request(owner, 'PATCH', `/api/v1/orgs/${org.id}/members/${admin.id}`, { role: 'owner' })).json().role).toBe('owner');
-      expect((await t.request(owner, 'PATCH', `/api/v1/orgs/${org.id}/members/${owner.id}`, { role: 'member' })).json().role).toBe('member');
+      expect((await t.request(owner, 'PATCH', `/api/v1/orgs/${org.id}/members/${owner.id}`, { role: 'member' })).json().role).toBe(
+        'member',
+      );
       expect((await t.request(admin, 'PATCH', `/api/v1/orgs/${org.id}/members/usr_nope`, { role: 'member' })).statusCode).toBe(404);
       const bad = await t.request(admin, 'PATCH', `/api/v1/orgs/${org.id}/members/${owner.id}`, { role: 'emperor' });
       expect(bad.statusCode).toBe(400);

@@ -9,7 +9,12 @@ import { addMember, changeMemberRole, createOrg, myOrgs, orgView, removeMember, 
 import { auditContext } from '../audit/record-audit.js';
 
 const ZRole = z.enum(['owner', 'admin', 'member']);
-const ZWebsite = z.string().trim().url('must be a URL').max(500).regex(/^https?:\/\//, 'must be an http(s) URL');
+const ZWebsite = z
+  .string()
+  .trim()
+  .url('must be a URL')
+  .max(500)
+  .regex(/^https?:\/\//, 'must be an http(s) URL');
 
 export const ZCreateOrgRequest = z.object({
   name: z.string().trim().min(2, 'must be at least 2 characters').max(100),
@@ -50,37 +55,115 @@ export async function orgsRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['orgs'];
 
-  r.post('/orgs', { schema: { tags, summary: 'Create an organization (you become its owner)', body: ZCreateOrgRequest, response: { 201: ZOrg, ...errorResponses } } }, async (request, reply) => {
-    const actor = requireActor(request);
-    const org = await createOrg(ctx, actor, request.body, auditContext(request));
-    return reply.status(201).send(await orgView(ctx, org.id, actor));
-  });
-
-  r.get('/orgs/:id', { schema: { tags, summary: 'An organization by id or slug: members and projects', params: ZIdParams, response: { 200: ZOrg, ...errorResponses } } }, async (request) =>
-    orgView(ctx, request.params.id, request.actor),
+  r.post(
+    '/orgs',
+    {
+      schema: {
+        tags,
+        summary: 'Create an organization (you become its owner)',
+        body: ZCreateOrgRequest,
+        response: { 201: ZOrg, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const org = await createOrg(ctx, actor, request.body, auditContext(request));
+      return reply.status(201).send(await orgView(ctx, org.id, actor));
+    },
   );
 
-  r.patch('/orgs/:id', { schema: { tags, summary: 'Edit an organization (owners and admins)', params: ZIdParams, body: ZUpdateOrgRequest, response: { 200: ZOrg, ...errorResponses } } }, async (request) => {
-    const actor = requireActor(request);
-    return orgView(ctx, await updateOrg(ctx, actor, request.params.id, request.body, auditContext(request)), actor);
-  });
+  r.get(
+    '/orgs/:id',
+    {
+      schema: {
+        tags,
+        summary: 'An organization by id or slug: members and projects',
+        params: ZIdParams,
+        response: { 200: ZOrg, ...errorResponses },
+      },
+    },
+    async (request) => orgView(ctx, request.params.id, request.actor),
+  );
 
-  r.post('/orgs/:id/members', {
-    schema: { tags, summary: 'Add a member by userId or e-mail (owners and admins; only owners grant owner/admin)', params: ZIdParams, body: ZAddMemberRequest, response: { 201: ZOrgMember, ...errorResponses } },
-  }, async (request, reply) => reply.status(201).send(await addMember(ctx, requireActor(request), request.params.id, request.body, auditContext(request))));
+  r.patch(
+    '/orgs/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Edit an organization (owners and admins)',
+        params: ZIdParams,
+        body: ZUpdateOrgRequest,
+        response: { 200: ZOrg, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      return orgView(ctx, await updateOrg(ctx, actor, request.params.id, request.body, auditContext(request)), actor);
+    },
+  );
 
-  r.patch('/orgs/:id/members/:userId', {
-    schema: { tags, summary: "Change a member's role (owners)", params: ZMemberParams, body: ZChangeMemberRequest, response: { 200: ZOrgMember, ...errorResponses } },
-  }, async (request) => changeMemberRole(ctx, requireActor(request), request.params.id, request.params.userId, request.body.role, auditContext(request)));
+  r.post(
+    '/orgs/:id/members',
+    {
+      schema: {
+        tags,
+        summary: 'Add a member by userId or e-mail (owners and admins; only owners grant owner/admin)',
+        params: ZIdParams,
+        body: ZAddMemberRequest,
+        response: { 201: ZOrgMember, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await addMember(ctx, requireActor(request), request.params.id, request.body, auditContext(request))),
+  );
 
-  r.delete('/orgs/:id/members/:userId', {
-    schema: { tags, summary: 'Remove a member, or leave (owners remove anyone, admins remove members)', params: ZMemberParams, response: { 204: z.null(), ...errorResponses } },
-  }, async (request, reply) => {
-    await removeMember(ctx, requireActor(request), request.params.id, request.params.userId, auditContext(request));
-    return reply.status(204).send(null);
-  });
+  r.patch(
+    '/orgs/:id/members/:userId',
+    {
+      schema: {
+        tags,
+        summary: "Change a member's role (owners)",
+        params: ZMemberParams,
+        body: ZChangeMemberRequest,
+        response: { 200: ZOrgMember, ...errorResponses },
+      },
+    },
+    async (request) =>
+      changeMemberRole(ctx, requireActor(request), request.params.id, request.params.userId, request.body.role, auditContext(request)),
+  );
 
-  r.get('/me/orgs', { config: { auth: 'person' },
-    schema: { tags, summary: 'The organizations I belong to, with my role', response: { 200: z.object({ items: z.array(z.object({ id: z.string(), slug: z.string(), name: z.string(), role: ZRole })), nextCursor: z.null() }), ...errorResponses } },
-  }, async (request) => ({ items: await myOrgs(ctx, requireActor(request).userId), nextCursor: null }));
+  r.delete(
+    '/orgs/:id/members/:userId',
+    {
+      schema: {
+        tags,
+        summary: 'Remove a member, or leave (owners remove anyone, admins remove members)',
+        params: ZMemberParams,
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await removeMember(ctx, requireActor(request), request.params.id, request.params.userId, auditContext(request));
+      return reply.status(204).send(null);
+    },
+  );
+
+  r.get(
+    '/me/orgs',
+    {
+      config: { auth: 'person' },
+      schema: {
+        tags,
+        summary: 'The organizations I belong to, with my role',
+        response: {
+          200: z.object({
+            items: z.array(z.object({ id: z.string(), slug: z.string(), name: z.string(), role: ZRole })),
+            nextCursor: z.null(),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => ({ items: await myOrgs(ctx, requireActor(request).userId), nextCursor: null }),
+  );
 }

@@ -31,7 +31,11 @@ export const ORG_PAGE_PROJECTS = 50;
  * @example const org = await findOrg(db, 'atelier-velo')
  */
 export async function findOrg(db: Executor, idOrSlug: string): Promise<Org> {
-  const [org] = await db.select().from(orgs).where(or(eq(orgs.id, idOrSlug), eq(orgs.slug, idOrSlug))).limit(1);
+  const [org] = await db
+    .select()
+    .from(orgs)
+    .where(or(eq(orgs.id, idOrSlug), eq(orgs.slug, idOrSlug)))
+    .limit(1);
   if (!org) throw notFound('organization', 'org_not_found');
   return org;
 }
@@ -48,16 +52,40 @@ function slugBase(name: string): string {
 export async function createOrg(ctx: AppContext, actor: Actor, input: CreateOrgInput, from?: AuditFrom): Promise<Org> {
   const base = slugBase(input.name);
   for (let attempt = 0; ; attempt++) {
-    const slug = attempt === 0 ? base : `${base}-${randomToken(4).toLowerCase().replace(/[^a-z0-9]/g, 'x').slice(0, 5)}`;
+    const slug =
+      attempt === 0
+        ? base
+        : `${base}-${randomToken(4)
+            .toLowerCase()
+            .replace(/[^a-z0-9]/g, 'x')
+            .slice(0, 5)}`;
     try {
       return await ctx.db.transaction(async (tx) => {
         const id = newId('org');
         const [org] = await tx
           .insert(orgs)
-          .values({ id, slug, name: input.name, description: input.description ?? '', website: input.website ?? null, createdAt: ctx.clock.now() })
+          .values({
+            id,
+            slug,
+            name: input.name,
+            description: input.description ?? '',
+            website: input.website ?? null,
+            createdAt: ctx.clock.now(),
+          })
           .returning();
         await tx.insert(orgMembers).values({ orgId: id, userId: actor.userId, role: 'owner', createdAt: ctx.clock.now() });
-        await recordAudit(tx, { action: 'org.create', targetType: 'org', targetId: id, orgId: id, summary: `Created ${slug}, as its first owner`, at: ctx.clock.now() }, from ?? actor);
+        await recordAudit(
+          tx,
+          {
+            action: 'org.create',
+            targetType: 'org',
+            targetId: id,
+            orgId: id,
+            summary: `Created ${slug}, as its first owner`,
+            at: ctx.clock.now(),
+          },
+          from ?? actor,
+        );
         return org!;
       });
     } catch (e) {
@@ -78,7 +106,11 @@ export async function orgView(ctx: AppContext, idOrSlug: string, actor: Actor | 
     .from(orgMembers)
     .innerJoin(users, eq(users.id, orgMembers.userId))
     .where(eq(orgMembers.orgId, org.id))
-    .orderBy(sql`CASE ${orgMembers.role} WHEN 'owner' THEN 0 WHEN 'admin' THEN 1 ELSE 2 END`, asc(orgMembers.createdAt), asc(orgMembers.userId));
+    .orderBy(
+      sql`CASE ${orgMembers.role} WHEN 'owner' THEN 0 WHEN 'admin' THEN 1 ELSE 2 END`,
+      asc(orgMembers.createdAt),
+      asc(orgMembers.userId),
+    );
   const projects = await orgProjects(ctx.db, org.id, ORG_PAGE_PROJECTS);
   const viewerRole = actor ? (members.find((m) => m.userId === actor.userId)?.role ?? null) : null;
   return {
@@ -100,14 +132,32 @@ export async function orgView(ctx: AppContext, idOrSlug: string, actor: Actor | 
  * Edits an organization's name, description or website (owners and admins).
  * @example await updateOrg(ctx, actor, orgId, { description: 'We fix bikes.' })
  */
-export async function updateOrg(ctx: AppContext, actor: Actor, idOrSlug: string, patch: { name?: string; description?: string; website?: string | null }, from?: AuditFrom) {
+export async function updateOrg(
+  ctx: AppContext,
+  actor: Actor,
+  idOrSlug: string,
+  patch: { name?: string; description?: string; website?: string | null },
+  from?: AuditFrom,
+) {
   const org = await findOrg(ctx.db, idOrSlug);
   // Why: an organization speaks for its members; only its owners and admins may change what it says.
   if (!(await canManageOrg(ctx.db, org.id, actor.userId))) throw forbidden('Only an owner or admin of this organization can edit it.');
   await ctx.db.transaction(async (tx) => {
     await tx.update(orgs).set(patch).where(eq(orgs.id, org.id));
     const fields = Object.keys(patch).filter((k) => patch[k as keyof typeof patch] !== undefined);
-    await recordAudit(tx, { action: 'org.update', targetType: 'org', targetId: org.id, orgId: org.id, summary: `Edited ${org.slug}: ${fields.join(', ') || 'nothing'}`, data: { fields }, at: ctx.clock.now() }, from ?? actor);
+    await recordAudit(
+      tx,
+      {
+        action: 'org.update',
+        targetType: 'org',
+        targetId: org.id,
+        orgId: org.id,
+        summary: `Edited ${org.slug}: ${fields.join(', ') || 'nothing'}`,
+        data: { fields },
+        at: ctx.clock.now(),
+      },
+      from ?? actor,
+    );
   });
   return org.id;
 }
@@ -145,11 +195,19 @@ export async function addMember(ctx: AppContext, actor: Actor, idOrSlug: string,
 
   const [person] = input.userId
     ? await ctx.db.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, input.userId)).limit(1)
-    : await ctx.db.select({ id: users.id, name: users.name }).from(users).where(eq(sql`lower(${users.email})`, input.email!.toLowerCase())).limit(1);
+    : await ctx.db
+        .select({ id: users.id, name: users.name })
+        .from(users)
+        .where(eq(sql`lower(${users.email})`, input.email!.toLowerCase()))
+        .limit(1);
   if (!person) {
-    throw new DomainError('user_not_found', input.userId ? 'No person with this id.' : 'No account uses this e-mail address: ask them to sign up first.', {
-      field: input.userId ? 'body.userId' : 'body.email',
-    });
+    throw new DomainError(
+      'user_not_found',
+      input.userId ? 'No person with this id.' : 'No account uses this e-mail address: ask them to sign up first.',
+      {
+        field: input.userId ? 'body.userId' : 'body.email',
+      },
+    );
   }
   const [actorUser] = await ctx.db.select({ name: users.name }).from(users).where(eq(users.id, actor.userId)).limit(1);
   const joinedAt = ctx.clock.now();
@@ -159,16 +217,23 @@ export async function addMember(ctx: AppContext, actor: Actor, idOrSlug: string,
       .values({ orgId: org.id, userId: person.id, role: input.role, createdAt: joinedAt })
       .onConflictDoNothing()
       .returning({ userId: orgMembers.userId });
-    if (!inserted.length) throw conflict('already_member', `${person.name} is already a member of ${org.name}.`, { field: input.userId ? 'body.userId' : 'body.email' });
-    await recordAudit(tx, {
-      action: 'org.member_add',
-      targetType: 'user',
-      targetId: person.id,
-      orgId: org.id,
-      summary: `Added ${person.id} to ${org.slug} as ${input.role}`,
-      data: { role: input.role, by: input.userId ? 'id' : 'email' },
-      at: joinedAt,
-    }, from ?? actor);
+    if (!inserted.length)
+      throw conflict('already_member', `${person.name} is already a member of ${org.name}.`, {
+        field: input.userId ? 'body.userId' : 'body.email',
+      });
+    await recordAudit(
+      tx,
+      {
+        action: 'org.member_add',
+        targetType: 'user',
+        targetId: person.id,
+        orgId: org.id,
+        summary: `Added ${person.id} to ${org.slug} as ${input.role}`,
+        data: { role: input.role, by: input.userId ? 'id' : 'email' },
+        at: joinedAt,
+      },
+      from ?? actor,
+    );
     await notify(tx, {
       userIds: [person.id],
       kind: 'org_member_added',
@@ -199,17 +264,24 @@ export async function changeMemberRole(ctx: AppContext, actor: Actor, idOrSlug: 
     if (member.role === 'owner' && role !== 'owner' && (await ownersCount(tx, org.id)) <= 1) {
       throw conflict('last_owner', 'An organization keeps at least one owner: make someone else owner first.');
     }
-    await tx.update(orgMembers).set({ role }).where(and(eq(orgMembers.orgId, org.id), eq(orgMembers.userId, userId)));
+    await tx
+      .update(orgMembers)
+      .set({ role })
+      .where(and(eq(orgMembers.orgId, org.id), eq(orgMembers.userId, userId)));
     if (member.role !== role) {
-      await recordAudit(tx, {
-        action: 'org.member_role_change',
-        targetType: 'user',
-        targetId: userId,
-        orgId: org.id,
-        summary: `Changed the role of ${userId} in ${org.slug} from ${member.role} to ${role}`,
-        data: { from: member.role, to: role },
-        at: ctx.clock.now(),
-      }, from ?? actor);
+      await recordAudit(
+        tx,
+        {
+          action: 'org.member_role_change',
+          targetType: 'user',
+          targetId: userId,
+          orgId: org.id,
+          summary: `Changed the role of ${userId} in ${org.slug} from ${member.role} to ${role}`,
+          data: { from: member.role, to: role },
+          at: ctx.clock.now(),
+        },
+        from ?? actor,
+      );
     }
     return { userId, name: member.name, role, joinedAt: member.joinedAt.toISOString() };
   });
@@ -237,15 +309,19 @@ export async function removeMember(ctx: AppContext, actor: Actor, idOrSlug: stri
       throw conflict('last_owner', 'An organization keeps at least one owner: make someone else owner first.');
     }
     await tx.delete(orgMembers).where(and(eq(orgMembers.orgId, org.id), eq(orgMembers.userId, userId)));
-    await recordAudit(tx, {
-      action: self ? 'org.member_leave' : 'org.member_remove',
-      targetType: 'user',
-      targetId: userId,
-      orgId: org.id,
-      summary: self ? `Left ${org.slug} (was ${targetRole})` : `Removed ${userId} (${targetRole}) from ${org.slug}`,
-      data: { role: targetRole },
-      at: ctx.clock.now(),
-    }, from ?? actor);
+    await recordAudit(
+      tx,
+      {
+        action: self ? 'org.member_leave' : 'org.member_remove',
+        targetType: 'user',
+        targetId: userId,
+        orgId: org.id,
+        summary: self ? `Left ${org.slug} (was ${targetRole})` : `Removed ${userId} (${targetRole}) from ${org.slug}`,
+        data: { role: targetRole },
+        at: ctx.clock.now(),
+      },
+      from ?? actor,
+    );
   });
 }
 

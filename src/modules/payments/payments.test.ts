@@ -57,7 +57,10 @@ describe('TestPaymentProvider', () => {
       expect(first.ok).toBe(true);
       expect(second).toEqual(first);
       expect(await provider.findCharge(k)).toEqual(first);
-      const rows = await t.ctx.db.select({ n: sql<number>`count(*)::int` }).from(paymentCharges).where(eq(paymentCharges.idempotencyKey, k));
+      const rows = await t.ctx.db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(paymentCharges)
+        .where(eq(paymentCharges.idempotencyKey, k));
       expect(rows[0]!.n).toBe(1);
       expect(await provider.findCharge(key())).toBeNull();
     });
@@ -85,7 +88,9 @@ describe('TestPaymentProvider', () => {
       expect(answers[0]).toEqual(already);
       expect(answers[1]).toMatchObject({ ok: false, decline: { code: 'card_declined' } });
       expect(answers[2]!.ok).toBe(true);
-      expect(await provider.chargeMany([{ idempotencyKey: keys[2]!, methodToken: ok.method.token, amount: 300, currency: 'EUR' }])).toEqual([answers[2]]);
+      expect(await provider.chargeMany([{ idempotencyKey: keys[2]!, methodToken: ok.method.token, amount: 300, currency: 'EUR' }])).toEqual(
+        [answers[2]],
+      );
     });
   });
 

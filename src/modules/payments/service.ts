@@ -24,7 +24,8 @@ export function registerPaymentProvider(name: string, factory: ProviderFactory):
  */
 export function paymentProvider(ctx: Pick<AppContext, 'db'>, name: string): PaymentProvider {
   const factory = factories.get(name);
-  if (!factory) throw invalid('unknown_payment_provider', `No payment provider named "${name}" on this instance.`, { field: 'body.payment.provider' });
+  if (!factory)
+    throw invalid('unknown_payment_provider', `No payment provider named "${name}" on this instance.`, { field: 'body.payment.provider' });
   return factory(ctx);
 }
 

@@ -3,7 +3,18 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { paymentCharges, paymentPayouts, paymentRefunds } from '../../db/schema/payments.js';
 import { newId } from '../../lib/ids.js';
-import type { ChargeRequest, ChargeResult, Decline, PaymentMethodInput, PaymentProvider, PayoutRequest, PayoutResult, RefundRequest, RefundResult, SaveMethodResult } from './provider.js';
+import type {
+  ChargeRequest,
+  ChargeResult,
+  Decline,
+  PaymentMethodInput,
+  PaymentProvider,
+  PayoutRequest,
+  PayoutResult,
+  RefundRequest,
+  RefundResult,
+  SaveMethodResult,
+} from './provider.js';
 
 /** The test cards, as in a card processor's test mode. */
 export const TEST_CARDS = {
@@ -64,7 +75,10 @@ export class TestPaymentProvider implements PaymentProvider {
     if (number === TEST_CARDS.insufficientFunds) return { ok: false, decline: decline('insufficient_funds') };
     if (number !== TEST_CARDS.ok && number !== TEST_CARDS.failsOnCharge) return { ok: false, decline: decline('test_mode_card') };
     const last4 = number.slice(-4);
-    return { ok: true, method: { provider: this.name, token: `pm_test_${last4}_${randomUUID().replaceAll('-', '')}`, label: `Visa •••• ${last4}` } };
+    return {
+      ok: true,
+      method: { provider: this.name, token: `pm_test_${last4}_${randomUUID().replaceAll('-', '')}`, label: `Visa •••• ${last4}` },
+    };
   }
 
   /** What a charge of this saved method does: null when it goes through, else why it fails. */
@@ -82,7 +96,15 @@ export class TestPaymentProvider implements PaymentProvider {
         ${col((r) => r.methodToken)}::text[], ${col((r) => r.amount)}::bigint[], ${col((r) => r.currency)}::text[],
         ${col((r) => (this.failureOf(r.methodToken) ? 'failed' : 'succeeded'))}::text[], ${col((r) => this.failureOf(r.methodToken))}::text[])
       ON CONFLICT (idempotency_key) DO NOTHING`);
-    const rows = await this.db.select().from(paymentCharges).where(inArray(paymentCharges.idempotencyKey, requests.map((r) => r.idempotencyKey)));
+    const rows = await this.db
+      .select()
+      .from(paymentCharges)
+      .where(
+        inArray(
+          paymentCharges.idempotencyKey,
+          requests.map((r) => r.idempotencyKey),
+        ),
+      );
     const byKey = new Map(rows.map((r) => [r.idempotencyKey, r]));
     return requests.map((r) => toChargeResult(byKey.get(r.idempotencyKey)!));
   }
@@ -103,7 +125,8 @@ export class TestPaymentProvider implements PaymentProvider {
       })
       .onConflictDoNothing({ target: paymentCharges.idempotencyKey })
       .returning();
-    const row = inserted[0] ?? (await this.db.select().from(paymentCharges).where(eq(paymentCharges.idempotencyKey, req.idempotencyKey)))[0]!;
+    const row =
+      inserted[0] ?? (await this.db.select().from(paymentCharges).where(eq(paymentCharges.idempotencyKey, req.idempotencyKey)))[0]!;
     return toChargeResult(row);
   }
 
@@ -115,20 +138,38 @@ export class TestPaymentProvider implements PaymentProvider {
   async refund(req: RefundRequest): Promise<RefundResult> {
     const inserted = await this.db
       .insert(paymentRefunds)
-      .values({ idempotencyKey: req.idempotencyKey, id: newId('re'), provider: this.name, chargeId: req.chargeId, amount: req.amount, currency: req.currency, status: 'succeeded' })
+      .values({
+        idempotencyKey: req.idempotencyKey,
+        id: newId('re'),
+        provider: this.name,
+        chargeId: req.chargeId,
+        amount: req.amount,
+        currency: req.currency,
+        status: 'succeeded',
+      })
       .onConflictDoNothing({ target: paymentRefunds.idempotencyKey })
       .returning();
-    const row = inserted[0] ?? (await this.db.select().from(paymentRefunds).where(eq(paymentRefunds.idempotencyKey, req.idempotencyKey)))[0]!;
+    const row =
+      inserted[0] ?? (await this.db.select().from(paymentRefunds).where(eq(paymentRefunds.idempotencyKey, req.idempotencyKey)))[0]!;
     return row.status === 'succeeded' ? { ok: true, refundId: row.id } : { ok: false, message: 'The refund failed.' };
   }
 
   async payout(req: PayoutRequest): Promise<PayoutResult> {
     const inserted = await this.db
       .insert(paymentPayouts)
-      .values({ idempotencyKey: req.idempotencyKey, id: newId('po'), provider: this.name, destination: req.destination, amount: req.amount, currency: req.currency, status: 'paid' })
+      .values({
+        idempotencyKey: req.idempotencyKey,
+        id: newId('po'),
+        provider: this.name,
+        destination: req.destination,
+        amount: req.amount,
+        currency: req.currency,
+        status: 'paid',
+      })
       .onConflictDoNothing({ target: paymentPayouts.idempotencyKey })
       .returning();
-    const row = inserted[0] ?? (await this.db.select().from(paymentPayouts).where(eq(paymentPayouts.idempotencyKey, req.idempotencyKey)))[0]!;
+    const row =
+      inserted[0] ?? (await this.db.select().from(paymentPayouts).where(eq(paymentPayouts.idempotencyKey, req.idempotencyKey)))[0]!;
     return row.status === 'paid' ? { ok: true, payoutId: row.id } : { ok: false, message: 'The payout failed.' };
   }
 }

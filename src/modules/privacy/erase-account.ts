@@ -7,7 +7,12 @@ import { getUser, wrongPassword } from '../accounts/service.js';
 import { recordAccountErasure, type AuditFrom } from '../audit/record-audit.js';
 import { verifyPassword } from '../accounts/passwords.js';
 import { erasePersonalData as eraseCommunity } from '../community/personal-data.js';
-import { cancelOpenPledges, erasePersonalData as eraseFunding, liveCampaignsHosted, pledgesInSettlement } from '../funding/personal-data.js';
+import {
+  cancelOpenPledges,
+  erasePersonalData as eraseFunding,
+  liveCampaignsHosted,
+  pledgesInSettlement,
+} from '../funding/personal-data.js';
 import { erasePersonalData as eraseMail } from '../mail/personal-data.js';
 import { erasePersonalData as eraseNotifications } from '../notifications/personal-data.js';
 import { exportPersonalData as orgsOf, erasePersonalData as eraseMemberships, orgsOwnedAlone } from '../orgs/personal-data.js';
@@ -28,13 +33,21 @@ async function checkNothingHoldsBack(ctx: AppContext, db: Executor, userId: stri
   }
   const live = await liveCampaignsHosted(db, userId);
   if (live.length) {
-    throw conflict('hosts_live_campaign', `You host a live campaign (${live.map((c) => c.title).join(', ')}): it must end before you delete your account, as its backers are owed a host.`, {
-      campaigns: live,
-    });
+    throw conflict(
+      'hosts_live_campaign',
+      `You host a live campaign (${live.map((c) => c.title).join(', ')}): it must end before you delete your account, as its backers are owed a host.`,
+      {
+        campaigns: live,
+      },
+    );
   }
   const settling = await pledgesInSettlement(db, userId, ctx.clock.now());
   if (settling.length) {
-    throw conflict('pledges_in_settlement', 'Some of your pledges are being charged or voided now that their campaign has ended: try again once that is done.', { pledges: settling });
+    throw conflict(
+      'pledges_in_settlement',
+      'Some of your pledges are being charged or voided now that their campaign has ended: try again once that is done.',
+      { pledges: settling },
+    );
   }
 }
 
@@ -51,7 +64,12 @@ async function checkNothingHoldsBack(ctx: AppContext, db: Executor, userId: stri
  * The erasure is recorded in the audit log (by account id) in the same transaction.
  * @example await eraseMyAccount(ctx, actor, { password: '…' }, auditContext(request)) // { erasedAt: '2026-…', pledgesCancelled: 1 }
  */
-export async function eraseMyAccount(ctx: AppContext, actor: { userId: string; role: 'member' | 'operator' }, input: { password: string }, from?: AuditFrom) {
+export async function eraseMyAccount(
+  ctx: AppContext,
+  actor: { userId: string; role: 'member' | 'operator' },
+  input: { password: string },
+  from?: AuditFrom,
+) {
   const user = await getUser(ctx, actor.userId);
   // Why: a session left open, or a leaked API token, must not be enough to destroy an account.
   if (!(await verifyPassword(user.passwordHash, input.password))) throw wrongPassword('body.password');

@@ -78,10 +78,18 @@ describe('DELETE /me', () => {
       expect((await t.request(w.person, 'GET', '/api/v1/me')).statusCode).toBe(401);
       expect((await t.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${w.token}` } })).statusCode).toBe(401);
       const [row] = await t.ctx.db.select().from(users).where(eq(users.id, w.person.id));
-      expect(row).toMatchObject({ name: 'Deleted account', email: `erased+${w.person.id}@deleted.invalid`, bio: '', passwordHash: '!erased' });
+      expect(row).toMatchObject({
+        name: 'Deleted account',
+        email: `erased+${w.person.id}@deleted.invalid`,
+        bio: '',
+        passwordHash: '!erased',
+      });
       expect(row!.deletedAt).toBeInstanceOf(Date);
       // The address is free again: the person may come back with a new account.
-      expect((await t.request(null, 'POST', '/api/v1/auth/signup', { email: w.person.email, password: 'a fresh password', name: 'Back again' })).statusCode).toBe(201);
+      expect(
+        (await t.request(null, 'POST', '/api/v1/auth/signup', { email: w.person.email, password: 'a fresh password', name: 'Back again' }))
+          .statusCode,
+      ).toBe(201);
     });
 
     it('cancels the pending pledge through the cancel flow, keeps the collected one and the ledger as they were', async () => {
@@ -89,7 +97,9 @@ describe('DELETE /me', () => {
       const [collected] = await t.ctx.db.select().from(pledges).where(eq(pledges.id, w.collectedPledgeId));
       expect(pending!.status).toBe('cancelled');
       expect(collected!.status).toBe('collected');
-      expect(await scalar(t, sql`SELECT count(*)::int FROM ledger_entries WHERE account = ${`external:card:${w.person.id}`}`)).toBe(entriesBefore);
+      expect(await scalar(t, sql`SELECT count(*)::int FROM ledger_entries WHERE account = ${`external:card:${w.person.id}`}`)).toBe(
+        entriesBefore,
+      );
       expect(entriesBefore).toBeGreaterThan(0);
       expect(await trialBalanceIsZero(t)).toBe(true);
       const stats = (await t.request(w.host, 'GET', `/api/v1/campaigns/${w.pendingCampaignId}`)).json();
@@ -105,7 +115,12 @@ describe('DELETE /me', () => {
       expect(await t.ctx.db.select().from(projectSignups).where(eq(projectSignups.userId, w.person.id))).toEqual([]);
       expect(await t.ctx.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, w.person.email))).toEqual([]);
       // The erasure itself is in the audit log, by account id.
-      expect(await scalar(t, sql`SELECT count(*)::int FROM audit_log WHERE action = 'account.erase' AND target_id = ${w.person.id} AND actor_id = ${w.person.id}`)).toBe(1);
+      expect(
+        await scalar(
+          t,
+          sql`SELECT count(*)::int FROM audit_log WHERE action = 'account.erase' AND target_id = ${w.person.id} AND actor_id = ${w.person.id}`,
+        ),
+      ).toBe(1);
     });
   });
 
@@ -120,7 +135,12 @@ describe('DELETE /me', () => {
     expect((await erase(null, { password: 'whatever it is' })).statusCode).toBe(401);
     const { token } = (await t.request(u, 'POST', '/api/v1/tokens', { name: 'bot' })).json();
     const byToken = (password: string) =>
-      t.inject({ method: 'DELETE', url: '/api/v1/me', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, payload: JSON.stringify({ password }) });
+      t.inject({
+        method: 'DELETE',
+        url: '/api/v1/me',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        payload: JSON.stringify({ password }),
+      });
     expect((await byToken('a wrong password')).statusCode).toBe(403);
     expect((await t.request(u, 'GET', '/api/v1/me')).json().name).toBe('Careful Carla');
     expect((await byToken(u.password)).statusCode).toBe(200);
@@ -132,7 +152,10 @@ describe('DELETE /me', () => {
     const org = (await t.request(u, 'POST', '/api/v1/orgs', { name: 'Odile’s workshop' })).json();
     const res = await erase(u);
     expect(res.statusCode).toBe(409);
-    expect(res.json().error).toMatchObject({ code: 'last_org_owner', details: { orgs: [{ id: org.id, slug: org.slug, name: 'Odile’s workshop' }] } });
+    expect(res.json().error).toMatchObject({
+      code: 'last_org_owner',
+      details: { orgs: [{ id: org.id, slug: org.slug, name: 'Odile’s workshop' }] },
+    });
     expect(res.json().error.message).toContain('Odile’s workshop');
     expect((await t.request(u, 'GET', '/api/v1/me')).statusCode).toBe(200);
     // With a second owner, the organization does not need them.

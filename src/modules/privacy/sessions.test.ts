@@ -41,7 +41,10 @@ describe('sessions and API tokens after a password change', () => {
       await t.request(null, 'POST', '/api/v1/auth/password-reset', { email: u.email });
       const [resetMail] = await mailsTo(u.email);
       const resetToken = /token=([A-Za-z0-9_-]+)/.exec(resetMail!.bodyText)![1]!;
-      const ok = await t.request(null, 'POST', '/api/v1/auth/password-reset/confirm', { token: resetToken, password: 'a brand new password' });
+      const ok = await t.request(null, 'POST', '/api/v1/auth/password-reset/confirm', {
+        token: resetToken,
+        password: 'a brand new password',
+      });
       expect(ok.statusCode, ok.body).toBe(200);
 
       const gone = await withToken(token);
@@ -61,7 +64,10 @@ describe('sessions and API tokens after a password change', () => {
       const u = await t.signup('Reset Rémi', { locale: 'fr' });
       await t.request(null, 'POST', '/api/v1/auth/password-reset', { email: u.email });
       const resetToken = /token=([A-Za-z0-9_-]+)/.exec((await mailsTo(u.email))[0]!.bodyText)![1]!;
-      expect((await t.request(null, 'POST', '/api/v1/auth/password-reset/confirm', { token: resetToken, password: 'un tout nouveau mot' })).statusCode).toBe(200);
+      expect(
+        (await t.request(null, 'POST', '/api/v1/auth/password-reset/confirm', { token: resetToken, password: 'un tout nouveau mot' }))
+          .statusCode,
+      ).toBe(200);
       const [told] = await mailsTo(u.email);
       expect(told!.subject).toBe('Votre mot de passe Foule a changé');
       expect(told!.bodyText).toContain('Sessions fermées : 1. Jetons d’API révoqués : 0.');
@@ -96,7 +102,10 @@ describe('sessions and API tokens after a password change', () => {
     it('refuses a wrong current password with 403 naming the field, and changes nothing', async () => {
       const u = await t.signup('Wrong Walid');
       const other = await secondSession(u);
-      const res = await t.request(u, 'POST', '/api/v1/me/password', { currentPassword: 'not my password', newPassword: 'another long password' });
+      const res = await t.request(u, 'POST', '/api/v1/me/password', {
+        currentPassword: 'not my password',
+        newPassword: 'another long password',
+      });
       expect(res.statusCode).toBe(403);
       expect(res.json().error).toMatchObject({ code: 'wrong_password', details: { field: 'body.currentPassword' } });
       expect((await t.request(other, 'GET', '/api/v1/me')).statusCode).toBe(200);
@@ -108,7 +117,9 @@ describe('sessions and API tokens after a password change', () => {
       const res = await t.request(u, 'POST', '/api/v1/me/password', { currentPassword: u.password, newPassword: 'short' });
       expect(res.statusCode).toBe(400);
       expect(res.json().error.details[0].field).toBe('body.newPassword');
-      expect((await t.request(null, 'POST', '/api/v1/me/password', { currentPassword: 'x', newPassword: 'another long password' })).statusCode).toBe(401);
+      expect(
+        (await t.request(null, 'POST', '/api/v1/me/password', { currentPassword: 'x', newPassword: 'another long password' })).statusCode,
+      ).toBe(401);
     });
 
     it('with an API token, revokes that token too', async () => {
@@ -132,7 +143,14 @@ describe('sessions and API tokens after a password change', () => {
         const u = await limited.signup('Guesser Gus');
         const codes: number[] = [];
         for (let i = 0; i < 11; i++) {
-          codes.push((await limited.request(u, 'POST', '/api/v1/me/password', { currentPassword: `guess ${i}`, newPassword: 'another long password' })).statusCode);
+          codes.push(
+            (
+              await limited.request(u, 'POST', '/api/v1/me/password', {
+                currentPassword: `guess ${i}`,
+                newPassword: 'another long password',
+              })
+            ).statusCode,
+          );
         }
         expect(codes.slice(0, 10).every((c) => c === 403)).toBe(true);
         expect(codes[10]).toBe(429);

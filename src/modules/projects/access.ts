@@ -12,7 +12,11 @@ export type Project = typeof projects.$inferSelect;
  * @example const p = await findProject(db, 'my-slug', actor)
  */
 export async function findProject(db: Executor, idOrSlug: string, actor: Actor | null): Promise<Project> {
-  const [p] = await db.select().from(projects).where(or(eq(projects.id, idOrSlug), eq(projects.slug, idOrSlug))).limit(1);
+  const [p] = await db
+    .select()
+    .from(projects)
+    .where(or(eq(projects.id, idOrSlug), eq(projects.slug, idOrSlug)))
+    .limit(1);
   if (!p) throw notFound('project');
   // Why: a project hidden by moderation stays visible only to the people who can act on it.
   if (p.hidden && !(actor && (await isProjectHost(db, p, actor)))) throw notFound('project');

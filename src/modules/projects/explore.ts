@@ -76,7 +76,8 @@ function searchQuery(q: string): SQL {
   return sql`(websearch_to_tsquery('english', ${q}) || websearch_to_tsquery('french', ${q}) || websearch_to_tsquery('english', foule_fold(${q})))`;
 }
 
-const invalidCursor = () => invalid('invalid_cursor', 'This cursor does not belong to this list: start again without it.', { field: 'querystring.cursor' });
+const invalidCursor = () =>
+  invalid('invalid_cursor', 'This cursor does not belong to this list: start again without it.', { field: 'querystring.cursor' });
 
 /**
  * Explore: visible projects, optionally searched (English and French stemming, accents ignored) and filtered,
@@ -86,7 +87,8 @@ const invalidCursor = () => invalid('invalid_cursor', 'This cursor does not belo
 export async function exploreProjects(db: Executor, query: ExploreQuery): Promise<{ items: ProjectCard[]; nextCursor: string | null }> {
   const q = query.q?.trim() || undefined;
   const sort: ProjectSort = query.sort ?? (q ? 'relevance' : 'new');
-  if (sort === 'relevance' && !q) throw invalid('search_required', 'Sorting by relevance needs a search: add q.', { field: 'querystring.sort' });
+  if (sort === 'relevance' && !q)
+    throw invalid('search_required', 'Sorting by relevance needs a search: add q.', { field: 'querystring.sort' });
   const pos = decodeCursor(query.cursor);
   if (query.cursor && !pos) throw invalidCursor();
 
@@ -96,7 +98,9 @@ export async function exploreProjects(db: Executor, query: ExploreQuery): Promis
   if (query.category) filters.push(sql`p.category = ${query.category}`);
   if (query.orgId) filters.push(sql`p.org_id = ${query.orgId}`);
   if (query.ownerId) filters.push(sql`p.owner_id = ${query.ownerId}`);
-  const rankColumn = q ? sql`, round(ts_rank(p.search, ${searchQuery(q)})::numeric, 9) AS rank, round(ts_rank(p.search, ${searchQuery(q)})::numeric, 9)::text AS rank_key` : sql``;
+  const rankColumn = q
+    ? sql`, round(ts_rank(p.search, ${searchQuery(q)})::numeric, 9) AS rank, round(ts_rank(p.search, ${searchQuery(q)})::numeric, 9)::text AS rank_key`
+    : sql``;
   const inner = sql`SELECT ${CARD_COLUMNS}${rankColumn} FROM ${CARD_FROM} WHERE ${sql.join(filters, sql` AND `)}`;
 
   let after = sql`TRUE`;
@@ -130,7 +134,9 @@ export async function exploreProjects(db: Executor, query: ExploreQuery): Promis
 export async function hostedProjects(db: Executor, userId: string, limit: number, cursor?: string) {
   const pos = decodeCursor(cursor);
   if (cursor && (!pos || typeof pos.v !== 'string' || Number.isNaN(Date.parse(pos.v)))) throw invalidCursor();
-  const after = pos ? sql`(p.created_at < ${pos.v}::timestamptz OR (p.created_at = ${pos.v}::timestamptz AND p.id < ${pos.id}))` : sql`TRUE`;
+  const after = pos
+    ? sql`(p.created_at < ${pos.v}::timestamptz OR (p.created_at = ${pos.v}::timestamptz AND p.id < ${pos.id}))`
+    : sql`TRUE`;
   const result = await db.execute(sql`SELECT ${CARD_COLUMNS} FROM ${CARD_FROM}
     WHERE (p.owner_id = ${userId} OR p.org_id IN (SELECT org_id FROM org_members WHERE user_id = ${userId} AND role IN ('owner', 'admin')))
       AND ${after}
@@ -146,7 +152,9 @@ export async function hostedProjects(db: Executor, userId: string, limit: number
 export async function followedProjects(db: Executor, userId: string, limit: number, cursor?: string) {
   const pos = decodeCursor(cursor);
   if (cursor && (!pos || typeof pos.v !== 'string' || Number.isNaN(Date.parse(pos.v)))) throw invalidCursor();
-  const after = pos ? sql`(f.created_at < ${pos.v}::timestamptz OR (f.created_at = ${pos.v}::timestamptz AND p.id < ${pos.id}))` : sql`TRUE`;
+  const after = pos
+    ? sql`(f.created_at < ${pos.v}::timestamptz OR (f.created_at = ${pos.v}::timestamptz AND p.id < ${pos.id}))`
+    : sql`TRUE`;
   const result = await db.execute(sql`SELECT ${CARD_COLUMNS},
       to_char(f.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS followed_key
     FROM project_follows f JOIN projects p ON p.id = f.project_id JOIN users u ON u.id = p.owner_id LEFT JOIN orgs o ON o.id = p.org_id

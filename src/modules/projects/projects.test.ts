@@ -9,7 +9,12 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 async function open(owner: TestUser, body: Record<string, unknown> = {}) {
-  const res = await t.request(owner, 'POST', '/api/v1/projects', { title: 'A project', summary: 'Something good', category: 'community', ...body });
+  const res = await t.request(owner, 'POST', '/api/v1/projects', {
+    title: 'A project',
+    summary: 'Something good',
+    category: 'community',
+    ...body,
+  });
   expect(res.statusCode).toBe(201);
   return res.json();
 }
@@ -44,7 +49,12 @@ describe('ProjectsService', () => {
       expect(p.slug).toMatch(/^eco-quartier-a-lyon/);
       expect(p.descriptionHtml).toContain('<strong>bold</strong>');
       expect(p.descriptionHtml).not.toMatch(/script|javascript|onerror/);
-      expect(p).toMatchObject({ owner: { id: owner.id, name: 'Ada' }, org: null, followers: 0, viewer: { isHost: true, following: false, signedUp: false } });
+      expect(p).toMatchObject({
+        owner: { id: owner.id, name: 'Ada' },
+        org: null,
+        followers: 0,
+        viewer: { isHost: true, following: false, signedUp: false },
+      });
       const again = await open(owner, { title: 'Éco-quartier à Lyon !' });
       expect(again.slug).not.toBe(p.slug);
       expect((await t.request(null, 'GET', `/api/v1/projects/${p.slug}`)).json()).toMatchObject({ id: p.id, viewer: { isHost: false } });
@@ -56,8 +66,15 @@ describe('ProjectsService', () => {
       const org = (await t.request(owner, 'POST', '/api/v1/orgs', { name: 'Makers' })).json();
       await t.request(owner, 'POST', `/api/v1/orgs/${org.id}/members`, { userId: member.id });
       expect((await open(owner, { orgId: org.id })).org).toMatchObject({ id: org.id, name: 'Makers' });
-      expect((await t.request(member, 'POST', '/api/v1/projects', { title: 'Mine', summary: 's', category: 'arts', orgId: org.id })).statusCode).toBe(403);
-      const unknown = await t.request(owner, 'POST', '/api/v1/projects', { title: 'Mine', summary: 's', category: 'arts', orgId: 'org_nope' });
+      expect(
+        (await t.request(member, 'POST', '/api/v1/projects', { title: 'Mine', summary: 's', category: 'arts', orgId: org.id })).statusCode,
+      ).toBe(403);
+      const unknown = await t.request(owner, 'POST', '/api/v1/projects', {
+        title: 'Mine',
+        summary: 's',
+        category: 'arts',
+        orgId: 'org_nope',
+      });
       expect(unknown.statusCode).toBe(404);
       expect(unknown.json().error.details.field).toBe('body.orgId');
     });
@@ -141,9 +158,20 @@ describe('ProjectsService', () => {
   describe('exploreProjects', () => {
     it('finds a project by an English word and by a French word, plurals and accents included', async () => {
       const owner = await t.signup('Search');
-      const fr = await open(owner, { title: 'Atelier de réparation de vélo', summary: 'Les cyclistes du quartier réparent ensemble', category: 'community' });
-      const en = await open(owner, { title: 'Community bike repair', summary: 'Neighbours fix their bike together', category: 'community' });
-      const find = async (q: string) => (await t.request(null, 'GET', `/api/v1/projects?q=${encodeURIComponent(q)}&ownerId=${owner.id}`)).json().items.map((p: { id: string }) => p.id);
+      const fr = await open(owner, {
+        title: 'Atelier de réparation de vélo',
+        summary: 'Les cyclistes du quartier réparent ensemble',
+        category: 'community',
+      });
+      const en = await open(owner, {
+        title: 'Community bike repair',
+        summary: 'Neighbours fix their bike together',
+        category: 'community',
+      });
+      const find = async (q: string) =>
+        (await t.request(null, 'GET', `/api/v1/projects?q=${encodeURIComponent(q)}&ownerId=${owner.id}`))
+          .json()
+          .items.map((p: { id: string }) => p.id);
       expect(await find('vélos')).toEqual([fr.id]);
       expect(await find('velo')).toEqual([fr.id]);
       expect(await find('réparations')).toEqual([fr.id]);
@@ -181,7 +209,8 @@ describe('ProjectsService', () => {
       const owner = await t.signup('Pager');
       const fans = await Promise.all([t.signup('Fan1'), t.signup('Fan2')]);
       const made: string[] = [];
-      for (let i = 0; i < 7; i++) made.push((await open(owner, { title: `Pagination zebra ${i}`, summary: i % 2 ? 'zebra zebra' : 'plain' })).id);
+      for (let i = 0; i < 7; i++)
+        made.push((await open(owner, { title: `Pagination zebra ${i}`, summary: i % 2 ? 'zebra zebra' : 'plain' })).id);
       for (const [i, id] of made.entries()) {
         for (const fan of fans.slice(0, i % 3)) await t.request(fan, 'POST', `/api/v1/projects/${id}/follow`);
       }
@@ -190,7 +219,9 @@ describe('ProjectsService', () => {
       expect(newest.pages).toBe(3);
       const popular = await allPages(null, `/api/v1/projects?ownerId=${owner.id}&sort=popular`, 2);
       expect([...popular.ids].sort()).toEqual([...made].sort());
-      const counts = await Promise.all(popular.ids.map(async (id) => (await t.request(null, 'GET', `/api/v1/projects/${id}`)).json().followers));
+      const counts = await Promise.all(
+        popular.ids.map(async (id) => (await t.request(null, 'GET', `/api/v1/projects/${id}`)).json().followers),
+      );
       expect(counts).toEqual([...counts].sort((x, y) => y - x));
       const relevant = await allPages(null, `/api/v1/projects?ownerId=${owner.id}&q=zebra`, 2);
       expect([...relevant.ids].sort()).toEqual([...made].sort());
@@ -249,19 +280,46 @@ describe('ProjectsService', () => {
     it('documents every route of organizations, projects, community and moderation', async () => {
       const doc = (await t.request(null, 'GET', '/api/openapi.json')).json();
       const expected: [string, string][] = [
-        ['/api/v1/orgs', 'post'], ['/api/v1/orgs/{id}', 'get'], ['/api/v1/orgs/{id}', 'patch'], ['/api/v1/orgs/{id}/members', 'post'],
-        ['/api/v1/orgs/{id}/members/{userId}', 'patch'], ['/api/v1/orgs/{id}/members/{userId}', 'delete'], ['/api/v1/me/orgs', 'get'],
-        ['/api/v1/projects', 'get'], ['/api/v1/projects', 'post'], ['/api/v1/projects/{id}', 'get'], ['/api/v1/projects/{id}', 'patch'],
-        ['/api/v1/me/projects', 'get'], ['/api/v1/me/follows', 'get'], ['/api/v1/projects/{id}/follow', 'post'], ['/api/v1/projects/{id}/follow', 'delete'],
-        ['/api/v1/projects/{id}/signups', 'post'], ['/api/v1/projects/{id}/signups', 'get'], ['/api/v1/comments', 'get'], ['/api/v1/comments', 'post'],
-        ['/api/v1/comments/{id}', 'get'], ['/api/v1/projects/{id}/activity', 'get'], ['/api/v1/projects/{id}/updates', 'post'], ['/api/v1/projects/{id}/updates', 'get'],
-        ['/api/v1/updates/{id}', 'get'], ['/api/v1/updates/{id}', 'patch'], ['/api/v1/comments/{id}/report', 'post'], ['/api/v1/projects/{id}/report', 'post'],
-        ['/api/v1/moderation/reports', 'get'], ['/api/v1/moderation/reports/{id}/resolve', 'post'], ['/api/v1/comments/{id}/hide', 'post'],
-        ['/api/v1/comments/{id}/unhide', 'post'], ['/api/v1/projects/{id}/hide', 'post'], ['/api/v1/projects/{id}/unhide', 'post'],
+        ['/api/v1/orgs', 'post'],
+        ['/api/v1/orgs/{id}', 'get'],
+        ['/api/v1/orgs/{id}', 'patch'],
+        ['/api/v1/orgs/{id}/members', 'post'],
+        ['/api/v1/orgs/{id}/members/{userId}', 'patch'],
+        ['/api/v1/orgs/{id}/members/{userId}', 'delete'],
+        ['/api/v1/me/orgs', 'get'],
+        ['/api/v1/projects', 'get'],
+        ['/api/v1/projects', 'post'],
+        ['/api/v1/projects/{id}', 'get'],
+        ['/api/v1/projects/{id}', 'patch'],
+        ['/api/v1/me/projects', 'get'],
+        ['/api/v1/me/follows', 'get'],
+        ['/api/v1/projects/{id}/follow', 'post'],
+        ['/api/v1/projects/{id}/follow', 'delete'],
+        ['/api/v1/projects/{id}/signups', 'post'],
+        ['/api/v1/projects/{id}/signups', 'get'],
+        ['/api/v1/comments', 'get'],
+        ['/api/v1/comments', 'post'],
+        ['/api/v1/comments/{id}', 'get'],
+        ['/api/v1/projects/{id}/activity', 'get'],
+        ['/api/v1/projects/{id}/updates', 'post'],
+        ['/api/v1/projects/{id}/updates', 'get'],
+        ['/api/v1/updates/{id}', 'get'],
+        ['/api/v1/updates/{id}', 'patch'],
+        ['/api/v1/comments/{id}/report', 'post'],
+        ['/api/v1/projects/{id}/report', 'post'],
+        ['/api/v1/moderation/reports', 'get'],
+        ['/api/v1/moderation/reports/{id}/resolve', 'post'],
+        ['/api/v1/comments/{id}/hide', 'post'],
+        ['/api/v1/comments/{id}/unhide', 'post'],
+        ['/api/v1/projects/{id}/hide', 'post'],
+        ['/api/v1/projects/{id}/unhide', 'post'],
       ];
       for (const [path, method] of expected) {
         expect(doc.paths[path]?.[method], `${method} ${path}`).toBeDefined();
-        expect(doc.paths[path][method].responses['400'] ?? doc.paths[path][method].responses['401'], `${method} ${path} errors`).toBeDefined();
+        expect(
+          doc.paths[path][method].responses['400'] ?? doc.paths[path][method].responses['401'],
+          `${method} ${path} errors`,
+        ).toBeDefined();
       }
       expect(doc.paths['/api/v1/projects'].get.responses['200'].content['application/json'].schema.properties).toHaveProperty('nextCursor');
     });

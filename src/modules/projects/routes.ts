@@ -11,7 +11,11 @@ export { ZProject };
 import { CATEGORIES, createProject, findProject, presentProject, updateProject } from './service.js';
 import { auditContext } from '../audit/record-audit.js';
 
-const ZHttpUrl = z.string().url('must be a URL').max(2000).regex(/^https?:\/\//, 'must be an http(s) URL');
+const ZHttpUrl = z
+  .string()
+  .url('must be a URL')
+  .max(2000)
+  .regex(/^https?:\/\//, 'must be an http(s) URL');
 
 export const ZCreateProjectRequest = z.object({
   title: z.string().trim().min(3, 'must be at least 3 characters').max(120),
@@ -43,35 +47,81 @@ export const ZExploreQuery = ZPageQuery.extend({
   ownerId: z.string().max(100).optional(),
 });
 
-
 export async function projectsRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['projects'];
 
-  r.get('/projects', {
-    schema: { tags, summary: 'Explore and search projects (English and French, accents ignored)', querystring: ZExploreQuery, response: { 200: paged(ZProjectCard), ...errorResponses } },
-  }, async (request) => exploreProjects(ctx.db, request.query));
-
-  r.post('/projects', { schema: { tags, summary: 'Open a project', body: ZCreateProjectRequest, response: { 201: ZProject, ...errorResponses } } }, async (request, reply) => {
-    const actor = requireActor(request);
-    const p = await createProject(ctx, actor, request.body);
-    return reply.status(201).send(await presentProject(ctx, p, actor));
-  });
-
-  r.get('/projects/:id', { schema: { tags, summary: 'A project by id or slug', params: ZIdParams, response: { 200: ZProject, ...errorResponses } } }, async (request) =>
-    presentProject(ctx, await findProject(ctx.db, request.params.id, request.actor), request.actor),
+  r.get(
+    '/projects',
+    {
+      schema: {
+        tags,
+        summary: 'Explore and search projects (English and French, accents ignored)',
+        querystring: ZExploreQuery,
+        response: { 200: paged(ZProjectCard), ...errorResponses },
+      },
+    },
+    async (request) => exploreProjects(ctx.db, request.query),
   );
 
-  r.patch('/projects/:id', { schema: { tags, summary: 'Edit a project (hosts)', params: ZIdParams, body: ZUpdateProjectRequest, response: { 200: ZProject, ...errorResponses } } }, async (request) => {
-    const actor = requireActor(request);
-    return presentProject(ctx, await updateProject(ctx, actor, request.params.id, request.body, auditContext(request)), actor);
-  });
+  r.post(
+    '/projects',
+    { schema: { tags, summary: 'Open a project', body: ZCreateProjectRequest, response: { 201: ZProject, ...errorResponses } } },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const p = await createProject(ctx, actor, request.body);
+      return reply.status(201).send(await presentProject(ctx, p, actor));
+    },
+  );
 
-  r.get('/me/projects', { config: { auth: 'person' },
-    schema: { tags, summary: 'The projects I host (hidden ones included), newest first', querystring: ZPageQuery, response: { 200: paged(ZProjectCard), ...errorResponses } },
-  }, async (request) => hostedProjects(ctx.db, requireActor(request).userId, request.query.limit, request.query.cursor));
+  r.get(
+    '/projects/:id',
+    { schema: { tags, summary: 'A project by id or slug', params: ZIdParams, response: { 200: ZProject, ...errorResponses } } },
+    async (request) => presentProject(ctx, await findProject(ctx.db, request.params.id, request.actor), request.actor),
+  );
 
-  r.get('/me/follows', { config: { auth: 'person' },
-    schema: { tags, summary: 'The projects I follow, most recently followed first', querystring: ZPageQuery, response: { 200: paged(ZProjectCard), ...errorResponses } },
-  }, async (request) => followedProjects(ctx.db, requireActor(request).userId, request.query.limit, request.query.cursor));
+  r.patch(
+    '/projects/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Edit a project (hosts)',
+        params: ZIdParams,
+        body: ZUpdateProjectRequest,
+        response: { 200: ZProject, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      return presentProject(ctx, await updateProject(ctx, actor, request.params.id, request.body, auditContext(request)), actor);
+    },
+  );
+
+  r.get(
+    '/me/projects',
+    {
+      config: { auth: 'person' },
+      schema: {
+        tags,
+        summary: 'The projects I host (hidden ones included), newest first',
+        querystring: ZPageQuery,
+        response: { 200: paged(ZProjectCard), ...errorResponses },
+      },
+    },
+    async (request) => hostedProjects(ctx.db, requireActor(request).userId, request.query.limit, request.query.cursor),
+  );
+
+  r.get(
+    '/me/follows',
+    {
+      config: { auth: 'person' },
+      schema: {
+        tags,
+        summary: 'The projects I follow, most recently followed first',
+        querystring: ZPageQuery,
+        response: { 200: paged(ZProjectCard), ...errorResponses },
+      },
+    },
+    async (request) => followedProjects(ctx.db, requireActor(request).userId, request.query.limit, request.query.cursor),
+  );
 }

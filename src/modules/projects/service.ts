@@ -14,7 +14,20 @@ import { findProject, isProjectHost, requireProjectHost, type Project } from './
 import { projectCreated, viewerStateOf } from './hooks.js';
 import { quote, recordAudit, type AuditFrom } from '../audit/record-audit.js';
 
-export const CATEGORIES = ['technology', 'design', 'arts', 'community', 'environment', 'science', 'education', 'health', 'civic', 'food', 'games', 'other'] as const;
+export const CATEGORIES = [
+  'technology',
+  'design',
+  'arts',
+  'community',
+  'environment',
+  'science',
+  'education',
+  'health',
+  'civic',
+  'food',
+  'games',
+  'other',
+] as const;
 export type Category = (typeof CATEGORIES)[number];
 
 export interface CreateProjectInput {
@@ -38,7 +51,9 @@ export interface UpdateProjectInput extends Partial<Omit<CreateProjectInput, 'or
  */
 export async function presentProject(ctx: AppContext, p: Project, actor: Actor | null) {
   const [owner] = await ctx.db.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, p.ownerId)).limit(1);
-  const [org] = p.orgId ? await ctx.db.select({ id: orgs.id, slug: orgs.slug, name: orgs.name }).from(orgs).where(eq(orgs.id, p.orgId)).limit(1) : [];
+  const [org] = p.orgId
+    ? await ctx.db.select({ id: orgs.id, slug: orgs.slug, name: orgs.name }).from(orgs).where(eq(orgs.id, p.orgId)).limit(1)
+    : [];
   let following = false;
   let signedUp = false;
   if (actor) {
@@ -65,7 +80,11 @@ export async function presentProject(ctx: AppContext, p: Project, actor: Actor |
   };
 }
 
-const suffix = () => randomToken(4).toLowerCase().replace(/[^a-z0-9]/g, 'x').slice(0, 5);
+const suffix = () =>
+  randomToken(4)
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, 'x')
+    .slice(0, 5);
 
 /**
  * Opens a project; in an organization's name only for that organization's owners and admins.
@@ -117,7 +136,13 @@ export async function createProject(ctx: AppContext, actor: Actor, input: Create
  * Edits a project (its hosts only). A new slug must be free; the old one stops working.
  * @example await updateProject(ctx, actor, 'solar-lights', { summary: 'Brighter' })
  */
-export async function updateProject(ctx: AppContext, actor: Actor, id: string, patch: UpdateProjectInput, from?: AuditFrom): Promise<Project> {
+export async function updateProject(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  patch: UpdateProjectInput,
+  from?: AuditFrom,
+): Promise<Project> {
   const project = await requireProjectHost(ctx.db, id, actor);
   if (patch.slug && patch.slug !== project.slug) {
     const [taken] = await ctx.db.select({ id: projects.id }).from(projects).where(eq(projects.slug, patch.slug)).limit(1);
@@ -134,21 +159,31 @@ export async function updateProject(ctx: AppContext, actor: Actor, id: string, p
       // An edit by someone other than the owner (an organization's owner or admin, an operator) is on the record.
       if (actor.userId !== project.ownerId) {
         const fields = Object.keys(patch).filter((k) => patch[k as keyof UpdateProjectInput] !== undefined);
-        await recordAudit(tx, {
-          action: 'project.update',
-          targetType: 'project',
-          targetId: project.id,
-          orgId: project.orgId,
-          projectId: project.id,
-          summary: `Edited project ${quote(p!.title)} of ${project.ownerId}: ${fields.join(', ') || 'nothing'}`,
-          data: { fields, ownerId: project.ownerId, ...(patch.slug && patch.slug !== project.slug ? { slug: { from: project.slug, to: patch.slug } } : {}), ...(patch.title && patch.title !== project.title ? { title: { from: project.title, to: patch.title } } : {}) },
-          at: now,
-        }, from ?? actor);
+        await recordAudit(
+          tx,
+          {
+            action: 'project.update',
+            targetType: 'project',
+            targetId: project.id,
+            orgId: project.orgId,
+            projectId: project.id,
+            summary: `Edited project ${quote(p!.title)} of ${project.ownerId}: ${fields.join(', ') || 'nothing'}`,
+            data: {
+              fields,
+              ownerId: project.ownerId,
+              ...(patch.slug && patch.slug !== project.slug ? { slug: { from: project.slug, to: patch.slug } } : {}),
+              ...(patch.title && patch.title !== project.title ? { title: { from: project.title, to: patch.title } } : {}),
+            },
+            at: now,
+          },
+          from ?? actor,
+        );
       }
       return p!;
     });
   } catch (e) {
-    if (pgErrorCode(e) === UNIQUE_VIOLATION) throw conflict('slug_taken', 'Another project already uses this address.', { field: 'body.slug' });
+    if (pgErrorCode(e) === UNIQUE_VIOLATION)
+      throw conflict('slug_taken', 'Another project already uses this address.', { field: 'body.slug' });
     throw e;
   }
 }
@@ -158,7 +193,11 @@ export async function updateProject(ctx: AppContext, actor: Actor, id: string, p
  * @example await setProjectHidden(tx, projectId, true, now)
  */
 export async function setProjectHidden(tx: import('../../db/client.js').Executor, projectId: string, hidden: boolean, now: Date) {
-  const rows = await tx.update(projects).set({ hidden, updatedAt: now }).where(eq(projects.id, projectId)).returning({ id: projects.id, ownerId: projects.ownerId, title: projects.title });
+  const rows = await tx
+    .update(projects)
+    .set({ hidden, updatedAt: now })
+    .where(eq(projects.id, projectId))
+    .returning({ id: projects.id, ownerId: projects.ownerId, title: projects.title });
   return rows[0] ?? null;
 }
 

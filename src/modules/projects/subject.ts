@@ -12,9 +12,7 @@ registerSubject('project', {
 // operators' (as findProject and isProjectHost decide for one project). A role not given is read (an operator sees all).
 registerProjectGate((scope, actor) => {
   const operator = actor && !actor.role ? sql` OR ${isOperatorSql(actor.userId)}` : sql``;
-  const host = actor
-    ? sql`(vs_pr.owner_id = ${actor.userId} OR ${managesOrgSql(sql`vs_pr.org_id`, actor.userId)}${operator})`
-    : sql`FALSE`;
+  const host = actor ? sql`(vs_pr.owner_id = ${actor.userId} OR ${managesOrgSql(sql`vs_pr.org_id`, actor.userId)}${operator})` : sql`FALSE`;
   return sql`NOT EXISTS (
     SELECT 1 FROM (${scope}) vs_s JOIN projects vs_pr ON vs_pr.id = vs_s.project_id
     WHERE (vs_s.draft OR vs_pr.hidden) AND NOT ${host})`;

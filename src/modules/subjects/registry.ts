@@ -42,7 +42,7 @@ export interface SubjectResolver {
  * Whether everything in `scope` (rows `(project_id, draft)`) may be shown to the actor: the projects' rule
  * (drafts to hosts, hidden projects to hosts and operators), registered by the projects module.
  */
-export type ProjectGate = (scope: SQL, actor: Pick<Actor, 'userId'> & { role?: Actor['role'] } | null) => SQL;
+export type ProjectGate = (scope: SQL, actor: (Pick<Actor, 'userId'> & { role?: Actor['role'] }) | null) => SQL;
 
 const resolvers = new Map<ScopeType, SubjectResolver>();
 let projectGate: ProjectGate | null = null;
@@ -108,7 +108,11 @@ function subjectScopeSql(type: SQL, id: SQL, comments = true): SQL {
  * hosts and operators only. It is evaluated when the list is read, so a draft's events appear once it is published.
  * @example sql`SELECT … FROM notifications n WHERE n.user_id = ${userId} AND ${subjectVisibleSql(sql`n.subject`, actor)}`
  */
-export function subjectVisibleSql(ref: SQL, actor: Pick<Actor, 'userId'> & { role?: Actor['role'] } | null, opts: { isHost?: boolean } = {}): SQL {
+export function subjectVisibleSql(
+  ref: SQL,
+  actor: (Pick<Actor, 'userId'> & { role?: Actor['role'] }) | null,
+  opts: { isHost?: boolean } = {},
+): SQL {
   // Why: operators see everything; the caller may already know that the actor hosts the only project in the list.
   if (actor?.role === 'operator' || opts.isHost) return sql`TRUE`;
   if (!projectGate) throw new Error('subjectVisibleSql: the projects module has not registered its visibility rule');

@@ -75,6 +75,7 @@ export async function readResults(db: Executor, id: string, actor: Actor | null,
   // Why: results stay with the hosts unless they chose to publish them.
   if (!access.survey.resultsPublic) throw new DomainError('results_private', 'The results of this survey are visible to its hosts only.');
   // Why: a small segment (two backers) would expose individual answers to the public.
-  if (segment !== 'everyone') throw new DomainError('segment_private', 'Only the hosts can read results by segment.', { field: 'querystring.segment' });
+  if (segment !== 'everyone')
+    throw new DomainError('segment_private', 'Only the hosts can read results by segment.', { field: 'querystring.segment' });
   return access;
 }

@@ -44,7 +44,13 @@ function cells(q: Question, value: AnswerValue | null): CsvValue[] {
  * whether each was a backer or a follower (membership now), which is what the segments use.
  * @example reply.type('text/csv').send(exportResponses(db, survey, questions, backers, followers))
  */
-export function exportResponses(db: Executor, survey: Survey, questions: readonly Question[], backers: Set<string>, followers: Set<string>): Readable {
+export function exportResponses(
+  db: Executor,
+  survey: Survey,
+  questions: readonly Question[],
+  backers: Set<string>,
+  followers: Set<string>,
+): Readable {
   async function* lines() {
     // Why: prompts and answers are typed by people; csvRows keeps a spreadsheet from running them as formulas.
     yield csvRows([header(questions)], { eol: '\r\n', bom: true });
@@ -64,7 +70,10 @@ export function exportResponses(db: Executor, survey: Survey, questions: readonl
         .from(surveyAnswers)
         .where(
           and(
-            inArray(surveyAnswers.questionSeq, questions.map((q) => q.seq)),
+            inArray(
+              surveyAnswers.questionSeq,
+              questions.map((q) => q.seq),
+            ),
             between(surveyAnswers.responseSeq, page[0]!.seq, after),
           ),
         );

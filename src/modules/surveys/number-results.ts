@@ -40,9 +40,23 @@ export async function manyValued(db: Executor, questions: readonly Question[], l
  * percentile_cont(0.5) (the mean of the two middle values for an even count), the same as medianFromCounts.
  * @example const byQuestion = await numberResultsInSql(db, questions, { kind: 'all' })
  */
-export async function numberResultsInSql(db: Executor, questions: readonly Question[], s: ResolvedSegment): Promise<Map<number, NumberResult>> {
+export async function numberResultsInSql(
+  db: Executor,
+  questions: readonly Question[],
+  s: ResolvedSegment,
+): Promise<Map<number, NumberResult>> {
   const out = new Map<number, NumberResult>();
-  for (const q of questions) out.set(q.seq, { id: q.id, kind: 'number', prompt: q.prompt, responses: 0, mean: null, meanInterval: null, median: null, histogram: [] });
+  for (const q of questions)
+    out.set(q.seq, {
+      id: q.id,
+      kind: 'number',
+      prompt: q.prompt,
+      responses: 0,
+      mean: null,
+      meanInterval: null,
+      median: null,
+      histogram: [],
+    });
   if (!questions.length || (s.kind === 'only' && !s.responseSeqs.length)) return out;
   const condition = answerFilter(s);
   const res = await db.execute(sql`
@@ -56,7 +70,12 @@ export async function numberResultsInSql(db: Executor, questions: readonly Quest
     const seq = Number(r.question_seq);
     const n = Number(r.n);
     const mean = Number(r.mean);
-    Object.assign(out.get(seq)!, { responses: n, mean, meanInterval: meanInterval({ n, mean, sd: r.sd === null ? 0 : Number(r.sd) }), median: Number(r.median) });
+    Object.assign(out.get(seq)!, {
+      responses: n,
+      mean,
+      meanInterval: meanInterval({ n, mean, sd: r.sd === null ? 0 : Number(r.sd) }),
+      median: Number(r.median),
+    });
     binnings.set(seq, binningFor(Number(r.lo), Number(r.hi), n, r.ints === true || r.ints === 't'));
   }
   if (!binnings.size) return out;

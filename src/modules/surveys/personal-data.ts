@@ -25,7 +25,15 @@ export async function exportPersonalData(db: Executor, userId: string) {
       ? await db
           .select()
           .from(surveyAnswers)
-          .where(and(eq(surveyAnswers.responseSeq, r.seq), inArray(surveyAnswers.questionSeq, questions.map((q) => q.seq))))
+          .where(
+            and(
+              eq(surveyAnswers.responseSeq, r.seq),
+              inArray(
+                surveyAnswers.questionSeq,
+                questions.map((q) => q.seq),
+              ),
+            ),
+          )
       : [];
     out.push({
       id: r.id,
@@ -34,7 +42,14 @@ export async function exportPersonalData(db: Executor, userId: string) {
       projectId,
       createdAt: r.createdAt,
       updatedAt: r.updatedAt,
-      answers: questions.map((q) => ({ questionId: q.id, question: q.prompt, value: decodeAnswer(q, rows.filter((a) => a.questionSeq === q.seq)) })),
+      answers: questions.map((q) => ({
+        questionId: q.id,
+        question: q.prompt,
+        value: decodeAnswer(
+          q,
+          rows.filter((a) => a.questionSeq === q.seq),
+        ),
+      })),
     });
   }
   return { surveyResponses: out };

@@ -33,7 +33,12 @@ describe('questions', () => {
         ],
       });
       const price = encodeAnswer(q('price', { currency: 'EUR' }), { tooCheap: 1, cheap: 2, expensive: 2, tooExpensive: 3 });
-      expect('rows' in price && price.rows.map((r) => [r.item, r.num])).toEqual([[0, 1], [1, 2], [2, 2], [3, 3]]);
+      expect('rows' in price && price.rows.map((r) => [r.item, r.num])).toEqual([
+        [0, 1],
+        [1, 2],
+        [2, 2],
+        [3, 3],
+      ]);
     });
 
     it('uses the default scale of 5', () => {
@@ -51,7 +56,10 @@ describe('questions', () => {
         fc.shuffledSubarray(options, { minLength: 4, maxLength: 4 }).map((v) => [q('ranking', { options }), v] as const),
         fc.integer({ min: 0, max: 10 }).map((v) => [q('nps'), v] as const),
         fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e9, max: 1e9 }).map((v) => [q('number'), v === 0 ? 0 : v] as const),
-        fc.string({ minLength: 1, maxLength: 50 }).filter((s) => s.trim() === s && s.length > 0).map((v) => [q('text'), v] as const),
+        fc
+          .string({ minLength: 1, maxLength: 50 })
+          .filter((s) => s.trim() === s && s.length > 0)
+          .map((v) => [q('text'), v] as const),
         fc
           .array(fc.integer({ min: 0, max: 1e6 }), { minLength: 4, maxLength: 4 })
           .map((a) => a.sort((x, y) => x - y))

@@ -37,18 +37,21 @@ export const ZQuestionInput = z
       if (!q.options || q.options.length < 2) issue('options', `a ${q.kind} question needs at least 2 options`);
       else if (new Set(q.options).size !== q.options.length) issue('options', 'options must be distinct');
     } else if (q.kind === 'scale') {
-      if (q.options && q.options.length !== 0 && q.options.length !== 2) issue('options', 'a scale takes either no labels or two end labels');
+      if (q.options && q.options.length !== 0 && q.options.length !== 2)
+        issue('options', 'a scale takes either no labels or two end labels');
     } else if (q.options?.length) issue('options', `a ${q.kind} question has no options`);
     if (q.scale !== undefined && q.kind !== 'scale') issue('scale', 'only a scale question has a scale');
     if (q.currency === undefined && q.kind === 'price') issue('currency', 'a price question needs a currency');
     if (q.currency !== undefined && q.kind !== 'price') issue('currency', 'only a price question has a currency');
-    if (q.intent && q.kind !== 'single' && q.kind !== 'scale') issue('intent', 'only a single choice or a scale question can measure intent to back');
+    if (q.intent && q.kind !== 'single' && q.kind !== 'scale')
+      issue('intent', 'only a single choice or a scale question can measure intent to back');
     if (q.min !== undefined || q.max !== undefined) {
       if (q.kind === 'multiple') {
         const n = q.options?.length ?? 0;
         for (const key of ['min', 'max'] as const) {
           const v = q[key];
-          if (v !== undefined && (!Number.isInteger(v) || v < 0 || v > n)) issue(key, `must be a whole number of options between 0 and ${n}`);
+          if (v !== undefined && (!Number.isInteger(v) || v < 0 || v > n))
+            issue(key, `must be a whole number of options between 0 and ${n}`);
         }
       } else if (q.kind !== 'number') issue(q.min !== undefined ? 'min' : 'max', `a ${q.kind} question takes no bounds`);
       if (q.min !== undefined && q.max !== undefined && q.min > q.max) issue('max', 'must not be below min');
@@ -115,7 +118,14 @@ export function encodeAnswer(q: Question, value: unknown): { rows: AnswerRow[] }
       if (q.min !== null && indexes.length < q.min) return { error: `must pick at least ${q.min} options` };
       if (q.max !== null && indexes.length > q.max) return { error: `must pick at most ${q.max} options` };
       // One row with a bit mask of the chosen options: results group by mask, then count per option.
-      return { rows: [row(0, indexes.reduce((mask, i) => mask + 2 ** i, 0))] };
+      return {
+        rows: [
+          row(
+            0,
+            indexes.reduce((mask, i) => mask + 2 ** i, 0),
+          ),
+        ],
+      };
     }
     case 'ranking': {
       const indexes = listOfLabels(value);
@@ -126,11 +136,13 @@ export function encodeAnswer(q: Question, value: unknown): { rows: AnswerRow[] }
     }
     case 'scale': {
       const top = scaleTop(q);
-      if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > top) return { error: `must be a whole number from 1 to ${top}` };
+      if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > top)
+        return { error: `must be a whole number from 1 to ${top}` };
       return { rows: [row(0, value)] };
     }
     case 'nps': {
-      if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 10) return { error: 'must be a whole number from 0 to 10' };
+      if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 10)
+        return { error: 'must be a whole number from 0 to 10' };
       return { rows: [row(0, value)] };
     }
     case 'number': {
@@ -147,16 +159,20 @@ export function encodeAnswer(q: Question, value: unknown): { rows: AnswerRow[] }
       return { rows: [row(0, 0, text)] };
     }
     case 'price': {
-      if (typeof value !== 'object' || Array.isArray(value)) return { error: 'must be {tooCheap, cheap, expensive, tooExpensive} in minor units' };
+      if (typeof value !== 'object' || Array.isArray(value))
+        return { error: 'must be {tooCheap, cheap, expensive, tooExpensive} in minor units' };
       const v = value as Record<string, unknown>;
       const amounts: number[] = [];
       for (const part of PRICE_PARTS) {
         const a = v[part];
-        if (typeof a !== 'number' || !Number.isInteger(a) || a < 0 || a > MAX_PRICE) return { error: `${part} must be a whole amount in minor units` };
+        if (typeof a !== 'number' || !Number.isInteger(a) || a < 0 || a > MAX_PRICE)
+          return { error: `${part} must be a whole amount in minor units` };
         amounts.push(a);
       }
-      if (Object.keys(v).some((k) => !(PRICE_PARTS as readonly string[]).includes(k))) return { error: 'has fields other than tooCheap, cheap, expensive, tooExpensive' };
-      if (amounts.some((a, i) => i > 0 && a < amounts[i - 1]!)) return { error: 'must be ordered: tooCheap ≤ cheap ≤ expensive ≤ tooExpensive' };
+      if (Object.keys(v).some((k) => !(PRICE_PARTS as readonly string[]).includes(k)))
+        return { error: 'has fields other than tooCheap, cheap, expensive, tooExpensive' };
+      if (amounts.some((a, i) => i > 0 && a < amounts[i - 1]!))
+        return { error: 'must be ordered: tooCheap ≤ cheap ≤ expensive ≤ tooExpensive' };
       return { rows: amounts.map((a, part) => row(part, a)) };
     }
   }

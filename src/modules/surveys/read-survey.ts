@@ -70,7 +70,12 @@ export async function presentSurvey(ctx: AppContext, survey: Survey, isHost: boo
  * A project's surveys, newest first; drafts only for its hosts. Filter by `status` if given.
  * @example await listSurveys(ctx, 'my-project', actor, { limit: 20 })
  */
-export async function listSurveys(ctx: AppContext, projectIdOrSlug: string, actor: Actor | null, q: { limit: number; cursor?: string; status?: SurveyStatus }) {
+export async function listSurveys(
+  ctx: AppContext,
+  projectIdOrSlug: string,
+  actor: Actor | null,
+  q: { limit: number; cursor?: string; status?: SurveyStatus },
+) {
   const project = await findProject(ctx.db, projectIdOrSlug, actor);
   const isHost = await isProjectHost(ctx.db, project, actor);
   const after = decodeCursor(q.cursor);
@@ -83,7 +88,12 @@ export async function listSurveys(ctx: AppContext, projectIdOrSlug: string, acto
         // Why: drafts are the hosts' work in progress.
         isHost ? undefined : inArray(surveys.status, ['open', 'closed']),
         q.status ? eq(surveys.status, q.status) : undefined,
-        after ? or(lt(surveys.createdAt, new Date(String(after.v))), and(eq(surveys.createdAt, new Date(String(after.v))), lt(surveys.id, after.id))) : undefined,
+        after
+          ? or(
+              lt(surveys.createdAt, new Date(String(after.v))),
+              and(eq(surveys.createdAt, new Date(String(after.v))), lt(surveys.id, after.id)),
+            )
+          : undefined,
       ),
     )
     .orderBy(desc(surveys.createdAt), desc(surveys.id))

@@ -65,20 +65,31 @@ describe('responses', () => {
 
     it('keeps one response per account: a second answer replaces the first', async () => {
       const bob = await t.signup('Bob');
-      const first = await answer(t, bob, survey.id, [{ questionId: q.single!, value: 'Yes' }, { questionId: q.nps!, value: 3 }]);
+      const first = await answer(t, bob, survey.id, [
+        { questionId: q.single!, value: 'Yes' },
+        { questionId: q.nps!, value: 3 },
+      ]);
       expect(first.statusCode).toBe(201);
       const second = await answer(t, bob, survey.id, [{ questionId: q.single!, value: 'No' }]);
       expect(second.statusCode).toBe(200);
       expect(second.json()).toMatchObject({ id: first.json().id, created: false, answers: [{ questionId: q.single!, value: 'No' }] });
-      const rows = await t.ctx.db.select().from(surveyResponses).where(and(eq(surveyResponses.surveyId, survey.id), eq(surveyResponses.userId, bob.id)));
+      const rows = await t.ctx.db
+        .select()
+        .from(surveyResponses)
+        .where(and(eq(surveyResponses.surveyId, survey.id), eq(surveyResponses.userId, bob.id)));
       expect(rows).toHaveLength(1);
     });
 
     it('keeps one response per account when two answers race', async () => {
       const carol = await t.signup('Carol');
-      const results = await Promise.all([0, 1, 2].map((i) => answer(t, carol, survey.id, [{ questionId: q.single!, value: ['Yes', 'Maybe', 'No'][i] }])));
+      const results = await Promise.all(
+        [0, 1, 2].map((i) => answer(t, carol, survey.id, [{ questionId: q.single!, value: ['Yes', 'Maybe', 'No'][i] }])),
+      );
       expect(results.map((r) => r.statusCode).sort()).toEqual([200, 200, 201]);
-      const rows = await t.ctx.db.select().from(surveyResponses).where(and(eq(surveyResponses.surveyId, survey.id), eq(surveyResponses.userId, carol.id)));
+      const rows = await t.ctx.db
+        .select()
+        .from(surveyResponses)
+        .where(and(eq(surveyResponses.surveyId, survey.id), eq(surveyResponses.userId, carol.id)));
       expect(rows).toHaveLength(1);
     });
 
@@ -104,7 +115,10 @@ describe('responses', () => {
       ['price', [1, 2, 3, 4], 'must be {tooCheap'],
     ])('answers 400 naming answers[i].value for a %s answer %j', async (kind, value, message) => {
       const dan = await t.signup('Dan');
-      const answers = [{ questionId: q.single!, value: 'Yes' }, { questionId: q[kind]!, value }];
+      const answers = [
+        { questionId: q.single!, value: 'Yes' },
+        { questionId: q[kind]!, value },
+      ];
       const res = await answer(t, dan, survey.id, kind === 'single' ? [answers[1]!] : answers);
       expect(res.statusCode).toBe(400);
       const err = res.json().error;
@@ -115,9 +129,15 @@ describe('responses', () => {
 
     it('names unknown and repeated questions, and missing required ones', async () => {
       const erin = await t.signup('Erin');
-      const unknown = await answer(t, erin, survey.id, [{ questionId: 'sq_nope', value: 1 }, { questionId: q.single!, value: 'Yes' }]);
+      const unknown = await answer(t, erin, survey.id, [
+        { questionId: 'sq_nope', value: 1 },
+        { questionId: q.single!, value: 'Yes' },
+      ]);
       expect(unknown.json().error.details).toEqual([{ field: 'body.answers[0].questionId', message: 'is not a question of this survey' }]);
-      const twice = await answer(t, erin, survey.id, [{ questionId: q.single!, value: 'Yes' }, { questionId: q.single!, value: 'No' }]);
+      const twice = await answer(t, erin, survey.id, [
+        { questionId: q.single!, value: 'Yes' },
+        { questionId: q.single!, value: 'No' },
+      ]);
       expect(twice.json().error.details[0].field).toBe('body.answers[1].questionId');
       const missing = await answer(t, erin, survey.id, [{ questionId: q.nps!, value: 5 }]);
       expect(missing.statusCode).toBe(400);
@@ -170,7 +190,10 @@ describe('responses', () => {
     });
 
     it('lets an anonymous browser answer once per respondent cookie, with the CSRF token', async () => {
-      const s = await makeSurvey(t, host, project.id, { anonymous: true, questions: [{ kind: 'single', prompt: 'x', options: ['A', 'B'] }] });
+      const s = await makeSurvey(t, host, project.id, {
+        anonymous: true,
+        questions: [{ kind: 'single', prompt: 'x', options: ['A', 'B'] }],
+      });
       const qid = s.questions[0]!.id;
       const noToken = await answer(t, null, s.id, [{ questionId: qid, value: 'A' }]);
       expect(noToken.statusCode).toBe(403);
@@ -179,10 +202,16 @@ describe('responses', () => {
       const csrfRes = await t.request(null, 'GET', '/api/v1/auth/csrf');
       const csrfCookie = csrfRes.cookies.find((c) => c.name === 'foule_csrf')!;
       const token = csrfRes.json().token;
-      const wrong = await answer(t, null, s.id, [{ questionId: qid, value: 'A' }], { cookie: `foule_csrf=${csrfCookie.value}`, 'x-csrf-token': 'forged' });
+      const wrong = await answer(t, null, s.id, [{ questionId: qid, value: 'A' }], {
+        cookie: `foule_csrf=${csrfCookie.value}`,
+        'x-csrf-token': 'forged',
+      });
       expect(wrong.statusCode).toBe(403);
 
-      const first = await answer(t, null, s.id, [{ questionId: qid, value: 'A' }], { cookie: `foule_csrf=${csrfCookie.value}`, 'x-csrf-token': token });
+      const first = await answer(t, null, s.id, [{ questionId: qid, value: 'A' }], {
+        cookie: `foule_csrf=${csrfCookie.value}`,
+        'x-csrf-token': token,
+      });
       expect(first.statusCode, first.body).toBe(201);
       const respondent = first.cookies.find((c) => c.name === 'foule_respondent')!;
       expect(respondent).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/api/v1/surveys' });
@@ -196,7 +225,10 @@ describe('responses', () => {
       expect(shown.json().viewer.canAnswer).toBe(true);
 
       // Another browser (no respondent cookie) is another respondent: the limit of this protection.
-      const other = await answer(t, null, s.id, [{ questionId: qid, value: 'A' }], { cookie: `foule_csrf=${csrfCookie.value}`, 'x-csrf-token': token });
+      const other = await answer(t, null, s.id, [{ questionId: qid, value: 'A' }], {
+        cookie: `foule_csrf=${csrfCookie.value}`,
+        'x-csrf-token': token,
+      });
       expect(other.statusCode).toBe(201);
       expect(other.json().id).not.toBe(first.json().id);
       const count = (await t.request(host, 'GET', `/api/v1/surveys/${s.id}`)).json().responses;

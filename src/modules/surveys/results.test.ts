@@ -2,7 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
 import { createTestApp, type TestApp, type TestUser } from '../../../test/support/test-app.js';
-import { borda, histogram, meanInterval, median, moments, nps, npsGroup, priceSensitivity, wilsonInterval } from '../../lib/statistics/index.js';
+import {
+  borda,
+  histogram,
+  meanInterval,
+  median,
+  moments,
+  nps,
+  npsGroup,
+  priceSensitivity,
+  wilsonInterval,
+} from '../../lib/statistics/index.js';
 import { loadQuestions, loadSurvey } from './access.js';
 import { surveyResults } from './results.js';
 import { segmentFilter } from './segments.js';
@@ -43,11 +53,56 @@ interface Person {
 }
 
 const people: Person[] = [
-  { single: 'Yes', multiple: ['Red'], scale: 5, nps: 10, number: 1, text: '=cmd|x', ranking: ['Speed', 'Price', 'Looks'], price: { tooCheap: 500, cheap: 1000, expensive: 2000, tooExpensive: 3000 } },
-  { single: 'Yes', multiple: ['Red', 'Blue'], scale: 4, nps: 9, number: 2, text: 'Blue, please', ranking: ['Price', 'Speed', 'Looks'], price: { tooCheap: 1000, cheap: 1500, expensive: 2500, tooExpensive: 3500 } },
-  { single: 'Maybe', multiple: ['Green'], scale: 3, nps: 7, number: 4, text: 'Say "hi"', ranking: ['Speed', 'Looks', 'Price'], price: { tooCheap: 500, cheap: 1000, expensive: 1500, tooExpensive: 2500 } },
-  { single: 'No', multiple: [], scale: 2, nps: 3, number: 8, text: 'No thanks', ranking: ['Looks', 'Price', 'Speed'], price: { tooCheap: 1000, cheap: 2000, expensive: 3000, tooExpensive: 4000 } },
-  { single: 'Yes', multiple: ['Blue'], scale: 5, nps: 6, number: 100, text: 'Great', ranking: ['Speed', 'Price', 'Looks'], price: { tooCheap: 1500, cheap: 2000, expensive: 2500, tooExpensive: 3000 } },
+  {
+    single: 'Yes',
+    multiple: ['Red'],
+    scale: 5,
+    nps: 10,
+    number: 1,
+    text: '=cmd|x',
+    ranking: ['Speed', 'Price', 'Looks'],
+    price: { tooCheap: 500, cheap: 1000, expensive: 2000, tooExpensive: 3000 },
+  },
+  {
+    single: 'Yes',
+    multiple: ['Red', 'Blue'],
+    scale: 4,
+    nps: 9,
+    number: 2,
+    text: 'Blue, please',
+    ranking: ['Price', 'Speed', 'Looks'],
+    price: { tooCheap: 1000, cheap: 1500, expensive: 2500, tooExpensive: 3500 },
+  },
+  {
+    single: 'Maybe',
+    multiple: ['Green'],
+    scale: 3,
+    nps: 7,
+    number: 4,
+    text: 'Say "hi"',
+    ranking: ['Speed', 'Looks', 'Price'],
+    price: { tooCheap: 500, cheap: 1000, expensive: 1500, tooExpensive: 2500 },
+  },
+  {
+    single: 'No',
+    multiple: [],
+    scale: 2,
+    nps: 3,
+    number: 8,
+    text: 'No thanks',
+    ranking: ['Looks', 'Price', 'Speed'],
+    price: { tooCheap: 1000, cheap: 2000, expensive: 3000, tooExpensive: 4000 },
+  },
+  {
+    single: 'Yes',
+    multiple: ['Blue'],
+    scale: 5,
+    nps: 6,
+    number: 100,
+    text: 'Great',
+    ranking: ['Speed', 'Price', 'Looks'],
+    price: { tooCheap: 1500, cheap: 2000, expensive: 2500, tooExpensive: 3000 },
+  },
 ];
 
 async function setUp() {
@@ -57,7 +112,12 @@ async function setUp() {
   for (const [i, p] of people.entries()) {
     const u = await t.signup(`Person${i}`);
     users.push(u);
-    const res = await answer(t, u, s.id, (Object.keys(p) as (keyof Person)[]).map((k) => ({ questionId: id(k), value: p[k] })));
+    const res = await answer(
+      t,
+      u,
+      s.id,
+      (Object.keys(p) as (keyof Person)[]).map((k) => ({ questionId: id(k), value: p[k] })),
+    );
     expect(res.statusCode, res.body).toBe(201);
   }
   return { s, users };
@@ -67,7 +127,13 @@ type Q = Record<string, any>; // eslint-disable-line @typescript-eslint/no-expli
 
 /** A result with its floating-point figures rounded (SQL and TypeScript sum in different orders). */
 const roundNumbers = (q: unknown): unknown =>
-  typeof q === 'number' ? Math.round(q * 1e9) / 1e9 : Array.isArray(q) ? q.map(roundNumbers) : q && typeof q === 'object' ? Object.fromEntries(Object.entries(q).map(([k, v]) => [k, roundNumbers(v)])) : q;
+  typeof q === 'number'
+    ? Math.round(q * 1e9) / 1e9
+    : Array.isArray(q)
+      ? q.map(roundNumbers)
+      : q && typeof q === 'object'
+        ? Object.fromEntries(Object.entries(q).map(([k, v]) => [k, roundNumbers(v)]))
+        : q;
 
 describe('results', () => {
   describe('everyone', () => {
@@ -117,9 +183,13 @@ describe('results', () => {
       expect(by.text!.texts).toHaveLength(5);
       expect(by.text!.texts).toContain('Say "hi"');
 
-      const positions = [0, 1, 2].map((o) => [0, 1, 2].map((pos) => people.filter((p) => p.ranking[pos] === ['Speed', 'Price', 'Looks'][o]).length));
-      expect(by.ranking!.borda).toEqual(borda(positions).map(({ option, ...rest }) => ({ label: ['Speed', 'Price', 'Looks'][option], ...rest })));
-      expect(by.ranking!.borda[0]).toMatchObject({ label: 'Speed', score: 7, firstPlace: 3 }) // 2 + 1 + 2 + 0 + 2;
+      const positions = [0, 1, 2].map((o) =>
+        [0, 1, 2].map((pos) => people.filter((p) => p.ranking[pos] === ['Speed', 'Price', 'Looks'][o]).length),
+      );
+      expect(by.ranking!.borda).toEqual(
+        borda(positions).map(({ option, ...rest }) => ({ label: ['Speed', 'Price', 'Looks'][option], ...rest })),
+      );
+      expect(by.ranking!.borda[0]).toMatchObject({ label: 'Speed', score: 7, firstPlace: 3 }); // 2 + 1 + 2 + 0 + 2;
 
       const expected = priceSensitivity(people.map((p) => p.price));
       expect(by.price!.responses).toBe(5);
@@ -144,7 +214,9 @@ describe('results', () => {
         multiple: fc.subarray(['Red', 'Green', 'Blue']),
         nps: fc.integer({ min: 0, max: 10 }),
         ranking: fc.shuffledSubarray(['Speed', 'Price', 'Looks'], { minLength: 3, maxLength: 3 }),
-        price: fc.array(fc.integer({ min: 1, max: 20 }), { minLength: 4, maxLength: 4 }).map((a) => a.sort((x, y) => x - y).map((x) => x * 100)),
+        price: fc
+          .array(fc.integer({ min: 1, max: 20 }), { minLength: 4, maxLength: 4 })
+          .map((a) => a.sort((x, y) => x - y).map((x) => x * 100)),
       });
       const edits = fc.sample(personArb, { numRuns: 25, seed: 42 });
       for (const e of edits) {
@@ -175,11 +247,22 @@ describe('results', () => {
 
   describe('number questions', () => {
     it('match the statistics library on random answers: mean, t interval, median, histogram', async () => {
-      const s = await makeSurvey(t, host, project.id, { questions: [{ kind: 'number', prompt: 'Any number' }, { kind: 'number', prompt: 'Whole numbers' }] });
+      const s = await makeSurvey(t, host, project.id, {
+        questions: [
+          { kind: 'number', prompt: 'Any number' },
+          { kind: 'number', prompt: 'Whole numbers' },
+        ],
+      });
       const [qa, qb] = s.questions.map((q) => q.id) as [string, string];
-      const values = fc.sample(fc.tuple(fc.double({ min: -1000, max: 1000, noNaN: true }), fc.integer({ min: 0, max: 12 })), { numRuns: 24, seed: 7 });
+      const values = fc.sample(fc.tuple(fc.double({ min: -1000, max: 1000, noNaN: true }), fc.integer({ min: 0, max: 12 })), {
+        numRuns: 24,
+        seed: 7,
+      });
       for (const [i, [a, b]] of values.entries()) {
-        const res = await answer(t, await t.signup(`Num${i}`), s.id, [{ questionId: qa, value: a }, { questionId: qb, value: b }]);
+        const res = await answer(t, await t.signup(`Num${i}`), s.id, [
+          { questionId: qa, value: a },
+          { questionId: qb, value: b },
+        ]);
         expect(res.statusCode).toBe(201);
       }
       const r = (await t.request(host, 'GET', `/api/v1/surveys/${s.id}/results`)).json();
@@ -194,14 +277,22 @@ describe('results', () => {
       }
       // The same figures when the questions are summarized in SQL (as when they have many distinct values).
       const survey = await loadSurvey(t.ctx.db, s.id);
-      const inSql = await surveyResults(t.ctx.db, survey, await loadQuestions(t.ctx.db, s.id), { kind: 'all' }, 'everyone', true, { distinctLimit: 0 });
+      const inSql = await surveyResults(t.ctx.db, survey, await loadQuestions(t.ctx.db, s.id), { kind: 'all' }, 'everyone', true, {
+        distinctLimit: 0,
+      });
       expect(inSql.questions.map(roundNumbers)).toEqual(r.questions.map(roundNumbers));
     });
   });
 
   describe('segments', () => {
     it('splits respondents into backers, followers and others', async () => {
-      const s = await makeSurvey(t, host, project.id, { anonymous: true, questions: [{ kind: 'single', prompt: 'Back it?', options: ['Yes', 'No'] }, { kind: 'number', prompt: 'How many?' }] });
+      const s = await makeSurvey(t, host, project.id, {
+        anonymous: true,
+        questions: [
+          { kind: 'single', prompt: 'Back it?', options: ['Yes', 'No'] },
+          { kind: 'number', prompt: 'How many?' },
+        ],
+      });
       const [qs, qn] = s.questions.map((q) => q.id) as [string, string];
       const backer = await t.signup('Backer');
       const backerFollower = await t.signup('BackerFollower');
@@ -211,13 +302,34 @@ describe('results', () => {
       await back(t, project.id, host, backerFollower);
       await follow(t, backerFollower, project.id);
       await follow(t, follower, project.id);
-      await answer(t, backer, s.id, [{ questionId: qs, value: 'Yes' }, { questionId: qn, value: 10 }]);
-      await answer(t, backerFollower, s.id, [{ questionId: qs, value: 'Yes' }, { questionId: qn, value: 20 }]);
-      await answer(t, follower, s.id, [{ questionId: qs, value: 'No' }, { questionId: qn, value: 30 }]);
-      await answer(t, stranger, s.id, [{ questionId: qs, value: 'No' }, { questionId: qn, value: 40 }]);
+      await answer(t, backer, s.id, [
+        { questionId: qs, value: 'Yes' },
+        { questionId: qn, value: 10 },
+      ]);
+      await answer(t, backerFollower, s.id, [
+        { questionId: qs, value: 'Yes' },
+        { questionId: qn, value: 20 },
+      ]);
+      await answer(t, follower, s.id, [
+        { questionId: qs, value: 'No' },
+        { questionId: qn, value: 30 },
+      ]);
+      await answer(t, stranger, s.id, [
+        { questionId: qs, value: 'No' },
+        { questionId: qn, value: 40 },
+      ]);
       const csrf = await t.request(null, 'GET', '/api/v1/auth/csrf');
       const cookie = `foule_csrf=${csrf.cookies.find((c) => c.name === 'foule_csrf')!.value}`;
-      const anon = await answer(t, null, s.id, [{ questionId: qs, value: 'Yes' }, { questionId: qn, value: 50 }], { cookie, 'x-csrf-token': csrf.json().token });
+      const anon = await answer(
+        t,
+        null,
+        s.id,
+        [
+          { questionId: qs, value: 'Yes' },
+          { questionId: qn, value: 50 },
+        ],
+        { cookie, 'x-csrf-token': csrf.json().token },
+      );
       expect(anon.statusCode).toBe(201);
 
       const get = async (segment: string) => {
@@ -225,7 +337,14 @@ describe('results', () => {
         expect(res.statusCode, res.body).toBe(200);
         const r = res.json();
         const num = r.questions[1];
-        return { responses: r.responses, yes: r.questions[0].options[0].count, no: r.questions[0].options[1].count, mean: num.mean, median: num.median, n: num.responses };
+        return {
+          responses: r.responses,
+          yes: r.questions[0].options[0].count,
+          no: r.questions[0].options[1].count,
+          mean: num.mean,
+          median: num.median,
+          n: num.responses,
+        };
       };
       expect(await get('everyone')).toEqual({ responses: 5, yes: 3, no: 2, mean: 30, median: 30, n: 5 });
       expect(await get('backers')).toEqual({ responses: 2, yes: 2, no: 0, mean: 15, median: 15, n: 2 });
@@ -244,7 +363,13 @@ describe('results', () => {
 
     it('answers empty segments with zeros, not errors', async () => {
       const p = await makeProject(t, host, 'Lonely project');
-      const s = await makeSurvey(t, host, p.id, { questions: [{ kind: 'single', prompt: 'x', options: ['A', 'B'] }, { kind: 'number', prompt: 'n' }, { kind: 'price', prompt: 'p', currency: 'EUR' }] });
+      const s = await makeSurvey(t, host, p.id, {
+        questions: [
+          { kind: 'single', prompt: 'x', options: ['A', 'B'] },
+          { kind: 'number', prompt: 'n' },
+          { kind: 'price', prompt: 'p', currency: 'EUR' },
+        ],
+      });
       const u = await t.signup('Only');
       await answer(t, u, s.id, [{ questionId: s.questions[0]!.id, value: 'A' }]);
       const r = (await t.request(host, 'GET', `/api/v1/surveys/${s.id}/results?segment=backers`)).json();
@@ -303,10 +428,29 @@ describe('results', () => {
       const rows = parse(res.body, { bom: true }) as string[][];
       expect(rows[0]!.slice(0, 6)).toEqual(['response', 'submittedAt', 'updatedAt', 'backer', 'follower', 'Q1 Would you back it?']);
       expect(rows[0]).toHaveLength(5 + 7 + 4);
-      expect(rows[0]!.slice(-4)).toEqual(['Q8 Price? (too cheap, EUR)', 'Q8 Price? (cheap, EUR)', 'Q8 Price? (expensive, EUR)', 'Q8 Price? (too expensive, EUR)']);
+      expect(rows[0]!.slice(-4)).toEqual([
+        'Q8 Price? (too cheap, EUR)',
+        'Q8 Price? (cheap, EUR)',
+        'Q8 Price? (expensive, EUR)',
+        'Q8 Price? (too expensive, EUR)',
+      ]);
       expect(rows).toHaveLength(1 + people.length);
       const first = rows[1]!;
-      expect(first.slice(3)).toEqual(['no', 'no', 'Yes', 'Red', '5', '10', '1', "'=cmd|x", 'Speed > Price > Looks', '5.00', '10.00', '20.00', '30.00']);
+      expect(first.slice(3)).toEqual([
+        'no',
+        'no',
+        'Yes',
+        'Red',
+        '5',
+        '10',
+        '1',
+        "'=cmd|x",
+        'Speed > Price > Looks',
+        '5.00',
+        '10.00',
+        '20.00',
+        '30.00',
+      ]);
       expect(rows[2]!.slice(3, 7)).toEqual(['no', 'yes', 'Yes', 'Red; Blue']);
       expect(rows[3]![10]).toBe('Say "hi"');
       expect(rows[4]![6]).toBe('');

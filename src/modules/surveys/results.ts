@@ -76,7 +76,12 @@ async function rawCounts(db: Executor, questionSeqs: number[], responseSeqs: num
     FROM survey_answers a
     WHERE a.question_seq IN (${idList(questionSeqs)}) AND ${answerFilter({ kind: 'only', responseSeqs })}
     GROUP BY 1, 2, 3`);
-  return rowsOf(res).map((r) => ({ questionSeq: Number(r.question_seq), item: Number(r.item), num: Number(r.num), count: Number(r.count) }));
+  return rowsOf(res).map((r) => ({
+    questionSeq: Number(r.question_seq),
+    item: Number(r.item),
+    num: Number(r.num),
+    count: Number(r.count),
+  }));
 }
 
 /** Counts for a segment: the tallies (everyone), a GROUP BY over the segment's answers, or the tallies minus the left-out responses' counts. */
@@ -178,10 +183,22 @@ function fromCounts(q: Question, counts: TallyCount[]): QuestionResult {
       const m = momentsFromCounts(pairs);
       if (!m.n) return { ...base, responses: 0, mean: null, meanInterval: null, median: null, histogram: [] };
       const values = pairs.map(([v]) => v);
-      const binning = binningFor(values.reduce((a, b) => Math.min(a, b)), values.reduce((a, b) => Math.max(a, b)), m.n, values.every(Number.isInteger));
+      const binning = binningFor(
+        values.reduce((a, b) => Math.min(a, b)),
+        values.reduce((a, b) => Math.max(a, b)),
+        m.n,
+        values.every(Number.isInteger),
+      );
       const perBin = new Map<number, number>();
       for (const [v, c] of pairs) perBin.set(binOf(v, binning), (perBin.get(binOf(v, binning)) ?? 0) + c);
-      return { ...base, responses: m.n, mean: m.mean, meanInterval: meanInterval(m), median: medianFromCounts(pairs), histogram: binsFromCounts(binning, perBin) };
+      return {
+        ...base,
+        responses: m.n,
+        mean: m.mean,
+        meanInterval: meanInterval(m),
+        median: medianFromCounts(pairs),
+        histogram: binsFromCounts(binning, perBin),
+      };
     }
   }
 }
@@ -203,9 +220,21 @@ export async function surveyResults(
   const segmentSeqs = await resolveSegment(db, survey.id, filter);
   const responses = await segmentResponses(db, survey, segmentSeqs);
   // Number questions with many different values are summarized in SQL; every other question from its value counts.
-  const many = await manyValued(db, questions.filter((q) => q.kind === 'number'), opts.distinctLimit);
-  const counts = await segmentCounts(db, questions.filter((q) => !many.has(q.seq)).map((q) => q.seq), segmentSeqs);
-  const numbers = await numberResultsInSql(db, questions.filter((q) => many.has(q.seq)), segmentSeqs);
+  const many = await manyValued(
+    db,
+    questions.filter((q) => q.kind === 'number'),
+    opts.distinctLimit,
+  );
+  const counts = await segmentCounts(
+    db,
+    questions.filter((q) => !many.has(q.seq)).map((q) => q.seq),
+    segmentSeqs,
+  );
+  const numbers = await numberResultsInSql(
+    db,
+    questions.filter((q) => many.has(q.seq)),
+    segmentSeqs,
+  );
   const bySeq = new Map<number, TallyCount[]>();
   for (const c of counts) {
     const list = bySeq.get(c.questionSeq) ?? [];

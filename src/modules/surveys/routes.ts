@@ -16,93 +16,166 @@ export async function surveysRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['surveys'];
 
-  r.post('/projects/:id/surveys', {
-    schema: {
-      tags,
-      summary: 'Create a draft survey with its questions (hosts)',
-      description:
-        'Kinds: single, multiple, scale (1…scale, 2–10, default 5), nps (0–10), number (min/max bounds), text, ranking ' +
-        '(every option, best first), price (the four Van Westendorp questions in one: a currency, answers in minor units). ' +
-        'The answer shows the questions with their ids.',
-      params: ZIdParams,
-      body: ZCreateSurveyRequest,
-      response: { 201: ZSurvey, ...errorResponses },
+  r.post(
+    '/projects/:id/surveys',
+    {
+      schema: {
+        tags,
+        summary: 'Create a draft survey with its questions (hosts)',
+        description:
+          'Kinds: single, multiple, scale (1…scale, 2–10, default 5), nps (0–10), number (min/max bounds), text, ranking ' +
+          '(every option, best first), price (the four Van Westendorp questions in one: a currency, answers in minor units). ' +
+          'The answer shows the questions with their ids.',
+        params: ZIdParams,
+        body: ZCreateSurveyRequest,
+        response: { 201: ZSurvey, ...errorResponses },
+      },
     },
-  }, async (request, reply) => reply.status(201).send(await createSurvey(ctx, requireActor(request), request.params.id, request.body)));
+    async (request, reply) => reply.status(201).send(await createSurvey(ctx, requireActor(request), request.params.id, request.body)),
+  );
 
-  r.get('/projects/:id/surveys', {
-    schema: { tags, summary: "A project's surveys, newest first (drafts for hosts only)", params: ZIdParams, querystring: ZSurveyListQuery, response: { 200: paged(ZSurveySummary), ...errorResponses } },
-  }, async (request) => listSurveys(ctx, request.params.id, request.actor, request.query));
-
-  r.get('/surveys/:id', {
-    schema: { tags, summary: "A survey with its questions, what the caller may do, and the caller's own response", params: ZIdParams, response: { 200: ZSurvey, ...errorResponses } },
-  }, async (request) => showSurvey(ctx, request.params.id, request.actor, knownRespondent(request)));
-
-  r.patch('/surveys/:id', {
-    schema: {
-      tags,
-      summary: 'Edit a survey (hosts): questions and anonymity only while a draft',
-      params: ZIdParams,
-      body: ZUpdateSurveyRequest,
-      response: { 200: ZSurvey, ...errorResponses },
+  r.get(
+    '/projects/:id/surveys',
+    {
+      schema: {
+        tags,
+        summary: "A project's surveys, newest first (drafts for hosts only)",
+        params: ZIdParams,
+        querystring: ZSurveyListQuery,
+        response: { 200: paged(ZSurveySummary), ...errorResponses },
+      },
     },
-  }, async (request) => updateSurvey(ctx, requireActor(request), request.params.id, request.body));
+    async (request) => listSurveys(ctx, request.params.id, request.actor, request.query),
+  );
 
-  r.delete('/surveys/:id', {
-    schema: { tags, summary: 'Delete a draft survey (hosts)', params: ZIdParams, response: { 204: z.null(), ...errorResponses } },
-  }, async (request, reply) => {
-    await deleteSurvey(ctx, requireActor(request), request.params.id);
-    return reply.status(204).send(null);
-  });
-
-  r.post('/surveys/:id/open', {
-    schema: { tags, summary: 'Open a survey to answers (hosts); also reopens a closed one', params: ZIdParams, response: { 200: ZSurvey, ...errorResponses } },
-  }, async (request) => openSurvey(ctx, requireActor(request), request.params.id));
-
-  r.post('/surveys/:id/close', {
-    schema: { tags, summary: 'Close a survey (hosts): no new answers or edits', params: ZIdParams, response: { 200: ZSurvey, ...errorResponses } },
-  }, async (request) => closeSurvey(ctx, requireActor(request), request.params.id));
-
-  r.post('/surveys/:id/responses', {
-    schema: {
-      tags,
-      summary: 'Answer a survey; answering again replaces your response while the survey is open',
-      description:
-        'One response per account. When the survey allows anonymous answers, a browser without an account may answer ' +
-        'once per respondent cookie (HttpOnly, set on its first answer) and must send X-CSRF-Token from GET /auth/csrf. ' +
-        'The cookie stops repeats from one browser, not a person who clears cookies or uses several browsers. ' +
-        '201 when the response is created, 200 when it replaces an earlier one. A wrong answer is a 400 naming body.answers[i].value.',
-      params: ZIdParams,
-      body: ZSubmitResponseRequest,
-      response: { 200: ZSubmitResponseAnswer, 201: ZSubmitResponseAnswer, ...errorResponses },
+  r.get(
+    '/surveys/:id',
+    {
+      schema: {
+        tags,
+        summary: "A survey with its questions, what the caller may do, and the caller's own response",
+        params: ZIdParams,
+        response: { 200: ZSurvey, ...errorResponses },
+      },
     },
-    config: { auth: 'anyone', rateLimit: { max: 30, timeWindow: '1 minute' } },
-  }, async (request, reply) => {
-    const answer = await answerSurvey(ctx, request.params.id, request.actor, (anonymous) => answeringRespondent(request, reply, ctx, anonymous), request.body);
-    return reply.status(answer.created ? 201 : 200).send(answer);
-  });
+    async (request) => showSurvey(ctx, request.params.id, request.actor, knownRespondent(request)),
+  );
 
-  r.get('/surveys/:id/results', {
-    schema: {
-      tags,
-      summary: 'Results: counts, shares with 95% Wilson intervals, means with t intervals, medians, histograms, NPS, Borda, price sensitivity',
-      description:
-        'Hosts always; everyone else only when resultsPublic and only the "everyone" segment. Segments: everyone; backers ' +
-        '(accounts backing one of the project campaigns now); followers (following the project now); others (neither, ' +
-        'anonymous respondents included). Free-text answers (latest 20) are shown to hosts only. Prices are in minor units.',
-      params: ZIdParams,
-      querystring: ZResultsQuery,
-      response: { 200: ZSurveyResults, ...errorResponses },
+  r.patch(
+    '/surveys/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Edit a survey (hosts): questions and anonymity only while a draft',
+        params: ZIdParams,
+        body: ZUpdateSurveyRequest,
+        response: { 200: ZSurvey, ...errorResponses },
+      },
     },
-  }, async (request) => readSurveyResults(ctx, request.params.id, request.actor, request.query.segment));
+    async (request) => updateSurvey(ctx, requireActor(request), request.params.id, request.body),
+  );
 
-  r.get('/surveys/:id/results.csv', {
-    schema: { tags, summary: 'Every response as CSV (hosts): one column per question, four for a price question (major units)', params: ZIdParams, response: { 200: z.string().describe('text/csv'), ...errorResponses } },
-  }, async (request, reply) => {
-    const { filename, csv } = await exportSurveyResponses(ctx, request.params.id, request.actor);
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${filename}"`)
-      .send(csv as unknown as string); // a stream is sent as is
-  });
+  r.delete(
+    '/surveys/:id',
+    {
+      schema: { tags, summary: 'Delete a draft survey (hosts)', params: ZIdParams, response: { 204: z.null(), ...errorResponses } },
+    },
+    async (request, reply) => {
+      await deleteSurvey(ctx, requireActor(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  r.post(
+    '/surveys/:id/open',
+    {
+      schema: {
+        tags,
+        summary: 'Open a survey to answers (hosts); also reopens a closed one',
+        params: ZIdParams,
+        response: { 200: ZSurvey, ...errorResponses },
+      },
+    },
+    async (request) => openSurvey(ctx, requireActor(request), request.params.id),
+  );
+
+  r.post(
+    '/surveys/:id/close',
+    {
+      schema: {
+        tags,
+        summary: 'Close a survey (hosts): no new answers or edits',
+        params: ZIdParams,
+        response: { 200: ZSurvey, ...errorResponses },
+      },
+    },
+    async (request) => closeSurvey(ctx, requireActor(request), request.params.id),
+  );
+
+  r.post(
+    '/surveys/:id/responses',
+    {
+      schema: {
+        tags,
+        summary: 'Answer a survey; answering again replaces your response while the survey is open',
+        description:
+          'One response per account. When the survey allows anonymous answers, a browser without an account may answer ' +
+          'once per respondent cookie (HttpOnly, set on its first answer) and must send X-CSRF-Token from GET /auth/csrf. ' +
+          'The cookie stops repeats from one browser, not a person who clears cookies or uses several browsers. ' +
+          '201 when the response is created, 200 when it replaces an earlier one. A wrong answer is a 400 naming body.answers[i].value.',
+        params: ZIdParams,
+        body: ZSubmitResponseRequest,
+        response: { 200: ZSubmitResponseAnswer, 201: ZSubmitResponseAnswer, ...errorResponses },
+      },
+      config: { auth: 'anyone', rateLimit: { max: 30, timeWindow: '1 minute' } },
+    },
+    async (request, reply) => {
+      const answer = await answerSurvey(
+        ctx,
+        request.params.id,
+        request.actor,
+        (anonymous) => answeringRespondent(request, reply, ctx, anonymous),
+        request.body,
+      );
+      return reply.status(answer.created ? 201 : 200).send(answer);
+    },
+  );
+
+  r.get(
+    '/surveys/:id/results',
+    {
+      schema: {
+        tags,
+        summary:
+          'Results: counts, shares with 95% Wilson intervals, means with t intervals, medians, histograms, NPS, Borda, price sensitivity',
+        description:
+          'Hosts always; everyone else only when resultsPublic and only the "everyone" segment. Segments: everyone; backers ' +
+          '(accounts backing one of the project campaigns now); followers (following the project now); others (neither, ' +
+          'anonymous respondents included). Free-text answers (latest 20) are shown to hosts only. Prices are in minor units.',
+        params: ZIdParams,
+        querystring: ZResultsQuery,
+        response: { 200: ZSurveyResults, ...errorResponses },
+      },
+    },
+    async (request) => readSurveyResults(ctx, request.params.id, request.actor, request.query.segment),
+  );
+
+  r.get(
+    '/surveys/:id/results.csv',
+    {
+      schema: {
+        tags,
+        summary: 'Every response as CSV (hosts): one column per question, four for a price question (major units)',
+        params: ZIdParams,
+        response: { 200: z.string().describe('text/csv'), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { filename, csv } = await exportSurveyResponses(ctx, request.params.id, request.actor);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${filename}"`)
+        .send(csv as unknown as string); // a stream is sent as is
+    },
+  );
 }

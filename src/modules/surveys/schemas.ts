@@ -81,8 +81,12 @@ export const ZSurveyResults = z.object({
       meanInterval: ZInterval.nullable().optional(),
       median: z.number().nullable().optional(),
       histogram: z.array(z.object({ from: z.number(), to: z.number(), count: z.number() })).optional(),
-      nps: z.object({ score: z.number(), interval: ZInterval, promoters: z.number(), passives: z.number(), detractors: z.number() }).optional(),
-      borda: z.array(z.object({ label: z.string(), score: z.number(), averageRank: z.number().nullable(), firstPlace: z.number() })).optional(),
+      nps: z
+        .object({ score: z.number(), interval: ZInterval, promoters: z.number(), passives: z.number(), detractors: z.number() })
+        .optional(),
+      borda: z
+        .array(z.object({ label: z.string(), score: z.number(), averageRank: z.number().nullable(), firstPlace: z.number() }))
+        .optional(),
       price: z
         .object({
           currency: z.string().nullable(),

@@ -6,7 +6,11 @@ import type { SegmentFilter } from './segments.js';
 
 export { rowsOf };
 
-export const idList = (ids: readonly number[]) => sql.join(ids.map((id) => sql`${id}`), sql`, `);
+export const idList = (ids: readonly number[]) =>
+  sql.join(
+    ids.map((id) => sql`${id}`),
+    sql`, `,
+  );
 
 /** A segment resolved to the seqs of the survey's responses it keeps (or leaves out). */
 export type ResolvedSegment = { kind: 'all' } | { kind: 'only' | 'except'; responseSeqs: number[] };
@@ -27,4 +31,3 @@ export function answerFilter(s: ResolvedSegment): SQL {
   const list = sql`${`{${s.responseSeqs.join(',')}}`}::bigint[]`;
   return s.kind === 'only' ? sql`a.response_seq = ANY(${list})` : sql`NOT (a.response_seq = ANY(${list}))`;
 }
-

@@ -69,12 +69,20 @@ export async function findResponse(db: Executor, survey: Survey, questions: read
   const [resp] = await db.select().from(surveyResponses).where(respondentFilter(survey.id, r)).limit(1);
   if (!resp) return null;
   const rows = await db
-    .select({ questionSeq: surveyAnswers.questionSeq, item: surveyAnswers.item, num: surveyAnswers.num, textValue: surveyAnswers.textValue })
+    .select({
+      questionSeq: surveyAnswers.questionSeq,
+      item: surveyAnswers.item,
+      num: surveyAnswers.num,
+      textValue: surveyAnswers.textValue,
+    })
     .from(surveyAnswers)
     .where(eq(surveyAnswers.responseSeq, resp.seq));
   const answers: { questionId: string; value: AnswerValue }[] = [];
   for (const q of questions) {
-    const value = decodeAnswer(q, rows.filter((row) => row.questionSeq === q.seq));
+    const value = decodeAnswer(
+      q,
+      rows.filter((row) => row.questionSeq === q.seq),
+    );
     if (value !== null) answers.push({ questionId: q.id, value });
   }
   return { id: resp.id, createdAt: resp.createdAt.toISOString(), updatedAt: resp.updatedAt.toISOString(), answers };
@@ -97,22 +105,41 @@ export async function submitResponse(
     // FOR SHARE: a concurrent close waits for this answer to finish, and this answer sees a finished close.
     const [current] = await tx.select({ status: surveys.status }).from(surveys).where(eq(surveys.id, survey.id)).for('share');
     if (current?.status !== 'open') {
-      throw new DomainError(current?.status === 'closed' ? 'survey_closed' : 'survey_not_open', current?.status === 'closed' ? 'This survey is closed: answers can no longer be given or changed.' : 'This survey is not open yet.');
+      throw new DomainError(
+        current?.status === 'closed' ? 'survey_closed' : 'survey_not_open',
+        current?.status === 'closed' ? 'This survey is closed: answers can no longer be given or changed.' : 'This survey is not open yet.',
+      );
     }
     const id = newId('srs');
     const [inserted] = await tx
       .insert(surveyResponses)
-      .values({ id, surveyId: survey.id, userId: respondent.userId, respondentHash: respondent.respondentHash, createdAt: now, updatedAt: now })
+      .values({
+        id,
+        surveyId: survey.id,
+        userId: respondent.userId,
+        respondentHash: respondent.respondentHash,
+        createdAt: now,
+        updatedAt: now,
+      })
       .onConflictDoNothing()
       .returning({ id: surveyResponses.id, seq: surveyResponses.seq });
     let response = inserted;
     let before: AnswerRow[] = [];
     if (!response) {
       // A second answer from the same person: it replaces the first (one response per person).
-      [response] = await tx.select({ id: surveyResponses.id, seq: surveyResponses.seq }).from(surveyResponses).where(respondentFilter(survey.id, respondent)).for('update');
+      [response] = await tx
+        .select({ id: surveyResponses.id, seq: surveyResponses.seq })
+        .from(surveyResponses)
+        .where(respondentFilter(survey.id, respondent))
+        .for('update');
       if (!response) throw new DomainError('response_conflict', 'Your answer crossed another one; send it again.');
       before = await tx
-        .select({ questionSeq: surveyAnswers.questionSeq, item: surveyAnswers.item, num: surveyAnswers.num, textValue: surveyAnswers.textValue })
+        .select({
+          questionSeq: surveyAnswers.questionSeq,
+          item: surveyAnswers.item,
+          num: surveyAnswers.num,
+          textValue: surveyAnswers.textValue,
+        })
         .from(surveyAnswers)
         .where(eq(surveyAnswers.responseSeq, response.seq));
       await tx.delete(surveyAnswers).where(eq(surveyAnswers.responseSeq, response.seq));
@@ -126,4 +153,3 @@ export async function submitResponse(
     return { id: response.id, created: Boolean(inserted) };
   });
 }
-

@@ -14,7 +14,8 @@ import { personRespondent, showSurvey } from './read-survey.js';
 export async function openSurvey(ctx: AppContext, actor: Actor, id: string) {
   const { survey } = await manageSurvey(ctx.db, id, actor);
   if (survey.status === 'open') throw new DomainError('survey_already_open', 'This survey is already open.');
-  if (!(await loadQuestions(ctx.db, id)).length) throw new DomainError('survey_empty', 'Add at least one question before opening the survey.');
+  if (!(await loadQuestions(ctx.db, id)).length)
+    throw new DomainError('survey_empty', 'Add at least one question before opening the survey.');
   const now = ctx.clock.now();
   await ctx.db
     .update(surveys)

@@ -29,7 +29,11 @@ const allKinds = [
 describe('surveys', () => {
   describe('create', () => {
     it('creates a draft with every kind of question and answers 201 with their ids', async () => {
-      const res = await t.request(host, 'POST', `/api/v1/projects/${project.id}/surveys`, { title: 'Kettle', description: '**Tell us**', questions: allKinds });
+      const res = await t.request(host, 'POST', `/api/v1/projects/${project.id}/surveys`, {
+        title: 'Kettle',
+        description: '**Tell us**',
+        questions: allKinds,
+      });
       expect(res.statusCode, res.body).toBe(201);
       const s = res.json();
       expect(s).toMatchObject({ status: 'draft', anonymous: false, resultsPublic: false, responses: 0, viewer: { isHost: true } });
@@ -41,7 +45,10 @@ describe('surveys', () => {
     });
 
     it('accepts a project slug', async () => {
-      const res = await t.request(host, 'POST', `/api/v1/projects/${project.slug}/surveys`, { title: 'By slug', questions: [{ kind: 'nps', prompt: 'Recommend?' }] });
+      const res = await t.request(host, 'POST', `/api/v1/projects/${project.slug}/surveys`, {
+        title: 'By slug',
+        questions: [{ kind: 'nps', prompt: 'Recommend?' }],
+      });
       expect(res.statusCode).toBe(201);
       expect(res.json().projectId).toBe(project.id);
     });
@@ -59,7 +66,15 @@ describe('surveys', () => {
       [{ questions: [{ kind: 'text', prompt: '' }] }, 'body.questions.0.prompt'],
       [{ title: '', questions: [{ kind: 'text', prompt: 'x' }] }, 'body.title'],
       [{ questions: [{ kind: 'nps', prompt: 'x', intent: true }] }, 'body.questions.0.intent'],
-      [{ questions: [{ kind: 'scale', prompt: 'a', intent: true }, { kind: 'single', prompt: 'b', options: ['Y', 'N'], intent: true }] }, 'body.questions'],
+      [
+        {
+          questions: [
+            { kind: 'scale', prompt: 'a', intent: true },
+            { kind: 'single', prompt: 'b', options: ['Y', 'N'], intent: true },
+          ],
+        },
+        'body.questions',
+      ],
     ])('answers 400 naming the field for %j', async (body, field) => {
       const res = await t.request(host, 'POST', `/api/v1/projects/${project.id}/surveys`, { title: 'Bad', ...body });
       expect(res.statusCode).toBe(400);
@@ -100,7 +115,8 @@ describe('surveys', () => {
     it('pages the list newest first', async () => {
       const p = await makeProject(t, host, 'Paged project');
       const ids: string[] = [];
-      for (let i = 0; i < 3; i++) ids.push((await makeSurvey(t, host, p.id, { title: `S${i}`, questions: [{ kind: 'text', prompt: 'x' }] })).id);
+      for (let i = 0; i < 3; i++)
+        ids.push((await makeSurvey(t, host, p.id, { title: `S${i}`, questions: [{ kind: 'text', prompt: 'x' }] })).id);
       const first = (await t.request(other, 'GET', `/api/v1/projects/${p.id}/surveys?limit=2`)).json();
       expect(first.items.map((s: { id: string }) => s.id)).toEqual([ids[2], ids[1]]);
       const second = (await t.request(other, 'GET', `/api/v1/projects/${p.id}/surveys?limit=2&cursor=${first.nextCursor}`)).json();
@@ -128,7 +144,13 @@ describe('surveys', () => {
   describe('update and delete', () => {
     it('replaces the questions of a draft, and refuses once it is open', async () => {
       const s = await makeSurvey(t, host, project.id, { questions: [{ kind: 'nps', prompt: 'x' }] }, false);
-      const res = await t.request(host, 'PATCH', `/api/v1/surveys/${s.id}`, { title: 'Renamed', questions: [{ kind: 'text', prompt: 'a' }, { kind: 'number', prompt: 'b' }] });
+      const res = await t.request(host, 'PATCH', `/api/v1/surveys/${s.id}`, {
+        title: 'Renamed',
+        questions: [
+          { kind: 'text', prompt: 'a' },
+          { kind: 'number', prompt: 'b' },
+        ],
+      });
       expect(res.statusCode, res.body).toBe(200);
       expect(res.json().title).toBe('Renamed');
       expect(res.json().questions.map((q: { kind: string }) => q.kind)).toEqual(['text', 'number']);

@@ -71,7 +71,10 @@ export async function countNewResponse(tx: Executor, surveyId: string, shard: nu
   await tx
     .insert(surveyResponseCounts)
     .values({ surveyId, shard, count: 1 })
-    .onConflictDoUpdate({ target: [surveyResponseCounts.surveyId, surveyResponseCounts.shard], set: { count: sql`${surveyResponseCounts.count} + 1` } });
+    .onConflictDoUpdate({
+      target: [surveyResponseCounts.surveyId, surveyResponseCounts.shard],
+      set: { count: sql`${surveyResponseCounts.count} + 1` },
+    });
 }
 
 /**

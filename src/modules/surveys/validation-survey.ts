@@ -10,7 +10,11 @@ import type { Survey } from './access.js';
  */
 export async function validationSurvey(db: Executor, projectId: string, surveyId?: string): Promise<Survey | null> {
   if (surveyId) {
-    const [s] = await db.select().from(surveys).where(and(eq(surveys.id, surveyId), eq(surveys.projectId, projectId))).limit(1);
+    const [s] = await db
+      .select()
+      .from(surveys)
+      .where(and(eq(surveys.id, surveyId), eq(surveys.projectId, projectId)))
+      .limit(1);
     if (!s) throw new DomainError('survey_not_found', 'No survey with this id on this project.', { field: 'querystring.surveyId' });
     return s;
   }

@@ -22,7 +22,11 @@ export async function loadBatch(db: Executor, id: string): Promise<Batch> {
  * A batch the caller may see: drafts and batches of hidden projects only for the project's hosts.
  * @example const { batch, isHost } = await viewBatch(db, 'tb_1', actor)
  */
-export async function viewBatch(db: Executor, id: string, actor: Actor | null): Promise<{ batch: Batch; project: Project; isHost: boolean }> {
+export async function viewBatch(
+  db: Executor,
+  id: string,
+  actor: Actor | null,
+): Promise<{ batch: Batch; project: Project; isHost: boolean }> {
   const batch = await loadBatch(db, id);
   const project = await findProject(db, batch.projectId, actor).catch(() => {
     throw batchNotFound();

@@ -18,12 +18,19 @@ export interface GivenAnswer {
  * given); a method that does not suit the kind is a 400 naming `querystring.method`.
  * @example aggregateBatch(batch, 'ds', answers, items).items[0] // { item, answer, confidence, answers, … }
  */
-export function aggregateBatch(batch: Batch, method: string | undefined, answers: GivenAnswer[], items: { id: string; gold: TaskAnswer | null }[]) {
+export function aggregateBatch(
+  batch: Batch,
+  method: string | undefined,
+  answers: GivenAnswer[],
+  items: { id: string; gold: TaskAnswer | null }[],
+) {
   const allowed = methodsFor(batch.answerKind);
   if (method !== undefined && !allowed.includes(method as AggregationMethod)) {
-    throw invalid('method_not_suited', `The method "${method}" does not suit ${batch.answerKind} answers: use one of ${allowed.join(', ')}.`, [
-      { field: 'querystring.method', message: `must be one of ${allowed.join(', ')}` },
-    ]);
+    throw invalid(
+      'method_not_suited',
+      `The method "${method}" does not suit ${batch.answerKind} answers: use one of ${allowed.join(', ')}.`,
+      [{ field: 'querystring.method', message: `must be one of ${allowed.join(', ')}` }],
+    );
   }
   const gold = new Map<string, TaskAnswer>();
   for (const i of items) if (i.gold !== null) gold.set(i.id, i.gold);

@@ -66,13 +66,17 @@ export class AnswerWriter {
       const first = new Map<string, AnswerToWrite>();
       for (const g of group) if (!first.has(g.assignmentId)) first.set(g.assignmentId, g);
       const unique = [...first.values()];
-      const rows = await database.query<WrittenAnswer & { id: string }>(ANSWERS_SQL, [
-        unique.map((g) => g.assignmentId),
-        unique.map((g) => g.answerJson),
-        unique.map((g) => g.reward),
-        unique.map((g) => g.submittedAt),
-        unique.map((g) => g.goldCorrect),
-      ], 'foule_answers_write');
+      const rows = await database.query<WrittenAnswer & { id: string }>(
+        ANSWERS_SQL,
+        [
+          unique.map((g) => g.assignmentId),
+          unique.map((g) => g.answerJson),
+          unique.map((g) => g.reward),
+          unique.map((g) => g.submittedAt),
+          unique.map((g) => g.goldCorrect),
+        ],
+        'foule_answers_write',
+      );
       const byId = new Map(rows.map((r) => [r.id, r]));
       return group.map((g) => (first.get(g.assignmentId) === g ? (byId.get(g.assignmentId) ?? null) : null));
     });

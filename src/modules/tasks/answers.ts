@@ -20,7 +20,9 @@ export function parseAnswer(spec: AnswerSpec, raw: unknown, fromText = false): P
     case 'label': {
       if (typeof raw !== 'string') return { ok: false, message: 'must be one of the labels (a string)' };
       const v = raw.trim();
-      return spec.labels.includes(v) ? { ok: true, value: v } : { ok: false, message: `"${v.slice(0, 100)}" is not one of the labels: ${spec.labels.join(', ')}` };
+      return spec.labels.includes(v)
+        ? { ok: true, value: v }
+        : { ok: false, message: `"${v.slice(0, 100)}" is not one of the labels: ${spec.labels.join(', ')}` };
     }
     case 'labels': {
       let list: unknown = raw;
@@ -38,7 +40,8 @@ export function parseAnswer(spec: AnswerSpec, raw: unknown, fromText = false): P
       const chosen = new Set((list as string[]).map((x) => x.trim()));
       if (chosen.size !== list.length) return { ok: false, message: 'names a label twice' };
       const unknown = [...chosen].find((x) => !spec.labels.includes(x));
-      if (unknown !== undefined) return { ok: false, message: `"${unknown.slice(0, 100)}" is not one of the labels: ${spec.labels.join(', ')}` };
+      if (unknown !== undefined)
+        return { ok: false, message: `"${unknown.slice(0, 100)}" is not one of the labels: ${spec.labels.join(', ')}` };
       return { ok: true, value: spec.labels.filter((l) => chosen.has(l)) };
     }
     case 'number': {

@@ -49,16 +49,20 @@ export async function publishBatch(ctx: AppContext, actor: Actor, id: string, fr
       .set({ status: 'published', fundedAmount: funded, publishedAt: batch!.publishedAt ?? now, updatedAt: now })
       .where(eq(taskBatches.id, id));
     const funding = funded !== batch!.fundedAmount ? funded : 0;
-    await recordAudit(tx, {
-      action: 'task_batch.publish',
-      targetType: 'task_batch',
-      targetId: id,
-      orgId: project.orgId,
-      projectId: project.id,
-      summary: `${batch!.status === 'paused' ? 'Resumed' : 'Published'} task batch ${quote(batch!.title)}${funding ? `, funding ${funding} ${batch!.currency} (minor units)` : ''}`,
-      data: { from: batch!.status, funded: funding, currency: batch!.currency },
-      at: now,
-    }, from ?? actor);
+    await recordAudit(
+      tx,
+      {
+        action: 'task_batch.publish',
+        targetType: 'task_batch',
+        targetId: id,
+        orgId: project.orgId,
+        projectId: project.id,
+        summary: `${batch!.status === 'paused' ? 'Resumed' : 'Published'} task batch ${quote(batch!.title)}${funding ? `, funding ${funding} ${batch!.currency} (minor units)` : ''}`,
+        data: { from: batch!.status, funded: funding, currency: batch!.currency },
+        at: now,
+      },
+      from ?? actor,
+    );
   });
   forgetBatchForWork(id);
   return showBatch(ctx, id, actor);
@@ -70,9 +74,25 @@ export async function pauseBatch(ctx: AppContext, actor: Actor, id: string, from
   if (batch.status !== 'published') throw conflict('batch_not_published', 'Only a published batch can be paused.');
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    const paused = await tx.update(taskBatches).set({ status: 'paused', updatedAt: now }).where(and(eq(taskBatches.id, id), eq(taskBatches.status, 'published'))).returning({ id: taskBatches.id });
+    const paused = await tx
+      .update(taskBatches)
+      .set({ status: 'paused', updatedAt: now })
+      .where(and(eq(taskBatches.id, id), eq(taskBatches.status, 'published')))
+      .returning({ id: taskBatches.id });
     if (!paused.length) return;
-    await recordAudit(tx, { action: 'task_batch.pause', targetType: 'task_batch', targetId: id, orgId: project.orgId, projectId: project.id, summary: `Paused task batch ${quote(batch.title)}`, at: now }, from ?? actor);
+    await recordAudit(
+      tx,
+      {
+        action: 'task_batch.pause',
+        targetType: 'task_batch',
+        targetId: id,
+        orgId: project.orgId,
+        projectId: project.id,
+        summary: `Paused task batch ${quote(batch.title)}`,
+        at: now,
+      },
+      from ?? actor,
+    );
   });
   forgetBatchForWork(id);
   return showBatch(ctx, id, actor);
@@ -96,16 +116,20 @@ export async function closeBatch(ctx: AppContext, actor: Actor, id: string, from
     // below is complete. SHARE mode conflicts only with writers, and only until this transaction ends.
     await tx.execute(sql`LOCK TABLE task_assignments IN SHARE MODE`);
     const audit = (returned: number) =>
-      recordAudit(tx, {
-        action: 'task_batch.close',
-        targetType: 'task_batch',
-        targetId: id,
-        orgId: project.orgId,
-        projectId: project.id,
-        summary: `Closed task batch ${quote(batch!.title)}${returned ? `: ${returned} ${batch!.currency} (minor units) returned to the host` : ''}`,
-        data: { returned, currency: batch!.currency },
-        at: now,
-      }, from ?? actor);
+      recordAudit(
+        tx,
+        {
+          action: 'task_batch.close',
+          targetType: 'task_batch',
+          targetId: id,
+          orgId: project.orgId,
+          projectId: project.id,
+          summary: `Closed task batch ${quote(batch!.title)}${returned ? `: ${returned} ${batch!.currency} (minor units) returned to the host` : ''}`,
+          data: { returned, currency: batch!.currency },
+          at: now,
+        },
+        from ?? actor,
+      );
     if (!batch!.rewardAmount || !batch!.fundedAmount) {
       await audit(0);
       return { returned: 0 };

@@ -20,11 +20,24 @@ describe('TaskBatches', () => {
   describe('create', () => {
     it('creates a draft with instructions rendered safely, only for hosts', async () => {
       const projectId = (await makeProject(t, host)).id;
-      const body = { title: 'Birds', instructions: 'Look **closely** <script>x()</script>', answer: { kind: 'label', labels: ['a', 'b'] }, overlap: 2, reward: { amount: 5, currency: 'EUR' } };
+      const body = {
+        title: 'Birds',
+        instructions: 'Look **closely** <script>x()</script>',
+        answer: { kind: 'label', labels: ['a', 'b'] },
+        overlap: 2,
+        reward: { amount: 5, currency: 'EUR' },
+      };
       const res = await t.request(host, 'POST', `/api/v1/projects/${projectId}/task-batches`, body);
       expect(res.statusCode).toBe(201);
       const b = res.json();
-      expect(b).toMatchObject({ status: 'draft', overlap: 2, dynamic: null, reward: { amount: 5, currency: 'EUR' }, projectId, isHost: true });
+      expect(b).toMatchObject({
+        status: 'draft',
+        overlap: 2,
+        dynamic: null,
+        reward: { amount: 5, currency: 'EUR' },
+        projectId,
+        isHost: true,
+      });
       expect(b.instructionsHtml).toContain('<strong>closely</strong>');
       expect(b.instructionsHtml).not.toContain('script');
       expect((await t.request(stranger, 'POST', `/api/v1/projects/${projectId}/task-batches`, body)).statusCode).toBe(403);
@@ -39,7 +52,10 @@ describe('TaskBatches', () => {
 
     it('accepts dynamic overlap', async () => {
       const { id } = await makeBatch(t, host, { body: { overlap: undefined, dynamic: { minOverlap: 2, maxOverlap: 5, confidence: 0.7 } } });
-      expect((await t.request(host, 'GET', `/api/v1/task-batches/${id}`)).json()).toMatchObject({ overlap: null, dynamic: { minOverlap: 2, maxOverlap: 5, confidence: 0.7 } });
+      expect((await t.request(host, 'GET', `/api/v1/task-batches/${id}`)).json()).toMatchObject({
+        overlap: null,
+        dynamic: { minOverlap: 2, maxOverlap: 5, confidence: 0.7 },
+      });
     });
 
     it.each([
@@ -98,7 +114,13 @@ describe('TaskBatches', () => {
 
     it('takes JSON Lines and reports bad lines (not JSON, not an object, bad gold, no data)', async () => {
       const { id } = await makeBatch(t, host, { body: { answer: { kind: 'number' } } });
-      const good = await upload(t, host, id, '{"externalId":"a","text":"2+2","gold":4}\n\n{"externalId":"b","text":"3+3"}\n', 'application/x-ndjson');
+      const good = await upload(
+        t,
+        host,
+        id,
+        '{"externalId":"a","text":"2+2","gold":4}\n\n{"externalId":"b","text":"3+3"}\n',
+        'application/x-ndjson',
+      );
       expect(good.json()).toEqual({ inserted: 2, total: 2 });
       const bad = await upload(t, host, id, '{"externalId":"c","text":"x"}\n{oops\n[1]\n', 'application/x-ndjson');
       expect(bad.statusCode).toBe(400);
@@ -106,14 +128,26 @@ describe('TaskBatches', () => {
         { line: 2, field: 'line', message: 'is not valid JSON' },
         { line: 3, field: 'line', message: 'must be a JSON object' },
       ]);
-      const bad2 = await upload(t, host, id, '{"externalId":"a","text":"dup"}\n{"externalId":"d","gold":"four","text":"x"}\n{"externalId":"e"}\n', 'application/x-ndjson');
-      expect(bad2.json().error.details.map((d: { line: number; field: string }) => `${d.line}:${d.field}`)).toEqual(['1:externalId', '2:gold', '3:data']);
+      const bad2 = await upload(
+        t,
+        host,
+        id,
+        '{"externalId":"a","text":"dup"}\n{"externalId":"d","gold":"four","text":"x"}\n{"externalId":"e"}\n',
+        'application/x-ndjson',
+      );
+      expect(bad2.json().error.details.map((d: { line: number; field: string }) => `${d.line}:${d.field}`)).toEqual([
+        '1:externalId',
+        '2:gold',
+        '3:data',
+      ]);
       expect((await t.request(host, 'GET', `/api/v1/task-batches/${id}`)).json().itemsCount).toBe(2);
     });
 
     it('lists the first 50 problems only', async () => {
       const { id } = await makeBatch(t, host);
-      const body = items(80, () => ({ gold: 'horse' })).map((i) => JSON.stringify(i)).join('\n');
+      const body = items(80, () => ({ gold: 'horse' }))
+        .map((i) => JSON.stringify(i))
+        .join('\n');
       const res = await upload(t, host, id, body, 'application/x-ndjson');
       expect(res.json().error.details).toHaveLength(50);
       expect(res.json().error.message).toMatch(/^80 problems/);
@@ -136,7 +170,16 @@ describe('TaskBatches', () => {
       expect((await t.request(host, 'POST', `/api/v1/task-batches/${id}/publish`)).json().error.code).toBe('batch_empty');
       await upload(t, host, id, 'externalId,url\n1,x\n', 'text/csv');
       // A draft does not exist for strangers: 404, never 403, whatever they try.
-      for (const [method, path] of [['POST', 'publish'], ['POST', 'pause'], ['POST', 'close'], ['GET', 'results'], ['GET', 'results.csv'], ['GET', 'results.json'], ['GET', 'workers'], ['GET', 'submissions']] as const) {
+      for (const [method, path] of [
+        ['POST', 'publish'],
+        ['POST', 'pause'],
+        ['POST', 'close'],
+        ['GET', 'results'],
+        ['GET', 'results.csv'],
+        ['GET', 'results.json'],
+        ['GET', 'workers'],
+        ['GET', 'submissions'],
+      ] as const) {
         const res = await t.request(stranger, method, `/api/v1/task-batches/${id}/${path}`);
         expect(res.statusCode, `${method} ${path}: ${res.body}`).toBe(404);
         expect(res.json().error.code).toBe('batch_not_found');
@@ -171,7 +214,11 @@ describe('TaskBatches', () => {
       const answer = await t.request(stranger, 'POST', `/api/v1/assignments/${leased.json().id}/submit`, { answer: 'cat' });
       expect(answer.statusCode).toBe(409);
       expect(answer.json().error.code).toBe('batch_closed');
-      const [row] = ((await t.ctx.db.execute(sql`SELECT status, review FROM task_assignments WHERE id = ${leased.json().id}`)) as unknown as { rows: { status: string; review: string }[] }).rows;
+      const [row] = (
+        (await t.ctx.db.execute(sql`SELECT status, review FROM task_assignments WHERE id = ${leased.json().id}`)) as unknown as {
+          rows: { status: string; review: string }[];
+        }
+      ).rows;
       expect(row).toEqual({ status: 'leased', review: 'none' });
     });
   });

@@ -67,7 +67,12 @@ export async function listBatches(ctx: AppContext, projectIdOrSlug: string, acto
         eq(taskBatches.projectId, project.id),
         // Why: drafts are the hosts' work in progress.
         isHost ? undefined : ne(taskBatches.status, 'draft'),
-        after ? or(lt(taskBatches.createdAt, new Date(String(after.v))), and(eq(taskBatches.createdAt, new Date(String(after.v))), lt(taskBatches.id, after.id))) : undefined,
+        after
+          ? or(
+              lt(taskBatches.createdAt, new Date(String(after.v))),
+              and(eq(taskBatches.createdAt, new Date(String(after.v))), lt(taskBatches.id, after.id)),
+            )
+          : undefined,
       ),
     )
     .orderBy(desc(taskBatches.createdAt), desc(taskBatches.id))

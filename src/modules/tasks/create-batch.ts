@@ -29,11 +29,19 @@ export const ZCreateBatchRequest = z
       .optional()
       .describe('Paid per approved answer, through the ledger; none for volunteer work.'),
     goldRate: z.number().min(0).max(1).default(0).describe('Share of leases that serve gold (control) items.'),
-    qualification: z
-      .object({ minGoldAccuracy: z.number().min(0).max(1), minGoldAnswers: z.number().int().min(1).max(10_000) })
-      .optional(),
-    leaseSeconds: z.number().int().min(10).max(7 * 86400).default(600),
-    autoApproveHours: z.number().int().min(1).max(90 * 24).default(72),
+    qualification: z.object({ minGoldAccuracy: z.number().min(0).max(1), minGoldAnswers: z.number().int().min(1).max(10_000) }).optional(),
+    leaseSeconds: z
+      .number()
+      .int()
+      .min(10)
+      .max(7 * 86400)
+      .default(600),
+    autoApproveHours: z
+      .number()
+      .int()
+      .min(1)
+      .max(90 * 24)
+      .default(72),
   })
   .superRefine((b, issue) => {
     if ((b.overlap === undefined) === (b.dynamic === undefined)) {

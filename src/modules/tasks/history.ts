@@ -17,14 +17,23 @@ import { manageBatch } from './access.js';
 export async function myAssignments(ctx: AppContext, actor: Actor, page: { limit: number; cursor?: string }) {
   const after = decodeCursor(page.cursor);
   const rows = await ctx.db
-    .select({ a: taskAssignments, b: { id: taskBatches.id, title: taskBatches.title, projectId: taskBatches.projectId, currency: taskBatches.currency }, i: { externalId: taskItems.externalId, data: taskItems.data } })
+    .select({
+      a: taskAssignments,
+      b: { id: taskBatches.id, title: taskBatches.title, projectId: taskBatches.projectId, currency: taskBatches.currency },
+      i: { externalId: taskItems.externalId, data: taskItems.data },
+    })
     .from(taskAssignments)
     .innerJoin(taskBatches, eq(taskBatches.id, taskAssignments.batchId))
     .innerJoin(taskItems, eq(taskItems.id, taskAssignments.itemId))
     .where(
       and(
         eq(taskAssignments.userId, actor.userId),
-        after ? or(lt(taskAssignments.leasedAt, new Date(String(after.v))), and(eq(taskAssignments.leasedAt, new Date(String(after.v))), lt(taskAssignments.id, after.id))) : undefined,
+        after
+          ? or(
+              lt(taskAssignments.leasedAt, new Date(String(after.v))),
+              and(eq(taskAssignments.leasedAt, new Date(String(after.v))), lt(taskAssignments.id, after.id)),
+            )
+          : undefined,
       ),
     )
     .orderBy(desc(taskAssignments.leasedAt), desc(taskAssignments.id))
@@ -57,13 +66,17 @@ export async function myEarnings(ctx: AppContext, actor: Actor) {
   const pending = (
     (await ctx.db.execute(sql`
       SELECT b.currency, sum(a.reward_amount) AS amount FROM task_assignments a JOIN task_batches b ON b.id = a.batch_id
-      WHERE a.user_id = ${actor.userId} AND a.review = 'pending' AND a.reward_amount IS NOT NULL GROUP BY b.currency`)) as unknown as { rows: { currency: string; amount: string }[] }
+      WHERE a.user_id = ${actor.userId} AND a.review = 'pending' AND a.reward_amount IS NOT NULL GROUP BY b.currency`)) as unknown as {
+      rows: { currency: string; amount: string }[];
+    }
   ).rows;
   const [counts] = (
     (await ctx.db.execute(sql`
       SELECT count(*) FILTER (WHERE status = 'submitted') AS submitted, count(*) FILTER (WHERE review = 'approved') AS approved,
              count(*) FILTER (WHERE review = 'rejected') AS rejected
-      FROM task_assignments WHERE user_id = ${actor.userId}`)) as unknown as { rows: { submitted: string; approved: string; rejected: string }[] }
+      FROM task_assignments WHERE user_id = ${actor.userId}`)) as unknown as {
+      rows: { submitted: string; approved: string; rejected: string }[];
+    }
   ).rows;
   const bonuses = await ctx.db
     .select({ currency: taskBonuses.currency, amount: sql<string>`sum(${taskBonuses.amount})` })
@@ -74,7 +87,11 @@ export async function myEarnings(ctx: AppContext, actor: Actor) {
     balances: balances.map((b) => ({ amount: b.balance, currency: b.currency })),
     pending: pending.map((p) => ({ amount: Number(p.amount), currency: p.currency })),
     bonuses: bonuses.map((b) => ({ amount: Number(b.amount), currency: b.currency })),
-    answers: { submitted: Number(counts?.submitted ?? 0), approved: Number(counts?.approved ?? 0), rejected: Number(counts?.rejected ?? 0) },
+    answers: {
+      submitted: Number(counts?.submitted ?? 0),
+      approved: Number(counts?.approved ?? 0),
+      rejected: Number(counts?.rejected ?? 0),
+    },
   };
 }
 
@@ -82,7 +99,12 @@ export async function myEarnings(ctx: AppContext, actor: Actor) {
  * A batch's submitted answers for the host to review (pending first by default), oldest first.
  * @example await reviewQueue(ctx, actor, 'tb_1', { review: 'pending', limit: 50 })
  */
-export async function reviewQueue(ctx: AppContext, actor: Actor, batchId: string, q: { review: 'pending' | 'approved' | 'rejected'; limit: number; cursor?: string }) {
+export async function reviewQueue(
+  ctx: AppContext,
+  actor: Actor,
+  batchId: string,
+  q: { review: 'pending' | 'approved' | 'rejected'; limit: number; cursor?: string },
+) {
   // Why: answers under review are the host's to see.
   await manageBatch(ctx.db, batchId, actor);
   const after = decodeCursor(q.cursor);

@@ -19,22 +19,40 @@ export const importedWorkerRef = (worker: string) => `ext:${worker}`;
  * batch, or a worker answering one item twice is reported by line and nothing is imported.
  * @example await importAnswers(ctx, actor, 'tb_1', 'item,worker,answer\na1,w7,cat\n') // { imported: 1, workers: 1 }
  */
-export async function importAnswers(ctx: AppContext, actor: Actor, id: string, body: string): Promise<{ imported: number; workers: number }> {
+export async function importAnswers(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  body: string,
+): Promise<{ imported: number; workers: number }> {
   // Why: only the batch's hosts may add answers to its results.
   const { batch } = await manageBatch(ctx.db, id, actor);
   const rows = readRows(body, 'text/csv');
   if (!rows.length) throw invalid('empty_upload', 'The CSV holds no answers.', [{ line: 1, field: 'body', message: 'no rows' }]);
   const missing = ['item', 'worker', 'answer'].filter((c) => !(c in rows[0]!.fields));
-  if (missing.length) throw rowsRejected([{ line: 1, field: 'header', message: `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (expected item,worker,answer)` }], 'CSV');
+  if (missing.length)
+    throw rowsRejected(
+      [
+        {
+          line: 1,
+          field: 'header',
+          message: `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (expected item,worker,answer)`,
+        },
+      ],
+      'CSV',
+    );
   const items = new Map(
-    (await ctx.db.select({ id: taskItems.id, externalId: taskItems.externalId }).from(taskItems).where(eq(taskItems.batchId, id))).flatMap((r) =>
-      r.externalId ? [[r.externalId, r.id] as const] : [],
+    (await ctx.db.select({ id: taskItems.id, externalId: taskItems.externalId }).from(taskItems).where(eq(taskItems.batchId, id))).flatMap(
+      (r) => (r.externalId ? [[r.externalId, r.id] as const] : []),
     ),
   );
   const taken = new Set(
-    (await ctx.db.select({ item: taskAssignments.itemId, worker: taskAssignments.workerRef }).from(taskAssignments).where(eq(taskAssignments.batchId, id))).map(
-      (r) => `${r.item}\u0000${r.worker}`,
-    ),
+    (
+      await ctx.db
+        .select({ item: taskAssignments.itemId, worker: taskAssignments.workerRef })
+        .from(taskAssignments)
+        .where(eq(taskAssignments.batchId, id))
+    ).map((r) => `${r.item}\u0000${r.worker}`),
   );
   const problems: RowProblem[] = [];
   const values: { itemId: string; workerRef: string; answer: TaskAnswer }[] = [];

@@ -75,10 +75,12 @@ async function leasePart(query: QueryFn, part: LeaseRequest[]): Promise<Map<Leas
     'foule_lease_candidates',
   );
   if (!candidates.length) return served;
-  const facts = await query<{ kind: 'had' | 'busy' | 'unqualified' | 'done'; worker_ref: string; item_id: string | null; answers: number | null }>(
-    FACTS_SQL,
-    [batch.id, candidates.map((c) => c.id), workers, now.toISOString(), batch.minGoldAnswers, batch.minGoldAccuracy ?? 0],
-  );
+  const facts = await query<{
+    kind: 'had' | 'busy' | 'unqualified' | 'done';
+    worker_ref: string;
+    item_id: string | null;
+    answers: number | null;
+  }>(FACTS_SQL, [batch.id, candidates.map((c) => c.id), workers, now.toISOString(), batch.minGoldAnswers, batch.minGoldAccuracy ?? 0]);
   const had = new Set<string>();
   const blocked = new Set<string>();
   const done = new Map<string, number>();
@@ -101,7 +103,14 @@ async function leasePart(query: QueryFn, part: LeaseRequest[]): Promise<Map<Leas
   if (!chosen.length) return served;
   await query(
     LEASES_SQL,
-    [batch.id, chosen.map((c) => c.request.id), chosen.map((c) => c.item.id), chosen.map((c) => c.request.worker), now.toISOString(), part[0]!.expiresAt.toISOString()],
+    [
+      batch.id,
+      chosen.map((c) => c.request.id),
+      chosen.map((c) => c.item.id),
+      chosen.map((c) => c.request.worker),
+      now.toISOString(),
+      part[0]!.expiresAt.toISOString(),
+    ],
     'foule_lease_write',
   );
   for (const { request, item } of chosen) served.set(request, { id: item.id, data: item.data, done: done.get(request.worker) ?? 0 });

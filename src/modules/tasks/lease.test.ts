@@ -31,7 +31,11 @@ describe('Leasing', () => {
       const res = await lease(t, w, id);
       expect(res.statusCode).toBe(201);
       const l = res.json();
-      expect(l).toMatchObject({ item: { data: { url: 'https://img.example/0.jpg' } }, batch: { title: 'Which animal?', answer: { kind: 'label', labels: ['cat', 'dog', 'bird'] } }, progress: { done: 0, total: 3 } });
+      expect(l).toMatchObject({
+        item: { data: { url: 'https://img.example/0.jpg' } },
+        batch: { title: 'Which animal?', answer: { kind: 'label', labels: ['cat', 'dog', 'bird'] } },
+        progress: { done: 0, total: 3 },
+      });
       expect(l.batch.instructionsHtml).toContain('<strong>animal</strong>');
       expect(l.item.data.externalId).toBeUndefined();
       expect((await lease(t, w, id)).json().id).toBe(l.id);
@@ -54,7 +58,9 @@ describe('Leasing', () => {
         expect(Number(c.real)).toBe(3);
         expect(c.leased_count).toBe(0);
       }
-      const repeats = await rows(sql`SELECT item_id, worker_ref FROM task_assignments WHERE batch_id = ${id} GROUP BY 1, 2 HAVING count(*) > 1`);
+      const repeats = await rows(
+        sql`SELECT item_id, worker_ref FROM task_assignments WHERE batch_id = ${id} GROUP BY 1, 2 HAVING count(*) > 1`,
+      );
       expect(repeats).toEqual([]);
       expect((await lease(t, workers[0]!, id)).statusCode).toBe(204);
     }, 60_000);
@@ -62,9 +68,13 @@ describe('Leasing', () => {
     it('records answers sent at once together, each counted once, and a lease answered twice at once only once', async () => {
       const { id } = await makeBatch(t, host, { items: items(4), publish: true });
       const workers = await Promise.all(Array.from({ length: 6 }, (_, i) => t.signup(`Burst ${i}`)));
-      const leases = await Promise.all(workers.map(async (w) => ({ w, l: (await lease(t, w, id)).json() as { id: string; item: { id: string } } })));
+      const leases = await Promise.all(
+        workers.map(async (w) => ({ w, l: (await lease(t, w, id)).json() as { id: string; item: { id: string } } })),
+      );
       // Every worker answers, and the first one sends the same answer twice in the same instant.
-      const sends = [...leases, leases[0]!].map(({ w, l }) => t.request(w, 'POST', `/api/v1/assignments/${l.id}/submit`, { answer: 'dog' }));
+      const sends = [...leases, leases[0]!].map(({ w, l }) =>
+        t.request(w, 'POST', `/api/v1/assignments/${l.id}/submit`, { answer: 'dog' }),
+      );
       const statuses = (await Promise.all(sends)).map((r) => r.statusCode);
       expect(statuses.filter((s) => s === 200)).toHaveLength(6);
       expect(statuses.filter((s) => s === 409)).toHaveLength(1);
@@ -92,7 +102,9 @@ describe('Leasing', () => {
       const counts = await itemCounts(id);
       for (const c of counts) expect(c.leased_count).toBeLessThanOrEqual(c.wanted);
       expect(counts.reduce((n, c) => n + c.leased_count, 0)).toBe(6);
-      const repeats = await rows(sql`SELECT item_id, worker_ref FROM task_assignments WHERE batch_id = ${id} GROUP BY 1, 2 HAVING count(*) > 1`);
+      const repeats = await rows(
+        sql`SELECT item_id, worker_ref FROM task_assignments WHERE batch_id = ${id} GROUP BY 1, 2 HAVING count(*) > 1`,
+      );
       expect(repeats).toEqual([]);
     });
 
@@ -183,19 +195,30 @@ describe('Leasing', () => {
       }
       const other = await t.signup('Nosy');
       expect((await t.request(other, 'POST', `/api/v1/assignments/${l.id}/submit`, { answer: 'cat' })).statusCode).toBe(404);
-      expect((await t.request(w, 'POST', `/api/v1/assignments/${l.id}/submit`, { answer: 'cat' })).json()).toEqual({ id: l.id, status: 'submitted' });
-      expect((await t.request(w, 'POST', `/api/v1/assignments/${l.id}/submit`, { answer: 'cat' })).json().error.code).toBe('assignment_done');
+      expect((await t.request(w, 'POST', `/api/v1/assignments/${l.id}/submit`, { answer: 'cat' })).json()).toEqual({
+        id: l.id,
+        status: 'submitted',
+      });
+      expect((await t.request(w, 'POST', `/api/v1/assignments/${l.id}/submit`, { answer: 'cat' })).json().error.code).toBe(
+        'assignment_done',
+      );
     });
 
     it('takes labels, numbers and texts in canonical form', async () => {
-      const multi = await makeBatch(t, host, { items: items(1), body: { answer: { kind: 'labels', labels: ['red', 'green', 'blue'] } }, publish: true });
+      const multi = await makeBatch(t, host, {
+        items: items(1),
+        body: { answer: { kind: 'labels', labels: ['red', 'green', 'blue'] } },
+        publish: true,
+      });
       const num = await makeBatch(t, host, { items: items(1), body: { answer: { kind: 'number' } }, publish: true });
       const txt = await makeBatch(t, host, { items: items(1), body: { answer: { kind: 'text' } }, publish: true });
       const w = await t.signup('Kinds');
       await work(t, w, multi.id, ['blue', 'red']);
       await work(t, w, num.id, 12.5);
       await work(t, w, txt.id, '  a sentence ');
-      const answers = await rows<{ answer: unknown }>(sql`SELECT answer FROM task_assignments WHERE worker_ref = ${w.id} ORDER BY leased_at, id`);
+      const answers = await rows<{ answer: unknown }>(
+        sql`SELECT answer FROM task_assignments WHERE worker_ref = ${w.id} ORDER BY leased_at, id`,
+      );
       expect(answers.map((a) => a.answer)).toEqual([['red', 'blue'], 12.5, 'a sentence']);
     });
   });
@@ -203,7 +226,10 @@ describe('Leasing', () => {
   describe('dynamic overlap', () => {
     it('stops at minOverlap when answers agree and asks more, up to maxOverlap, when they do not', async () => {
       const { id } = await makeBatch(t, host, {
-        items: [{ externalId: 'agree', url: 'a' }, { externalId: 'split', url: 'b' }],
+        items: [
+          { externalId: 'agree', url: 'a' },
+          { externalId: 'split', url: 'b' },
+        ],
         body: { overlap: undefined, dynamic: { minOverlap: 2, maxOverlap: 4, confidence: 0.7 } },
         publish: true,
       });

@@ -27,7 +27,13 @@ interface PickedItem {
 export interface Lease {
   id: string;
   item: PickedItem;
-  batch: { id: string; title: string; instructionsHtml: string; answer: { kind: Batch['answerKind']; labels: string[] }; reward: { amount: number; currency: string } | null };
+  batch: {
+    id: string;
+    title: string;
+    instructionsHtml: string;
+    answer: { kind: Batch['answerKind']; labels: string[] };
+    reward: { amount: number; currency: string } | null;
+  };
   expiresAt: string;
   progress: { done: number; total: number };
 }
@@ -82,8 +88,21 @@ const WORKER_STATE_SQL = `
  * makes sure the worker has a counters row for the batch. Nothing is leased once the batch is no longer published
  * or its project is hidden by moderation (the batch row in hand may be older than either).
  */
-async function leaseAvailable(ctx: AppContext, batchId: string, gold: boolean, worker: string, lease: { id: string; now: Date; expiresAt: Date }): Promise<PickedItem | undefined> {
-  const rows = await ctx.database.query<PickedItem>(LEASE_SQL, [batchId, gold, worker, lease.id, lease.now.toISOString(), lease.expiresAt.toISOString()]);
+async function leaseAvailable(
+  ctx: AppContext,
+  batchId: string,
+  gold: boolean,
+  worker: string,
+  lease: { id: string; now: Date; expiresAt: Date },
+): Promise<PickedItem | undefined> {
+  const rows = await ctx.database.query<PickedItem>(LEASE_SQL, [
+    batchId,
+    gold,
+    worker,
+    lease.id,
+    lease.now.toISOString(),
+    lease.expiresAt.toISOString(),
+  ]);
   return rows[0];
 }
 
@@ -119,7 +138,8 @@ export async function expireLeasesOf(tx: Tx, itemId: string, now: Date): Promise
   return Boolean(rowsOf<{ open: boolean }>(res)[0]?.open);
 }
 
-const batchNotOpen = (status: string) => conflict('batch_not_open', status === 'paused' ? 'This batch is paused.' : 'This batch is not open for work.');
+const batchNotOpen = (status: string) =>
+  conflict('batch_not_open', status === 'paused' ? 'This batch is paused.' : 'This batch is not open for work.');
 
 /**
  * Leases the next item for a signed-in worker, preferring gold items at the batch's gold rate; null when nothing
@@ -161,12 +181,16 @@ export async function leaseNext(ctx: AppContext, actor: Actor, batchId: string):
   // the lease statements refuse then, and this read (made after them) says why, without handing back a lease.
   if (state?.hidden || !state?.batch_status) throw notFound('task batch', 'batch_not_found');
   if (state.batch_status !== 'published') throw batchNotOpen(state.batch_status);
-  const counters = state?.answers === null || state?.answers === undefined ? undefined : { answers: state.answers, gold_answers: state.gold_answers!, gold_correct: state.gold_correct! };
+  const counters =
+    state?.answers === null || state?.answers === undefined
+      ? undefined
+      : { answers: state.answers, gold_answers: state.gold_answers!, gold_correct: state.gold_correct! };
   const done = counters?.answers ?? 0;
   const q = qualification(batch, counters);
   const result = await (async () => {
     if (!q.qualified) return { notQualified: q };
-    if (state?.lease_id) return { id: state.lease_id, item: { id: state.item_id!, data: state.data! }, expiresAt: new Date(state.expires_at!), done };
+    if (state?.lease_id)
+      return { id: state.lease_id, item: { id: state.item_id!, data: state.data! }, expiresAt: new Date(state.expires_at!), done };
     for (const gold of order) {
       const item = await leaseAvailable(ctx, batch.id, gold, worker, { id, now, expiresAt });
       if (item) return { id, item, expiresAt, done };

@@ -34,7 +34,14 @@ export async function exportPersonalData(db: Executor, userId: string) {
     .where(eq(taskAssignments.userId, userId))
     .orderBy(asc(taskAssignments.leasedAt), asc(taskAssignments.id));
   const bonuses = await db
-    .select({ id: taskBonuses.id, batchId: taskBonuses.batchId, amount: taskBonuses.amount, currency: taskBonuses.currency, reason: taskBonuses.reason, createdAt: taskBonuses.createdAt })
+    .select({
+      id: taskBonuses.id,
+      batchId: taskBonuses.batchId,
+      amount: taskBonuses.amount,
+      currency: taskBonuses.currency,
+      reason: taskBonuses.reason,
+      createdAt: taskBonuses.createdAt,
+    })
     .from(taskBonuses)
     .where(eq(taskBonuses.userId, userId))
     .orderBy(asc(taskBonuses.createdAt));

@@ -88,7 +88,15 @@ export async function exportResults(ctx: AppContext, actor: Actor, id: string, m
       json: {
         batchId: batch.id,
         method: out.method,
-        items: out.items.map((i) => ({ externalId: ext.get(i.item) ?? null, itemId: i.item, answer: i.answer, confidence: i.confidence, stdError: i.stdError, answers: i.answers, gold: i.gold })),
+        items: out.items.map((i) => ({
+          externalId: ext.get(i.item) ?? null,
+          itemId: i.item,
+          answer: i.answer,
+          confidence: i.confidence,
+          stdError: i.stdError,
+          answers: i.answers,
+          gold: i.gold,
+        })),
       },
     };
   }
@@ -108,7 +116,14 @@ export async function batchWorkers(ctx: AppContext, actor: Actor, id: string, me
   const { batch } = await manageBatch(ctx.db, id, actor);
   const { answers, items } = await loadBatchAnswers(ctx, batch);
   const out = aggregate(batch, method, answers, items);
-  const reviews = rowsOf<{ worker_ref: string; user_id: string | null; approved: string; rejected: string; pending: string; earned: string }>(
+  const reviews = rowsOf<{
+    worker_ref: string;
+    user_id: string | null;
+    approved: string;
+    rejected: string;
+    pending: string;
+    earned: string;
+  }>(
     await ctx.db.execute(sql`
       SELECT worker_ref, max(user_id) AS user_id,
         count(*) FILTER (WHERE review = 'approved') AS approved,

@@ -23,8 +23,16 @@ afterAll(async () => {
 const bal = (account: string) => balanceOf(t.ctx.db, account, 'EUR');
 
 /** A rewarded batch of n items, published, and `workers` who each answer every item they are offered. */
-async function workedBatch(n: number, overlap: number, answerOf: (worker: number, ext: string) => string, extra: Record<string, unknown> = {}) {
-  const b = await makeBatch(t, host, { projectId: project.id, body: { ...CATS_OR_DOGS, overlap, reward: { amount: 25, currency: 'EUR' }, ...extra } });
+async function workedBatch(
+  n: number,
+  overlap: number,
+  answerOf: (worker: number, ext: string) => string,
+  extra: Record<string, unknown> = {},
+) {
+  const b = await makeBatch(t, host, {
+    projectId: project.id,
+    body: { ...CATS_OR_DOGS, overlap, reward: { amount: 25, currency: 'EUR' }, ...extra },
+  });
   await upload(t, host, b.id, itemsCsv(n));
   await publish(t, host, b.id);
   const workers: TestUser[] = [];
@@ -46,7 +54,10 @@ async function workedBatch(n: number, overlap: number, answerOf: (worker: number
 describe('TasksService', () => {
   describe('publishBatch', () => {
     it('funds reward × overlap × items into escrow, once (Idempotency-Key replays)', async () => {
-      const b = await makeBatch(t, host, { projectId: project.id, body: { ...CATS_OR_DOGS, overlap: 3, reward: { amount: 10, currency: 'EUR' } } });
+      const b = await makeBatch(t, host, {
+        projectId: project.id,
+        body: { ...CATS_OR_DOGS, overlap: 3, reward: { amount: 10, currency: 'EUR' } },
+      });
       await upload(t, host, b.id, itemsCsv(4));
       const first = await t.request(host, 'POST', `/api/v1/task-batches/${b.id}/publish`, {}, { 'idempotency-key': `pub-${b.id}` });
       const again = await t.request(host, 'POST', `/api/v1/task-batches/${b.id}/publish`, {}, { 'idempotency-key': `pub-${b.id}` });
@@ -61,7 +72,13 @@ describe('TasksService', () => {
     it('approval pays the worker from escrow; rejection needs a reason and frees the item', async () => {
       const { batch, assignments } = await workedBatch(2, 1, () => 'cat');
       const [a1, a2] = assignments;
-      const paid = await t.request(host, 'POST', `/api/v1/assignments/${a1!.id}/review`, { decision: 'approve' }, { 'idempotency-key': `rv-${a1!.id}` });
+      const paid = await t.request(
+        host,
+        'POST',
+        `/api/v1/assignments/${a1!.id}/review`,
+        { decision: 'approve' },
+        { 'idempotency-key': `rv-${a1!.id}` },
+      );
       expect(paid.json()).toEqual({ id: a1!.id, review: 'approved', paid: 25 });
       expect(await bal(LedgerAccounts.workerBalance(a1!.worker.id))).toBe(25);
       expect(await bal(LedgerAccounts.taskEscrow(batch.id))).toBe(50 - 25);
@@ -71,7 +88,10 @@ describe('TasksService', () => {
       const noReason = await t.request(host, 'POST', `/api/v1/assignments/${a2!.id}/review`, { decision: 'reject' });
       expect(noReason.statusCode).toBe(400);
       expect(noReason.json().error.details[0].field).toBe('body.reason');
-      const rejected = await t.request(host, 'POST', `/api/v1/assignments/${a2!.id}/review`, { decision: 'reject', reason: 'Not an answer to the question.' });
+      const rejected = await t.request(host, 'POST', `/api/v1/assignments/${a2!.id}/review`, {
+        decision: 'reject',
+        reason: 'Not an answer to the question.',
+      });
       expect(rejected.json().review).toBe('rejected');
       // The item takes another answer, from another worker.
       const fresh = await t.signup('Second chance');
@@ -129,18 +149,40 @@ describe('TasksService', () => {
   describe('payBonus', () => {
     it('pays a worker of the batch through the ledger and counts it in their earnings', async () => {
       const { batch, workers, assignments } = await workedBatch(1, 1, () => 'cat');
-      const res = await t.request(host, 'POST', `/api/v1/task-batches/${batch.id}/bonuses`, { workerId: workers[0]!.id, amount: 300, reason: 'Careful work' }, { 'idempotency-key': `bonus-${batch.id}` });
+      const res = await t.request(
+        host,
+        'POST',
+        `/api/v1/task-batches/${batch.id}/bonuses`,
+        { workerId: workers[0]!.id, amount: 300, reason: 'Careful work' },
+        { 'idempotency-key': `bonus-${batch.id}` },
+      );
       expect(res.statusCode).toBe(201);
-      await t.request(host, 'POST', `/api/v1/task-batches/${batch.id}/bonuses`, { workerId: workers[0]!.id, amount: 300, reason: 'Careful work' }, { 'idempotency-key': `bonus-${batch.id}` });
+      await t.request(
+        host,
+        'POST',
+        `/api/v1/task-batches/${batch.id}/bonuses`,
+        { workerId: workers[0]!.id, amount: 300, reason: 'Careful work' },
+        { 'idempotency-key': `bonus-${batch.id}` },
+      );
       expect(await bal(LedgerAccounts.workerBalance(workers[0]!.id))).toBe(300);
-      const unknown = await t.request(host, 'POST', `/api/v1/task-batches/${batch.id}/bonuses`, { workerId: 'usr_nobody', amount: 5, reason: 'x' });
+      const unknown = await t.request(host, 'POST', `/api/v1/task-batches/${batch.id}/bonuses`, {
+        workerId: 'usr_nobody',
+        amount: 5,
+        reason: 'x',
+      });
       expect(unknown.statusCode).toBe(404);
       const list = (await t.request(host, 'GET', `/api/v1/task-batches/${batch.id}/workers`)).json();
-      expect(list.items.find((w: { workerId: string }) => w.workerId === workers[0]!.id).earnings).toEqual({ amount: 300, currency: 'EUR' });
+      expect(list.items.find((w: { workerId: string }) => w.workerId === workers[0]!.id).earnings).toEqual({
+        amount: 300,
+        currency: 'EUR',
+      });
       // Earnings read the ledger: the approved reward joins the bonus.
       await t.request(host, 'POST', `/api/v1/assignments/${assignments[0]!.id}/review`, { decision: 'approve' });
       const after = (await t.request(host, 'GET', `/api/v1/task-batches/${batch.id}/workers`)).json();
-      expect(after.items.find((w: { workerId: string }) => w.workerId === workers[0]!.id).earnings).toEqual({ amount: 325, currency: 'EUR' });
+      expect(after.items.find((w: { workerId: string }) => w.workerId === workers[0]!.id).earnings).toEqual({
+        amount: 325,
+        currency: 'EUR',
+      });
     });
   });
 
@@ -148,14 +190,22 @@ describe('TasksService', () => {
     it('imports answers from elsewhere, all or nothing, with bad rows reported by line', async () => {
       const b = await makeBatch(t, host, { projectId: project.id, body: { ...CATS_OR_DOGS, overlap: 3 } });
       await upload(t, host, b.id, itemsCsv(3));
-      const bad = await t.request(host, 'POST', `/api/v1/task-batches/${b.id}/imported-answers`, 'item,worker,answer\ni1,w1,cat\ni9,w1,cat\ni2,w2,horse\ni1,w1,dog\n', { 'content-type': 'text/csv' });
+      const bad = await t.request(
+        host,
+        'POST',
+        `/api/v1/task-batches/${b.id}/imported-answers`,
+        'item,worker,answer\ni1,w1,cat\ni9,w1,cat\ni2,w2,horse\ni1,w1,dog\n',
+        { 'content-type': 'text/csv' },
+      );
       expect(bad.statusCode).toBe(400);
       expect(bad.json().error.details.map((d: { line: number; field: string }) => [d.line, d.field])).toEqual([
         [3, 'item'],
         [4, 'answer'],
         [5, 'worker'],
       ]);
-      const badHeader = await t.request(host, 'POST', `/api/v1/task-batches/${b.id}/imported-answers`, 'item,who,answer\ni1,w1,cat\n', { 'content-type': 'text/csv' });
+      const badHeader = await t.request(host, 'POST', `/api/v1/task-batches/${b.id}/imported-answers`, 'item,who,answer\ni1,w1,cat\n', {
+        'content-type': 'text/csv',
+      });
       expect(badHeader.json().error.details[0]).toMatchObject({ line: 1, field: 'header' });
       expect((await t.request(host, 'GET', `/api/v1/task-batches/${b.id}/results?method=mv`)).json().answeredItems).toBe(0);
 
@@ -163,7 +213,9 @@ describe('TasksService', () => {
       const ok = await t.request(host, 'POST', `/api/v1/task-batches/${b.id}/imported-answers`, csv, { 'content-type': 'text/csv' });
       expect(ok.json()).toEqual({ imported: 7, workers: 3 });
       const results = (await t.request(host, 'GET', `/api/v1/task-batches/${b.id}/results?method=mv`)).json();
-      expect(results.items.map((i: { externalId: string; answer: string; answersCount: number }) => [i.externalId, i.answer, i.answersCount])).toEqual([
+      expect(
+        results.items.map((i: { externalId: string; answer: string; answersCount: number }) => [i.externalId, i.answer, i.answersCount]),
+      ).toEqual([
         ['i1', 'cat', 3],
         ['i2', 'dog', 3],
         ['i3', 'cat', 1],
@@ -210,7 +262,9 @@ describe('TasksService', () => {
       expect(bad.json().error.code).toBe('method_not_suited');
       const paged = (await t.request(host, 'GET', `/api/v1/task-batches/${batch.id}/results?limit=3`)).json();
       expect(paged.items).toHaveLength(3);
-      expect((await t.request(host, 'GET', `/api/v1/task-batches/${batch.id}/results?limit=3&cursor=${paged.nextCursor}`)).json().items).toHaveLength(1);
+      expect(
+        (await t.request(host, 'GET', `/api/v1/task-batches/${batch.id}/results?limit=3&cursor=${paged.nextCursor}`)).json().items,
+      ).toHaveLength(1);
 
       const csv = await t.request(host, 'GET', `/api/v1/task-batches/${batch.id}/results.csv?method=ds`);
       expect(csv.headers['content-type']).toContain('text/csv');
@@ -233,8 +287,11 @@ describe('TasksService', () => {
     it('aggregates numbers with mean, median and robust', async () => {
       const b = await makeBatch(t, host, { projectId: project.id, body: { ...CATS_OR_DOGS, answer: { kind: 'number' }, overlap: 3 } });
       await upload(t, host, b.id, itemsCsv(1));
-      await t.request(host, 'POST', `/api/v1/task-batches/${b.id}/imported-answers`, 'item,worker,answer\ni1,a,10\ni1,b,12\ni1,c,50\n', { 'content-type': 'text/csv' });
-      const get = async (m: string) => (await t.request(host, 'GET', `/api/v1/task-batches/${b.id}/results?method=${m}`)).json().items[0].answer;
+      await t.request(host, 'POST', `/api/v1/task-batches/${b.id}/imported-answers`, 'item,worker,answer\ni1,a,10\ni1,b,12\ni1,c,50\n', {
+        'content-type': 'text/csv',
+      });
+      const get = async (m: string) =>
+        (await t.request(host, 'GET', `/api/v1/task-batches/${b.id}/results?method=${m}`)).json().items[0].answer;
       expect(await get('mean')).toBe(24);
       expect(await get('median')).toBe(12);
       expect(typeof (await get('robust'))).toBe('number');

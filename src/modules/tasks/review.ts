@@ -18,7 +18,8 @@ import { quote, recordAudit, type AuditFrom } from '../audit/record-audit.js';
 export const ZReviewRequest = z
   .object({ decision: z.enum(['approve', 'reject']), reason: z.string().trim().max(1000).optional() })
   .superRefine((r, issue) => {
-    if (r.decision === 'reject' && !r.reason) issue.addIssue({ code: 'custom', path: ['reason'], message: 'a rejection needs a reason (the worker sees it)' });
+    if (r.decision === 'reject' && !r.reason)
+      issue.addIssue({ code: 'custom', path: ['reason'], message: 'a rejection needs a reason (the worker sees it)' });
   });
 export type ReviewRequest = z.infer<typeof ZReviewRequest>;
 
@@ -36,7 +37,15 @@ type Assignment = typeof taskAssignments.$inferSelect;
  * Approval moves the reward from the batch escrow to the worker's balance; rejection frees the item's place
  * while the batch is open, or returns the reserved reward to the host once it is closed.
  */
-async function settle(tx: Tx, ctx: AppContext, a: Assignment, batch: Batch, decision: 'approve' | 'reject', reason: string | null, auto: boolean) {
+async function settle(
+  tx: Tx,
+  ctx: AppContext,
+  a: Assignment,
+  batch: Batch,
+  decision: 'approve' | 'reject',
+  reason: string | null,
+  auto: boolean,
+) {
   const now = ctx.clock.now();
   const review = decision === 'approve' ? 'approved' : 'rejected';
   await tx.update(taskAssignments).set({ review, reviewReason: reason, reviewedAt: now }).where(eq(taskAssignments.id, a.id));
@@ -94,7 +103,11 @@ async function settle(tx: Tx, ctx: AppContext, a: Assignment, batch: Batch, deci
  * @example await reviewAssignment(ctx, actor, 'ta_1', { decision: 'reject', reason: 'Not a cat.' }) // { id, review: 'rejected', paid: 0 }
  */
 export async function reviewAssignment(ctx: AppContext, actor: Actor, id: string, input: ReviewRequest, from?: AuditFrom) {
-  const [found] = await ctx.db.select({ batchId: taskAssignments.batchId, userId: taskAssignments.userId }).from(taskAssignments).where(eq(taskAssignments.id, id)).limit(1);
+  const [found] = await ctx.db
+    .select({ batchId: taskAssignments.batchId, userId: taskAssignments.userId })
+    .from(taskAssignments)
+    .where(eq(taskAssignments.id, id))
+    .limit(1);
   if (!found) throw notFound('assignment');
   // Why: only the hosts of the batch's project decide on its answers and its money; anyone else learns nothing of
   // the answer, not even that it exists (404, not 403); its worker, who sees it, is told no (403).
@@ -104,19 +117,26 @@ export async function reviewAssignment(ctx: AppContext, actor: Actor, id: string
   return ctx.db.transaction(async (tx) => {
     const [a] = await tx.select().from(taskAssignments).where(eq(taskAssignments.id, id)).for('update');
     if (a!.review !== 'pending') {
-      throw conflict('not_pending_review', a!.review === 'none' ? 'This assignment has no submitted answer to review.' : `This answer is already ${a!.review}.`);
+      throw conflict(
+        'not_pending_review',
+        a!.review === 'none' ? 'This assignment has no submitted answer to review.' : `This answer is already ${a!.review}.`,
+      );
     }
     const [fresh] = await tx.select().from(taskBatches).where(eq(taskBatches.id, batch.id));
     const result = await settle(tx, ctx, a!, fresh!, input.decision, input.reason ?? null, false);
-    await recordAudit(tx, {
-      action: input.decision === 'approve' ? 'task_assignment.approve' : 'task_assignment.reject',
-      targetType: 'task_assignment',
-      targetId: a!.id,
-      projectId: fresh!.projectId,
-      summary: `${input.decision === 'approve' ? 'Approved' : 'Rejected'} an answer in task batch ${quote(fresh!.title)}${result.paid ? `, paying ${result.paid} ${fresh!.currency} (minor units)` : ''}${input.reason ? `: ${quote(input.reason)}` : ''}`,
-      data: { batchId: fresh!.id, workerId: a!.userId, paid: result.paid, currency: fresh!.currency, reason: input.reason ?? null },
-      at: ctx.clock.now(),
-    }, from ?? actor);
+    await recordAudit(
+      tx,
+      {
+        action: input.decision === 'approve' ? 'task_assignment.approve' : 'task_assignment.reject',
+        targetType: 'task_assignment',
+        targetId: a!.id,
+        projectId: fresh!.projectId,
+        summary: `${input.decision === 'approve' ? 'Approved' : 'Rejected'} an answer in task batch ${quote(fresh!.title)}${result.paid ? `, paying ${result.paid} ${fresh!.currency} (minor units)` : ''}${input.reason ? `: ${quote(input.reason)}` : ''}`,
+        data: { batchId: fresh!.id, workerId: a!.userId, paid: result.paid, currency: fresh!.currency, reason: input.reason ?? null },
+        at: ctx.clock.now(),
+      },
+      from ?? actor,
+    );
     return result;
   });
 }
@@ -172,7 +192,18 @@ export async function payBonus(ctx: AppContext, actor: Actor, batchId: string, i
   const id = newId('tbn');
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    await tx.insert(taskBonuses).values({ id, batchId, userId: worker.userId!, amount: input.amount, currency: batch.currency!, reason: input.reason, createdBy: actor.userId, createdAt: now });
+    await tx
+      .insert(taskBonuses)
+      .values({
+        id,
+        batchId,
+        userId: worker.userId!,
+        amount: input.amount,
+        currency: batch.currency!,
+        reason: input.reason,
+        createdBy: actor.userId,
+        createdAt: now,
+      });
     await postTransaction(tx, {
       kind: 'task_bonus',
       currency: batch.currency!,
@@ -191,16 +222,20 @@ export async function payBonus(ctx: AppContext, actor: Actor, batchId: string, i
       subject: `task_batch:${batchId}`,
       data: { batchId, title: batch.title, amount: input.amount, currency: batch.currency, reason: input.reason },
     });
-    await recordAudit(tx, {
-      action: 'task_bonus.pay',
-      targetType: 'task_bonus',
-      targetId: id,
-      orgId: project.orgId,
-      projectId: project.id,
-      summary: `Paid ${worker.userId} a bonus of ${input.amount} ${batch.currency} (minor units) in task batch ${quote(batch.title)}: ${quote(input.reason)}`,
-      data: { batchId, workerId: worker.userId, amount: input.amount, currency: batch.currency },
-      at: now,
-    }, from ?? actor);
+    await recordAudit(
+      tx,
+      {
+        action: 'task_bonus.pay',
+        targetType: 'task_bonus',
+        targetId: id,
+        orgId: project.orgId,
+        projectId: project.id,
+        summary: `Paid ${worker.userId} a bonus of ${input.amount} ${batch.currency} (minor units) in task batch ${quote(batch.title)}: ${quote(input.reason)}`,
+        data: { batchId, workerId: worker.userId, amount: input.amount, currency: batch.currency },
+        at: now,
+      },
+      from ?? actor,
+    );
   });
   return { id, workerId: input.workerId, amount: input.amount, currency: batch.currency };
 }

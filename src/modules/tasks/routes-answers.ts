@@ -18,65 +18,103 @@ export async function taskAnswerRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['tasks'];
 
-  r.post('/task-batches/:id/assignments', {
-    schema: {
-      tags,
-      summary: 'Lease the next item to work on (any signed-in worker); 204 when none is left for you',
-      description:
-        'The lease lasts the batch leaseSeconds; a worker holding an open lease gets it back. 403 not_qualified once ' +
-        'your accuracy on gold items is below the batch threshold.',
-      params: ZIdParams,
-      response: { 201: ZLease, 204: z.null(), ...errorResponses },
+  r.post(
+    '/task-batches/:id/assignments',
+    {
+      schema: {
+        tags,
+        summary: 'Lease the next item to work on (any signed-in worker); 204 when none is left for you',
+        description:
+          'The lease lasts the batch leaseSeconds; a worker holding an open lease gets it back. 403 not_qualified once ' +
+          'your accuracy on gold items is below the batch threshold.',
+        params: ZIdParams,
+        response: { 201: ZLease, 204: z.null(), ...errorResponses },
+      },
     },
-  }, async (request, reply) => {
-    const lease = await leaseNext(ctx, requireActor(request), request.params.id);
-    return lease ? reply.status(201).send(lease) : reply.status(204).send(null);
-  });
-
-  r.post('/assignments/:id/submit', {
-    schema: { tags, summary: 'Answer a leased item; a gold item answers with {gold: {correct, expected}}', params: ZIdParams, body: ZSubmitRequest, response: { 200: ZSubmitAnswer, ...errorResponses } },
-  }, async (request) => submitAnswer(ctx, requireActor(request), request.params.id, request.body.answer));
-
-  r.post('/assignments/:id/skip', {
-    schema: { tags, summary: 'Give a leased item back without answering', params: ZIdParams, response: { 200: ZSubmitAnswer, ...errorResponses } },
-  }, async (request) => skipAssignment(ctx, requireActor(request), request.params.id));
-
-  r.post('/task-batches/:id/imported-answers', {
-    schema: {
-      tags,
-      summary: 'Import answers collected elsewhere (hosts): text/csv with columns item,worker,answer',
-      description:
-        '`item` is the item externalId, `worker` any id of the worker elsewhere (kept apart from accounts), `answer` as in ' +
-        'a CSV upload (labels joined by |). Any bad row answers 400 with details [{line, field, message}] and nothing is imported.',
-      params: ZIdParams,
-      response: { 201: ZImportAnswer, ...errorResponses },
+    async (request, reply) => {
+      const lease = await leaseNext(ctx, requireActor(request), request.params.id);
+      return lease ? reply.status(201).send(lease) : reply.status(204).send(null);
     },
-  }, async (request, reply) => {
-    const body = csvUploadBody(request);
-    return reply.status(201).send(await importAnswers(ctx, requireActor(request), request.params.id, body));
-  });
+  );
 
-  r.post('/assignments/:id/review', {
-    schema: {
-      tags,
-      summary: 'Approve or reject a submitted answer (hosts); approval pays the reward through the ledger',
-      description: 'A rejection needs a reason, which the worker sees. Unreviewed answers are approved automatically after the batch autoApproveHours.',
-      params: ZIdParams,
-      body: ZReviewRequest,
-      response: { 200: ZReviewAnswer, ...errorResponses },
+  r.post(
+    '/assignments/:id/submit',
+    {
+      schema: {
+        tags,
+        summary: 'Answer a leased item; a gold item answers with {gold: {correct, expected}}',
+        params: ZIdParams,
+        body: ZSubmitRequest,
+        response: { 200: ZSubmitAnswer, ...errorResponses },
+      },
     },
-    config: { idempotent: true, rateLimit: RATE_LIMITS.money },
-  }, async (request) => reviewAssignment(ctx, requireActor(request), request.params.id, request.body, auditContext(request)));
+    async (request) => submitAnswer(ctx, requireActor(request), request.params.id, request.body.answer),
+  );
 
-  r.post('/task-batches/:id/bonuses', {
-    schema: {
-      tags,
-      summary: 'Pay a worker of the batch a bonus (hosts), in the batch currency',
-      description: 'Funded by the host when given: one ledger transaction from the host funding to the worker balance (no card in this version).',
-      params: ZIdParams,
-      body: ZBonusRequest,
-      response: { 201: ZBonusAnswer, ...errorResponses },
+  r.post(
+    '/assignments/:id/skip',
+    {
+      schema: {
+        tags,
+        summary: 'Give a leased item back without answering',
+        params: ZIdParams,
+        response: { 200: ZSubmitAnswer, ...errorResponses },
+      },
     },
-    config: { idempotent: true, rateLimit: RATE_LIMITS.money },
-  }, async (request, reply) => reply.status(201).send(await payBonus(ctx, requireActor(request), request.params.id, request.body, auditContext(request))));
+    async (request) => skipAssignment(ctx, requireActor(request), request.params.id),
+  );
+
+  r.post(
+    '/task-batches/:id/imported-answers',
+    {
+      schema: {
+        tags,
+        summary: 'Import answers collected elsewhere (hosts): text/csv with columns item,worker,answer',
+        description:
+          '`item` is the item externalId, `worker` any id of the worker elsewhere (kept apart from accounts), `answer` as in ' +
+          'a CSV upload (labels joined by |). Any bad row answers 400 with details [{line, field, message}] and nothing is imported.',
+        params: ZIdParams,
+        response: { 201: ZImportAnswer, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const body = csvUploadBody(request);
+      return reply.status(201).send(await importAnswers(ctx, requireActor(request), request.params.id, body));
+    },
+  );
+
+  r.post(
+    '/assignments/:id/review',
+    {
+      schema: {
+        tags,
+        summary: 'Approve or reject a submitted answer (hosts); approval pays the reward through the ledger',
+        description:
+          'A rejection needs a reason, which the worker sees. Unreviewed answers are approved automatically after the batch autoApproveHours.',
+        params: ZIdParams,
+        body: ZReviewRequest,
+        response: { 200: ZReviewAnswer, ...errorResponses },
+      },
+      config: { idempotent: true, rateLimit: RATE_LIMITS.money },
+    },
+    async (request) => reviewAssignment(ctx, requireActor(request), request.params.id, request.body, auditContext(request)),
+  );
+
+  r.post(
+    '/task-batches/:id/bonuses',
+    {
+      schema: {
+        tags,
+        summary: 'Pay a worker of the batch a bonus (hosts), in the batch currency',
+        description:
+          'Funded by the host when given: one ledger transaction from the host funding to the worker balance (no card in this version).',
+        params: ZIdParams,
+        body: ZBonusRequest,
+        response: { 201: ZBonusAnswer, ...errorResponses },
+      },
+      config: { idempotent: true, rateLimit: RATE_LIMITS.money },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await payBonus(ctx, requireActor(request), request.params.id, request.body, auditContext(request))),
+  );
 }

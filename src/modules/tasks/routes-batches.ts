@@ -18,60 +18,104 @@ export async function taskBatchRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['tasks'];
 
-  r.post('/projects/:id/task-batches', {
-    schema: {
-      tags,
-      summary: 'Create a draft batch of micro-tasks (hosts)',
-      description:
-        'answer.kind: label (one of labels), labels (several), number, text. Give `overlap` (answers per item) or ' +
-        '`dynamic` {minOverlap, maxOverlap, confidence}. `reward` is paid per approved answer through the ledger; ' +
-        'publishing funds reward × max answers per item × items.',
-      params: ZIdParams,
-      body: ZCreateBatchRequest,
-      response: { 201: ZBatch, ...errorResponses },
+  r.post(
+    '/projects/:id/task-batches',
+    {
+      schema: {
+        tags,
+        summary: 'Create a draft batch of micro-tasks (hosts)',
+        description:
+          'answer.kind: label (one of labels), labels (several), number, text. Give `overlap` (answers per item) or ' +
+          '`dynamic` {minOverlap, maxOverlap, confidence}. `reward` is paid per approved answer through the ledger; ' +
+          'publishing funds reward × max answers per item × items.',
+        params: ZIdParams,
+        body: ZCreateBatchRequest,
+        response: { 201: ZBatch, ...errorResponses },
+      },
     },
-  }, async (request, reply) => reply.status(201).send(await createBatch(ctx, requireActor(request), request.params.id, request.body)));
+    async (request, reply) => reply.status(201).send(await createBatch(ctx, requireActor(request), request.params.id, request.body)),
+  );
 
-  r.get('/projects/:id/task-batches', {
-    schema: { tags, summary: "A project's batches, newest first (drafts for hosts only)", params: ZIdParams, querystring: ZBatchListQuery, response: { 200: paged(ZBatch), ...errorResponses } },
-  }, async (request) => listBatches(ctx, request.params.id, request.actor, request.query));
-
-  r.get('/task-batches/:id', {
-    schema: { tags, summary: 'A batch (drafts for hosts only)', params: ZIdParams, response: { 200: ZBatch, ...errorResponses } },
-  }, async (request) => showBatch(ctx, request.params.id, request.actor));
-
-  r.post('/task-batches/:id/items', {
-    schema: {
-      tags,
-      summary: 'Upload items to a draft batch (hosts): text/csv or application/x-ndjson',
-      description:
-        'CSV: the first line names the columns. JSON Lines: one object a line. `externalId` is your id for the item, ' +
-        '`gold` its known answer (a control item); every other field is the item data shown to workers. All rows are ' +
-        'checked first: any bad row answers 400 with details [{line, field, message}] (the first 50) and nothing is inserted.',
-      params: ZIdParams,
-      response: { 201: ZUploadAnswer, ...errorResponses },
+  r.get(
+    '/projects/:id/task-batches',
+    {
+      schema: {
+        tags,
+        summary: "A project's batches, newest first (drafts for hosts only)",
+        params: ZIdParams,
+        querystring: ZBatchListQuery,
+        response: { 200: paged(ZBatch), ...errorResponses },
+      },
     },
-  }, async (request, reply) => {
-    const { body, type } = uploadBody(request);
-    return reply.status(201).send(await uploadItems(ctx, requireActor(request), request.params.id, body, type));
-  });
+    async (request) => listBatches(ctx, request.params.id, request.actor, request.query),
+  );
 
-  r.post('/task-batches/:id/publish', {
-    schema: { tags, summary: 'Open the batch to workers (hosts); the first publication funds a rewarded batch', params: ZIdParams, response: { 200: ZBatch, ...errorResponses } },
-    config: { idempotent: true, rateLimit: RATE_LIMITS.money },
-  }, async (request) => publishBatch(ctx, requireActor(request), request.params.id, auditContext(request)));
-
-  r.post('/task-batches/:id/pause', {
-    schema: { tags, summary: 'Stop new leases (hosts); publish again to resume', params: ZIdParams, response: { 200: ZBatch, ...errorResponses } },
-  }, async (request) => pauseBatch(ctx, requireActor(request), request.params.id, auditContext(request)));
-
-  r.post('/task-batches/:id/close', {
-    schema: {
-      tags,
-      summary: 'Close the batch for good (hosts): the unspent budget returns to the host balance',
-      params: ZIdParams,
-      response: { 200: ZBatch.extend({ returned: z.number() }), ...errorResponses },
+  r.get(
+    '/task-batches/:id',
+    {
+      schema: { tags, summary: 'A batch (drafts for hosts only)', params: ZIdParams, response: { 200: ZBatch, ...errorResponses } },
     },
-    config: { idempotent: true, rateLimit: RATE_LIMITS.money },
-  }, async (request) => closeBatch(ctx, requireActor(request), request.params.id, auditContext(request)));
+    async (request) => showBatch(ctx, request.params.id, request.actor),
+  );
+
+  r.post(
+    '/task-batches/:id/items',
+    {
+      schema: {
+        tags,
+        summary: 'Upload items to a draft batch (hosts): text/csv or application/x-ndjson',
+        description:
+          'CSV: the first line names the columns. JSON Lines: one object a line. `externalId` is your id for the item, ' +
+          '`gold` its known answer (a control item); every other field is the item data shown to workers. All rows are ' +
+          'checked first: any bad row answers 400 with details [{line, field, message}] (the first 50) and nothing is inserted.',
+        params: ZIdParams,
+        response: { 201: ZUploadAnswer, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { body, type } = uploadBody(request);
+      return reply.status(201).send(await uploadItems(ctx, requireActor(request), request.params.id, body, type));
+    },
+  );
+
+  r.post(
+    '/task-batches/:id/publish',
+    {
+      schema: {
+        tags,
+        summary: 'Open the batch to workers (hosts); the first publication funds a rewarded batch',
+        params: ZIdParams,
+        response: { 200: ZBatch, ...errorResponses },
+      },
+      config: { idempotent: true, rateLimit: RATE_LIMITS.money },
+    },
+    async (request) => publishBatch(ctx, requireActor(request), request.params.id, auditContext(request)),
+  );
+
+  r.post(
+    '/task-batches/:id/pause',
+    {
+      schema: {
+        tags,
+        summary: 'Stop new leases (hosts); publish again to resume',
+        params: ZIdParams,
+        response: { 200: ZBatch, ...errorResponses },
+      },
+    },
+    async (request) => pauseBatch(ctx, requireActor(request), request.params.id, auditContext(request)),
+  );
+
+  r.post(
+    '/task-batches/:id/close',
+    {
+      schema: {
+        tags,
+        summary: 'Close the batch for good (hosts): the unspent budget returns to the host balance',
+        params: ZIdParams,
+        response: { 200: ZBatch.extend({ returned: z.number() }), ...errorResponses },
+      },
+      config: { idempotent: true, rateLimit: RATE_LIMITS.money },
+    },
+    async (request) => closeBatch(ctx, requireActor(request), request.params.id, auditContext(request)),
+  );
 }

@@ -10,8 +10,10 @@ export const ZAnswerSpec = z
   })
   .superRefine((a, issue) => {
     if (a.kind === 'label' || a.kind === 'labels') {
-      if (!a.labels || a.labels.length < 2) issue.addIssue({ code: 'custom', path: ['labels'], message: `needs at least two labels for kind ${a.kind}` });
-      else if (new Set(a.labels).size !== a.labels.length) issue.addIssue({ code: 'custom', path: ['labels'], message: 'labels must be distinct' });
+      if (!a.labels || a.labels.length < 2)
+        issue.addIssue({ code: 'custom', path: ['labels'], message: `needs at least two labels for kind ${a.kind}` });
+      else if (new Set(a.labels).size !== a.labels.length)
+        issue.addIssue({ code: 'custom', path: ['labels'], message: 'labels must be distinct' });
     } else if (a.labels?.length) {
       issue.addIssue({ code: 'custom', path: ['labels'], message: `kind ${a.kind} takes no labels` });
     }
@@ -54,7 +56,13 @@ export const ZImportAnswer = z.object({ imported: z.number(), workers: z.number(
 export const ZLease = z.object({
   id: z.string(),
   item: z.object({ id: z.string(), data: z.record(z.string(), z.unknown()) }),
-  batch: z.object({ id: z.string(), title: z.string(), instructionsHtml: z.string(), answer: ZAnswerSpecOut, reward: z.object({ amount: z.number(), currency: z.string() }).nullable() }),
+  batch: z.object({
+    id: z.string(),
+    title: z.string(),
+    instructionsHtml: z.string(),
+    answer: ZAnswerSpecOut,
+    reward: z.object({ amount: z.number(), currency: z.string() }).nullable(),
+  }),
   expiresAt: z.string(),
   progress: z.object({ done: z.number(), total: z.number() }),
 });
@@ -97,7 +105,10 @@ export const ZMyAssignment = z.object({
 
 // Results, workers and review (hosts), and a worker's own earnings.
 export const ZMethodQuery = z.object({ method: z.enum(['mv', 'wmv', 'ds', 'glad', 'mme', 'mean', 'median', 'robust']).optional() });
-export const ZResultsQuery = ZMethodQuery.extend({ limit: z.coerce.number().int().min(1).max(500).default(50), cursor: z.string().max(20).optional() });
+export const ZResultsQuery = ZMethodQuery.extend({
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  cursor: z.string().max(20).optional(),
+});
 export const ZResultItem = z.object({
   itemId: z.string(),
   externalId: z.string().nullable(),
@@ -108,41 +119,48 @@ export const ZResultItem = z.object({
   answers: z.number().describe('How many answers the item has.'),
   answersCount: z.number().describe('Same as answers (kept for older clients).'),
   gold: z.boolean(),
-  votes: z.array(z.object({ workerId: z.string(), answer: z.unknown() })).describe('The answers behind the result: worker id (or imported worker ref) and answer.'),
+  votes: z
+    .array(z.object({ workerId: z.string(), answer: z.unknown() }))
+    .describe('The answers behind the result: worker id (or imported worker ref) and answer.'),
 });
 export const ZBatchResults = z.object({
-    method: z.string(),
-    methods: z.array(z.string()),
-    answerKind: z.string(),
-    totalItems: z.number(),
-    answeredItems: z.number(),
-    items: z.array(ZResultItem),
-    nextCursor: z.string().nullable(),
-  });
+  method: z.string(),
+  methods: z.array(z.string()),
+  answerKind: z.string(),
+  totalItems: z.number(),
+  answeredItems: z.number(),
+  items: z.array(ZResultItem),
+  nextCursor: z.string().nullable(),
+});
 export const ZBatchWorkers = z.object({
-    method: z.string(),
-    labels: z.array(z.string()),
-    items: z.array(
-      z.object({
-        workerId: z.string(),
-        name: z.string().nullable(),
-        imported: z.boolean(),
-        answers: z.number(),
-        goldAnswers: z.number(),
-        goldAccuracy: z.number().nullable(),
-        quality: z.number().nullable(),
-        confusion: z.array(z.array(z.number())).nullable(),
-        approved: z.number(),
-        rejected: z.number(),
-        pending: z.number(),
-        earnings: z.object({ amount: z.number(), currency: z.string() }).nullable(),
-      }),
-    ),
-  });
+  method: z.string(),
+  labels: z.array(z.string()),
+  items: z.array(
+    z.object({
+      workerId: z.string(),
+      name: z.string().nullable(),
+      imported: z.boolean(),
+      answers: z.number(),
+      goldAnswers: z.number(),
+      goldAccuracy: z.number().nullable(),
+      quality: z.number().nullable(),
+      confusion: z.array(z.array(z.number())).nullable(),
+      approved: z.number(),
+      rejected: z.number(),
+      pending: z.number(),
+      earnings: z.object({ amount: z.number(), currency: z.string() }).nullable(),
+    }),
+  ),
+});
 export const ZReviewQueueQuery = z.object({
-    review: z.enum(['pending', 'approved', 'rejected']).default('pending'),
-    limit: z.coerce.number().int().min(1).max(100).default(20),
-    cursor: z.string().max(500).optional(),
-  });
+  review: z.enum(['pending', 'approved', 'rejected']).default('pending'),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(500).optional(),
+});
 const ZAmounts = z.array(z.object({ amount: z.number(), currency: z.string() }));
-export const ZTaskEarnings = z.object({ balances: ZAmounts, pending: ZAmounts, bonuses: ZAmounts, answers: z.object({ submitted: z.number(), approved: z.number(), rejected: z.number() }) });
+export const ZTaskEarnings = z.object({
+  balances: ZAmounts,
+  pending: ZAmounts,
+  bonuses: ZAmounts,
+  answers: z.object({ submitted: z.number(), approved: z.number(), rejected: z.number() }),
+});

@@ -20,7 +20,6 @@ export const ZSubmitRequest = z.object({
     .describe('By kind: label → one of the labels; labels → a list of labels; number → a finite number; text → a non-empty string.'),
 });
 
-
 interface OwnAssignment {
   id: string;
   itemId: string;
@@ -71,7 +70,8 @@ async function ownAssignment(ctx: AppContext, actor: Actor, id: string): Promise
 const batchNotFound = () => notFound('task batch', 'batch_not_found');
 
 function leaseGone(status: string) {
-  if (status === 'expired') return new DomainError('lease_expired', 'This lease expired and the item went to someone else; take a new one.');
+  if (status === 'expired')
+    return new DomainError('lease_expired', 'This lease expired and the item went to someone else; take a new one.');
   return conflict('assignment_done', `This assignment is already ${status}.`);
 }
 
@@ -124,10 +124,19 @@ export async function submitAnswer(ctx: AppContext, actor: Actor, id: string, ra
   if (a.gold === null && batch.confidence !== null && row.answers_count >= row.wanted && row.wanted < batch.maxOverlap) {
     // Dynamic overlap: the item has the answers it wanted; one more is asked while they do not agree enough.
     const given = rowsOf<{ answer: TaskAnswer }>(
-      await ctx.db.execute(sql`SELECT answer FROM task_assignments WHERE item_id = ${a.itemId} AND status = 'submitted' AND review <> 'rejected'`),
+      await ctx.db.execute(
+        sql`SELECT answer FROM task_assignments WHERE item_id = ${a.itemId} AND status = 'submitted' AND review <> 'rejected'`,
+      ),
     );
-    if (needsMore(batch, given.map((g) => answerKey(batch.answerKind, g.answer)))) {
-      await ctx.db.execute(sql`UPDATE task_items SET wanted = GREATEST(wanted, ${Math.min(batch.maxOverlap, given.length + 1)}) WHERE id = ${a.itemId}`);
+    if (
+      needsMore(
+        batch,
+        given.map((g) => answerKey(batch.answerKind, g.answer)),
+      )
+    ) {
+      await ctx.db.execute(
+        sql`UPDATE task_items SET wanted = GREATEST(wanted, ${Math.min(batch.maxOverlap, given.length + 1)}) WHERE id = ${a.itemId}`,
+      );
     }
   }
   return {

@@ -10,7 +10,9 @@ const UPLOAD_TYPES = ['text/csv', 'application/x-ndjson', 'application/jsonl'];
 export function uploadBody(request: { headers: Record<string, unknown>; body: unknown }): { body: string; type: string } {
   const type = String(request.headers['content-type'] ?? '').toLowerCase();
   if (!UPLOAD_TYPES.some((t) => type.startsWith(t)) || typeof request.body !== 'string') {
-    throw invalid('unsupported_content_type', 'Send text/csv or application/x-ndjson.', [{ field: 'header.content-type', message: 'must be text/csv or application/x-ndjson' }]);
+    throw invalid('unsupported_content_type', 'Send text/csv or application/x-ndjson.', [
+      { field: 'header.content-type', message: 'must be text/csv or application/x-ndjson' },
+    ]);
   }
   return { body: request.body, type };
 }
@@ -18,6 +20,9 @@ export function uploadBody(request: { headers: Record<string, unknown>; body: un
 /** The body of a CSV-only upload route (imported answers) as text. */
 export function csvUploadBody(request: { headers: Record<string, unknown>; body: unknown }): string {
   const { body, type } = uploadBody(request);
-  if (!type.startsWith('text/csv')) throw invalid('unsupported_content_type', 'Send text/csv with columns item,worker,answer.', [{ field: 'header.content-type', message: 'must be text/csv' }]);
+  if (!type.startsWith('text/csv'))
+    throw invalid('unsupported_content_type', 'Send text/csv with columns item,worker,answer.', [
+      { field: 'header.content-type', message: 'must be text/csv' },
+    ]);
   return body;
 }

@@ -40,7 +40,10 @@ export function rowsRejected(problems: RowProblem[], what: string) {
 export function readRows(body: string, contentType: string): SourceRow[] {
   if (contentType.startsWith('text/csv')) {
     try {
-      const records = parse(body, { columns: true, skip_empty_lines: true, bom: true, info: true }) as { info: { lines: number }; record: Record<string, string> }[];
+      const records = parse(body, { columns: true, skip_empty_lines: true, bom: true, info: true }) as {
+        info: { lines: number };
+        record: Record<string, string>;
+      }[];
       return records.map((r) => ({ line: r.info.lines, fields: r.record }));
     } catch (e) {
       const err = e as { lines?: number; message: string };
@@ -53,7 +56,8 @@ export function readRows(body: string, contentType: string): SourceRow[] {
     if (!text.trim()) return;
     try {
       const value = JSON.parse(text) as unknown;
-      if (!value || typeof value !== 'object' || Array.isArray(value)) problems.push({ line: i + 1, field: 'line', message: 'must be a JSON object' });
+      if (!value || typeof value !== 'object' || Array.isArray(value))
+        problems.push({ line: i + 1, field: 'line', message: 'must be a JSON object' });
       else rows.push({ line: i + 1, fields: value as Record<string, unknown> });
     } catch {
       problems.push({ line: i + 1, field: 'line', message: 'is not valid JSON' });
@@ -83,7 +87,8 @@ export function checkItemRows(rows: SourceRow[], spec: AnswerSpec, existing: Set
       else {
         externalId = String(rawId).trim();
         if (externalId.length > 200) problems.push({ line, field: 'externalId', message: 'must be at most 200 characters' });
-        else if (seen.has(externalId) || existing.has(externalId)) problems.push({ line, field: 'externalId', message: `"${externalId}" is used twice` });
+        else if (seen.has(externalId) || existing.has(externalId))
+          problems.push({ line, field: 'externalId', message: `"${externalId}" is used twice` });
         seen.add(externalId);
       }
     }
@@ -107,9 +112,16 @@ const ANALYZE_AFTER = 1_000;
  * transaction. Bad rows answer 400 with `details: [{ line, field, message }]` (first 50).
  * @example await uploadItems(ctx, actor, 'tb_1', 'externalId,url\n1,https://…\n', 'text/csv') // { inserted: 1, total: 1 }
  */
-export async function uploadItems(ctx: AppContext, actor: Actor, id: string, body: string, contentType: string): Promise<{ inserted: number; total: number }> {
+export async function uploadItems(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  body: string,
+  contentType: string,
+): Promise<{ inserted: number; total: number }> {
   const { batch } = await manageBatch(ctx.db, id, actor);
-  if (batch.status !== 'draft') throw conflict('batch_not_draft', 'Items can be added only while the batch is a draft (its budget is set when it is published).');
+  if (batch.status !== 'draft')
+    throw conflict('batch_not_draft', 'Items can be added only while the batch is a draft (its budget is set when it is published).');
   const rows = readRows(body, contentType);
   if (!rows.length) throw invalid('empty_upload', 'The upload holds no items.', [{ line: 1, field: 'body', message: 'no rows' }]);
   const existing = new Set(
@@ -134,7 +146,11 @@ export async function uploadItems(ctx: AppContext, actor: Actor, id: string, bod
     }
     const [b] = await tx
       .update(taskBatches)
-      .set({ itemsCount: sql`${taskBatches.itemsCount} + ${items.length}`, goldCount: sql`${taskBatches.goldCount} + ${gold}`, updatedAt: ctx.clock.now() })
+      .set({
+        itemsCount: sql`${taskBatches.itemsCount} + ${items.length}`,
+        goldCount: sql`${taskBatches.goldCount} + ${gold}`,
+        updatedAt: ctx.clock.now(),
+      })
       .where(eq(taskBatches.id, id))
       .returning({ total: taskBatches.itemsCount });
     forgetBatchForWork(id);

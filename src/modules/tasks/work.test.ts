@@ -24,12 +24,24 @@ describe('TasksService', () => {
     it('creates a draft and names bad fields', async () => {
       const b = await makeBatch(t, host, { projectId: projectId, body: CATS_OR_DOGS });
       expect(b.status).toBe('draft');
-      const bad = await t.request(host, 'POST', `/api/v1/projects/${projectId}/task-batches`, { title: '', answer: { kind: 'label', labels: ['x'] }, overlap: 0 });
+      const bad = await t.request(host, 'POST', `/api/v1/projects/${projectId}/task-batches`, {
+        title: '',
+        answer: { kind: 'label', labels: ['x'] },
+        overlap: 0,
+      });
       expect(bad.statusCode).toBe(400);
       const fields = bad.json().error.details.map((d: { field: string }) => d.field);
       expect(fields).toEqual(expect.arrayContaining(['body.title', 'body.answer.labels', 'body.overlap']));
       const stranger = await t.signup('Stranger');
-      expect((await t.request(stranger, 'POST', `/api/v1/projects/${projectId}/task-batches`, { title: 'x', answer: { kind: 'text' }, overlap: 1 })).statusCode).toBe(403);
+      expect(
+        (
+          await t.request(stranger, 'POST', `/api/v1/projects/${projectId}/task-batches`, {
+            title: 'x',
+            answer: { kind: 'text' },
+            overlap: 1,
+          })
+        ).statusCode,
+      ).toBe(403);
     });
   });
 
@@ -39,7 +51,13 @@ describe('TasksService', () => {
       const csv = await upload(t, host, b.id, itemsCsv(3, { 2: 'dog' }));
       expect(csv.statusCode).toBe(201);
       expect(csv.json()).toEqual({ inserted: 3, total: 3 });
-      const jsonl = await upload(t, host, b.id, '{"externalId":"j1","url":"https://x/1.jpg","gold":"cat"}\n{"externalId":"j2","url":"https://x/2.jpg"}\n', 'application/x-ndjson');
+      const jsonl = await upload(
+        t,
+        host,
+        b.id,
+        '{"externalId":"j1","url":"https://x/1.jpg","gold":"cat"}\n{"externalId":"j2","url":"https://x/2.jpg"}\n',
+        'application/x-ndjson',
+      );
       expect(jsonl.json()).toEqual({ inserted: 2, total: 5 });
       const got = (await t.request(host, 'GET', `/api/v1/task-batches/${b.id}`)).json();
       expect(got).toMatchObject({ itemsCount: 5, goldCount: 2 });
@@ -93,7 +111,9 @@ describe('TasksService', () => {
         expect(c.answers_count).toBe(3);
         expect(Number(c.n)).toBe(3);
       }
-      const repeats = await rows<{ n: string }>(sql`SELECT count(*) AS n FROM (SELECT item_id, worker_ref FROM task_assignments WHERE batch_id = ${b.id} GROUP BY 1, 2 HAVING count(*) > 1) x`);
+      const repeats = await rows<{ n: string }>(
+        sql`SELECT count(*) AS n FROM (SELECT item_id, worker_ref FROM task_assignments WHERE batch_id = ${b.id} GROUP BY 1, 2 HAVING count(*) > 1) x`,
+      );
       expect(Number(repeats[0]!.n)).toBe(0);
     });
 
@@ -147,7 +167,10 @@ describe('TasksService', () => {
 
   describe('dynamic overlap', () => {
     it('stops at the minimum when answers agree, asks more when they do not, up to the maximum', async () => {
-      const b = await makeBatch(t, host, { projectId: projectId, body: { ...CATS_OR_DOGS, overlap: undefined, dynamic: { minOverlap: 2, maxOverlap: 4, confidence: 0.7 } } });
+      const b = await makeBatch(t, host, {
+        projectId: projectId,
+        body: { ...CATS_OR_DOGS, overlap: undefined, dynamic: { minOverlap: 2, maxOverlap: 4, confidence: 0.7 } },
+      });
       await upload(t, host, b.id, itemsCsv(2));
       await publish(t, host, b.id);
       const answers: Record<string, string[]> = { i1: ['cat', 'cat'], i2: ['cat', 'dog', 'dog', 'cat'] };
@@ -156,10 +179,13 @@ describe('TasksService', () => {
         const w = await t.signup(`Dyn ${k}`);
         const res = await lease(t, w, b.id);
         if (res.statusCode === 204) continue;
-        const ext = (await rows<{ external_id: string }>(sql`SELECT external_id FROM task_items WHERE id = ${res.json().item.id}`))[0]!.external_id;
+        const ext = (await rows<{ external_id: string }>(sql`SELECT external_id FROM task_items WHERE id = ${res.json().item.id}`))[0]!
+          .external_id;
         await submit(t, w, res.json().id, answers[ext]![given[ext]!++]);
       }
-      const items = await rows<{ external_id: string; answers_count: number; wanted: number }>(sql`SELECT external_id, answers_count, wanted FROM task_items WHERE batch_id = ${b.id} ORDER BY external_id`);
+      const items = await rows<{ external_id: string; answers_count: number; wanted: number }>(
+        sql`SELECT external_id, answers_count, wanted FROM task_items WHERE batch_id = ${b.id} ORDER BY external_id`,
+      );
       expect(items).toEqual([
         { external_id: 'i1', answers_count: 2, wanted: 2 },
         { external_id: 'i2', answers_count: 4, wanted: 4 },
@@ -169,7 +195,10 @@ describe('TasksService', () => {
 
   describe('gold and qualification', () => {
     it('tells the worker after a gold item, and stops a worker below the threshold with the reason', async () => {
-      const b = await makeBatch(t, host, { projectId: projectId, body: { ...CATS_OR_DOGS, overlap: 1, goldRate: 1, qualification: { minGoldAccuracy: 0.6, minGoldAnswers: 2 } } });
+      const b = await makeBatch(t, host, {
+        projectId: projectId,
+        body: { ...CATS_OR_DOGS, overlap: 1, goldRate: 1, qualification: { minGoldAccuracy: 0.6, minGoldAnswers: 2 } },
+      });
       await upload(t, host, b.id, itemsCsv(6, { 1: 'cat', 2: 'cat', 3: 'cat' }));
       await publish(t, host, b.id);
       const w = await t.signup('Careless');

@@ -112,7 +112,12 @@ async function campaignFigures(db: Executor, project: Project) {
  * back and acceptable price range from the validation survey, idea traction, the campaign's goal, and the verdict.
  * @example await validationPanel(ctx, actor, 'solar-kettle', { days: 90 })
  */
-export async function validationPanel(ctx: AppContext, actor: Actor | null, projectIdOrSlug: string, opts: { days: number; surveyId?: string }) {
+export async function validationPanel(
+  ctx: AppContext,
+  actor: Actor | null,
+  projectIdOrSlug: string,
+  opts: { days: number; surveyId?: string },
+) {
   // Why: the panel shows the hosts' private figures (sign-ups, private survey results, campaign draft).
   const project = await requireProjectHost(ctx.db, projectIdOrSlug, actor);
   const today = new Date(ctx.clock.now().toISOString().slice(0, 10) + 'T00:00:00Z');
@@ -120,7 +125,11 @@ export async function validationPanel(ctx: AppContext, actor: Actor | null, proj
   const followers = await followersOverTime(ctx.db, project, from, today);
   const signupFigures = await signupStats(ctx, actor, project.id, opts.days);
   const signupsInWindow = signupFigures.daily.reduce((s, d) => s + d.count, 0);
-  const signups = { total: signupFigures.count, notified: signupFigures.notified, daily: withTotals(signupFigures.daily, signupFigures.count - signupsInWindow) };
+  const signups = {
+    total: signupFigures.count,
+    notified: signupFigures.notified,
+    daily: withTotals(signupFigures.daily, signupFigures.count - signupsInWindow),
+  };
   const survey = await validationSurvey(ctx.db, project.id, opts.surveyId);
   const surveyPart = survey ? await surveyFigures(ctx.db, survey) : null;
   const campaign = await campaignFigures(ctx.db, project);

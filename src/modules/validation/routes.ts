@@ -86,19 +86,23 @@ export const ZValidationPanel = z.object({
 
 export async function validationRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get('/projects/:id/validation', {
-    schema: {
-      tags: ['validation'],
-      summary: 'The validation panel (hosts): should I launch?',
-      description:
-        'Followers and "notify me" sign-ups per day over the last `days` days (default 90); intent to back and the ' +
-        'acceptable price range from the validation survey (`surveyId`, else the latest opened survey with an intent ' +
-        'or price question); idea traction; the latest draft or live campaign; and the verdict: the goal needs ' +
-        '⌈goal / median tier price⌉ backers, the sign-ups should bring sign-ups × intent share (95% Wilson interval). ' +
-        'Amounts in minor units.',
-      params: ZIdParams,
-      querystring: ZValidationQuery,
-      response: { 200: ZValidationPanel, ...errorResponses },
+  r.get(
+    '/projects/:id/validation',
+    {
+      schema: {
+        tags: ['validation'],
+        summary: 'The validation panel (hosts): should I launch?',
+        description:
+          'Followers and "notify me" sign-ups per day over the last `days` days (default 90); intent to back and the ' +
+          'acceptable price range from the validation survey (`surveyId`, else the latest opened survey with an intent ' +
+          'or price question); idea traction; the latest draft or live campaign; and the verdict: the goal needs ' +
+          '⌈goal / median tier price⌉ backers, the sign-ups should bring sign-ups × intent share (95% Wilson interval). ' +
+          'Amounts in minor units.',
+        params: ZIdParams,
+        querystring: ZValidationQuery,
+        response: { 200: ZValidationPanel, ...errorResponses },
+      },
     },
-  }, async (request) => validationPanel(ctx, request.actor, request.params.id, request.query));
+    async (request) => validationPanel(ctx, request.actor, request.params.id, request.query),
+  );
 }

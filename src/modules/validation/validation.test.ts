@@ -1,6 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAY, createTestApp, type TestApp, type TestUser } from '../../../test/support/test-app.js';
-import { answer, back, follow, liveCampaign, makeChallenge, makeIdea, makeProject, makeSurvey, setPhase, vote } from '../../../test/support/fixtures.js';
+import {
+  answer,
+  back,
+  follow,
+  liveCampaign,
+  makeChallenge,
+  makeIdea,
+  makeProject,
+  makeSurvey,
+  setPhase,
+  vote,
+} from '../../../test/support/fixtures.js';
 
 let t: TestApp;
 let host: TestUser;
@@ -58,7 +69,11 @@ describe('validation', () => {
 
       await liveCampaign(t, project.id, host, {
         goal: { amount: 1_000_000, currency: 'EUR' },
-        tiers: [{ title: 'Small', price: 2500 }, { title: 'Kettle', price: 5000 }, { title: 'Two kettles', price: 10_000 }],
+        tiers: [
+          { title: 'Small', price: 2500 },
+          { title: 'Kettle', price: 5000 },
+          { title: 'Two kettles', price: 10_000 },
+        ],
       });
 
       const res = await t.request(host, 'GET', `/api/v1/projects/${project.id}/validation?days=30`);
@@ -106,9 +121,12 @@ describe('validation', () => {
     it('takes a chosen survey, but only one of this project', async () => {
       const project = await makeProject(t, host, 'Chosen survey');
       const other = await makeProject(t, host, 'Other project');
-      const mine = await makeSurvey(t, host, project.id, { questions: [{ kind: 'scale', prompt: 'Would you back it?', scale: 5, intent: true }] });
+      const mine = await makeSurvey(t, host, project.id, {
+        questions: [{ kind: 'scale', prompt: 'Would you back it?', scale: 5, intent: true }],
+      });
       const foreign = await makeSurvey(t, host, other.id, { questions: [{ kind: 'nps', prompt: 'x' }] });
-      for (const [i, value] of [5, 4, 2].entries()) await answer(t, await t.signup(`Scale${i}`), mine.id, [{ questionId: mine.questions[0]!.id, value }]);
+      for (const [i, value] of [5, 4, 2].entries())
+        await answer(t, await t.signup(`Scale${i}`), mine.id, [{ questionId: mine.questions[0]!.id, value }]);
       const v = (await t.request(host, 'GET', `/api/v1/projects/${project.id}/validation?surveyId=${mine.id}`)).json();
       expect(v.survey.intent).toMatchObject({ kind: 'scale', definition: '4–5', yes: 2, respondents: 3 }); // top-two-box
       const wrong = await t.request(host, 'GET', `/api/v1/projects/${project.id}/validation?surveyId=${foreign.id}`);

@@ -31,7 +31,10 @@ describe('verdict', () => {
 
     it('says almost when only the estimate, not its low end, covers the goal', () => {
       // needs 100; 170 × 60% = 102 but the low end 170 × 0.53 ≈ 90
-      expect(verdictOf({ ...base, signups: 170 })).toMatchObject({ verdict: 'almost', reasons: ['price_inside', 'signups_may_cover_goal'] });
+      expect(verdictOf({ ...base, signups: 170 })).toMatchObject({
+        verdict: 'almost',
+        reasons: ['price_inside', 'signups_may_cover_goal'],
+      });
     });
 
     it('says wait when the sign-ups fall short', () => {
@@ -42,9 +45,17 @@ describe('verdict', () => {
     });
 
     it('cannot tell without a campaign, tiers or an intent question', () => {
-      expect(verdictOf({ ...base, goal: null, medianTierPrice: null })).toMatchObject({ verdict: 'unknown', backersNeeded: null, reasons: expect.arrayContaining(['no_campaign']) });
+      expect(verdictOf({ ...base, goal: null, medianTierPrice: null })).toMatchObject({
+        verdict: 'unknown',
+        backersNeeded: null,
+        reasons: expect.arrayContaining(['no_campaign']),
+      });
       expect(verdictOf({ ...base, medianTierPrice: null }).reasons).toContain('no_tiers');
-      expect(verdictOf({ ...base, intent: null })).toMatchObject({ verdict: 'unknown', expectedBackers: null, reasons: expect.arrayContaining(['no_intent_question']) });
+      expect(verdictOf({ ...base, intent: null })).toMatchObject({
+        verdict: 'unknown',
+        expectedBackers: null,
+        reasons: expect.arrayContaining(['no_intent_question']),
+      });
       expect(verdictOf({ ...base, intent: { yes: 0, respondents: 0 } }).reasons).toContain('no_intent_answers');
     });
 

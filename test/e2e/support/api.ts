@@ -28,7 +28,14 @@ export class E2EApiError extends Error {
  * Use it to prepare data quickly; drive the browser for what the test is about.
  * @example const project = await apiCall<{ id: string; slug: string }>(server, alice, 'POST', '/projects', { title: 'Bikes', summary: 's', category: 'civic' })
  */
-export async function apiCall<T = unknown>(server: E2EServer, as: E2EUser | null, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+export async function apiCall<T = unknown>(
+  server: E2EServer,
+  as: E2EUser | null,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<T> {
   const res = await fetch(`${server.url}/api/v1${path}`, {
     method,
     headers: {
@@ -80,5 +87,12 @@ export async function login(server: E2EServer, credentials: { email: string; pas
   });
   const json = (await res.json()) as { user: { id: string; name: string }; csrfToken: string; error?: { code: string; message: string } };
   if (!res.ok) throw new E2EApiError(res.status, json.error?.code ?? 'error', json.error?.message ?? 'login failed');
-  return { id: json.user.id, email: credentials.email, password: credentials.password, name: json.user.name, cookie: sessionFrom(res), csrf: json.csrfToken };
+  return {
+    id: json.user.id,
+    email: credentials.email,
+    password: credentials.password,
+    name: json.user.name,
+    cookie: sessionFrom(res),
+    csrf: json.csrfToken,
+  };
 }

@@ -6,8 +6,20 @@ import { ROOT } from './server.js';
 export default function setup() {
   if (process.env.FOULE_E2E_SKIP_BUILD === '1') return;
   // Serialized with a lock: two builds at once in one working tree would empty each other's web/dist.
-  execFileSync('flock', ['/tmp/foule-web-build.lock', path.join(ROOT, 'node_modules', '.bin', 'vite'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
+  execFileSync(
+    'flock',
+    [
+      '/tmp/foule-web-build.lock',
+      path.join(ROOT, 'node_modules', '.bin', 'vite'),
+      'build',
+      '--config',
+      'web/vite.config.ts',
+      '--logLevel',
+      'warn',
+    ],
+    {
+      cwd: ROOT,
+      stdio: 'inherit',
+    },
+  );
 }

@@ -13,13 +13,15 @@ type Success<R> = R extends { 200: infer A } ? A : R extends { 201: infer A } ? 
  * The JSON a route answers on success.
  * @example type Campaign = ApiResponse<'/api/v1/campaigns/{id}'>
  */
-export type ApiResponse<P extends ApiPath, M extends ApiMethod = 'get'> = Operation<P, M> extends { responses: infer R } ? Json<Success<R>> : never;
+export type ApiResponse<P extends ApiPath, M extends ApiMethod = 'get'> =
+  Operation<P, M> extends { responses: infer R } ? Json<Success<R>> : never;
 
 /**
  * The JSON body a route takes.
  * @example type NewTier = ApiBody<'/api/v1/campaigns/{id}/tiers', 'post'>
  */
-export type ApiBody<P extends ApiPath, M extends ApiMethod = 'post'> = Operation<P, M> extends { requestBody?: infer B } ? Json<NonNullable<B>> : never;
+export type ApiBody<P extends ApiPath, M extends ApiMethod = 'post'> =
+  Operation<P, M> extends { requestBody?: infer B } ? Json<NonNullable<B>> : never;
 
 /**
  * One item of a paged list (`{items, nextCursor}`) a route answers.

@@ -19,7 +19,11 @@ export function Avatar({ name, id, size = 36 }: { name: string; id?: string; siz
     .map((w) => w[0])
     .join('');
   return (
-    <span className="avatar" aria-hidden="true" style={{ width: size, height: size, fontSize: size * 0.4, background: colorFor(id ?? name) }}>
+    <span
+      className="avatar"
+      aria-hidden="true"
+      style={{ width: size, height: size, fontSize: size * 0.4, background: colorFor(id ?? name) }}
+    >
       {initials || '?'}
     </span>
   );

@@ -72,7 +72,12 @@ export function Comments({ subject, title }: CommentsProps) {
   const onCreated = (c: CommentItem) => {
     setAdded((n) => n + 1);
     if (!c.parentId) list.setItems((items) => [{ ...c, replies: c.replies ?? [] }, ...items]);
-    else list.setItems((items) => items.map((i) => (i.id === (c.rootId ?? c.parentId) ? { ...i, replies: [...(i.replies ?? []), c], replyCount: (i.replyCount ?? 0) + 1 } : i)));
+    else
+      list.setItems((items) =>
+        items.map((i) =>
+          i.id === (c.rootId ?? c.parentId) ? { ...i, replies: [...(i.replies ?? []), c], replyCount: (i.replyCount ?? 0) + 1 } : i,
+        ),
+      );
   };
 
   return (
@@ -106,7 +111,19 @@ export function Comments({ subject, title }: CommentsProps) {
   );
 }
 
-function Comment({ node, subject, onCreated, canReply, level }: { node: Node; subject: string; onCreated: (c: CommentItem) => void; canReply: boolean; level: number }) {
+function Comment({
+  node,
+  subject,
+  onCreated,
+  canReply,
+  level,
+}: {
+  node: Node;
+  subject: string;
+  onCreated: (c: CommentItem) => void;
+  canReply: boolean;
+  level: number;
+}) {
   const { t } = useTranslation('core');
   const { me } = useSession();
   const [replying, setReplying] = useState(false);
@@ -134,7 +151,11 @@ function Comment({ node, subject, onCreated, canReply, level }: { node: Node; su
     <>
       <article className={`comment${hidden ? ' is-hidden' : ''}`} aria-label={t('comments.by', { name })}>
         {removed ? (
-          <span className="avatar avatar-removed" aria-hidden="true" style={{ width: level === 0 ? 34 : 28, height: level === 0 ? 34 : 28 }} />
+          <span
+            className="avatar avatar-removed"
+            aria-hidden="true"
+            style={{ width: level === 0 ? 34 : 28, height: level === 0 ? 34 : 28 }}
+          />
         ) : (
           <Avatar name={name} id={comment.author?.id} size={level === 0 ? 34 : 28} />
         )}
@@ -193,7 +214,19 @@ function Comment({ node, subject, onCreated, canReply, level }: { node: Node; su
   );
 }
 
-function CommentForm({ subject, parentId, onDone, onCancel, autoFocus }: { subject: string; parentId?: string; onDone: (c: CommentItem) => void; onCancel?: () => void; autoFocus?: boolean }) {
+function CommentForm({
+  subject,
+  parentId,
+  onDone,
+  onCancel,
+  autoFocus,
+}: {
+  subject: string;
+  parentId?: string;
+  onDone: (c: CommentItem) => void;
+  onCancel?: () => void;
+  autoFocus?: boolean;
+}) {
   const { t } = useTranslation('core');
   const [body, setBody] = useState('');
   const [busy, setBusy] = useState(false);

@@ -33,9 +33,17 @@ export function Field({ label, error, hint, children, id, required, onEdit, ...i
     <div className={`field${error ? ' has-error' : ''}`} onInput={onEdit}>
       <label htmlFor={controlId}>
         {label}
-        {required && <span className="required-mark" aria-hidden="true">*</span>}
+        {required && (
+          <span className="required-mark" aria-hidden="true">
+            *
+          </span>
+        )}
       </label>
-      {hint && <span className="hint" id={hintId}>{hint}</span>}
+      {hint && (
+        <span className="hint" id={hintId}>
+          {hint}
+        </span>
+      )}
       {control}
       {error && (
         <span className="field-error" id={errorId} role="alert">

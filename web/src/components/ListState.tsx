@@ -5,7 +5,15 @@ import { Loading } from './Spinner';
 
 export interface ListStateProps<T> {
   /** A usePagedList answer, or any `{items, loading, error}` (e.g. from useApi). */
-  list: { items: T[]; loading: boolean; error: unknown; reload?: () => void; hasMore?: boolean; loadingMore?: boolean; loadMore?: () => void };
+  list: {
+    items: T[];
+    loading: boolean;
+    error: unknown;
+    reload?: () => void;
+    hasMore?: boolean;
+    loadingMore?: boolean;
+    loadMore?: () => void;
+  };
   /** What an empty list shows: usually an <EmptyState />. */
   empty?: ReactNode;
   /** The items, when there are some. */

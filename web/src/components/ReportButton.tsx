@@ -36,7 +36,12 @@ export function ReportButton({ subject }: { subject: string }) {
       setBusy(false);
     }
   };
-  if (done) return <span className="faint small" role="status">{t('report.thanks')}</span>;
+  if (done)
+    return (
+      <span className="faint small" role="status">
+        {t('report.thanks')}
+      </span>
+    );
   const formId = `report-${subject}`;
   return (
     <>

@@ -63,7 +63,11 @@ export function Tabs({ items, active, onChange, label, children }: TabsProps) {
           const content = (
             <>
               {item.label}
-              {item.count !== undefined && <span className="badge badge-muted" style={{ marginLeft: '0.4rem' }}>{item.count}</span>}
+              {item.count !== undefined && (
+                <span className="badge badge-muted" style={{ marginLeft: '0.4rem' }}>
+                  {item.count}
+                </span>
+              )}
             </>
           );
           return item.href ? (

@@ -55,9 +55,12 @@ export function apiErrorMessage(error: unknown): string {
   if (!(error instanceof ApiError)) return error instanceof Error ? error.message : String(error);
   const server = error.message.replace(/\b(body|querystring|params)\./g, '');
   if (error.code === 'validation_failed' && Array.isArray(error.details) && error.details.length > 0) {
-    return (error.details as FieldProblem[]).map((p) => `${(p.field ?? '').replace(/^(body|querystring|params)\./, '')}: ${problemMessage(p)}`).join('; ');
+    return (error.details as FieldProblem[])
+      .map((p) => `${(p.field ?? '').replace(/^(body|querystring|params)\./, '')}: ${problemMessage(p)}`)
+      .join('; ');
   }
-  const details = error.details && typeof error.details === 'object' && !Array.isArray(error.details) ? (error.details as Record<string, unknown>) : {};
+  const details =
+    error.details && typeof error.details === 'object' && !Array.isArray(error.details) ? (error.details as Record<string, unknown>) : {};
   const context = typeof details.action === 'string' ? details.action : undefined;
   return i18n.t(`errors:code.${error.code}`, { ...params(details), context, defaultValue: server });
 }

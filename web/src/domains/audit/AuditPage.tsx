@@ -2,7 +2,18 @@ import type { ApiItem } from '../../api';
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { EmptyState, ErrorBanner, Field, LoadMore, Loading, RequireSignIn, Time, useApi, usePagedList, usePageTitle } from '../../components';
+import {
+  EmptyState,
+  ErrorBanner,
+  Field,
+  LoadMore,
+  Loading,
+  RequireSignIn,
+  Time,
+  useApi,
+  usePagedList,
+  usePageTitle,
+} from '../../components';
 
 /** An entry as GET /audit and GET /orgs/{id}/audit answer it (generated from the OpenAPI document). */
 export type AuditEntry = ApiItem<'/api/v1/audit'>;
@@ -75,7 +86,9 @@ export function AuditPage() {
 export function OrgAuditPage() {
   const { t } = useTranslation('audit');
   const { id = '' } = useParams();
-  const org = useApi<{ id: string; slug: string; name: string; viewer: { role: 'owner' | 'admin' | 'member' | null } }>(`/orgs/${encodeURIComponent(id)}`);
+  const org = useApi<{ id: string; slug: string; name: string; viewer: { role: 'owner' | 'admin' | 'member' | null } }>(
+    `/orgs/${encodeURIComponent(id)}`,
+  );
   usePageTitle(org.data ? t('orgTitle', { name: org.data.name }) : t('title'));
   return (
     <RequireSignIn>
@@ -95,7 +108,19 @@ export function OrgAuditPage() {
   );
 }
 
-function AuditLog({ base, title, lead, operator, back }: { base: string; title: string; lead: string; operator?: boolean; back?: { to: string; label: string } }) {
+function AuditLog({
+  base,
+  title,
+  lead,
+  operator,
+  back,
+}: {
+  base: string;
+  title: string;
+  lead: string;
+  operator?: boolean;
+  back?: { to: string; label: string };
+}) {
   const { t } = useTranslation('audit');
   const [draft, setDraft] = useState<Filters>(NO_FILTERS);
   const [applied, setApplied] = useState<Filters>(NO_FILTERS);
@@ -129,7 +154,14 @@ function AuditLog({ base, title, lead, operator, back }: { base: string; title: 
       </div>
 
       <form className="card audit-filters" onSubmit={submit} aria-label={t('filters.label')} role="search">
-        <Field label={t('filters.action')} hint={t('filters.actionHint')} value={draft.action} onChange={set('action')} list="audit-actions" autoComplete="off" />
+        <Field
+          label={t('filters.action')}
+          hint={t('filters.actionHint')}
+          value={draft.action}
+          onChange={set('action')}
+          list="audit-actions"
+          autoComplete="off"
+        />
         <datalist id="audit-actions">
           {AUDIT_ACTIONS.map((a) => (
             <option key={a} value={a}>
@@ -137,7 +169,13 @@ function AuditLog({ base, title, lead, operator, back }: { base: string; title: 
             </option>
           ))}
         </datalist>
-        <Field label={t('filters.actor')} hint={t('filters.actorHint')} value={draft.actorId} onChange={set('actorId')} autoComplete="off" />
+        <Field
+          label={t('filters.actor')}
+          hint={t('filters.actorHint')}
+          value={draft.actorId}
+          onChange={set('actorId')}
+          autoComplete="off"
+        />
         <Field label={t('filters.since')} type="date" value={draft.since} onChange={set('since')} />
         <Field label={t('filters.until')} type="date" value={draft.until} onChange={set('until')} />
         <div className="audit-filter-actions">
@@ -152,11 +190,25 @@ function AuditLog({ base, title, lead, operator, back }: { base: string; title: 
         </div>
       </form>
 
-      <ErrorBanner error={list.error} onRetry={list.reload} fields={['querystring.action', 'querystring.actorId', 'querystring.since', 'querystring.until']} />
+      <ErrorBanner
+        error={list.error}
+        onRetry={list.reload}
+        fields={['querystring.action', 'querystring.actorId', 'querystring.since', 'querystring.until']}
+      />
       {list.loading ? (
         <Loading />
       ) : list.items.length === 0 && !list.error ? (
-        <EmptyState icon="shield" title={filtered ? t('emptyFiltered') : t('empty')} action={filtered ? <button type="button" className="btn" onClick={clear}>{t('filters.clear')}</button> : undefined}>
+        <EmptyState
+          icon="shield"
+          title={filtered ? t('emptyFiltered') : t('empty')}
+          action={
+            filtered ? (
+              <button type="button" className="btn" onClick={clear}>
+                {t('filters.clear')}
+              </button>
+            ) : undefined
+          }
+        >
           {filtered ? t('emptyFilteredLead') : t('emptyLead')}
         </EmptyState>
       ) : (

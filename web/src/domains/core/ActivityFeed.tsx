@@ -11,7 +11,22 @@ export interface ActivityItem {
   createdAt: string;
 }
 
-const ICONS: Record<string, string> = { comment: 'comment', update: 'megaphone', follow: 'star', project: 'rocket', signup: 'bell', idea: 'bulb', challenge: 'bulb', pledge: 'coins', campaign: 'target', survey: 'chart', question: 'help', answer: 'check', task: 'puzzle', batch: 'puzzle' };
+const ICONS: Record<string, string> = {
+  comment: 'comment',
+  update: 'megaphone',
+  follow: 'star',
+  project: 'rocket',
+  signup: 'bell',
+  idea: 'bulb',
+  challenge: 'bulb',
+  pledge: 'coins',
+  campaign: 'target',
+  survey: 'chart',
+  question: 'help',
+  answer: 'check',
+  task: 'puzzle',
+  batch: 'puzzle',
+};
 
 function iconFor(kind: string): string {
   // The kind's first word names its family: comment, campaign_launched → campaign, pledge_collected → pledge.
@@ -45,7 +60,9 @@ export function ActivityFeed({ projectId }: { projectId: string }) {
                 </span>
                 <div style={{ minWidth: 0 }}>
                   <div>{text}</div>
-                  {typeof a.data?.excerpt === 'string' && a.data.excerpt && <div className="muted small activity-excerpt">“{a.data.excerpt}”</div>}
+                  {typeof a.data?.excerpt === 'string' && a.data.excerpt && (
+                    <div className="muted small activity-excerpt">“{a.data.excerpt}”</div>
+                  )}
                   <div className="faint small">
                     <Time iso={a.createdAt} />
                   </div>

@@ -30,8 +30,24 @@ export function SignInPage() {
       <h1>{t('auth.signInTitle')}</h1>
       <p className="muted">{t('auth.signInLead')}</p>
       <form className="stack" onSubmit={submit} noValidate>
-        <Field label={t('auth.email')} type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} required {...field('email')} />
-        <Field label={t('auth.password')} type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required {...field('password')} />
+        <Field
+          label={t('auth.email')}
+          type="email"
+          autoComplete="email"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          required
+          {...field('email')}
+        />
+        <Field
+          label={t('auth.password')}
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          required
+          {...field('password')}
+        />
         <ErrorBanner error={error} fields={['email', 'password']} />
         <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
           {t('auth.submitSignIn')}
@@ -56,7 +72,12 @@ export function SignUpPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const { busy, error, submit, field } = useMutation(async () => {
-    const answer = await api<{ user: Me; csrfToken: string }>('POST', '/auth/signup', { name, email, password, locale: i18n.language === 'fr' ? 'fr' : 'en' });
+    const answer = await api<{ user: Me; csrfToken: string }>('POST', '/auth/signup', {
+      name,
+      email,
+      password,
+      locale: i18n.language === 'fr' ? 'fr' : 'en',
+    });
     signedIn(answer.user, answer.csrfToken);
     navigate(next, { replace: true });
   });
@@ -65,9 +86,36 @@ export function SignUpPage() {
       <h1>{t('auth.signUpTitle')}</h1>
       <p className="muted">{t('auth.signUpLead')}</p>
       <form className="stack" onSubmit={submit} noValidate>
-        <Field label={t('auth.name')} hint={t('auth.nameHint')} autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} required maxLength={100} {...field('name')} />
-        <Field label={t('auth.email')} type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} required {...field('email')} />
-        <Field label={t('auth.password')} hint={t('auth.passwordHint')} type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} required minLength={10} {...field('password')} />
+        <Field
+          label={t('auth.name')}
+          hint={t('auth.nameHint')}
+          autoComplete="name"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          required
+          maxLength={100}
+          {...field('name')}
+        />
+        <Field
+          label={t('auth.email')}
+          type="email"
+          autoComplete="email"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          required
+          {...field('email')}
+        />
+        <Field
+          label={t('auth.password')}
+          hint={t('auth.passwordHint')}
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          required
+          minLength={10}
+          {...field('password')}
+        />
         <ErrorBanner error={error} fields={['name', 'email', 'password']} />
         <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
           {t('auth.submitSignUp')}
@@ -125,7 +173,15 @@ function ResetRequest() {
         <>
           <p className="muted">{t('auth.resetLead')}</p>
           <form className="stack" onSubmit={submit} noValidate>
-            <Field label={t('auth.email')} type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} required {...field('email')} />
+            <Field
+              label={t('auth.email')}
+              type="email"
+              autoComplete="email"
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+              required
+              {...field('email')}
+            />
             <ErrorBanner error={error} fields={['email']} />
             <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
               {t('auth.resetSend')}
@@ -164,7 +220,17 @@ function ResetConfirm({ token }: { token: string }) {
         </>
       ) : (
         <form className="stack" onSubmit={submit} noValidate>
-          <Field label={t('auth.newPassword')} hint={t('auth.passwordHint')} type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} required minLength={10} {...field('password')} />
+          <Field
+            label={t('auth.newPassword')}
+            hint={t('auth.passwordHint')}
+            type="password"
+            autoComplete="new-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            required
+            minLength={10}
+            {...field('password')}
+          />
           <ErrorBanner error={error} fields={['password']} />
           <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
             {t('auth.resetConfirm')}

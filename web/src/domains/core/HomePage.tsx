@@ -68,7 +68,11 @@ export function HomePage({ hero = true }: { hero?: boolean }) {
             <h1 id="explore-title">{q ? t('home.resultsFor', { q }) : t('home.exploreTitle')}</h1>
           )}
           {q && (
-            <button type="button" className="btn btn-ghost btn-sm" onClick={() => update({ q: '', sort: sort === 'relevance' ? '' : sort })}>
+            <button
+              type="button"
+              className="btn btn-ghost btn-sm"
+              onClick={() => update({ q: '', sort: sort === 'relevance' ? '' : sort })}
+            >
               <Icon name="x" size={15} /> {t('home.clear')}
             </button>
           )}
@@ -79,7 +83,14 @@ export function HomePage({ hero = true }: { hero?: boolean }) {
             <label className="sr-only" htmlFor="explore-q">
               {t('home.searchLabel')}
             </label>
-            <input id="explore-q" type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder={t('home.searchPlaceholder')} maxLength={200} />
+            <input
+              id="explore-q"
+              type="search"
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              placeholder={t('home.searchPlaceholder')}
+              maxLength={200}
+            />
           </div>
           <label className="sr-only" htmlFor="explore-category">
             {t('home.categoryLabel')}

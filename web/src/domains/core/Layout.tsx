@@ -39,10 +39,18 @@ function Frame() {
       <header className="topbar">
         <div className="topbar-inner">
           <Link to="/" className="brand">
-            <span className="brand-mark" aria-hidden="true">F</span>
+            <span className="brand-mark" aria-hidden="true">
+              F
+            </span>
             {t('appName')}
           </Link>
-          <button type="button" className="icon-btn menu-toggle" aria-expanded={navOpen} aria-controls="topnav" onClick={() => setNavOpen((o) => !o)}>
+          <button
+            type="button"
+            className="icon-btn menu-toggle"
+            aria-expanded={navOpen}
+            aria-controls="topnav"
+            onClick={() => setNavOpen((o) => !o)}
+          >
             <Icon name="menu" size={22} />
             <span className="sr-only">{t('nav.menu')}</span>
           </button>
@@ -56,7 +64,12 @@ function Frame() {
             <label className="sr-only" htmlFor="language-select">
               {t('language')}
             </label>
-            <select id="language-select" className="lang-select" value={i18n.language} onChange={(e) => void changeLanguage(e.target.value as Language)}>
+            <select
+              id="language-select"
+              className="lang-select"
+              value={i18n.language}
+              onChange={(e) => void changeLanguage(e.target.value as Language)}
+            >
               {LANGUAGES.map((l) => (
                 <option key={l} value={l} lang={l}>
                   {LANGUAGE_NAMES[l]}
@@ -70,7 +83,10 @@ function Frame() {
               </>
             ) : (
               <>
-                <Link className="btn btn-ghost" to={`/signin${location.pathname !== '/' ? `?next=${encodeURIComponent(location.pathname)}` : ''}`}>
+                <Link
+                  className="btn btn-ghost"
+                  to={`/signin${location.pathname !== '/' ? `?next=${encodeURIComponent(location.pathname)}` : ''}`}
+                >
                   {t('nav.signIn')}
                 </Link>
                 <Link className="btn btn-primary" to="/signup">
@@ -93,7 +109,11 @@ function NotificationsBell() {
   const { t } = useTranslation('core');
   const { unread } = useUnread();
   return (
-    <Link to="/notifications" className="icon-btn" aria-label={unread > 0 ? t('nav.notificationsUnread', { count: unread }) : t('nav.notifications')}>
+    <Link
+      to="/notifications"
+      className="icon-btn"
+      aria-label={unread > 0 ? t('nav.notificationsUnread', { count: unread }) : t('nav.notifications')}
+    >
       <Icon name="bell" size={21} />
       {unread > 0 && (
         <span className="unread-badge" aria-hidden="true" data-testid="unread-badge">

@@ -74,7 +74,9 @@ function Queue() {
   const resolve = async (r: ReportItem, action: 'hide' | 'dismiss', note: string) => {
     setError(null);
     try {
-      replace(await api<ReportItem>('POST', `/moderation/reports/${r.id}/resolve`, { action, ...(note.trim() ? { note: note.trim() } : {}) }));
+      replace(
+        await api<ReportItem>('POST', `/moderation/reports/${r.id}/resolve`, { action, ...(note.trim() ? { note: note.trim() } : {}) }),
+      );
     } catch (err) {
       setError(err);
     }
@@ -83,7 +85,11 @@ function Queue() {
     setError(null);
     try {
       await api('POST', `/${r.subject.type}s/${r.subject.id}/${hidden ? 'hide' : 'unhide'}`, {});
-      list.setItems((items) => items.map((i) => (i.subject.type === r.subject.type && i.subject.id === r.subject.id ? { ...i, subject: { ...i.subject, hidden } } : i)));
+      list.setItems((items) =>
+        items.map((i) =>
+          i.subject.type === r.subject.type && i.subject.id === r.subject.id ? { ...i, subject: { ...i.subject, hidden } } : i,
+        ),
+      );
     } catch (err) {
       setError(err);
     }
@@ -126,7 +132,15 @@ function Queue() {
   );
 }
 
-function ReportCard({ report: r, onResolve, onSetHidden }: { report: ReportItem; onResolve: (r: ReportItem, action: 'hide' | 'dismiss', note: string) => Promise<void>; onSetHidden: (r: ReportItem, hidden: boolean) => Promise<void> }) {
+function ReportCard({
+  report: r,
+  onResolve,
+  onSetHidden,
+}: {
+  report: ReportItem;
+  onResolve: (r: ReportItem, action: 'hide' | 'dismiss', note: string) => Promise<void>;
+  onSetHidden: (r: ReportItem, hidden: boolean) => Promise<void>;
+}) {
   const { t } = useTranslation('core');
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
@@ -144,7 +158,11 @@ function ReportCard({ report: r, onResolve, onSetHidden }: { report: ReportItem;
           <span className="badge badge-warn">{kind}</span>
           {r.openReports > 1 && <span className="badge badge-danger">{t('moderation.reports', { count: r.openReports })}</span>}
           {r.subject.hidden && <span className="badge badge-muted">{t('moderation.isHidden')}</span>}
-          {r.resolution && <span className="badge badge-success">{r.resolution === 'hidden' ? t('moderation.resolvedHidden') : t('moderation.resolvedDismissed')}</span>}
+          {r.resolution && (
+            <span className="badge badge-success">
+              {r.resolution === 'hidden' ? t('moderation.resolvedHidden') : t('moderation.resolvedDismissed')}
+            </span>
+          )}
         </div>
         <span className="faint small">
           <Time iso={r.createdAt} />
@@ -160,8 +178,7 @@ function ReportCard({ report: r, onResolve, onSetHidden }: { report: ReportItem;
         )}
       </blockquote>
       <div>
-        <span className="label">{t('moderation.reason')}</span>{' '}
-        {r.reason}
+        <span className="label">{t('moderation.reason')}</span> {r.reason}
       </div>
       <div className="small muted">
         {t('moderation.reporter')} <Link to={`/u/${r.reporter.id}`}>{r.reporter.name}</Link>
@@ -174,12 +191,23 @@ function ReportCard({ report: r, onResolve, onSetHidden }: { report: ReportItem;
         )}
       </div>
       {r.status === 'open' && (
-        <Field label={t('moderation.note')} hint={t('moderation.noteHint')} value={note} onChange={(e) => setNote(e.target.value)} maxLength={1000} />
+        <Field
+          label={t('moderation.note')}
+          hint={t('moderation.noteHint')}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          maxLength={1000}
+        />
       )}
       <div className="form-actions">
         {r.status === 'open' ? (
           <>
-            <button type="button" className="btn btn-danger btn-sm" disabled={busy} onClick={() => void act(() => onResolve(r, 'hide', note))}>
+            <button
+              type="button"
+              className="btn btn-danger btn-sm"
+              disabled={busy}
+              onClick={() => void act(() => onResolve(r, 'hide', note))}
+            >
               {t('moderation.hide')}
             </button>
             <button type="button" className="btn btn-sm" disabled={busy} onClick={() => void act(() => onResolve(r, 'dismiss', note))}>

@@ -81,7 +81,15 @@ function Notifications() {
       {list.loading ? (
         <Loading />
       ) : list.items.length === 0 && !list.error ? (
-        <EmptyState icon="bell" title={t('notifications.empty')} action={<Link className="btn btn-primary" to="/explore">{t('nav.explore')}</Link>}>
+        <EmptyState
+          icon="bell"
+          title={t('notifications.empty')}
+          action={
+            <Link className="btn btn-primary" to="/explore">
+              {t('nav.explore')}
+            </Link>
+          }
+        >
           {t('notifications.emptyLead')}
         </EmptyState>
       ) : (
@@ -103,7 +111,9 @@ function Notifications() {
                       text
                     )}
                   </div>
-                  {typeof n.data.excerpt === 'string' && n.data.excerpt && <div className="muted small activity-excerpt">“{n.data.excerpt}”</div>}
+                  {typeof n.data.excerpt === 'string' && n.data.excerpt && (
+                    <div className="muted small activity-excerpt">“{n.data.excerpt}”</div>
+                  )}
                   <div className="faint small">
                     <Time iso={n.createdAt} />
                   </div>

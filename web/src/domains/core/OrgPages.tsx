@@ -45,7 +45,15 @@ export function NewOrgPage() {
           <Field label={t('org.description')} hint={t('org.descriptionHint')} {...field('description')}>
             <textarea value={description} onChange={(e) => setDescription(e.target.value)} rows={5} maxLength={5000} />
           </Field>
-          <Field label={t('org.website')} hint={t('org.websiteHint')} type="url" value={website} onChange={(e) => setWebsite(e.target.value)} placeholder="https://" {...field('website')} />
+          <Field
+            label={t('org.website')}
+            hint={t('org.websiteHint')}
+            type="url"
+            value={website}
+            onChange={(e) => setWebsite(e.target.value)}
+            placeholder="https://"
+            {...field('website')}
+          />
           <div className="form-actions">
             <button type="submit" className="btn btn-primary" disabled={busy}>
               {t('org.create')}
@@ -159,7 +167,14 @@ function AddMember({ orgId, viewerRole, onAdded }: { orgId: string; viewerRole: 
   return (
     <form className="stack-sm mt" onSubmit={submit} noValidate>
       <h3 style={{ margin: 0 }}>{t('org.addMember')}</h3>
-      <Field label={t('org.memberEmail')} type="email" value={email} onChange={(e) => setEmail(e.target.value)} required {...field('email')} />
+      <Field
+        label={t('org.memberEmail')}
+        type="email"
+        value={email}
+        onChange={(e) => setEmail(e.target.value)}
+        required
+        {...field('email')}
+      />
       <Field label={t('org.memberRole')}>
         <select value={role} onChange={(e) => setRole(e.target.value as Role)}>
           <option value="member">{t('settings.roles.member')}</option>

@@ -41,7 +41,11 @@ export function PrivacySettings() {
 
 function DownloadMyData() {
   const { t } = useTranslation('core');
-  const { busy, error, run: download } = useMutation(async () => {
+  const {
+    busy,
+    error,
+    run: download,
+  } = useMutation(async () => {
     const res = await fetch('/api/v1/me/export', { credentials: 'same-origin' });
     if (!res.ok) {
       const body = await res.json().catch(() => ({}));

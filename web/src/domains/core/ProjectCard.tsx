@@ -19,7 +19,17 @@ const GRADIENTS: Record<string, string> = {
 };
 
 /** A project's cover: its image, or a gradient of its category with its initial. */
-export function Cover({ title, category, url, showCategory = true }: { title: string; category: string; url: string | null; showCategory?: boolean }) {
+export function Cover({
+  title,
+  category,
+  url,
+  showCategory = true,
+}: {
+  title: string;
+  category: string;
+  url: string | null;
+  showCategory?: boolean;
+}) {
   const { t } = useTranslation('core');
   const [broken, setBroken] = useState(false);
   return (
@@ -27,7 +37,11 @@ export function Cover({ title, category, url, showCategory = true }: { title: st
       {url && !broken ? (
         <img src={url} alt="" loading="lazy" onError={() => setBroken(true)} />
       ) : (
-        <div className="cover-fallback" style={{ background: GRADIENTS[category] ?? `linear-gradient(135deg, ${colorFor(title)}, #a78bfa)` }} aria-hidden="true">
+        <div
+          className="cover-fallback"
+          style={{ background: GRADIENTS[category] ?? `linear-gradient(135deg, ${colorFor(title)}, #a78bfa)` }}
+          aria-hidden="true"
+        >
           {title.trim().charAt(0).toUpperCase()}
         </div>
       )}

@@ -109,12 +109,23 @@ function ProjectForm({ project }: { project?: Project }) {
       <div className="page-head">
         <div>
           <h1>{project ? t('project.editTitle') : t('project.newTitle')}</h1>
-          {!project && <p className="muted" style={{ margin: '0.4rem 0 0' }}>{t('project.newLead')}</p>}
+          {!project && (
+            <p className="muted" style={{ margin: '0.4rem 0 0' }}>
+              {t('project.newLead')}
+            </p>
+          )}
         </div>
       </div>
       <form className="card stack" onSubmit={submit} noValidate>
         <ErrorBanner error={error} fields={['title', 'summary', 'category', 'description', 'coverImageUrl', 'slug', 'orgId']} />
-        <Field label={t('project.title')} value={values.title} onChange={set('title')} required maxLength={120} error={fieldError(error, 'title')} />
+        <Field
+          label={t('project.title')}
+          value={values.title}
+          onChange={set('title')}
+          required
+          maxLength={120}
+          error={fieldError(error, 'title')}
+        />
         <Field label={t('project.summary')} hint={t('project.summaryHint')} error={fieldError(error, 'summary')} required>
           <textarea value={values.summary} onChange={set('summary')} maxLength={300} rows={2} style={{ minHeight: '4rem' }} />
         </Field>
@@ -131,8 +142,25 @@ function ProjectForm({ project }: { project?: Project }) {
         <Field label={t('project.description')} hint={t('project.descriptionHint')} error={fieldError(error, 'description')}>
           <textarea value={values.description} onChange={set('description')} rows={10} maxLength={50000} />
         </Field>
-        <Field label={t('project.cover')} hint={t('project.coverHint')} type="url" value={values.coverImageUrl} onChange={set('coverImageUrl')} placeholder="https://" error={fieldError(error, 'coverImageUrl')} />
-        {project && <Field label={t('project.slug')} hint={t('project.slugHint', { slug: values.slug })} value={values.slug} onChange={set('slug')} maxLength={60} error={fieldError(error, 'slug')} />}
+        <Field
+          label={t('project.cover')}
+          hint={t('project.coverHint')}
+          type="url"
+          value={values.coverImageUrl}
+          onChange={set('coverImageUrl')}
+          placeholder="https://"
+          error={fieldError(error, 'coverImageUrl')}
+        />
+        {project && (
+          <Field
+            label={t('project.slug')}
+            hint={t('project.slugHint', { slug: values.slug })}
+            value={values.slug}
+            onChange={set('slug')}
+            maxLength={60}
+            error={fieldError(error, 'slug')}
+          />
+        )}
         {!project && hostOrgs.length > 0 && (
           <Field label={t('project.host')} error={fieldError(error, 'orgId')}>
             <select value={values.orgId} onChange={set('orgId')}>

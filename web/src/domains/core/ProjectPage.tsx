@@ -2,7 +2,19 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
-import { Comments, EmptyState, Icon, ReportButton, ErrorBanner, Field, Loading, Markdown, Tabs, useApi, useMutation } from '../../components';
+import {
+  Comments,
+  EmptyState,
+  Icon,
+  ReportButton,
+  ErrorBanner,
+  Field,
+  Loading,
+  Markdown,
+  Tabs,
+  useApi,
+  useMutation,
+} from '../../components';
 import { formatDate, formatNumber } from '../../format';
 import { useSession } from '../../session';
 import { domains } from '../registry';
@@ -11,7 +23,6 @@ import { DOMAIN_NAMESPACES } from './kinds';
 import { Cover } from './ProjectCard';
 import { UpdatesSection } from './UpdatesSection';
 import type { Project } from './projectTypes';
-
 
 /** /p/:slug and /p/:slug/:tab: the project's header, then Overview and one tab per domain. */
 export function ProjectPage() {
@@ -27,7 +38,15 @@ export function ProjectPage() {
     const status = (error as { status?: number } | null)?.status;
     if (status === 404)
       return (
-        <EmptyState icon="compass" title={t('project.notFound')} action={<Link className="btn btn-primary" to="/explore">{t('nav.explore')}</Link>}>
+        <EmptyState
+          icon="compass"
+          title={t('project.notFound')}
+          action={
+            <Link className="btn btn-primary" to="/explore">
+              {t('nav.explore')}
+            </Link>
+          }
+        >
           {t('project.notFoundLead')}
         </EmptyState>
       );
@@ -39,7 +58,9 @@ export function ProjectPage() {
     { key: 'overview', label: t('project.overview'), href: `/p/${project.slug}` },
     ...domainTabs.map((d) => ({
       key: d.key,
-      label: d.labelKey.includes(':') ? t(d.labelKey) : t(d.labelKey, { ns: [...(d.namespace ? [d.namespace] : []), d.key, ...DOMAIN_NAMESPACES, 'core'] }),
+      label: d.labelKey.includes(':')
+        ? t(d.labelKey)
+        : t(d.labelKey, { ns: [...(d.namespace ? [d.namespace] : []), d.key, ...DOMAIN_NAMESPACES, 'core'] }),
       href: `/p/${project.slug}/${d.key}`,
     })),
   ];
@@ -60,7 +81,11 @@ export function ProjectPage() {
         ) : domainTab ? (
           <domainTab.Component project={project} />
         ) : (
-          <EmptyState icon="compass" title={t('project.tabNotFound')} action={<Link to={`/p/${project.slug}`}>{t('project.overview')}</Link>} />
+          <EmptyState
+            icon="compass"
+            title={t('project.tabNotFound')}
+            action={<Link to={`/p/${project.slug}`}>{t('project.overview')}</Link>}
+          />
         )}
       </Tabs>
     </article>
@@ -79,7 +104,11 @@ function ProjectHeader({ project, onChange }: { project: Project; onChange: (p: 
           <p className="summary">{project.summary}</p>
           <p className="muted small" style={{ margin: 0 }}>
             {t('project.hostedBy')}{' '}
-            {project.org ? <Link to={`/orgs/${project.org.slug}`}>{project.org.name}</Link> : <Link to={`/u/${project.owner.id}`}>{project.owner.name}</Link>}
+            {project.org ? (
+              <Link to={`/orgs/${project.org.slug}`}>{project.org.name}</Link>
+            ) : (
+              <Link to={`/u/${project.owner.id}`}>{project.owner.name}</Link>
+            )}
             {' · '}
             {t('project.createdOn', { date: formatDate(project.createdAt) })}
           </p>
@@ -135,7 +164,11 @@ function FollowButton({ project, onChange }: { project: Project; onChange: (p: P
   const { t } = useTranslation('core');
   const { me } = useSession();
   const location = useLocation();
-  const { busy, error, run: toggle } = useMutation(async () => {
+  const {
+    busy,
+    error,
+    run: toggle,
+  } = useMutation(async () => {
     const state = await api<{ following: boolean; followers: number }>(following ? 'DELETE' : 'POST', `/projects/${project.id}/follow`);
     onChange({ ...project, followers: state.followers, viewer: { ...project.viewer, following: state.following } });
   });
@@ -202,7 +235,14 @@ function LaunchSignup({ project, onChange }: { project: Project; onChange: (p: P
       ) : (
         <div className="row" style={{ alignItems: 'flex-end' }}>
           <div style={{ flex: '1 1 12rem' }}>
-            <Field label={t('signup.email')} type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} required />
+            <Field
+              label={t('signup.email')}
+              type="email"
+              autoComplete="email"
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+              required
+            />
           </div>
           <button type="submit" className="btn btn-success" disabled={busy || !email}>
             {t('signup.submit')}
@@ -224,7 +264,11 @@ function Overview({ project }: { project: Project }) {
           <h2 id="about-title" className="section-title">
             {t('project.about')}
           </h2>
-          {project.descriptionHtml.trim() ? <Markdown html={project.descriptionHtml} /> : <p className="muted">{t('project.noDescription')}</p>}
+          {project.descriptionHtml.trim() ? (
+            <Markdown html={project.descriptionHtml} />
+          ) : (
+            <p className="muted">{t('project.noDescription')}</p>
+          )}
         </section>
         <UpdatesSection project={project} onPosted={() => setFeedVersion((v) => v + 1)} />
         <div className="card">

@@ -2,7 +2,21 @@ import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
-import { EmptyState, ErrorBanner, Icon, Field, fieldError, LoadMore, Loading, Modal, RequireSignIn, Tabs, usePagedList, useApi, useMutation } from '../../components';
+import {
+  EmptyState,
+  ErrorBanner,
+  Icon,
+  Field,
+  fieldError,
+  LoadMore,
+  Loading,
+  Modal,
+  RequireSignIn,
+  Tabs,
+  usePagedList,
+  useApi,
+  useMutation,
+} from '../../components';
 import { formatDate } from '../../format';
 import { LANGUAGES, type Language } from '../../i18n';
 import { useSession, type Me } from '../../session';
@@ -36,7 +50,11 @@ function Settings() {
   return (
     <div>
       <h1>{t('settings.title')}</h1>
-      <Tabs label={t('settings.title')} items={SECTIONS.map((s) => ({ key: s, label: labels[s], href: s === 'profile' ? '/settings' : `/settings/${s}` }))} active={active}>
+      <Tabs
+        label={t('settings.title')}
+        items={SECTIONS.map((s) => ({ key: s, label: labels[s], href: s === 'profile' ? '/settings' : `/settings/${s}` }))}
+        active={active}
+      >
         {active === 'profile' && <ProfileForm />}
         {active === 'tokens' && <Tokens />}
         {active === 'orgs' && <MyOrgs />}
@@ -65,7 +83,14 @@ function ProfileForm() {
   return (
     <form className="card stack medium" style={{ margin: 0 }} onSubmit={submit} noValidate>
       <Field label={t('settings.email')} value={me!.email} readOnly disabled />
-      <Field label={t('settings.name')} value={name} onChange={(e) => setName(e.target.value)} required maxLength={100} {...field('name')} />
+      <Field
+        label={t('settings.name')}
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        required
+        maxLength={100}
+        {...field('name')}
+      />
       <Field label={t('settings.bio')} hint={t('settings.bioHint')} {...field('bio')}>
         <textarea value={bio} onChange={(e) => setBio(e.target.value)} maxLength={2000} rows={4} />
       </Field>
@@ -143,7 +168,15 @@ function Tokens() {
       <p className="muted">{t('settings.tokensLead')}</p>
       <form className="card row" style={{ alignItems: 'flex-end' }} onSubmit={create} noValidate>
         <div style={{ flex: '1 1 16rem' }}>
-          <Field label={t('settings.tokenName')} hint={t('settings.tokenNameHint')} value={name} onChange={(e) => setName(e.target.value)} required maxLength={100} error={fieldError(formError, 'name')} />
+          <Field
+            label={t('settings.tokenName')}
+            hint={t('settings.tokenNameHint')}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            required
+            maxLength={100}
+            error={fieldError(formError, 'name')}
+          />
         </div>
         <button type="submit" className="btn btn-primary" disabled={busy || !name.trim()}>
           {t('settings.createToken')}

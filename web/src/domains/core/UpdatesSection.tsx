@@ -105,7 +105,15 @@ function UpdateForm({ projectId, onDone, onCancel }: { projectId: string; onDone
   });
   return (
     <form className="stack" onSubmit={submit} style={{ margin: '0.75rem 0 1rem' }} noValidate>
-      <Field label={t('updates.formTitle')} value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={200} {...field('title')} autoFocus />
+      <Field
+        label={t('updates.formTitle')}
+        value={title}
+        onChange={(e) => setTitle(e.target.value)}
+        required
+        maxLength={200}
+        {...field('title')}
+        autoFocus
+      />
       <Field label={t('updates.body')} hint={t('updates.bodyHint')} {...field('body')} required>
         <textarea value={body} onChange={(e) => setBody(e.target.value)} rows={6} />
       </Field>

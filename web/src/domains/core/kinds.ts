@@ -8,7 +8,13 @@ type TFn = (key: string | string[], opts?: Record<string, unknown>) => string;
  * `<section>.kinds.<kind>`, then in each domain namespace's `<section>.<kind>`, else `fallback`.
  * @example kindText(t, 'notifications', 'campaign_launched', { projectTitle: 'Bikes' }, 'New on Bikes')
  */
-export function kindText(t: TFn, section: 'notifications' | 'activity', kind: string, vars: Record<string, unknown>, fallback: string): string {
+export function kindText(
+  t: TFn,
+  section: 'notifications' | 'activity',
+  kind: string,
+  vars: Record<string, unknown>,
+  fallback: string,
+): string {
   const k = kind.replace(/\./g, '_');
   const keys = [`core:${section}.kinds.${k}`, ...DOMAIN_NAMESPACES.map((ns) => `${ns}:${section}.${k}`)];
   return t(keys, { ...vars, defaultValue: fallback });

@@ -29,7 +29,17 @@ export function CampaignTab({ project }: { project: ProjectSummary }) {
   return (
     <div className="stack funding">
       {!main ? (
-        <EmptyState icon="coins" title={t('empty')} action={canStart ? <Link className="btn btn-primary" to={`/p/${project.slug}/campaigns/new`}>{t('new')}</Link> : undefined}>
+        <EmptyState
+          icon="coins"
+          title={t('empty')}
+          action={
+            canStart ? (
+              <Link className="btn btn-primary" to={`/p/${project.slug}/campaigns/new`}>
+                {t('new')}
+              </Link>
+            ) : undefined
+          }
+        >
           {host ? t('emptyHost') : t('emptyLead')}
         </EmptyState>
       ) : (
@@ -117,7 +127,12 @@ export function CampaignView({ campaign, onChange }: { campaign: Campaign; onCha
               </Link>
             )}
             {(c.status === 'draft' || (c.status === 'live' && c.model === 'all_or_nothing')) && (
-              <button type="button" className="btn btn-danger" disabled={busy} onClick={() => window.confirm(t('host.cancelConfirm')) && void act('cancel')}>
+              <button
+                type="button"
+                className="btn btn-danger"
+                disabled={busy}
+                onClick={() => window.confirm(t('host.cancelConfirm')) && void act('cancel')}
+              >
                 {t('host.cancel')}
               </button>
             )}
@@ -138,7 +153,13 @@ export function CampaignView({ campaign, onChange }: { campaign: Campaign; onCha
         <div className="funding-stats">
           <div className="stat">
             <strong>{formatMoney(c.raised.amount, c.currency)}</strong>
-            <span>{c.status === 'failed' || c.status === 'cancelled' ? t('stats.pledgedVoided') : c.model === 'all_or_nothing' && c.status === 'live' ? t('stats.pledged') : t('stats.raised')}</span>
+            <span>
+              {c.status === 'failed' || c.status === 'cancelled'
+                ? t('stats.pledgedVoided')
+                : c.model === 'all_or_nothing' && c.status === 'live'
+                  ? t('stats.pledged')
+                  : t('stats.raised')}
+            </span>
           </div>
           <div className="stat">
             <strong>{formatNumber(c.backers)}</strong>
@@ -146,7 +167,11 @@ export function CampaignView({ campaign, onChange }: { campaign: Campaign; onCha
           </div>
           <div className="stat">
             <strong>{c.status === 'live' ? left.text : t(`status.${c.status}`)}</strong>
-            <span>{c.status === 'live' ? t('stats.endsOn', { date: formatDate(c.deadline, { dateStyle: 'long' }) }) : t('stats.endedOn', { date: formatDate(c.closedAt ?? c.deadline, { dateStyle: 'long' }) })}</span>
+            <span>
+              {c.status === 'live'
+                ? t('stats.endsOn', { date: formatDate(c.deadline, { dateStyle: 'long' }) })
+                : t('stats.endedOn', { date: formatDate(c.closedAt ?? c.deadline, { dateStyle: 'long' }) })}
+            </span>
           </div>
         </div>
         <p className="muted small" style={{ margin: 0 }}>
@@ -186,13 +211,7 @@ export function CampaignView({ campaign, onChange }: { campaign: Campaign; onCha
       )}
 
       {pledgeFor && (
-        <PledgePanel
-          campaign={c}
-          tierId={pledgeFor.tierId}
-          open
-          onClose={() => setPledgeFor(null)}
-          onPledged={() => onChange()}
-        />
+        <PledgePanel campaign={c} tierId={pledgeFor.tierId} open onClose={() => setPledgeFor(null)} onPledged={() => onChange()} />
       )}
     </div>
   );
@@ -209,7 +228,11 @@ function StretchGoals({ campaign: c }: { campaign: Campaign }) {
       <div className="funding-stretch-track" aria-hidden="true">
         <div className="funding-stretch-fill" style={{ width: `${Math.min(100, (100 * c.raised.amount) / top)}%` }} />
         {[{ amount: c.goal.amount, reached: c.raised.amount >= c.goal.amount }, ...c.stretchGoals].map((g) => (
-          <span key={g.amount} className={`funding-stretch-mark${g.reached ? ' reached' : ''}`} style={{ left: `${(100 * g.amount) / top}%` }} />
+          <span
+            key={g.amount}
+            className={`funding-stretch-mark${g.reached ? ' reached' : ''}`}
+            style={{ left: `${(100 * g.amount) / top}%` }}
+          />
         ))}
       </div>
       <ul className="funding-stretch-list">
@@ -236,16 +259,31 @@ function TierCard({ tier, currency, live, onBack }: { tier: Tier; currency: stri
         </h4>
         <strong>{formatMoney(tier.price, currency)}</strong>
       </div>
-      {tier.description && <p className="muted" style={{ margin: 0 }}>{tier.description}</p>}
+      {tier.description && (
+        <p className="muted" style={{ margin: 0 }}>
+          {tier.description}
+        </p>
+      )}
       <ul className="funding-tier-facts small muted">
         <li>{t('tiers.backers', { count: tier.backers })}</li>
-        {tier.limit !== null && <li className={soldOut ? 'sold-out' : ''}>{soldOut ? t('tiers.soldOut') : t('tiers.left', { left: formatNumber(tier.remaining ?? 0), limit: formatNumber(tier.limit) })}</li>}
-        {tier.estimatedDelivery && <li>{t('tiers.delivery', { month: formatDate(`${tier.estimatedDelivery}-01T12:00:00Z`, { month: 'long', year: 'numeric' }) })}</li>}
+        {tier.limit !== null && (
+          <li className={soldOut ? 'sold-out' : ''}>
+            {soldOut ? t('tiers.soldOut') : t('tiers.left', { left: formatNumber(tier.remaining ?? 0), limit: formatNumber(tier.limit) })}
+          </li>
+        )}
+        {tier.estimatedDelivery && (
+          <li>
+            {t('tiers.delivery', { month: formatDate(`${tier.estimatedDelivery}-01T12:00:00Z`, { month: 'long', year: 'numeric' }) })}
+          </li>
+        )}
         <li>
           {tier.shipping
             ? t('tiers.ships', {
                 where: tier.shipping.groups
-                  .map((g) => `${g.countries.map((x) => (x === '*' ? t('tiers.elsewhere') : countryName(x, i18n.language))).join(', ')} ${formatMoney(g.cost, currency)}`)
+                  .map(
+                    (g) =>
+                      `${g.countries.map((x) => (x === '*' ? t('tiers.elsewhere') : countryName(x, i18n.language))).join(', ')} ${formatMoney(g.cost, currency)}`,
+                  )
                   .join(' · '),
               })
             : t('tiers.noShipping')}

@@ -4,7 +4,19 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api, idempotencyKey } from '../../api';
-import { EmptyState, ErrorBanner, Field, Loading, Modal, RequireSignIn, fieldError, useApi, usePageTitle, usePagedList, ListState } from '../../components';
+import {
+  EmptyState,
+  ErrorBanner,
+  Field,
+  Loading,
+  Modal,
+  RequireSignIn,
+  fieldError,
+  useApi,
+  usePageTitle,
+  usePagedList,
+  ListState,
+} from '../../components';
 import { formatDate, formatMoney, formatNumber, parseMoney } from '../../format';
 import { useSession } from '../../session';
 import { RaisedChart } from './RaisedChart';
@@ -32,7 +44,8 @@ function Dashboard() {
   usePageTitle(campaign.data ? t('dashboard.title', { title: campaign.data.title }) : t('dashboard.titlePlain'));
 
   if (campaign.loading || stats.loading) return <Loading />;
-  if (campaign.error || stats.error) return <ErrorBanner error={campaign.error ?? stats.error} onRetry={() => void Promise.all([campaign.reload(), stats.reload()])} />;
+  if (campaign.error || stats.error)
+    return <ErrorBanner error={campaign.error ?? stats.error} onRetry={() => void Promise.all([campaign.reload(), stats.reload()])} />;
   const c = campaign.data!;
   const s = stats.data!;
   const reload = () => void Promise.all([campaign.reload(), stats.reload(), pledges.reload()]);
@@ -56,7 +69,13 @@ function Dashboard() {
           <h1>{c.title}</h1>
           <span className="row small">
             <span className={statusTone(c.status)}>{t(`status.${c.status}`)}</span>
-            <span className="muted">{c.status === 'live' ? timeLeft(t, c.deadline).text : c.settledAt ? t('dashboard.settledOn', { date: formatDate(c.settledAt) }) : ''}</span>
+            <span className="muted">
+              {c.status === 'live'
+                ? timeLeft(t, c.deadline).text
+                : c.settledAt
+                  ? t('dashboard.settledOn', { date: formatDate(c.settledAt) })
+                  : ''}
+            </span>
           </span>
         </div>
         <div className="row">
@@ -76,10 +95,19 @@ function Dashboard() {
       <ErrorBanner error={settleError} />
 
       <div className="funding-kpis">
-        <Kpi label={t('dashboard.kpiRaised')} value={formatMoney(c.raised.amount, c.currency)} detail={t('ofGoalShort', { goal: formatMoney(c.goal.amount, c.currency) })} />
+        <Kpi
+          label={t('dashboard.kpiRaised')}
+          value={formatMoney(c.raised.amount, c.currency)}
+          detail={t('ofGoalShort', { goal: formatMoney(c.goal.amount, c.currency) })}
+        />
         <Kpi label={t('dashboard.kpiBackers')} value={formatNumber(c.backers)} />
         {(['pending', 'collected', 'errored', 'refunded'] as const).map((k) => (
-          <Kpi key={k} label={t(`pledgeStatus.${k}`)} value={formatNumber(s.byStatus[k]?.pledges ?? 0)} detail={formatMoney(s.byStatus[k]?.amount ?? 0, c.currency)} />
+          <Kpi
+            key={k}
+            label={t(`pledgeStatus.${k}`)}
+            value={formatNumber(s.byStatus[k]?.pledges ?? 0)}
+            detail={formatMoney(s.byStatus[k]?.amount ?? 0, c.currency)}
+          />
         ))}
       </div>
 
@@ -115,11 +143,15 @@ function Dashboard() {
                   <tr>
                     <th scope="col">{t('dashboard.col.backer')}</th>
                     <th scope="col">{t('dashboard.col.reward')}</th>
-                    <th scope="col" className="num">{t('dashboard.col.amount')}</th>
+                    <th scope="col" className="num">
+                      {t('dashboard.col.amount')}
+                    </th>
                     <th scope="col">{t('dashboard.col.status')}</th>
                     <th scope="col">{t('dashboard.col.country')}</th>
                     <th scope="col">{t('dashboard.col.date')}</th>
-                    <th scope="col"><span className="sr-only">{t('dashboard.col.actions')}</span></th>
+                    <th scope="col">
+                      <span className="sr-only">{t('dashboard.col.actions')}</span>
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -132,7 +164,11 @@ function Dashboard() {
                       <td>{p.tierTitle ?? <span className="muted">{t('myPledges.noReward')}</span>}</td>
                       <td className="num">
                         {formatMoney(p.amount.amount, p.amount.currency)}
-                        {p.refunded > 0 && <div className="muted small">{t('dashboard.refunded', { amount: formatMoney(p.refunded, p.amount.currency) })}</div>}
+                        {p.refunded > 0 && (
+                          <div className="muted small">
+                            {t('dashboard.refunded', { amount: formatMoney(p.refunded, p.amount.currency) })}
+                          </div>
+                        )}
                       </td>
                       <td>
                         <span className={statusTone(p.status)}>{t(`pledgeStatus.${p.status}`)}</span>
@@ -154,7 +190,16 @@ function Dashboard() {
           )}
         </ListState>
       </section>
-      {refunding && <RefundDialog pledge={refunding} onClose={() => setRefunding(null)} onDone={() => { setRefunding(null); reload(); }} />}
+      {refunding && (
+        <RefundDialog
+          pledge={refunding}
+          onClose={() => setRefunding(null)}
+          onDone={() => {
+            setRefunding(null);
+            reload();
+          }}
+        />
+      )}
     </div>
   );
 }
@@ -209,7 +254,13 @@ function RefundDialog({ pledge, onClose, onDone }: { pledge: HostPledge; onClose
     >
       <div className="stack-sm">
         <p className="muted small">{t('dashboard.refundNote', { amount: formatMoney(refundable, pledge.amount.currency) })}</p>
-        <Field label={t('pledge.amount', { currency: pledge.amount.currency })} value={text} onChange={(e) => setText(e.target.value)} inputMode="decimal" error={fieldError(error, 'amount')} />
+        <Field
+          label={t('pledge.amount', { currency: pledge.amount.currency })}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          inputMode="decimal"
+          error={fieldError(error, 'amount')}
+        />
         <Field label={t('dashboard.reason')} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} />
         <ErrorBanner error={error} fields={['amount']} />
       </div>

@@ -104,7 +104,10 @@ export function LedgerPage() {
                         {x.entries.map((e, i) => (
                           <li key={i}>
                             <span>{t(`ledger.accounts.${e.account}`, { defaultValue: e.account })}</span>
-                            <span className={e.amount < 0 ? 'out' : 'in'}>{e.amount > 0 ? '+' : '−'}{m(Math.abs(e.amount))}</span>
+                            <span className={e.amount < 0 ? 'out' : 'in'}>
+                              {e.amount > 0 ? '+' : '−'}
+                              {m(Math.abs(e.amount))}
+                            </span>
                           </li>
                         ))}
                       </ul>

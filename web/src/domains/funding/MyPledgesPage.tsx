@@ -28,11 +28,22 @@ function MyPledges() {
       <div className="page-head">
         <h1>{t('myPledges.title')}</h1>
       </div>
-      <ListState list={list} empty={
-          <EmptyState icon="coins" title={t('myPledges.empty')} action={<Link className="btn btn-primary" to="/explore">{t('myPledges.explore')}</Link>}>
+      <ListState
+        list={list}
+        empty={
+          <EmptyState
+            icon="coins"
+            title={t('myPledges.empty')}
+            action={
+              <Link className="btn btn-primary" to="/explore">
+                {t('myPledges.explore')}
+              </Link>
+            }
+          >
             {t('myPledges.emptyLead')}
           </EmptyState>
-        }>
+        }
+      >
         {(items) => (
           <ul className="stack" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
             {items.map((p) => (
@@ -86,7 +97,11 @@ function PledgeCard({ pledge: p, onChange }: { pledge: MyPledge; onChange: (p: P
         </div>
       </div>
       <p className="small" style={{ margin: 0 }}>
-        {t(`pledgeExplain.${p.status}`, { method: p.paymentMethod, deadline: formatDate(p.campaign.deadline), refunded: formatMoney(p.refunded, currency) })}
+        {t(`pledgeExplain.${p.status}`, {
+          method: p.paymentMethod,
+          deadline: formatDate(p.campaign.deadline),
+          refunded: formatMoney(p.refunded, currency),
+        })}
         {p.shippingCountry && ` ${t('myPledges.shipTo', { country: p.shippingCountry })}`}
       </p>
       {p.status === 'errored' && p.fixDeadline && (
@@ -97,10 +112,35 @@ function PledgeCard({ pledge: p, onChange }: { pledge: MyPledge; onChange: (p: P
           </div>
         </div>
       )}
-      <ErrorBanner error={mode !== 'view' && (namesOneField(error) || (error instanceof ApiError && error.status === 402)) ? null : error} fields={['amount', 'payment']} />
-      {mode === 'change' && <ChangeForm pledge={p} busy={busy} error={error} onSubmit={(amount) => void run(() => api<Pledge>('PATCH', `/pledges/${p.id}`, { amount }))} onCancel={() => setMode('view')} />}
+      <ErrorBanner
+        error={mode !== 'view' && (namesOneField(error) || (error instanceof ApiError && error.status === 402)) ? null : error}
+        fields={['amount', 'payment']}
+      />
+      {mode === 'change' && (
+        <ChangeForm
+          pledge={p}
+          busy={busy}
+          error={error}
+          onSubmit={(amount) => void run(() => api<Pledge>('PATCH', `/pledges/${p.id}`, { amount }))}
+          onCancel={() => setMode('view')}
+        />
+      )}
       {mode === 'fix' && (
-        <FixForm busy={busy} error={error} onSubmit={(number) => void run(() => api<Pledge>('POST', `/pledges/${p.id}/fix`, { payment: { type: 'test_card', number } }, { headers: { 'idempotency-key': idempotencyKey() } }))} onCancel={() => setMode('view')} />
+        <FixForm
+          busy={busy}
+          error={error}
+          onSubmit={(number) =>
+            void run(() =>
+              api<Pledge>(
+                'POST',
+                `/pledges/${p.id}/fix`,
+                { payment: { type: 'test_card', number } },
+                { headers: { 'idempotency-key': idempotencyKey() } },
+              ),
+            )
+          }
+          onCancel={() => setMode('view')}
+        />
       )}
       {mode === 'view' && (
         <div className="row">
@@ -119,7 +159,10 @@ function PledgeCard({ pledge: p, onChange }: { pledge: MyPledge; onChange: (p: P
               type="button"
               className="btn btn-danger btn-sm"
               disabled={busy}
-              onClick={() => window.confirm(p.status === 'collected' ? t('myPledges.cancelRefundConfirm') : t('myPledges.cancelConfirm')) && void run(() => api<Pledge>('DELETE', `/pledges/${p.id}`))}
+              onClick={() =>
+                window.confirm(p.status === 'collected' ? t('myPledges.cancelRefundConfirm') : t('myPledges.cancelConfirm')) &&
+                void run(() => api<Pledge>('DELETE', `/pledges/${p.id}`))
+              }
             >
               {t('myPledges.cancel')}
             </button>
@@ -130,7 +173,19 @@ function PledgeCard({ pledge: p, onChange }: { pledge: MyPledge; onChange: (p: P
   );
 }
 
-function ChangeForm({ pledge, busy, error, onSubmit, onCancel }: { pledge: MyPledge; busy: boolean; error: unknown; onSubmit: (amount: number) => void; onCancel: () => void }) {
+function ChangeForm({
+  pledge,
+  busy,
+  error,
+  onSubmit,
+  onCancel,
+}: {
+  pledge: MyPledge;
+  busy: boolean;
+  error: unknown;
+  onSubmit: (amount: number) => void;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation('funding');
   const [text, setText] = useState((pledge.amount.amount / 100).toFixed(2));
   const [local, setLocal] = useState<string | null>(null);
@@ -143,7 +198,13 @@ function ChangeForm({ pledge, busy, error, onSubmit, onCancel }: { pledge: MyPle
   };
   return (
     <form className="row" onSubmit={submit} style={{ alignItems: 'flex-end' }}>
-      <Field label={t('pledge.amount', { currency: pledge.amount.currency })} value={text} onChange={(e) => setText(e.target.value)} inputMode="decimal" error={local ?? fieldError(error, 'amount')} />
+      <Field
+        label={t('pledge.amount', { currency: pledge.amount.currency })}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        inputMode="decimal"
+        error={local ?? fieldError(error, 'amount')}
+      />
       <button type="submit" className="btn btn-primary btn-sm" disabled={busy}>
         {t('myPledges.save')}
       </button>
@@ -154,7 +215,17 @@ function ChangeForm({ pledge, busy, error, onSubmit, onCancel }: { pledge: MyPle
   );
 }
 
-function FixForm({ busy, error, onSubmit, onCancel }: { busy: boolean; error: unknown; onSubmit: (card: string) => void; onCancel: () => void }) {
+function FixForm({
+  busy,
+  error,
+  onSubmit,
+  onCancel,
+}: {
+  busy: boolean;
+  error: unknown;
+  onSubmit: (card: string) => void;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation('funding');
   const [card, setCard] = useState('');
   const declined = error instanceof ApiError && error.status === 402 ? error.message : null;
@@ -167,7 +238,14 @@ function FixForm({ busy, error, onSubmit, onCancel }: { busy: boolean; error: un
         onSubmit(card.replace(/\s/g, ''));
       }}
     >
-      <Field label={t('myPledges.newCard')} value={card} onChange={(e) => setCard(e.target.value)} inputMode="numeric" placeholder="4242 4242 4242 4242" error={declined ?? fieldError(error, 'payment')} />
+      <Field
+        label={t('myPledges.newCard')}
+        value={card}
+        onChange={(e) => setCard(e.target.value)}
+        inputMode="numeric"
+        placeholder="4242 4242 4242 4242"
+        error={declined ?? fieldError(error, 'payment')}
+      />
       <button type="submit" className="btn btn-primary btn-sm" disabled={busy}>
         {t('myPledges.payNow')}
       </button>

@@ -21,7 +21,15 @@ interface TierDraft {
   groups: { countries: string; cost: string }[];
 }
 
-const emptyTier = (): TierDraft => ({ title: '', description: '', price: '', limit: '', delivery: '', ships: false, groups: [{ countries: '', cost: '' }] });
+const emptyTier = (): TierDraft => ({
+  title: '',
+  description: '',
+  price: '',
+  limit: '',
+  delivery: '',
+  ships: false,
+  groups: [{ countries: '', cost: '' }],
+});
 
 export function NewCampaignPage() {
   return (
@@ -35,7 +43,9 @@ function NewCampaign() {
   const { t } = useTranslation('funding');
   const { slug } = useParams();
   const navigate = useNavigate();
-  const project = useApi<{ id: string; slug: string; title: string; viewer: { isHost: boolean } }>(`/projects/${encodeURIComponent(slug!)}`);
+  const project = useApi<{ id: string; slug: string; title: string; viewer: { isHost: boolean } }>(
+    `/projects/${encodeURIComponent(slug!)}`,
+  );
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
   const [goal, setGoal] = useState('');
@@ -52,7 +62,8 @@ function NewCampaign() {
 
   const money = (text: string, field: string) => {
     const v = parseMoney(text, currency);
-    if (v === null) throw new ApiError(400, 'validation_failed', t('form.moneyInvalid'), [{ field: `body.${field}`, message: t('form.moneyInvalid') }]);
+    if (v === null)
+      throw new ApiError(400, 'validation_failed', t('form.moneyInvalid'), [{ field: `body.${field}`, message: t('form.moneyInvalid') }]);
     return v;
   };
   const submit = async (e: FormEvent) => {
@@ -77,7 +88,13 @@ function NewCampaign() {
                   limit: x.limit.trim() ? Number(x.limit) : null,
                   estimatedDelivery: x.delivery || null,
                   shipping: x.ships
-                    ? { groups: x.groups.map((g, j) => ({ name: '', countries: g.countries.split(/[,\s]+/).filter(Boolean), cost: money(g.cost, `tiers.${i}.shipping.groups.${j}.cost`) })) }
+                    ? {
+                        groups: x.groups.map((g, j) => ({
+                          name: '',
+                          countries: g.countries.split(/[,\s]+/).filter(Boolean),
+                          cost: money(g.cost, `tiers.${i}.shipping.groups.${j}.cost`),
+                        })),
+                      }
                     : null,
                 })),
         stretchGoals: stretch.map((s, i) => ({ amount: money(s.amount, `stretchGoals.${i}.amount`), description: s.description })),
@@ -103,7 +120,13 @@ function NewCampaign() {
           <h1>{t('form.title')}</h1>
         </div>
       </div>
-      <Field label={t('form.name')} value={title} onChange={(e) => setTitle(e.target.value)} placeholder={project.data.title} error={fieldError(error, 'title')} />
+      <Field
+        label={t('form.name')}
+        value={title}
+        onChange={(e) => setTitle(e.target.value)}
+        placeholder={project.data.title}
+        error={fieldError(error, 'title')}
+      />
       <Field label={t('form.story')} hint={t('form.storyHint')} error={fieldError(error, 'description')}>
         <textarea value={description} onChange={(e) => setDescription(e.target.value)} rows={6} />
       </Field>
@@ -119,7 +142,14 @@ function NewCampaign() {
         ))}
       </fieldset>
       <div className="row" style={{ alignItems: 'flex-start' }}>
-        <Field label={t('form.goal')} value={goal} onChange={(e) => setGoal(e.target.value)} inputMode="decimal" required error={fieldError(error, 'goal.amount') ?? fieldError(error, 'goal')} />
+        <Field
+          label={t('form.goal')}
+          value={goal}
+          onChange={(e) => setGoal(e.target.value)}
+          inputMode="decimal"
+          required
+          error={fieldError(error, 'goal.amount') ?? fieldError(error, 'goal')}
+        />
         <Field label={t('form.currency')} error={fieldError(error, 'goal.currency')}>
           <select value={currency} onChange={(e) => setCurrency(e.target.value)}>
             {CURRENCIES.map((c) => (
@@ -127,7 +157,14 @@ function NewCampaign() {
             ))}
           </select>
         </Field>
-        <Field label={t('form.deadline')} type="date" value={deadline} onChange={(e) => setDeadline(e.target.value)} required error={fieldError(error, 'deadline')} />
+        <Field
+          label={t('form.deadline')}
+          type="date"
+          value={deadline}
+          onChange={(e) => setDeadline(e.target.value)}
+          required
+          error={fieldError(error, 'deadline')}
+        />
       </div>
 
       {model !== 'donation' && (
@@ -136,10 +173,35 @@ function NewCampaign() {
           {tiers.map((x, i) => (
             <div key={i} className="card stack-sm">
               <div className="row" style={{ alignItems: 'flex-start' }}>
-                <Field label={t('form.tierTitle')} value={x.title} onChange={(e) => setTier(i, { title: e.target.value })} error={fieldError(error, `tiers.${i}.title`)} />
-                <Field label={t('form.tierPrice', { currency })} value={x.price} onChange={(e) => setTier(i, { price: e.target.value })} inputMode="decimal" error={fieldError(error, `tiers.${i}.price`)} />
-                <Field label={t('form.tierLimit')} hint={t('form.tierLimitHint')} type="number" min={1} value={x.limit} onChange={(e) => setTier(i, { limit: e.target.value })} error={fieldError(error, `tiers.${i}.limit`)} />
-                <Field label={t('form.tierDelivery')} type="month" value={x.delivery} onChange={(e) => setTier(i, { delivery: e.target.value })} error={fieldError(error, `tiers.${i}.estimatedDelivery`)} />
+                <Field
+                  label={t('form.tierTitle')}
+                  value={x.title}
+                  onChange={(e) => setTier(i, { title: e.target.value })}
+                  error={fieldError(error, `tiers.${i}.title`)}
+                />
+                <Field
+                  label={t('form.tierPrice', { currency })}
+                  value={x.price}
+                  onChange={(e) => setTier(i, { price: e.target.value })}
+                  inputMode="decimal"
+                  error={fieldError(error, `tiers.${i}.price`)}
+                />
+                <Field
+                  label={t('form.tierLimit')}
+                  hint={t('form.tierLimitHint')}
+                  type="number"
+                  min={1}
+                  value={x.limit}
+                  onChange={(e) => setTier(i, { limit: e.target.value })}
+                  error={fieldError(error, `tiers.${i}.limit`)}
+                />
+                <Field
+                  label={t('form.tierDelivery')}
+                  type="month"
+                  value={x.delivery}
+                  onChange={(e) => setTier(i, { delivery: e.target.value })}
+                  error={fieldError(error, `tiers.${i}.estimatedDelivery`)}
+                />
               </div>
               <Field label={t('form.tierDescription')} error={fieldError(error, `tiers.${i}.description`)}>
                 <textarea rows={2} value={x.description} onChange={(e) => setTier(i, { description: e.target.value })} />
@@ -150,17 +212,39 @@ function NewCampaign() {
               {x.ships &&
                 x.groups.map((g, j) => (
                   <div key={j} className="row" style={{ alignItems: 'flex-start' }}>
-                    <Field label={t('form.countries')} hint={t('form.countriesHint')} value={g.countries} onChange={(e) => setTier(i, { groups: x.groups.map((y, k) => (k === j ? { ...y, countries: e.target.value } : y)) })} error={fieldError(error, `tiers.${i}.shipping.groups.${j}.countries`)} />
-                    <Field label={t('form.shippingCost', { currency })} value={g.cost} inputMode="decimal" onChange={(e) => setTier(i, { groups: x.groups.map((y, k) => (k === j ? { ...y, cost: e.target.value } : y)) })} error={fieldError(error, `tiers.${i}.shipping.groups.${j}.cost`)} />
+                    <Field
+                      label={t('form.countries')}
+                      hint={t('form.countriesHint')}
+                      value={g.countries}
+                      onChange={(e) => setTier(i, { groups: x.groups.map((y, k) => (k === j ? { ...y, countries: e.target.value } : y)) })}
+                      error={fieldError(error, `tiers.${i}.shipping.groups.${j}.countries`)}
+                    />
+                    <Field
+                      label={t('form.shippingCost', { currency })}
+                      value={g.cost}
+                      inputMode="decimal"
+                      onChange={(e) => setTier(i, { groups: x.groups.map((y, k) => (k === j ? { ...y, cost: e.target.value } : y)) })}
+                      error={fieldError(error, `tiers.${i}.shipping.groups.${j}.cost`)}
+                    />
                   </div>
                 ))}
               {x.ships && (
-                <button type="button" className="btn btn-ghost btn-sm" style={{ alignSelf: 'flex-start' }} onClick={() => setTier(i, { groups: [...x.groups, { countries: '', cost: '' }] })}>
+                <button
+                  type="button"
+                  className="btn btn-ghost btn-sm"
+                  style={{ alignSelf: 'flex-start' }}
+                  onClick={() => setTier(i, { groups: [...x.groups, { countries: '', cost: '' }] })}
+                >
                   <Icon name="plus" size={14} /> {t('form.addGroup')}
                 </button>
               )}
               {tiers.length > 1 && (
-                <button type="button" className="btn btn-ghost btn-sm" style={{ alignSelf: 'flex-start' }} onClick={() => setTiers((xs) => xs.filter((_, j) => j !== i))}>
+                <button
+                  type="button"
+                  className="btn btn-ghost btn-sm"
+                  style={{ alignSelf: 'flex-start' }}
+                  onClick={() => setTiers((xs) => xs.filter((_, j) => j !== i))}
+                >
                   {t('form.removeTier')}
                 </button>
               )}
@@ -176,16 +260,35 @@ function NewCampaign() {
         <legend>{t('form.stretchGoals')}</legend>
         {stretch.map((s, i) => (
           <div key={i} className="row" style={{ alignItems: 'flex-start' }}>
-            <Field label={t('form.stretchAmount', { currency })} value={s.amount} inputMode="decimal" onChange={(e) => setStretch((xs) => xs.map((y, k) => (k === i ? { ...y, amount: e.target.value } : y)))} error={fieldError(error, `stretchGoals.${i}.amount`)} />
-            <Field label={t('form.stretchText')} value={s.description} onChange={(e) => setStretch((xs) => xs.map((y, k) => (k === i ? { ...y, description: e.target.value } : y)))} error={fieldError(error, `stretchGoals.${i}.description`)} />
+            <Field
+              label={t('form.stretchAmount', { currency })}
+              value={s.amount}
+              inputMode="decimal"
+              onChange={(e) => setStretch((xs) => xs.map((y, k) => (k === i ? { ...y, amount: e.target.value } : y)))}
+              error={fieldError(error, `stretchGoals.${i}.amount`)}
+            />
+            <Field
+              label={t('form.stretchText')}
+              value={s.description}
+              onChange={(e) => setStretch((xs) => xs.map((y, k) => (k === i ? { ...y, description: e.target.value } : y)))}
+              error={fieldError(error, `stretchGoals.${i}.description`)}
+            />
           </div>
         ))}
-        <button type="button" className="btn btn-sm" style={{ alignSelf: 'flex-start' }} onClick={() => setStretch((xs) => [...xs, { amount: '', description: '' }])}>
+        <button
+          type="button"
+          className="btn btn-sm"
+          style={{ alignSelf: 'flex-start' }}
+          onClick={() => setStretch((xs) => [...xs, { amount: '', description: '' }])}
+        >
           <Icon name="plus" size={14} /> {t('form.addStretch')}
         </button>
       </fieldset>
 
-      <ErrorBanner error={namesOneField(error) ? null : error} fields={['title', 'description', 'goal', 'deadline', 'tiers', 'stretchGoals']} />
+      <ErrorBanner
+        error={namesOneField(error) ? null : error}
+        fields={['title', 'description', 'goal', 'deadline', 'tiers', 'stretchGoals']}
+      />
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={busy}>
           {t('form.save')}

@@ -48,15 +48,24 @@ export function PledgePanel({ campaign, tierId: initialTier, open, onClose, onPl
     e.preventDefault();
     setError(null);
     if (amount === null) {
-      setError(new ApiError(400, 'validation_failed', t('pledge.amountInvalid'), [{ field: 'body.amount', message: t('pledge.amountInvalid') }]));
+      setError(
+        new ApiError(400, 'validation_failed', t('pledge.amountInvalid'), [{ field: 'body.amount', message: t('pledge.amountInvalid') }]),
+      );
       return;
     }
-    const body = { amount, tierId: tier?.id ?? null, ...(tier?.shipping ? { shippingCountry: country || undefined } : {}), payment: { type: 'test_card', number: card.replace(/\s/g, '') } };
+    const body = {
+      amount,
+      tierId: tier?.id ?? null,
+      ...(tier?.shipping ? { shippingCountry: country || undefined } : {}),
+      payment: { type: 'test_card', number: card.replace(/\s/g, '') },
+    };
     const text = JSON.stringify(body);
     if (attempt.current?.body !== text) attempt.current = { body: text, key: idempotencyKey() };
     setBusy(true);
     try {
-      const pledge = await api<Pledge>('POST', `/campaigns/${campaign.id}/pledges`, body, { headers: { 'idempotency-key': attempt.current.key } });
+      const pledge = await api<Pledge>('POST', `/campaigns/${campaign.id}/pledges`, body, {
+        headers: { 'idempotency-key': attempt.current.key },
+      });
       setDone(pledge);
       onPledged(pledge);
     } catch (err) {
@@ -82,7 +91,11 @@ export function PledgePanel({ campaign, tierId: initialTier, open, onClose, onPl
         <div className="stack-sm funding-thanks" role="status">
           <Icon name="check" size={28} />
           <h3>{t('pledge.thanks')}</h3>
-          <p>{done.status === 'pending' ? t('pledge.savedLater', { amount: formatMoney(done.amount.amount, done.amount.currency) }) : t('pledge.chargedNow', { amount: formatMoney(done.amount.amount, done.amount.currency) })}</p>
+          <p>
+            {done.status === 'pending'
+              ? t('pledge.savedLater', { amount: formatMoney(done.amount.amount, done.amount.currency) })
+              : t('pledge.chargedNow', { amount: formatMoney(done.amount.amount, done.amount.currency) })}
+          </p>
           <div className="row">
             <Link className="btn" to="/me/pledges">
               {t('myPledges.title')}
@@ -108,7 +121,12 @@ export function PledgePanel({ campaign, tierId: initialTier, open, onClose, onPl
             </Field>
           )}
           {tier?.shipping && (
-            <Field label={t('pledge.shipTo')} required error={fieldError(error, 'shippingCountry')} hint={country && shipping !== null ? t('pledge.shippingCost', { cost: formatMoney(shipping, campaign.currency) }) : undefined}>
+            <Field
+              label={t('pledge.shipTo')}
+              required
+              error={fieldError(error, 'shippingCountry')}
+              hint={country && shipping !== null ? t('pledge.shippingCost', { cost: formatMoney(shipping, campaign.currency) }) : undefined}
+            >
               <select value={country} onChange={(e) => setCountry(e.target.value)}>
                 <option value="">{t('pledge.chooseCountry')}</option>
                 {countries.map((c) => (
@@ -131,7 +149,16 @@ export function PledgePanel({ campaign, tierId: initialTier, open, onClose, onPl
             error={fieldError(error, 'amount')}
             required
           />
-          <Field label={t('pledge.card')} value={card} onChange={(e) => setCard(e.target.value)} inputMode="numeric" autoComplete="off" placeholder="4242 4242 4242 4242" error={declined ?? fieldError(error, 'payment')} required />
+          <Field
+            label={t('pledge.card')}
+            value={card}
+            onChange={(e) => setCard(e.target.value)}
+            inputMode="numeric"
+            autoComplete="off"
+            placeholder="4242 4242 4242 4242"
+            error={declined ?? fieldError(error, 'payment')}
+            required
+          />
           <details className="test-cards">
             <summary>{t('pledge.testCards')}</summary>
             <ul>
@@ -146,7 +173,9 @@ export function PledgePanel({ campaign, tierId: initialTier, open, onClose, onPl
             </ul>
           </details>
           <p className="muted small">{campaign.model === 'all_or_nothing' ? t('pledge.aonNote') : t('pledge.nowNote')}</p>
-          {!declined && <ErrorBanner error={namesOneField(error) ? null : error} fields={['amount', 'shippingCountry', 'tierId', 'payment']} />}
+          {!declined && (
+            <ErrorBanner error={namesOneField(error) ? null : error} fields={['amount', 'shippingCountry', 'tierId', 'payment']} />
+          )}
           {declined && (
             <div className="banner banner-error" role="alert">
               <Icon name="alert" size={20} />
@@ -158,13 +187,19 @@ export function PledgePanel({ campaign, tierId: initialTier, open, onClose, onPl
           )}
           <div className="form-actions">
             <button type="submit" className="btn btn-primary" disabled={busy}>
-              {busy ? t('pledge.sending') : amount !== null ? t('pledge.submit', { amount: formatMoney(amount, campaign.currency) }) : t('pledge.submitPlain')}
+              {busy
+                ? t('pledge.sending')
+                : amount !== null
+                  ? t('pledge.submit', { amount: formatMoney(amount, campaign.currency) })
+                  : t('pledge.submitPlain')}
             </button>
             <button type="button" className="btn btn-ghost" onClick={onClose}>
               {t('pledge.cancel')}
             </button>
           </div>
-          {tier?.shipping && country && shipping === null && <p className="field-error">{t('pledge.noShipping', { country: countryName(country, i18n.language) })}</p>}
+          {tier?.shipping && country && shipping === null && (
+            <p className="field-error">{t('pledge.noShipping', { country: countryName(country, i18n.language) })}</p>
+          )}
         </form>
       )}
     </Modal>

@@ -13,7 +13,11 @@ export function RaisedChart({ stats }: { stats: Stats }) {
   const labels = [t('dashboard.launch'), ...stats.days.map((d) => formatDate(`${d.date}T12:00:00Z`, { day: 'numeric', month: 'short' }))];
   const money = (v: number) => formatMoney(v, stats.currency);
   return (
-    <div className="funding-chart" role="img" aria-label={t('dashboard.chartLabel', { total: money(stats.days.at(-1)?.cumulative ?? 0), goal: money(stats.goal) })}>
+    <div
+      className="funding-chart"
+      role="img"
+      aria-label={t('dashboard.chartLabel', { total: money(stats.days.at(-1)?.cumulative ?? 0), goal: money(stats.goal) })}
+    >
       <Line
         data={{
           labels,

@@ -22,5 +22,10 @@ export function statusTone(status: string): string {
 /** An API error naming one body field (`details.field`): forms show it beside that field, not again in a banner. */
 export function namesOneField(error: unknown): boolean {
   const details = (error as { details?: unknown } | null)?.details;
-  return Boolean(details && !Array.isArray(details) && typeof (details as { field?: unknown }).field === 'string' && (details as { field: string }).field.startsWith('body.'));
+  return Boolean(
+    details &&
+      !Array.isArray(details) &&
+      typeof (details as { field?: unknown }).field === 'string' &&
+      (details as { field: string }).field.startsWith('body.'),
+  );
 }

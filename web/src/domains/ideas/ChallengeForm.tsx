@@ -39,7 +39,9 @@ function ChallengeFields({ initial, onSubmit, submitLabel }: FormProps) {
   const [title, setTitle] = useState(initial?.title ?? '');
   const [prompt, setPrompt] = useState(initial?.prompt ?? '');
   const [phases, setPhases] = useState<Record<PhaseKey, string>>(
-    initial ? (Object.fromEntries(PHASE_KEYS.map((k) => [k, toLocalInput(initial.phases[k])])) as Record<PhaseKey, string>) : defaultPhases(),
+    initial
+      ? (Object.fromEntries(PHASE_KEYS.map((k) => [k, toLocalInput(initial.phases[k])])) as Record<PhaseKey, string>)
+      : defaultPhases(),
   );
   const [limited, setLimited] = useState(initial ? initial.rules.votesPerPerson !== null : true);
   const [votes, setVotes] = useState(String(initial?.rules.votesPerPerson ?? 10));
@@ -61,7 +63,14 @@ function ChallengeFields({ initial, onSubmit, submitLabel }: FormProps) {
   return (
     <form className="card stack" onSubmit={submit} noValidate>
       <ErrorBanner error={error} fields={['title', 'prompt', 'phases', 'rules']} />
-      <Field label={t('form.title')} value={title} onChange={(e) => setTitle(e.target.value)} {...field('title')} required maxLength={150} />
+      <Field
+        label={t('form.title')}
+        value={title}
+        onChange={(e) => setTitle(e.target.value)}
+        {...field('title')}
+        required
+        maxLength={150}
+      />
       <Field label={t('form.prompt')} hint={t('form.promptHint')} {...field('prompt')}>
         <textarea value={prompt} onChange={(e) => setPrompt(e.target.value)} rows={5} />
       </Field>
@@ -89,7 +98,15 @@ function ChallengeFields({ initial, onSubmit, submitLabel }: FormProps) {
           {t('form.limitVotes')}
         </label>
         {limited && (
-          <Field type="number" min={0} max={10000} label={t('form.votesPerPerson')} value={votes} onChange={(e) => setVotes(e.target.value)} {...field('rules.votesPerPerson')} />
+          <Field
+            type="number"
+            min={0}
+            max={10000}
+            label={t('form.votesPerPerson')}
+            value={votes}
+            onChange={(e) => setVotes(e.target.value)}
+            {...field('rules.votesPerPerson')}
+          />
         )}
         <label className="checkbox">
           <input type="checkbox" checked={duringVoting} onChange={(e) => setDuringVoting(e.target.checked)} />

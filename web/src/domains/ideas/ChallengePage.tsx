@@ -3,7 +3,18 @@ import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api';
-import { EmptyState, ErrorBanner, Field, Loading, Markdown, usePagedList, useApi, usePageTitle, useMutation, ListState } from '../../components';
+import {
+  EmptyState,
+  ErrorBanner,
+  Field,
+  Loading,
+  Markdown,
+  usePagedList,
+  useApi,
+  usePageTitle,
+  useMutation,
+  ListState,
+} from '../../components';
 import { formatDate, formatNumber } from '../../format';
 import { useSession } from '../../session';
 import { PhaseBadge } from './badges';
@@ -74,7 +85,9 @@ function ActionBar({ challenge }: { challenge: Challenge }) {
         )}
         {me && budget && (
           <span className="muted small" data-testid="vote-budget">
-            {budget.limit === null ? t('budget.unlimited', { used: budget.used }) : t('budget.left', { remaining: budget.remaining, limit: budget.limit })}
+            {budget.limit === null
+              ? t('budget.unlimited', { used: budget.used })
+              : t('budget.left', { remaining: budget.remaining, limit: budget.limit })}
           </span>
         )}
       </div>
@@ -117,19 +130,34 @@ function HostBar({ challenge, onChange }: { challenge: Challenge; onChange: (c: 
             {t('host.publish')}
           </button>
         )}
-        <span className="muted small">{t('host.comparisons', { count: challenge.comparisons, n: formatNumber(challenge.comparisons) })}</span>
+        <span className="muted small">
+          {t('host.comparisons', { count: challenge.comparisons, n: formatNumber(challenge.comparisons) })}
+        </span>
       </div>
-      {challenge.status === 'draft' && <p className="muted small" style={{ margin: 0 }}>{t('host.draftLead')}</p>}
+      {challenge.status === 'draft' && (
+        <p className="muted small" style={{ margin: 0 }}>
+          {t('host.draftLead')}
+        </p>
+      )}
       <ErrorBanner error={error} />
     </div>
   );
 }
 
-function IdeasSection({ challenge, onBudget, onSubmitted }: { challenge: Challenge; onBudget: (b: Budget) => void; onSubmitted: () => void }) {
+function IdeasSection({
+  challenge,
+  onBudget,
+  onSubmitted,
+}: {
+  challenge: Challenge;
+  onBudget: (b: Budget) => void;
+  onSubmitted: () => void;
+}) {
   const { t } = useTranslation('ideas');
   const [params, setParams] = useSearchParams();
   const sortParam = params.get('sort');
-  const sort = SORTS.includes(sortParam as (typeof SORTS)[number]) && (sortParam !== 'ranked' || challenge.viewer.canSeeRanking) ? sortParam! : 'top';
+  const sort =
+    SORTS.includes(sortParam as (typeof SORTS)[number]) && (sortParam !== 'ranked' || challenge.viewer.canSeeRanking) ? sortParam! : 'top';
   const status = params.get('status') ?? '';
   const query = `/challenges/${challenge.id}/ideas?sort=${sort}${status ? `&status=${status}` : ''}`;
   const list = usePagedList<Idea>(query);
@@ -145,8 +173,13 @@ function IdeasSection({ challenge, onBudget, onSubmitted }: { challenge: Challen
   const vote = async (idea: Idea, value: 1 | -1) => {
     setVoteError(null);
     try {
-      const answer = idea.viewer.vote === value ? await api<VoteAnswer>('DELETE', `/ideas/${idea.id}/votes`) : await api<VoteAnswer>('POST', `/ideas/${idea.id}/votes`, { value });
-      list.setItems((items) => items.map((i) => (i.id === idea.id ? { ...i, votes: answer.votes, viewer: { ...i.viewer, vote: answer.value } } : i)));
+      const answer =
+        idea.viewer.vote === value
+          ? await api<VoteAnswer>('DELETE', `/ideas/${idea.id}/votes`)
+          : await api<VoteAnswer>('POST', `/ideas/${idea.id}/votes`, { value });
+      list.setItems((items) =>
+        items.map((i) => (i.id === idea.id ? { ...i, votes: answer.votes, viewer: { ...i.viewer, vote: answer.value } } : i)),
+      );
       onBudget(answer.budget);
     } catch (e) {
       setVoteError(e);
@@ -180,17 +213,34 @@ function IdeasSection({ challenge, onBudget, onSubmitted }: { challenge: Challen
           </select>
         </div>
       </div>
-      {challenge.viewer.canSubmit && <SubmitIdea challenge={challenge} onDone={() => { void list.reload(); onSubmitted(); }} />}
+      {challenge.viewer.canSubmit && (
+        <SubmitIdea
+          challenge={challenge}
+          onDone={() => {
+            void list.reload();
+            onSubmitted();
+          }}
+        />
+      )}
       <ErrorBanner error={voteError} />
-      <ListState list={list} empty={
+      <ListState
+        list={list}
+        empty={
           <EmptyState icon="bulb" title={t('noIdeas')}>
             {challenge.viewer.canSubmit ? t('noIdeasLead') : null}
           </EmptyState>
-        }>
+        }
+      >
         {(items) => (
           <ol className="ide-list">
             {items.map((idea) => (
-              <IdeaCard key={idea.id} idea={idea} canVote={challenge.viewer.canVote} onVote={(v) => vote(idea, v)} showRank={sort === 'ranked'} />
+              <IdeaCard
+                key={idea.id}
+                idea={idea}
+                canVote={challenge.viewer.canVote}
+                onVote={(v) => vote(idea, v)}
+                showRank={sort === 'ranked'}
+              />
             ))}
           </ol>
         )}
@@ -233,11 +283,24 @@ function SubmitIdea({ challenge, onDone }: { challenge: Challenge; onDone: () =>
     <form className="card stack-sm" onSubmit={submit} noValidate aria-label={t('submit.title')}>
       <h3 style={{ margin: 0 }}>{t('submit.title')}</h3>
       <ErrorBanner error={error} fields={['title', 'body', 'tags']} />
-      <Field label={t('submit.ideaTitle')} value={title} onChange={(e) => setTitle(e.target.value)} {...field('title')} required maxLength={150} />
+      <Field
+        label={t('submit.ideaTitle')}
+        value={title}
+        onChange={(e) => setTitle(e.target.value)}
+        {...field('title')}
+        required
+        maxLength={150}
+      />
       <Field label={t('submit.body')} hint={t('submit.bodyHint')} {...field('body')}>
         <textarea value={body} onChange={(e) => setBody(e.target.value)} rows={4} />
       </Field>
-      <Field label={t('submit.tags')} hint={t('submit.tagsHint')} value={tags} onChange={(e) => setTags(e.target.value)} {...field('tags')} />
+      <Field
+        label={t('submit.tags')}
+        hint={t('submit.tagsHint')}
+        value={tags}
+        onChange={(e) => setTags(e.target.value)}
+        {...field('tags')}
+      />
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={busy}>
           {t('submit.send')}

@@ -38,7 +38,17 @@ export function VoteButtons({ idea, canVote, onVote }: { idea: Idea; canVote: bo
   );
 }
 
-export function IdeaCard({ idea, canVote, onVote, showRank }: { idea: Idea; canVote: boolean; onVote: (value: 1 | -1) => void; showRank?: boolean }) {
+export function IdeaCard({
+  idea,
+  canVote,
+  onVote,
+  showRank,
+}: {
+  idea: Idea;
+  canVote: boolean;
+  onVote: (value: 1 | -1) => void;
+  showRank?: boolean;
+}) {
   const { t } = useTranslation('ideas');
   return (
     <li className="card ide-card">
@@ -61,7 +71,13 @@ export function IdeaCard({ idea, canVote, onVote, showRank }: { idea: Idea; canV
           ))}
           {showRank && idea.score !== undefined && (
             <span>
-              · {t('ranking.scoreLine', { score: formatPercent(idea.score), low: formatPercent(idea.interval![0]), high: formatPercent(idea.interval![1]), count: idea.comparisons })}
+              ·{' '}
+              {t('ranking.scoreLine', {
+                score: formatPercent(idea.score),
+                low: formatPercent(idea.interval![0]),
+                high: formatPercent(idea.interval![1]),
+                count: idea.comparisons,
+              })}
             </span>
           )}
         </div>

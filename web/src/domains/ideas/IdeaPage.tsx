@@ -24,7 +24,10 @@ export function IdeaPage() {
   const vote = async (value: 1 | -1) => {
     setVoteError(null);
     try {
-      const answer = idea.viewer.vote === value ? await api<VoteAnswer>('DELETE', `/ideas/${idea.id}/votes`) : await api<VoteAnswer>('POST', `/ideas/${idea.id}/votes`, { value });
+      const answer =
+        idea.viewer.vote === value
+          ? await api<VoteAnswer>('DELETE', `/ideas/${idea.id}/votes`)
+          : await api<VoteAnswer>('POST', `/ideas/${idea.id}/votes`, { value });
       setData({ ...idea, votes: answer.votes, viewer: { ...idea.viewer, vote: answer.value } });
       challengeState.setData((c) => ({ ...c!, viewer: { ...c!.viewer, budget: answer.budget } }));
     } catch (e) {
@@ -65,7 +68,9 @@ export function IdeaPage() {
             </p>
           )}
           {challenge?.viewer.budget && challenge.viewer.budget.limit !== null && (
-            <span className="muted small">{t('budget.left', { remaining: challenge.viewer.budget.remaining, limit: challenge.viewer.budget.limit })}</span>
+            <span className="muted small">
+              {t('budget.left', { remaining: challenge.viewer.budget.remaining, limit: challenge.viewer.budget.limit })}
+            </span>
           )}
         </div>
       </article>

@@ -23,11 +23,14 @@ export function IdeasTab({ project }: { project: ProjectSummary }) {
           </Link>
         )}
       </div>
-      <ListState list={list} empty={
+      <ListState
+        list={list}
+        empty={
           <EmptyState icon="bulb" title={t('noChallenges')}>
             {host ? t('noChallengesHost') : t('noChallengesLead')}
           </EmptyState>
-        }>
+        }
+      >
         {(items) => (
           <ul className="list card" style={{ padding: '0 1.25rem' }}>
             {items.map((c) => (

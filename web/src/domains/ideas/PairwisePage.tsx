@@ -65,7 +65,9 @@ function Pairwise() {
         await next();
         // Counted once the next pair is there, so the count says the page is ready for the next choice.
         setDone((n) => n + 1);
-        setLast(outcome === 'tie' ? t('pairs.savedTie') : t('pairs.saved', { title: outcome === 'left' ? pair.left.title : pair.right.title }));
+        setLast(
+          outcome === 'tie' ? t('pairs.savedTie') : t('pairs.saved', { title: outcome === 'left' ? pair.left.title : pair.right.title }),
+        );
       } catch (e) {
         setError(e);
       } finally {
@@ -90,7 +92,9 @@ function Pairwise() {
     return () => window.removeEventListener('keydown', onKey);
   }, [choose]);
 
-  const finished = error instanceof ApiError && (error.code === 'no_pair_left' || error.code === 'not_enough_ideas' || error.code === 'challenge_phase_closed');
+  const finished =
+    error instanceof ApiError &&
+    (error.code === 'no_pair_left' || error.code === 'not_enough_ideas' || error.code === 'challenge_phase_closed');
   return (
     <div className="stack ide-pairwise">
       <div className="stack-sm">
@@ -98,14 +102,26 @@ function Pairwise() {
           ← {challenge?.title ?? t('challenge')}
         </Link>
         <h1>{t('pairs.title')}</h1>
-        {challenge && <p className="muted" style={{ margin: 0 }}>{t('pairs.question', { title: challenge.title })}</p>}
+        {challenge && (
+          <p className="muted" style={{ margin: 0 }}>
+            {t('pairs.question', { title: challenge.title })}
+          </p>
+        )}
         <p className="muted small" aria-live="polite">
           {t('pairs.count', { count: done, n: formatNumber(done) })}
           {last && <> · {last}</>}
         </p>
       </div>
       {finished ? (
-        <EmptyState icon="check" title={error.code === 'no_pair_left' ? t('pairs.allDone') : t('pairs.unavailable')} action={<Link className="btn btn-primary" to={`/challenges/${id}`}>{t('pairs.back')}</Link>}>
+        <EmptyState
+          icon="check"
+          title={error.code === 'no_pair_left' ? t('pairs.allDone') : t('pairs.unavailable')}
+          action={
+            <Link className="btn btn-primary" to={`/challenges/${id}`}>
+              {t('pairs.back')}
+            </Link>
+          }
+        >
           {error.message}
         </EmptyState>
       ) : loading && !pair ? (
@@ -150,7 +166,12 @@ function PairCard({ idea, side, onChoose }: { idea: Idea; side: 'left' | 'right'
   const { t } = useTranslation('ideas');
   const text = plainText(idea.bodyHtml);
   return (
-    <button type="button" className={`card ide-pair-card ide-pair-${side}`} onClick={onChoose} aria-label={t('pairs.choose', { title: idea.title })}>
+    <button
+      type="button"
+      className={`card ide-pair-card ide-pair-${side}`}
+      onClick={onChoose}
+      aria-label={t('pairs.choose', { title: idea.title })}
+    >
       <span className="ide-pair-title">{idea.title}</span>
       {text && <span className="ide-pair-body">{text.length > 400 ? `${text.slice(0, 399)}…` : text}</span>}
       {idea.tags.length > 0 && <span className="muted small">{idea.tags.map((tag) => `#${tag}`).join(' ')}</span>}

@@ -57,7 +57,10 @@ export function RankingPage() {
         const all: Idea[] = [];
         let cursor: string | null = null;
         do {
-          const page: { items: Idea[]; nextCursor: string | null } = await api('GET', `/challenges/${encodeURIComponent(id!)}/ideas?sort=ranked&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+          const page: { items: Idea[]; nextCursor: string | null } = await api(
+            'GET',
+            `/challenges/${encodeURIComponent(id!)}/ideas?sort=ranked&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+          );
           all.push(...page.items);
           cursor = page.nextCursor;
         } while (cursor && all.length < MAX_IDEAS);
@@ -73,7 +76,12 @@ export function RankingPage() {
 
   const failure = error ?? challengeError;
   if (failure) {
-    if (failure instanceof ApiError && (failure.status === 403 || failure.status === 404)) return <EmptyState icon="lock" title={t('ranking.unavailable')}>{failure.message}</EmptyState>;
+    if (failure instanceof ApiError && (failure.status === 403 || failure.status === 404))
+      return (
+        <EmptyState icon="lock" title={t('ranking.unavailable')}>
+          {failure.message}
+        </EmptyState>
+      );
     return <ErrorBanner error={failure} />;
   }
   if (!ideas || !challenge) return <Loading />;
@@ -109,7 +117,12 @@ export function RankingPage() {
         callbacks: {
           label: (item) => {
             const idea = shown[item.dataIndex]!;
-            return t('ranking.scoreLine', { score: formatPercent(idea.score ?? 0), low: formatPercent(idea.interval?.[0] ?? 0), high: formatPercent(idea.interval?.[1] ?? 1), count: idea.comparisons ?? 0 });
+            return t('ranking.scoreLine', {
+              score: formatPercent(idea.score ?? 0),
+              low: formatPercent(idea.interval?.[0] ?? 0),
+              high: formatPercent(idea.interval?.[1] ?? 1),
+              count: idea.comparisons ?? 0,
+            });
           },
         },
       },
@@ -131,7 +144,11 @@ export function RankingPage() {
         <EmptyState icon="chart" title={t('noIdeas')} />
       ) : (
         <>
-          <figure className="card ide-chart" style={{ height: `${Math.max(180, shown.length * 30 + 70)}px` }} aria-label={t('ranking.chartLabel')}>
+          <figure
+            className="card ide-chart"
+            style={{ height: `${Math.max(180, shown.length * 30 + 70)}px` }}
+            aria-label={t('ranking.chartLabel')}
+          >
             <Bar data={data} options={options} plugins={[scoreTicks]} />
           </figure>
           <div className="card table-wrap">

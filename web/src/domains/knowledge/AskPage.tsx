@@ -34,7 +34,14 @@ function Ask() {
     setBusy(true);
     setError(null);
     try {
-      const payload = { title, body, tags: tags.split(',').map((s) => s.trim()).filter(Boolean) };
+      const payload = {
+        title,
+        body,
+        tags: tags
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      };
       const q = await api<Question>('POST', project.data ? `/projects/${project.data.id}/questions` : '/questions', payload);
       navigate(`/questions/${q.id}`);
     } catch (err) {
@@ -56,11 +63,25 @@ function Ask() {
       </div>
       <form className="card stack" onSubmit={submit} noValidate>
         <ErrorBanner error={error} fields={['title', 'body', 'tags']} />
-        <Field label={t('ask.questionTitle')} hint={t('ask.titleHint')} value={title} onChange={(e) => setTitle(e.target.value)} error={fieldError(error, 'title')} required maxLength={200} />
+        <Field
+          label={t('ask.questionTitle')}
+          hint={t('ask.titleHint')}
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          error={fieldError(error, 'title')}
+          required
+          maxLength={200}
+        />
         <Field label={t('ask.body')} hint={t('ask.bodyHint')} error={fieldError(error, 'body')}>
           <textarea value={body} onChange={(e) => setBody(e.target.value)} rows={7} />
         </Field>
-        <Field label={t('ask.tags')} hint={t('ask.tagsHint')} value={tags} onChange={(e) => setTags(e.target.value)} error={fieldError(error, 'tags')} />
+        <Field
+          label={t('ask.tags')}
+          hint={t('ask.tagsHint')}
+          value={tags}
+          onChange={(e) => setTags(e.target.value)}
+          error={fieldError(error, 'tags')}
+        />
         <div className="form-actions">
           <button type="submit" className="btn btn-primary" disabled={busy}>
             {t('ask.submit')}

@@ -49,7 +49,13 @@ export function QuestionList({ basePath, askHref }: QuestionListProps) {
             <label className="sr-only" htmlFor="qa-search-input">
               {t('search.label')}
             </label>
-            <input id="qa-search-input" type="search" value={words} placeholder={t('search.placeholder')} onChange={(e) => setWords(e.target.value)} />
+            <input
+              id="qa-search-input"
+              type="search"
+              value={words}
+              placeholder={t('search.placeholder')}
+              onChange={(e) => setWords(e.target.value)}
+            />
           </div>
           <button type="submit" className="btn">
             {t('search.button')}
@@ -80,11 +86,14 @@ export function QuestionList({ basePath, askHref }: QuestionListProps) {
           </button>
         )}
       </div>
-      <ListState list={list} empty={
+      <ListState
+        list={list}
+        empty={
           <EmptyState icon="help" title={q || tag || unanswered ? t('search.none') : t('empty')}>
             {q || tag || unanswered ? null : t('emptyLead')}
           </EmptyState>
-        }>
+        }
+      >
         {(items) => (
           <ul className="list card qa-list" style={{ padding: '0 1.25rem' }}>
             {items.map((question) => (
@@ -109,7 +118,8 @@ export function QuestionList({ basePath, askHref }: QuestionListProps) {
                       </button>
                     ))}
                     <span>
-                      {t('askedBy', { name: question.author.name, reputation: formatNumber(question.author.reputation) })} · <Time iso={question.createdAt} />
+                      {t('askedBy', { name: question.author.name, reputation: formatNumber(question.author.reputation) })} ·{' '}
+                      <Time iso={question.createdAt} />
                     </span>
                     <span className="sr-only">
                       {t('votesCount', { count: question.score })}, {t('answersCount', { count: question.answersCount })}

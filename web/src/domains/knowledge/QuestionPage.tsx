@@ -47,13 +47,22 @@ export function QuestionPage() {
         <div className="qa-post-main stack-sm">
           <h1 style={{ margin: 0 }}>{question.title}</h1>
           <span className="muted small">
-            {t('askedBy', { name: question.author.name, reputation: formatNumber(question.author.reputation) })} · <Time iso={question.createdAt} />
+            {t('askedBy', { name: question.author.name, reputation: formatNumber(question.author.reputation) })} ·{' '}
+            <Time iso={question.createdAt} />
           </span>
           {question.bodyHtml && <Markdown html={question.bodyHtml} />}
           {question.tags.length > 0 && (
             <div className="row">
               {question.tags.map((tag) => (
-                <Link key={tag} className="badge badge-muted" to={question.projectId ? `/p/${question.projectId}/questions?tag=${encodeURIComponent(tag)}` : `/questions?tag=${encodeURIComponent(tag)}`}>
+                <Link
+                  key={tag}
+                  className="badge badge-muted"
+                  to={
+                    question.projectId
+                      ? `/p/${question.projectId}/questions?tag=${encodeURIComponent(tag)}`
+                      : `/questions?tag=${encodeURIComponent(tag)}`
+                  }
+                >
                   #{tag}
                 </Link>
               ))}
@@ -68,7 +77,11 @@ export function QuestionPage() {
         </h2>
         <ErrorBanner error={acceptError} />
         {question.answers.map((a) => (
-          <article key={a.id} className={`card qa-post${a.accepted ? ' is-accepted' : ''}`} aria-label={t('answerBy', { name: a.author.name })}>
+          <article
+            key={a.id}
+            className={`card qa-post${a.accepted ? ' is-accepted' : ''}`}
+            aria-label={t('answerBy', { name: a.author.name })}
+          >
             <VoteControl
               key={`a-${a.id}`}
               path={`/answers/${a.id}`}
@@ -79,9 +92,7 @@ export function QuestionPage() {
               label={t('vote.answer', { name: a.author.name })}
             />
             <div className="qa-post-main stack-sm">
-              {a.accepted && (
-                <span className="badge badge-success qa-accepted-badge">✓ {t('accepted')}</span>
-              )}
+              {a.accepted && <span className="badge badge-success qa-accepted-badge">✓ {t('accepted')}</span>}
               <Markdown html={a.bodyHtml} />
               <div className="row-between">
                 <span className="muted small">

@@ -39,7 +39,10 @@ export function QuestionsPage() {
           ))}
         </div>
       </div>
-      <QuestionList basePath={siteOnly ? '/questions?scope=site' : '/questions'} askHref={me ? '/questions/ask' : '/signin?next=%2Fquestions%2Fask'} />
+      <QuestionList
+        basePath={siteOnly ? '/questions?scope=site' : '/questions'}
+        askHref={me ? '/questions/ask' : '/signin?next=%2Fquestions%2Fask'}
+      />
     </div>
   );
 }

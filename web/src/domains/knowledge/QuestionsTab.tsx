@@ -12,7 +12,10 @@ export function QuestionsTab({ project }: { project: ProjectSummary }) {
       <h2 className="section-title" style={{ margin: 0 }}>
         {t('title')}
       </h2>
-      <QuestionList basePath={`/projects/${project.id}/questions`} askHref={me ? `/p/${project.slug}/questions/ask` : `/signin?next=${encodeURIComponent(`/p/${project.slug}/questions/ask`)}`} />
+      <QuestionList
+        basePath={`/projects/${project.id}/questions`}
+        askHref={me ? `/p/${project.slug}/questions/ask` : `/signin?next=${encodeURIComponent(`/p/${project.slug}/questions/ask`)}`}
+      />
     </div>
   );
 }

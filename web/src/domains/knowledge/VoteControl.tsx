@@ -24,7 +24,8 @@ export function VoteControl({ path, score: initialScore, vote: initialVote, disa
   const cast = async (value: 1 | -1) => {
     setError(null);
     try {
-      const answer = state.vote === value ? await api<VoteState>('DELETE', `${path}/votes`) : await api<VoteState>('POST', `${path}/votes`, { value });
+      const answer =
+        state.vote === value ? await api<VoteState>('DELETE', `${path}/votes`) : await api<VoteState>('POST', `${path}/votes`, { value });
       setState({ score: answer.score, vote: answer.value });
     } catch (e) {
       setError(e);
@@ -32,13 +33,27 @@ export function VoteControl({ path, score: initialScore, vote: initialVote, disa
   };
   return (
     <div className="qa-vote" title={disabled ? disabledReason : undefined}>
-      <button type="button" className={`qa-arrow${state.vote === 1 ? ' is-on' : ''}`} aria-pressed={state.vote === 1} aria-label={t('vote.up', { what: label })} disabled={disabled} onClick={() => cast(1)}>
+      <button
+        type="button"
+        className={`qa-arrow${state.vote === 1 ? ' is-on' : ''}`}
+        aria-pressed={state.vote === 1}
+        aria-label={t('vote.up', { what: label })}
+        disabled={disabled}
+        onClick={() => cast(1)}
+      >
         ▲
       </button>
       <span className="qa-score" aria-label={t('vote.score', { score: state.score })}>
         {formatNumber(state.score)}
       </span>
-      <button type="button" className={`qa-arrow${state.vote === -1 ? ' is-on is-down' : ''}`} aria-pressed={state.vote === -1} aria-label={t('vote.down', { what: label })} disabled={disabled} onClick={() => cast(-1)}>
+      <button
+        type="button"
+        className={`qa-arrow${state.vote === -1 ? ' is-on is-down' : ''}`}
+        aria-pressed={state.vote === -1}
+        aria-label={t('vote.down', { what: label })}
+        disabled={disabled}
+        onClick={() => cast(-1)}
+      >
         ▼
       </button>
       {error !== null && (

@@ -67,7 +67,8 @@ function PointsInput({ question, value, onChange, labelledBy, from, to }: Questi
   const { t } = useTranslation('surveys');
   const name = useId();
   const points = Array.from({ length: to - from + 1 }, (_, i) => from + i);
-  const [low, high] = question.kind === 'nps' ? [t('answer.npsLow'), t('answer.npsHigh')] : question.options.length === 2 ? question.options : [null, null];
+  const [low, high] =
+    question.kind === 'nps' ? [t('answer.npsLow'), t('answer.npsHigh')] : question.options.length === 2 ? question.options : [null, null];
   return (
     <div>
       <div role="radiogroup" aria-labelledby={labelledBy} className="sv-points">
@@ -113,7 +114,14 @@ function NumberInput({ question, value, onChange, labelledBy, error }: QuestionI
 }
 
 function TextInput({ value, onChange, labelledBy }: QuestionInputProps) {
-  return <textarea aria-labelledby={labelledBy} value={(value as string | undefined) ?? ''} onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)} maxLength={5000} />;
+  return (
+    <textarea
+      aria-labelledby={labelledBy}
+      value={(value as string | undefined) ?? ''}
+      onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)}
+      maxLength={5000}
+    />
+  );
 }
 
 function RankingInput({ question, value, onChange, labelledBy }: QuestionInputProps) {
@@ -132,10 +140,22 @@ function RankingInput({ question, value, onChange, labelledBy }: QuestionInputPr
           <li key={label}>
             <span className="sv-rank">{i + 1}</span>
             <span className="sv-rank-label">{label}</span>
-            <button type="button" className="btn btn-ghost btn-sm" disabled={i === 0} onClick={() => move(i, -1)} aria-label={t('answer.moveUp', { label })}>
+            <button
+              type="button"
+              className="btn btn-ghost btn-sm"
+              disabled={i === 0}
+              onClick={() => move(i, -1)}
+              aria-label={t('answer.moveUp', { label })}
+            >
               ↑
             </button>
-            <button type="button" className="btn btn-ghost btn-sm" disabled={i === order.length - 1} onClick={() => move(i, 1)} aria-label={t('answer.moveDown', { label })}>
+            <button
+              type="button"
+              className="btn btn-ghost btn-sm"
+              disabled={i === order.length - 1}
+              onClick={() => move(i, 1)}
+              aria-label={t('answer.moveDown', { label })}
+            >
               ↓
             </button>
           </li>
@@ -175,7 +195,14 @@ function PriceInput({ question, value, onChange, error }: QuestionInputProps) {
           <div key={part} className="field">
             <label htmlFor={id}>{t(`answer.price.${part}`)}</label>
             <div className="sv-inline">
-              <input id={id} type="text" inputMode="decimal" value={texts[part]} onChange={(e) => update(part, e.target.value)} style={{ maxWidth: '9rem' }} />
+              <input
+                id={id}
+                type="text"
+                inputMode="decimal"
+                value={texts[part]}
+                onChange={(e) => update(part, e.target.value)}
+                style={{ maxWidth: '9rem' }}
+              />
               <span className="muted">{currency}</span>
             </div>
           </div>
@@ -189,7 +216,11 @@ function PriceInput({ question, value, onChange, error }: QuestionInputProps) {
  * The problem with an answer before sending it, or null: a missing required answer, a number out of range,
  * a price that is incomplete or not in order.
  */
-export function answerProblem(q: Question, value: AnswerValue | undefined, t: (k: string, o?: Record<string, unknown>) => string): string | null {
+export function answerProblem(
+  q: Question,
+  value: AnswerValue | undefined,
+  t: (k: string, o?: Record<string, unknown>) => string,
+): string | null {
   const empty = value === undefined || (Array.isArray(value) && value.length === 0) || (typeof value === 'string' && value.trim() === '');
   if (empty) return q.required ? t('answer.required') : null;
   if (q.kind === 'number') {

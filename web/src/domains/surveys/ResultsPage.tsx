@@ -9,7 +9,8 @@ import { BordaChart, HistogramChart, NpsChart, OptionsChart, PriceChart } from '
 import { StatusBadge } from './StatusBadge';
 import { SEGMENTS, type Interval, type QuestionResult, type Segment, type Survey, type SurveyResults } from './types';
 
-const num = (n: number | null | undefined, digits = 2) => (n === null || n === undefined ? '–' : formatNumber(n, { maximumFractionDigits: digits }));
+const num = (n: number | null | undefined, digits = 2) =>
+  n === null || n === undefined ? '–' : formatNumber(n, { maximumFractionDigits: digits });
 
 export function ResultsPage() {
   const { t } = useTranslation('surveys');

@@ -25,7 +25,18 @@ const CURRENCIES = ['EUR', 'USD', 'GBP', 'CHF', 'CAD'];
 const hasOptions = (k: QuestionKind) => k === 'single' || k === 'multiple' || k === 'ranking';
 
 function blank(kind: QuestionKind): Draft {
-  return { key: nextKey++, kind, prompt: '', options: hasOptions(kind) ? ['', ''] : kind === 'scale' ? [] : [], required: false, min: '', max: '', scale: 5, currency: 'EUR', intent: false };
+  return {
+    key: nextKey++,
+    kind,
+    prompt: '',
+    options: hasOptions(kind) ? ['', ''] : kind === 'scale' ? [] : [],
+    required: false,
+    min: '',
+    max: '',
+    scale: 5,
+    currency: 'EUR',
+    intent: false,
+  };
 }
 
 function fromQuestion(q: Question): Draft {
@@ -62,7 +73,9 @@ function toRequest(d: Draft) {
 /** The API's message for body.<path> (e.g. questions.2.options), or null. */
 function problemAt(error: unknown, path: string): string | null {
   if (!(error instanceof ApiError) || !Array.isArray(error.details)) return null;
-  const hit = (error.details as { field?: string; message?: string }[]).find((d) => d.field === `body.${path}` || d.field?.startsWith(`body.${path}.`));
+  const hit = (error.details as { field?: string; message?: string }[]).find(
+    (d) => d.field === `body.${path}` || d.field?.startsWith(`body.${path}.`),
+  );
   return hit?.message ?? null;
 }
 
@@ -143,12 +156,25 @@ function Builder({ projectRef, existing }: { projectRef?: string; existing?: Sur
         <Link to={existing ? `/surveys/${existing.id}` : `/p/${projectRef}/surveys`}>{t('builder.cancel')}</Link>
       </div>
       <div className="card stack">
-        <Field type="text" label={t('builder.title')} value={title} onChange={(e) => setTitle(e.target.value)} error={problemAt(error, 'title')} required maxLength={200} />
+        <Field
+          type="text"
+          label={t('builder.title')}
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          error={problemAt(error, 'title')}
+          required
+          maxLength={200}
+        />
         <Field label={t('builder.description')} hint={t('builder.descriptionHint')}>
           <textarea value={description} onChange={(e) => setDescription(e.target.value)} />
         </Field>
         <label className="checkbox">
-          <input type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} disabled={existing !== undefined && existing.status !== 'draft'} />
+          <input
+            type="checkbox"
+            checked={anonymous}
+            onChange={(e) => setAnonymous(e.target.checked)}
+            disabled={existing !== undefined && existing.status !== 'draft'}
+          />
           {t('builder.anonymous')}
         </label>
         <p className="muted small" style={{ margin: '-0.6rem 0 0 1.6rem' }}>
@@ -172,13 +198,30 @@ function Builder({ projectRef, existing }: { projectRef?: string; existing?: Sur
             <div className="row-between">
               <strong>{t('builder.questionN', { n: i + 1 })}</strong>
               <div className="row">
-                <button type="button" className="btn btn-ghost btn-sm" disabled={i === 0} onClick={() => move(i, -1)} aria-label={t('builder.moveUp', { n: i + 1 })}>
+                <button
+                  type="button"
+                  className="btn btn-ghost btn-sm"
+                  disabled={i === 0}
+                  onClick={() => move(i, -1)}
+                  aria-label={t('builder.moveUp', { n: i + 1 })}
+                >
                   ↑
                 </button>
-                <button type="button" className="btn btn-ghost btn-sm" disabled={i === questions.length - 1} onClick={() => move(i, 1)} aria-label={t('builder.moveDown', { n: i + 1 })}>
+                <button
+                  type="button"
+                  className="btn btn-ghost btn-sm"
+                  disabled={i === questions.length - 1}
+                  onClick={() => move(i, 1)}
+                  aria-label={t('builder.moveDown', { n: i + 1 })}
+                >
                   ↓
                 </button>
-                <button type="button" className="btn btn-danger btn-sm" onClick={() => setQuestions((qs) => qs.filter((x) => x.key !== q.key))} aria-label={t('builder.removeN', { n: i + 1 })}>
+                <button
+                  type="button"
+                  className="btn btn-danger btn-sm"
+                  onClick={() => setQuestions((qs) => qs.filter((x) => x.key !== q.key))}
+                  aria-label={t('builder.removeN', { n: i + 1 })}
+                >
                   {t('builder.remove')}
                 </button>
               </div>
@@ -227,17 +270,30 @@ function Builder({ projectRef, existing }: { projectRef?: string; existing?: Sur
                         style={{ flex: 1 }}
                         maxLength={200}
                       />
-                      <button type="button" className="btn btn-ghost btn-sm" disabled={q.options.length <= 2} onClick={() => update(q.key, { options: q.options.filter((_, xi) => xi !== oi) })} aria-label={t('builder.removeOption', { n: oi + 1 })}>
+                      <button
+                        type="button"
+                        className="btn btn-ghost btn-sm"
+                        disabled={q.options.length <= 2}
+                        onClick={() => update(q.key, { options: q.options.filter((_, xi) => xi !== oi) })}
+                        aria-label={t('builder.removeOption', { n: oi + 1 })}
+                      >
                         ✕
                       </button>
                     </div>
                   ))}
                   <div>
-                    <button type="button" className="btn btn-sm" onClick={() => update(q.key, { options: [...q.options, ''] })} disabled={q.options.length >= 30}>
+                    <button
+                      type="button"
+                      className="btn btn-sm"
+                      onClick={() => update(q.key, { options: [...q.options, ''] })}
+                      disabled={q.options.length >= 30}
+                    >
                       {t('builder.addOption')}
                     </button>
                   </div>
-                  {problemAt(error, `questions.${i}.options`) && <span className="field-error">{problemAt(error, `questions.${i}.options`)}</span>}
+                  {problemAt(error, `questions.${i}.options`) && (
+                    <span className="field-error">{problemAt(error, `questions.${i}.options`)}</span>
+                  )}
                 </div>
               </fieldset>
             )}
@@ -252,14 +308,39 @@ function Builder({ projectRef, existing }: { projectRef?: string; existing?: Sur
                     ))}
                   </select>
                 </Field>
-                <Field type="text" label={t('builder.lowLabel')} value={q.options[0] ?? ''} onChange={(e) => update(q.key, { options: [e.target.value, q.options[1] ?? ''] })} error={problemAt(error, `questions.${i}.options`)} />
-                <Field type="text" label={t('builder.highLabel')} value={q.options[1] ?? ''} onChange={(e) => update(q.key, { options: [q.options[0] ?? '', e.target.value] })} />
+                <Field
+                  type="text"
+                  label={t('builder.lowLabel')}
+                  value={q.options[0] ?? ''}
+                  onChange={(e) => update(q.key, { options: [e.target.value, q.options[1] ?? ''] })}
+                  error={problemAt(error, `questions.${i}.options`)}
+                />
+                <Field
+                  type="text"
+                  label={t('builder.highLabel')}
+                  value={q.options[1] ?? ''}
+                  onChange={(e) => update(q.key, { options: [q.options[0] ?? '', e.target.value] })}
+                />
               </div>
             )}
             {(q.kind === 'number' || q.kind === 'multiple') && (
               <div className="sv-builder-row">
-                <Field type="text" label={q.kind === 'number' ? t('builder.min') : t('builder.minPick')} inputMode="decimal" value={q.min} onChange={(e) => update(q.key, { min: e.target.value })} error={problemAt(error, `questions.${i}.min`)} />
-                <Field type="text" label={q.kind === 'number' ? t('builder.max') : t('builder.maxPick')} inputMode="decimal" value={q.max} onChange={(e) => update(q.key, { max: e.target.value })} error={problemAt(error, `questions.${i}.max`)} />
+                <Field
+                  type="text"
+                  label={q.kind === 'number' ? t('builder.min') : t('builder.minPick')}
+                  inputMode="decimal"
+                  value={q.min}
+                  onChange={(e) => update(q.key, { min: e.target.value })}
+                  error={problemAt(error, `questions.${i}.min`)}
+                />
+                <Field
+                  type="text"
+                  label={q.kind === 'number' ? t('builder.max') : t('builder.maxPick')}
+                  inputMode="decimal"
+                  value={q.max}
+                  onChange={(e) => update(q.key, { max: e.target.value })}
+                  error={problemAt(error, `questions.${i}.max`)}
+                />
               </div>
             )}
             {q.kind === 'price' && (
@@ -278,12 +359,24 @@ function Builder({ projectRef, existing }: { projectRef?: string; existing?: Sur
               </label>
               {(q.kind === 'single' || q.kind === 'scale') && (
                 <label className="checkbox">
-                  <input type="checkbox" checked={q.intent} onChange={(e) => setQuestions((qs) => qs.map((x) => ({ ...x, intent: x.key === q.key ? e.target.checked : e.target.checked ? false : x.intent })))} />
+                  <input
+                    type="checkbox"
+                    checked={q.intent}
+                    onChange={(e) =>
+                      setQuestions((qs) =>
+                        qs.map((x) => ({ ...x, intent: x.key === q.key ? e.target.checked : e.target.checked ? false : x.intent })),
+                      )
+                    }
+                  />
                   {t('builder.intent')}
                 </label>
               )}
             </div>
-            {q.intent && <p className="muted small" style={{ margin: 0 }}>{q.kind === 'single' ? t('builder.intentSingleHint') : t('builder.intentScaleHint')}</p>}
+            {q.intent && (
+              <p className="muted small" style={{ margin: 0 }}>
+                {q.kind === 'single' ? t('builder.intentSingleHint') : t('builder.intentScaleHint')}
+              </p>
+            )}
           </li>
         ))}
       </ol>

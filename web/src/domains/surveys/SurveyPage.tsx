@@ -98,7 +98,8 @@ function HostBar({ survey, onChange }: { survey: Survey; onChange: (s: Survey) =
         )}
       </div>
       <p className="muted small" style={{ margin: 0 }}>
-        {survey.anonymous ? t('host.anonymousOn') : t('host.anonymousOff')} · {survey.resultsPublic ? t('host.resultsPublic') : t('host.resultsPrivate')}
+        {survey.anonymous ? t('host.anonymousOn') : t('host.anonymousOff')} ·{' '}
+        {survey.resultsPublic ? t('host.resultsPublic') : t('host.resultsPrivate')}
       </p>
       <ErrorBanner error={error} />
     </div>
@@ -109,7 +110,8 @@ function Answering({ survey, onAnswered }: { survey: Survey; onAnswered: () => P
   const { t } = useTranslation('surveys');
   const { me } = useSession();
   const questions = survey.questions;
-  const initial = () => Object.fromEntries((survey.myResponse?.answers ?? []).map((a) => [a.questionId, a.value])) as Record<string, AnswerValue | undefined>;
+  const initial = () =>
+    Object.fromEntries((survey.myResponse?.answers ?? []).map((a) => [a.questionId, a.value])) as Record<string, AnswerValue | undefined>;
   const [answers, setAnswers] = useState<Record<string, AnswerValue | undefined>>(initial);
   const [step, setStep] = useState(0);
   const [editing, setEditing] = useState(!survey.myResponse);
@@ -229,7 +231,12 @@ function Answering({ survey, onAnswered }: { survey: Survey; onAnswered: () => P
 
   return (
     <form className="card stack sv-card" onSubmit={next} noValidate aria-label={t('answer.formLabel')}>
-      <ProgressBar label={t('answer.progress', { n: step + 1, total: questions.length })} value={step + (last ? 1 : 0)} max={questions.length} hideLabel={false} />
+      <ProgressBar
+        label={t('answer.progress', { n: step + 1, total: questions.length })}
+        value={step + (last ? 1 : 0)}
+        max={questions.length}
+        hideLabel={false}
+      />
       <div className="stack-sm">
         <h2 id={promptId} ref={headingRef} tabIndex={-1} className="sv-prompt">
           {q.prompt}
@@ -239,7 +246,14 @@ function Answering({ survey, onAnswered }: { survey: Survey; onAnswered: () => P
             </span>
           )}
         </h2>
-        <QuestionInput key={q.id} question={q} value={answers[q.id]} onChange={(v) => setAnswers((a) => ({ ...a, [q.id]: v }))} labelledBy={promptId} error={problem} />
+        <QuestionInput
+          key={q.id}
+          question={q}
+          value={answers[q.id]}
+          onChange={(v) => setAnswers((a) => ({ ...a, [q.id]: v }))}
+          labelledBy={promptId}
+          error={problem}
+        />
         {problem && (
           <span className="field-error" role="alert" style={{ color: 'var(--danger)' }}>
             {problem}

@@ -28,11 +28,14 @@ export function SurveysTab({ project }: { project: ProjectSummary }) {
           </div>
         )}
       </div>
-      <ListState list={list} empty={
+      <ListState
+        list={list}
+        empty={
           <EmptyState icon="chart" title={t('empty')}>
             {host ? t('emptyHost') : t('emptyLead')}
           </EmptyState>
-        }>
+        }
+      >
         {(items) => (
           <ul className="list card" style={{ padding: '0 1.25rem' }}>
             {items.map((s) => (

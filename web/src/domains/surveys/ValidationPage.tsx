@@ -82,7 +82,11 @@ function Stat({ label, value, detail }: { label: string; value: string; detail?:
     <div className="stat">
       <strong>{value}</strong>
       <span>{label}</span>
-      {detail && <span className="muted small" style={{ display: 'block' }}>{detail}</span>}
+      {detail && (
+        <span className="muted small" style={{ display: 'block' }}>
+          {detail}
+        </span>
+      )}
     </div>
   );
 }
@@ -90,7 +94,14 @@ function Stat({ label, value, detail }: { label: string; value: string; detail?:
 function VerdictCard({ v }: { v: ValidationPanel }) {
   const { t } = useTranslation('surveys');
   const s = v.summary;
-  const tone = s.verdict === 'launch' ? 'banner-success' : s.verdict === 'unknown' ? 'banner-info' : s.verdict === 'almost' ? 'banner-info' : 'banner-error';
+  const tone =
+    s.verdict === 'launch'
+      ? 'banner-success'
+      : s.verdict === 'unknown'
+        ? 'banner-info'
+        : s.verdict === 'almost'
+          ? 'banner-info'
+          : 'banner-error';
   const currency = v.campaign?.currency ?? 'EUR';
   return (
     <section className={`banner ${tone} sv-verdict`} aria-labelledby="sv-verdict">
@@ -100,7 +111,12 @@ function VerdictCard({ v }: { v: ValidationPanel }) {
         </h2>
         {s.backersNeeded !== null && v.campaign?.medianTierPrice && (
           <p style={{ margin: 0 }}>
-            {t('validation.needs', { count: s.backersNeeded, n: formatNumber(s.backersNeeded), goal: formatMoney(v.campaign.goal, currency), price: formatMoney(v.campaign.medianTierPrice, currency) })}
+            {t('validation.needs', {
+              count: s.backersNeeded,
+              n: formatNumber(s.backersNeeded),
+              goal: formatMoney(v.campaign.goal, currency),
+              price: formatMoney(v.campaign.medianTierPrice, currency),
+            })}
           </p>
         )}
         {s.expectedBackers && v.survey?.intent && (
@@ -115,7 +131,16 @@ function VerdictCard({ v }: { v: ValidationPanel }) {
           </p>
         )}
         {s.coverage !== null && s.backersNeeded !== null && s.expectedBackers && (
-          <ProgressBar label={t('validation.coverage')} value={s.expectedBackers.estimate} max={s.backersNeeded} tone={s.coverage >= 1 ? 'success' : 'default'} detail={t('validation.coverageDetail', { expected: formatNumber(s.expectedBackers.estimate, { maximumFractionDigits: 0 }), needed: formatNumber(s.backersNeeded) })} />
+          <ProgressBar
+            label={t('validation.coverage')}
+            value={s.expectedBackers.estimate}
+            max={s.backersNeeded}
+            tone={s.coverage >= 1 ? 'success' : 'default'}
+            detail={t('validation.coverageDetail', {
+              expected: formatNumber(s.expectedBackers.estimate, { maximumFractionDigits: 0 }),
+              needed: formatNumber(s.backersNeeded),
+            })}
+          />
         )}
         <ul className="sv-reasons">
           {s.reasons.map((r) => (
@@ -161,7 +186,12 @@ function SurveyCard({ v }: { v: ValidationPanel }) {
           <Stat
             label={t('validation.intent', { definition: s.intent.definition })}
             value={formatPercent(s.intent.share)}
-            detail={t('validation.intentDetail', { yes: formatNumber(s.intent.yes), n: formatNumber(s.intent.respondents), low: formatPercent(s.intent.interval[0]), high: formatPercent(s.intent.interval[1]) })}
+            detail={t('validation.intentDetail', {
+              yes: formatNumber(s.intent.yes),
+              n: formatNumber(s.intent.respondents),
+              low: formatPercent(s.intent.interval[0]),
+              high: formatPercent(s.intent.interval[1]),
+            })}
           />
         </div>
       ) : (
@@ -169,7 +199,11 @@ function SurveyCard({ v }: { v: ValidationPanel }) {
       )}
       {price ? (
         <div className="stack-sm">
-          <Stat label={t('price.acceptableRange')} value={range ? `${money(range[0])} – ${money(range[1])}` : '–'} detail={`${t('price.opp')}: ${money(price.optimalPricePoint)}`} />
+          <Stat
+            label={t('price.acceptableRange')}
+            value={range ? `${money(range[0])} – ${money(range[1])}` : '–'}
+            detail={`${t('price.opp')}: ${money(price.optimalPricePoint)}`}
+          />
           {range && median !== null && (
             <PriceScale low={range[0]} high={range[1]} median={median} opp={price.optimalPricePoint} currency={cur} />
           )}
@@ -182,13 +216,33 @@ function SurveyCard({ v }: { v: ValidationPanel }) {
 }
 
 /** The acceptable range on a line, with the median tier price placed on it. */
-function PriceScale({ low, high, median, opp, currency }: { low: number; high: number; median: number; opp: number | null; currency: string }) {
+function PriceScale({
+  low,
+  high,
+  median,
+  opp,
+  currency,
+}: {
+  low: number;
+  high: number;
+  median: number;
+  opp: number | null;
+  currency: string;
+}) {
   const { t } = useTranslation('surveys');
   const min = Math.min(low, median) * 0.8;
   const max = Math.max(high, median) * 1.2;
   const at = (x: number) => `${((x - min) / (max - min)) * 100}%`;
   return (
-    <div className="sv-price-scale" role="img" aria-label={t('validation.priceScale', { price: formatMoney(median, currency), low: formatMoney(Math.round(low), currency), high: formatMoney(Math.round(high), currency) })}>
+    <div
+      className="sv-price-scale"
+      role="img"
+      aria-label={t('validation.priceScale', {
+        price: formatMoney(median, currency),
+        low: formatMoney(Math.round(low), currency),
+        high: formatMoney(Math.round(high), currency),
+      })}
+    >
       <div className="sv-price-track">
         <div className="sv-price-range" style={{ left: at(low), width: `calc(${at(high)} - ${at(low)})` }} />
         {opp !== null && <div className="sv-price-opp" style={{ left: at(opp) }} title={t('price.opp')} />}
@@ -218,18 +272,20 @@ function CampaignCard({ v }: { v: ValidationPanel }) {
           <div className="sv-stats">
             <Stat label={t('validation.goal')} value={formatMoney(c.goal, c.currency)} />
             <Stat label={t('validation.medianTierPrice')} value={c.medianTierPrice ? formatMoney(c.medianTierPrice, c.currency) : '–'} />
-            <Stat label={t('validation.backersNeeded')} value={v.summary.backersNeeded !== null ? formatNumber(v.summary.backersNeeded) : '–'} />
+            <Stat
+              label={t('validation.backersNeeded')}
+              value={v.summary.backersNeeded !== null ? formatNumber(v.summary.backersNeeded) : '–'}
+            />
           </div>
           <p className="muted small" style={{ margin: 0 }}>
             {c.title} · {t(`validation.campaignStatus.${c.status}`, { defaultValue: c.status })}
-            {c.backers > 0 && ` · ${t('validation.raised', { raised: formatMoney(c.raised, c.currency), count: c.backers, n: formatNumber(c.backers) })}`}
+            {c.backers > 0 &&
+              ` · ${t('validation.raised', { raised: formatMoney(c.raised, c.currency), count: c.backers, n: formatNumber(c.backers) })}`}
           </p>
           {c.tiers.length > 0 && (
             <ul className="sv-tiers muted small">
               {c.tiers.map((tier) => (
-                <li key={tier.id}>
-                  {t('validation.tierLine', { title: tier.title, price: formatMoney(tier.price, c.currency) })}
-                </li>
+                <li key={tier.id}>{t('validation.tierLine', { title: tier.title, price: formatMoney(tier.price, c.currency) })}</li>
               ))}
             </ul>
           )}
@@ -256,7 +312,10 @@ function IdeasCard({ v }: { v: ValidationPanel }) {
         <ol className="sv-top-ideas">
           {i.top.map((idea) => (
             <li key={idea.id}>
-              <span>{idea.title}</span> <span className="badge badge-muted">{t('validation.score', { score: formatNumber(idea.score, { signDisplay: 'exceptZero' }) })}</span>
+              <span>{idea.title}</span>{' '}
+              <span className="badge badge-muted">
+                {t('validation.score', { score: formatNumber(idea.score, { signDisplay: 'exceptZero' }) })}
+              </span>
             </li>
           ))}
         </ol>

@@ -106,7 +106,9 @@ const priceRange: Plugin<'line'> = {
 };
 
 const baseOptions = { responsive: true, maintainAspectRatio: false, animation: false } as const;
-const ChartBox = ({ height, children }: { height: number; children: React.ReactNode }) => <div style={{ position: 'relative', height }}>{children}</div>;
+const ChartBox = ({ height, children }: { height: number; children: React.ReactNode }) => (
+  <div style={{ position: 'relative', height }}>{children}</div>
+);
 
 /** Options of a single or multiple choice: horizontal bars of shares with their 95% Wilson whiskers. */
 export function OptionsChart({ result }: { result: QuestionResult }) {
@@ -134,7 +136,12 @@ export function OptionsChart({ result }: { result: QuestionResult }) {
         callbacks: {
           label: (item) => {
             const o = options[item.dataIndex]!;
-            return t('results.optionTooltip', { count: o.count, share: formatPercent(o.share, 1), low: formatPercent(o.interval[0], 1), high: formatPercent(o.interval[1], 1) });
+            return t('results.optionTooltip', {
+              count: o.count,
+              share: formatPercent(o.share, 1),
+              low: formatPercent(o.interval[0], 1),
+              high: formatPercent(o.interval[1], 1),
+            });
           },
         },
       },
@@ -142,7 +149,14 @@ export function OptionsChart({ result }: { result: QuestionResult }) {
   };
   return (
     <ChartBox height={Math.max(120, 46 * options.length + 40)}>
-      <Bar key={i18n.language} data={data} options={chartOptions} plugins={[whiskers]} aria-label={t('results.optionsChartLabel', { prompt: result.prompt })} role="img" />
+      <Bar
+        key={i18n.language}
+        data={data}
+        options={chartOptions}
+        plugins={[whiskers]}
+        aria-label={t('results.optionsChartLabel', { prompt: result.prompt })}
+        role="img"
+      />
     </ChartBox>
   );
 }
@@ -153,14 +167,19 @@ export function HistogramChart({ result, integers }: { result: QuestionResult; i
   const bins = result.histogram ?? [];
   const whole = integers || bins.every((b) => b.to - b.from === 1 && Number.isInteger(b.from));
   const label = (b: { from: number; to: number }) =>
-    whole && b.to - b.from === 1 ? formatNumber(b.from) : `${formatNumber(b.from, { maximumFractionDigits: 2 })}–${formatNumber(b.to, { maximumFractionDigits: 2 })}`;
+    whole && b.to - b.from === 1
+      ? formatNumber(b.from)
+      : `${formatNumber(b.from, { maximumFractionDigits: 2 })}–${formatNumber(b.to, { maximumFractionDigits: 2 })}`;
   const data = {
     labels: bins.map(label),
     datasets: [
       {
         label: t('results.answers'),
         data: bins.map((b) => b.count),
-        backgroundColor: result.kind === 'nps' ? bins.map((b) => (b.from >= 9 ? COLORS.green : b.from >= 7 ? COLORS.grey : COLORS.red)) : COLORS.accentSoft,
+        backgroundColor:
+          result.kind === 'nps'
+            ? bins.map((b) => (b.from >= 9 ? COLORS.green : b.from >= 7 ? COLORS.grey : COLORS.red))
+            : COLORS.accentSoft,
         borderRadius: 3,
         barPercentage: 0.95,
         categoryPercentage: 0.95,
@@ -174,7 +193,13 @@ export function HistogramChart({ result, integers }: { result: QuestionResult; i
   };
   return (
     <ChartBox height={200}>
-      <Bar key={i18n.language} data={data} options={chartOptions} aria-label={t('results.histogramLabel', { prompt: result.prompt })} role="img" />
+      <Bar
+        key={i18n.language}
+        data={data}
+        options={chartOptions}
+        aria-label={t('results.histogramLabel', { prompt: result.prompt })}
+        role="img"
+      />
     </ChartBox>
   );
 }
@@ -187,17 +212,33 @@ export function NpsChart({ result }: { result: QuestionResult }) {
   const part = (label: string, value: number, color: string) => ({ label, data: [value / total], backgroundColor: color });
   const data = {
     labels: [t('results.npsLabel')],
-    datasets: [part(t('results.detractors'), n.detractors, COLORS.red), part(t('results.passives'), n.passives, COLORS.grey), part(t('results.promoters'), n.promoters, COLORS.green)],
+    datasets: [
+      part(t('results.detractors'), n.detractors, COLORS.red),
+      part(t('results.passives'), n.passives, COLORS.grey),
+      part(t('results.promoters'), n.promoters, COLORS.green),
+    ],
   };
   const chartOptions: ChartOptions<'bar'> = {
     ...baseOptions,
     indexAxis: 'y',
-    scales: { x: { stacked: true, min: 0, max: 1, ticks: { callback: (v) => formatPercent(Number(v)) } }, y: { stacked: true, display: false } },
-    plugins: { legend: { position: 'bottom' }, tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${formatPercent(Number(item.raw), 1)}` } } },
+    scales: {
+      x: { stacked: true, min: 0, max: 1, ticks: { callback: (v) => formatPercent(Number(v)) } },
+      y: { stacked: true, display: false },
+    },
+    plugins: {
+      legend: { position: 'bottom' },
+      tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${formatPercent(Number(item.raw), 1)}` } },
+    },
   };
   return (
     <ChartBox height={110}>
-      <Bar key={i18n.language} data={data} options={chartOptions} aria-label={t('results.npsChartLabel', { score: formatNumber(n.score, { maximumFractionDigits: 0 }) })} role="img" />
+      <Bar
+        key={i18n.language}
+        data={data}
+        options={chartOptions}
+        aria-label={t('results.npsChartLabel', { score: formatNumber(n.score, { maximumFractionDigits: 0 }) })}
+        role="img"
+      />
     </ChartBox>
   );
 }
@@ -206,7 +247,10 @@ export function NpsChart({ result }: { result: QuestionResult }) {
 export function BordaChart({ result }: { result: QuestionResult }) {
   const { t, i18n } = useTranslation('surveys');
   const rows = result.borda ?? [];
-  const data = { labels: rows.map((r) => r.label), datasets: [{ label: t('results.bordaScore'), data: rows.map((r) => r.score), backgroundColor: COLORS.accentSoft, borderRadius: 4 }] };
+  const data = {
+    labels: rows.map((r) => r.label),
+    datasets: [{ label: t('results.bordaScore'), data: rows.map((r) => r.score), backgroundColor: COLORS.accentSoft, borderRadius: 4 }],
+  };
   const chartOptions: ChartOptions<'bar'> = {
     ...baseOptions,
     indexAxis: 'y',
@@ -215,7 +259,13 @@ export function BordaChart({ result }: { result: QuestionResult }) {
   };
   return (
     <ChartBox height={Math.max(120, 42 * rows.length + 40)}>
-      <Bar key={i18n.language} data={data} options={chartOptions} aria-label={t('results.bordaChartLabel', { prompt: result.prompt })} role="img" />
+      <Bar
+        key={i18n.language}
+        data={data}
+        options={chartOptions}
+        aria-label={t('results.bordaChartLabel', { prompt: result.prompt })}
+        role="img"
+      />
     </ChartBox>
   );
 }
@@ -258,7 +308,14 @@ export function PriceChart({ result }: { result: QuestionResult }) {
     },
     plugins: {
       legend: { position: 'bottom', labels: { boxWidth: 14 } },
-      tooltip: { mode: 'index', intersect: false, callbacks: { title: (items) => formatMoney(Number(items[0]?.parsed.x ?? 0), currency), label: (item) => `${item.dataset.label}: ${formatPercent(Number(item.parsed.y), 1)}` } },
+      tooltip: {
+        mode: 'index',
+        intersect: false,
+        callbacks: {
+          title: (items) => formatMoney(Number(items[0]?.parsed.x ?? 0), currency),
+          label: (item) => `${item.dataset.label}: ${formatPercent(Number(item.parsed.y), 1)}`,
+        },
+      },
       // @ts-expect-error: options of our own plugin
       priceRange: { from: p.acceptableRange?.[0], to: p.acceptableRange?.[1], marks },
     },
@@ -277,15 +334,42 @@ export function AudienceChart({ followers, signups }: { followers: DailyPoint[];
   const data = {
     labels,
     datasets: [
-      { type: 'line' as const, label: t('validation.followersTotal'), data: followers.map((d) => d.total), borderColor: COLORS.accent, backgroundColor: COLORS.accent, pointRadius: 0, borderWidth: 2, yAxisID: 'y' },
-      { type: 'line' as const, label: t('validation.signupsTotal'), data: signups.map((d) => d.total), borderColor: COLORS.green, backgroundColor: COLORS.green, pointRadius: 0, borderWidth: 2, yAxisID: 'y' },
-      { type: 'bar' as const, label: t('validation.signupsNew'), data: signups.map((d) => d.count), backgroundColor: 'rgba(15, 159, 117, 0.25)', yAxisID: 'y' },
+      {
+        type: 'line' as const,
+        label: t('validation.followersTotal'),
+        data: followers.map((d) => d.total),
+        borderColor: COLORS.accent,
+        backgroundColor: COLORS.accent,
+        pointRadius: 0,
+        borderWidth: 2,
+        yAxisID: 'y',
+      },
+      {
+        type: 'line' as const,
+        label: t('validation.signupsTotal'),
+        data: signups.map((d) => d.total),
+        borderColor: COLORS.green,
+        backgroundColor: COLORS.green,
+        pointRadius: 0,
+        borderWidth: 2,
+        yAxisID: 'y',
+      },
+      {
+        type: 'bar' as const,
+        label: t('validation.signupsNew'),
+        data: signups.map((d) => d.count),
+        backgroundColor: 'rgba(15, 159, 117, 0.25)',
+        yAxisID: 'y',
+      },
     ],
   };
   const chartOptions: ChartOptions<'bar' | 'line'> = {
     ...baseOptions,
     interaction: { mode: 'index', intersect: false },
-    scales: { y: { beginAtZero: true, ticks: { precision: 0, callback: (v) => formatNumber(Number(v)) } }, x: { ticks: { maxTicksLimit: 10 } } },
+    scales: {
+      y: { beginAtZero: true, ticks: { precision: 0, callback: (v) => formatNumber(Number(v)) } },
+      x: { ticks: { maxTicksLimit: 10 } },
+    },
     plugins: { legend: { position: 'bottom' } },
   };
   return (

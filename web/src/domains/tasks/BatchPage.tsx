@@ -29,7 +29,16 @@ export function BatchPage() {
             <span>{t('itemsCount', { count: b.itemsCount, n: formatNumber(b.itemsCount) })}</span>
             {b.goldCount > 0 && <span>· {t('goldCount', { n: formatNumber(b.goldCount) })}</span>}
             <span>· {b.reward ? t('rewardEach', { amount: formatMoney(b.reward.amount, b.reward.currency) }) : t('volunteer')}</span>
-            <span>· {b.dynamic ? t('dynamicOverlap', { min: b.dynamic.minOverlap, max: b.dynamic.maxOverlap, confidence: formatPercent(b.dynamic.confidence) }) : t('fixedOverlap', { count: b.overlap ?? 0, n: b.overlap })}</span>
+            <span>
+              ·{' '}
+              {b.dynamic
+                ? t('dynamicOverlap', {
+                    min: b.dynamic.minOverlap,
+                    max: b.dynamic.maxOverlap,
+                    confidence: formatPercent(b.dynamic.confidence),
+                  })
+                : t('fixedOverlap', { count: b.overlap ?? 0, n: b.overlap })}
+            </span>
           </span>
         </div>
         <div className="row">
@@ -82,7 +91,12 @@ function HostPanel({ batch, onChange }: { batch: Batch; onChange: () => void }) 
     setBusy(true);
     setError(null);
     try {
-      await api('POST', `/task-batches/${batch.id}/${action}`, {}, action === 'pause' ? {} : { headers: { 'idempotency-key': idempotencyKey() } });
+      await api(
+        'POST',
+        `/task-batches/${batch.id}/${action}`,
+        {},
+        action === 'pause' ? {} : { headers: { 'idempotency-key': idempotencyKey() } },
+      );
       onChange();
     } catch (e) {
       setError(e);
@@ -101,9 +115,17 @@ function HostPanel({ batch, onChange }: { batch: Batch; onChange: () => void }) 
             <label className="stack-sm">
               <span style={{ fontWeight: 600 }}>{t('uploadItems')}</span>
               <span className="muted small">{t('uploadHint')}</span>
-              <input type="file" accept=".csv,.jsonl,.ndjson,text/csv" aria-label={t('uploadItems')} onChange={(e) => e.target.files?.[0] && upload(e.target.files[0])} disabled={progress !== null} />
+              <input
+                type="file"
+                accept=".csv,.jsonl,.ndjson,text/csv"
+                aria-label={t('uploadItems')}
+                onChange={(e) => e.target.files?.[0] && upload(e.target.files[0])}
+                disabled={progress !== null}
+              />
             </label>
-            {progress !== null && <ProgressBar label={progress < 1 ? t('uploading') : t('processing')} value={Math.round(progress * 100)} />}
+            {progress !== null && (
+              <ProgressBar label={progress < 1 ? t('uploading') : t('processing')} value={Math.round(progress * 100)} />
+            )}
             {uploaded && (
               <p className="banner banner-success" role="status">
                 {t('uploaded', { inserted: formatNumber(uploaded.inserted), total: formatNumber(uploaded.total) })}
@@ -116,7 +138,12 @@ function HostPanel({ batch, onChange }: { batch: Batch; onChange: () => void }) 
         )}
         {batch.reward && batch.status === 'draft' && (
           <p className="muted small">
-            {t('budgetToFund', { amount: formatMoney(batch.reward.amount * (batch.dynamic?.maxOverlap ?? batch.overlap ?? 1) * batch.itemsCount, batch.reward.currency) })}
+            {t('budgetToFund', {
+              amount: formatMoney(
+                batch.reward.amount * (batch.dynamic?.maxOverlap ?? batch.overlap ?? 1) * batch.itemsCount,
+                batch.reward.currency,
+              ),
+            })}
           </p>
         )}
         <div className="row">
@@ -150,7 +177,12 @@ function ReviewQueue({ batch }: { batch: Batch }) {
     const reason = decision === 'reject' ? window.prompt(t('rejectReason')) : undefined;
     if (decision === 'reject' && !reason) return;
     try {
-      await api('POST', `/assignments/${s.id}/review`, { decision, ...(reason ? { reason } : {}) }, { headers: { 'idempotency-key': idempotencyKey() } });
+      await api(
+        'POST',
+        `/assignments/${s.id}/review`,
+        { decision, ...(reason ? { reason } : {}) },
+        { headers: { 'idempotency-key': idempotencyKey() } },
+      );
       list.setItems((items) => items.filter((x) => x.id !== s.id));
     } catch (e) {
       setError(e);
@@ -183,7 +215,12 @@ function ReviewQueue({ batch }: { batch: Batch }) {
                 </td>
                 <td>{s.workerName ?? s.workerId}</td>
                 <td>
-                  {answerText(s.answer)} {s.isGold && <span className={`badge ${s.goldCorrect ? 'badge-success' : 'badge-danger'}`}>{t(s.goldCorrect ? 'goldRight' : 'goldWrong')}</span>}
+                  {answerText(s.answer)}{' '}
+                  {s.isGold && (
+                    <span className={`badge ${s.goldCorrect ? 'badge-success' : 'badge-danger'}`}>
+                      {t(s.goldCorrect ? 'goldRight' : 'goldWrong')}
+                    </span>
+                  )}
                 </td>
                 <td className="row">
                   <button className="btn btn-sm btn-primary" onClick={() => decide(s, 'approve')}>

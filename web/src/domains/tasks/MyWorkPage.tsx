@@ -18,7 +18,8 @@ function MyWork() {
   usePageTitle(t('myWork'));
   const earnings = useApi<Earnings>('/me/task-earnings');
   const list = usePagedList<MyAssignment>('/me/assignments', 30);
-  const money = (xs: { amount: number; currency: string }[] | undefined) => (xs?.length ? xs.map((x) => formatMoney(x.amount, x.currency)).join(' · ') : '—');
+  const money = (xs: { amount: number; currency: string }[] | undefined) =>
+    xs?.length ? xs.map((x) => formatMoney(x.amount, x.currency)).join(' · ') : '—';
   return (
     <div className="stack">
       <h1>{t('myWork')}</h1>
@@ -35,7 +36,13 @@ function MyWork() {
           <div className="card">
             <div className="muted small">{t('answersCount')}</div>
             <div className="task-stat">{formatNumber(earnings.data.answers.submitted)}</div>
-            <div className="muted small">{t('reviewCounts', { approved: earnings.data.answers.approved, rejected: earnings.data.answers.rejected, pending: earnings.data.answers.submitted - earnings.data.answers.approved - earnings.data.answers.rejected })}</div>
+            <div className="muted small">
+              {t('reviewCounts', {
+                approved: earnings.data.answers.approved,
+                rejected: earnings.data.answers.rejected,
+                pending: earnings.data.answers.submitted - earnings.data.answers.approved - earnings.data.answers.rejected,
+              })}
+            </div>
           </div>
         </div>
       )}

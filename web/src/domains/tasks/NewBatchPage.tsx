@@ -55,7 +55,16 @@ function NewBatchForm() {
       const batch = await api<Batch>('POST', `/projects/${project.data!.id}/task-batches`, {
         title,
         instructions,
-        answer: kind === 'label' || kind === 'labels' ? { kind, labels: labels.split(',').map((l) => l.trim()).filter(Boolean) } : { kind },
+        answer:
+          kind === 'label' || kind === 'labels'
+            ? {
+                kind,
+                labels: labels
+                  .split(',')
+                  .map((l) => l.trim())
+                  .filter(Boolean),
+              }
+            : { kind },
         ...(mode === 'fixed' ? { overlap } : { dynamic: { minOverlap, maxOverlap, confidence } }),
         ...(paid ? { reward: { amount: amount ?? 0, currency } } : {}),
         goldRate,
@@ -93,7 +102,13 @@ function NewBatchForm() {
         </select>
       </Field>
       {(kind === 'label' || kind === 'labels') && (
-        <Field label={t('form.labels')} hint={t('form.labelsHint')} value={labels} onChange={(e) => setLabels(e.target.value)} error={fieldError(error, 'answer.labels')} />
+        <Field
+          label={t('form.labels')}
+          hint={t('form.labelsHint')}
+          value={labels}
+          onChange={(e) => setLabels(e.target.value)}
+          error={fieldError(error, 'answer.labels')}
+        />
       )}
       <fieldset className="stack-sm">
         <legend>{t('form.overlap')}</legend>
@@ -104,11 +119,19 @@ function NewBatchForm() {
           <input type="radio" name="mode" checked={mode === 'dynamic'} onChange={() => setMode('dynamic')} /> {t('form.dynamic')}
         </label>
         {mode === 'fixed' ? (
-          <Field label={t('form.answersPerItem')} {...numberInput(overlap, setOverlap, { min: 1, max: 100 })} error={fieldError(error, 'overlap')} />
+          <Field
+            label={t('form.answersPerItem')}
+            {...numberInput(overlap, setOverlap, { min: 1, max: 100 })}
+            error={fieldError(error, 'overlap')}
+          />
         ) : (
           <div className="row">
             <Field label={t('form.minOverlap')} {...numberInput(minOverlap, setMinOverlap, { min: 1, max: 100 })} />
-            <Field label={t('form.maxOverlap')} {...numberInput(maxOverlap, setMaxOverlap, { min: 1, max: 100 })} error={fieldError(error, 'dynamic.maxOverlap')} />
+            <Field
+              label={t('form.maxOverlap')}
+              {...numberInput(maxOverlap, setMaxOverlap, { min: 1, max: 100 })}
+              error={fieldError(error, 'dynamic.maxOverlap')}
+            />
             <Field label={t('form.confidence')} {...numberInput(confidence, setConfidence, { min: 0.5, max: 1, step: 0.05 })} />
           </div>
         )}
@@ -120,7 +143,12 @@ function NewBatchForm() {
         </label>
         {paid && (
           <div className="row">
-            <Field label={t('form.reward')} value={reward} onChange={(e) => setReward(e.target.value)} error={fieldError(error, 'reward.amount')} />
+            <Field
+              label={t('form.reward')}
+              value={reward}
+              onChange={(e) => setReward(e.target.value)}
+              error={fieldError(error, 'reward.amount')}
+            />
             <Field label={t('form.currency')}>
               <select value={currency} onChange={(e) => setCurrency(e.target.value)}>
                 {CURRENCIES.map((c) => (
@@ -134,7 +162,11 @@ function NewBatchForm() {
       </fieldset>
       <fieldset className="stack-sm">
         <legend>{t('form.quality')}</legend>
-        <Field label={t('form.goldRate')} hint={t('form.goldRateHint')} {...numberInput(goldRate, setGoldRate, { min: 0, max: 1, step: 0.05 })} />
+        <Field
+          label={t('form.goldRate')}
+          hint={t('form.goldRateHint')}
+          {...numberInput(goldRate, setGoldRate, { min: 0, max: 1, step: 0.05 })}
+        />
         <label className="row">
           <input type="checkbox" checked={qualify} onChange={(e) => setQualify(e.target.checked)} /> {t('form.qualify')}
         </label>

@@ -48,7 +48,12 @@ function Results() {
     if (!reason) return;
     try {
       setBonusError(null);
-      await api('POST', `/task-batches/${id}/bonuses`, { workerId: w.workerId, amount, reason }, { headers: { 'idempotency-key': idempotencyKey() } });
+      await api(
+        'POST',
+        `/task-batches/${id}/bonuses`,
+        { workerId: w.workerId, amount, reason },
+        { headers: { 'idempotency-key': idempotencyKey() } },
+      );
       workers.reload();
     } catch (e) {
       setBonusError(e);
@@ -65,7 +70,9 @@ function Results() {
             ← {b.title}
           </Link>
           <h1 style={{ margin: 0 }}>{t('results')}</h1>
-          <span className="muted small">{t('answeredOf', { answered: formatNumber(head.data.answeredItems), total: formatNumber(head.data.totalItems) })}</span>
+          <span className="muted small">
+            {t('answeredOf', { answered: formatNumber(head.data.answeredItems), total: formatNumber(head.data.totalItems) })}
+          </span>
         </div>
         <div className="row">
           <label className="row">
@@ -111,7 +118,15 @@ function Results() {
                   <ItemData data={i.data} compact />
                 </td>
                 <td style={{ fontWeight: 600 }}>{answerText(i.answer)}</td>
-                <td>{b.answer.kind === 'number' ? (i.stdError === null ? '—' : formatNumber(i.stdError, { maximumFractionDigits: 2 })) : i.confidence === null ? '—' : formatPercent(i.confidence, 1)}</td>
+                <td>
+                  {b.answer.kind === 'number'
+                    ? i.stdError === null
+                      ? '—'
+                      : formatNumber(i.stdError, { maximumFractionDigits: 2 })
+                    : i.confidence === null
+                      ? '—'
+                      : formatPercent(i.confidence, 1)}
+                </td>
                 <td className="small muted">{i.votes.map((a) => answerText(a.answer)).join(' · ') || '—'}</td>
               </tr>
             ))}
@@ -148,7 +163,11 @@ function Results() {
                   <td>{formatNumber(w.answers)}</td>
                   <td>{w.goldAccuracy === null ? '—' : `${formatPercent(w.goldAccuracy)} (${w.goldAnswers})`}</td>
                   <td title={w.confusion ? confusionText(w.confusion, workers.data!.labels) : undefined}>
-                    {w.quality === null ? '—' : b.answer.kind === 'number' ? formatNumber(w.quality, { maximumFractionDigits: 2 }) : formatPercent(w.quality)}
+                    {w.quality === null
+                      ? '—'
+                      : b.answer.kind === 'number'
+                        ? formatNumber(w.quality, { maximumFractionDigits: 2 })
+                        : formatPercent(w.quality)}
                   </td>
                   <td className="small">{t('reviewCounts', { approved: w.approved, rejected: w.rejected, pending: w.pending })}</td>
                   <td>{w.earnings ? formatMoney(w.earnings.amount, w.earnings.currency) : '—'}</td>
@@ -171,7 +190,8 @@ function Results() {
   );
 }
 
-const confusionText = (m: number[][], labels: string[]) => m.map((row, c) => `${labels[c]} → ${row.map((p, k) => `${labels[k]} ${Math.round(p * 100)}%`).join(', ')}`).join('\n');
+const confusionText = (m: number[][], labels: string[]) =>
+  m.map((row, c) => `${labels[c]} → ${row.map((p, k) => `${labels[k]} ${Math.round(p * 100)}%`).join(', ')}`).join('\n');
 
 /** The answers' distribution under the chosen method, and how the methods compare (agreement, mean confidence). */
 function MethodCharts({ batch, methods, current, totalItems }: { batch: Batch; methods: string[]; current: string; totalItems: number }) {
@@ -183,7 +203,14 @@ function MethodCharts({ batch, methods, current, totalItems }: { batch: Batch; m
   useEffect(() => {
     let live = true;
     const wanted = compare ? methods : [current];
-    Promise.all(wanted.map((m) => api<{ items: { answer: TaskAnswer | null; confidence: number | null }[] }>('GET', `/task-batches/${batch.id}/results.json?method=${m}`).then((r) => [m, r.items] as const)))
+    Promise.all(
+      wanted.map((m) =>
+        api<{ items: { answer: TaskAnswer | null; confidence: number | null }[] }>(
+          'GET',
+          `/task-batches/${batch.id}/results.json?method=${m}`,
+        ).then((r) => [m, r.items] as const),
+      ),
+    )
       .then((pairs) => live && setAll(Object.fromEntries(pairs)))
       .catch((e) => live && setError(e));
     return () => {
@@ -198,7 +225,10 @@ function MethodCharts({ batch, methods, current, totalItems }: { batch: Batch; m
       const key = batch.answer.kind === 'number' ? String(Math.round(Number(i.answer))) : answerText(i.answer);
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
-    const keys = batch.answer.kind === 'label' ? batch.answer.labels.filter((l) => counts.has(l)) : [...counts.keys()].sort((a, b) => (batch.answer.kind === 'number' ? Number(a) - Number(b) : a.localeCompare(b))).slice(0, 30);
+    const keys =
+      batch.answer.kind === 'label'
+        ? batch.answer.labels.filter((l) => counts.has(l))
+        : [...counts.keys()].sort((a, b) => (batch.answer.kind === 'number' ? Number(a) - Number(b) : a.localeCompare(b))).slice(0, 30);
     return { keys, values: keys.map((k) => counts.get(k) ?? 0) };
   }, [all, current, batch]);
   const comparison = useMemo(() => {
@@ -227,8 +257,16 @@ function MethodCharts({ batch, methods, current, totalItems }: { batch: Batch; m
         <div className="task-chart">
           <Bar
             aria-label={t('distribution', { method: t(`methods.${current}`) })}
-            data={{ labels: dist.keys, datasets: [{ label: t('itemsLabel'), data: dist.values, backgroundColor: 'rgba(79, 70, 229, 0.75)' }] }}
-            options={{ maintainAspectRatio: false, animation: false, plugins: { legend: { display: false } }, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } }}
+            data={{
+              labels: dist.keys,
+              datasets: [{ label: t('itemsLabel'), data: dist.values, backgroundColor: 'rgba(79, 70, 229, 0.75)' }],
+            }}
+            options={{
+              maintainAspectRatio: false,
+              animation: false,
+              plugins: { legend: { display: false } },
+              scales: { y: { beginAtZero: true, ticks: { precision: 0 } } },
+            }}
           />
         </div>
       </section>
@@ -241,11 +279,27 @@ function MethodCharts({ batch, methods, current, totalItems }: { batch: Batch; m
               data={{
                 labels: comparison.map((c) => t(`methods.${c.method}`)),
                 datasets: [
-                  { label: t('agreement', { method: t(`methods.${current}`) }), data: comparison.map((c) => c.agreement * 100), backgroundColor: 'rgba(79, 70, 229, 0.75)' },
-                  ...(batch.answer.kind === 'number' ? [] : [{ label: t('meanConfidence'), data: comparison.map((c) => (c.confidence ?? 0) * 100), backgroundColor: 'rgba(15, 159, 117, 0.7)' }]),
+                  {
+                    label: t('agreement', { method: t(`methods.${current}`) }),
+                    data: comparison.map((c) => c.agreement * 100),
+                    backgroundColor: 'rgba(79, 70, 229, 0.75)',
+                  },
+                  ...(batch.answer.kind === 'number'
+                    ? []
+                    : [
+                        {
+                          label: t('meanConfidence'),
+                          data: comparison.map((c) => (c.confidence ?? 0) * 100),
+                          backgroundColor: 'rgba(15, 159, 117, 0.7)',
+                        },
+                      ]),
                 ],
               }}
-              options={{ maintainAspectRatio: false, animation: false, scales: { y: { beginAtZero: true, max: 100, ticks: { callback: (v) => `${v}%` } } } }}
+              options={{
+                maintainAspectRatio: false,
+                animation: false,
+                scales: { y: { beginAtZero: true, max: 100, ticks: { callback: (v) => `${v}%` } } },
+              }}
             />
           </div>
         </section>

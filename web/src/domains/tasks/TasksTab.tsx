@@ -34,11 +34,14 @@ export function TasksTab({ project }: { project: ProjectSummary }) {
           )}
         </div>
       </div>
-      <ListState list={list} empty={
+      <ListState
+        list={list}
+        empty={
           <EmptyState icon="check" title={t('noBatches')}>
             {host ? t('noBatchesHost') : t('noBatchesLead')}
           </EmptyState>
-        }>
+        }
+      >
         {(items) => (
           <ul className="list card" style={{ padding: '0 1.25rem' }}>
             {items.map((b) => (
@@ -50,7 +53,9 @@ export function TasksTab({ project }: { project: ProjectSummary }) {
                   <span className="row muted small">
                     <StatusBadge status={b.status} />
                     <span>{t('itemsCount', { count: b.itemsCount, n: formatNumber(b.itemsCount) })}</span>
-                    <span>· {b.reward ? t('rewardEach', { amount: formatMoney(b.reward.amount, b.reward.currency) }) : t('volunteer')}</span>
+                    <span>
+                      · {b.reward ? t('rewardEach', { amount: formatMoney(b.reward.amount, b.reward.currency) }) : t('volunteer')}
+                    </span>
                   </span>
                 </div>
                 <div className="row">

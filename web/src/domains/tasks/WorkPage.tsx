@@ -39,7 +39,8 @@ function Work() {
       const lease = await api<Lease | undefined>('POST', `/task-batches/${id}/assignments`, {});
       setState(lease ? { kind: 'working', lease } : { kind: 'done' });
     } catch (e) {
-      if (e instanceof ApiError && (e.code === 'not_qualified' || e.code === 'batch_not_open')) setState({ kind: 'blocked', message: e.message });
+      if (e instanceof ApiError && (e.code === 'not_qualified' || e.code === 'batch_not_open'))
+        setState({ kind: 'blocked', message: e.message });
       else setError(e);
     }
   }, [id]);
@@ -66,7 +67,9 @@ function Work() {
     setSending(true);
     setError(null);
     try {
-      const res = await api<{ gold?: { correct: boolean; expected: TaskAnswer } }>('POST', `/assignments/${lease.id}/submit`, { answer: value });
+      const res = await api<{ gold?: { correct: boolean; expected: TaskAnswer } }>('POST', `/assignments/${lease.id}/submit`, {
+        answer: value,
+      });
       setFeedback(res.gold ?? null);
       earnings.reload();
       await next();
@@ -158,7 +161,12 @@ function Work() {
       )}
       {lease && (
         <>
-          <ProgressBar label={t('progress')} value={lease.progress.done} max={Math.max(lease.progress.total, 1)} detail={t('progressDetail', { done: lease.progress.done, total: lease.progress.total })} />
+          <ProgressBar
+            label={t('progress')}
+            value={lease.progress.done}
+            max={Math.max(lease.progress.total, 1)}
+            detail={t('progressDetail', { done: lease.progress.done, total: lease.progress.total })}
+          />
           <div className="task-work-grid">
             <section className="card stack-sm">
               <h2 className="section-title">{t('item')}</h2>
@@ -183,7 +191,13 @@ function Work() {
                 </div>
               )}
               {(kind === 'number' || kind === 'text') && (
-                <input ref={inputRef} aria-label={t('yourAnswer')} type={kind === 'number' ? 'number' : 'text'} value={text} onChange={(e) => setText(e.target.value)} />
+                <input
+                  ref={inputRef}
+                  aria-label={t('yourAnswer')}
+                  type={kind === 'number' ? 'number' : 'text'}
+                  value={text}
+                  onChange={(e) => setText(e.target.value)}
+                />
               )}
               <div className="row">
                 <button className="btn btn-primary" onClick={() => void submit()} disabled={answer() === null || sending}>
@@ -198,7 +212,11 @@ function Work() {
                 <summary>{t('instructions')}</summary>
                 <Markdown html={lease.batch.instructionsHtml} />
               </details>
-              {lease.batch.reward && <p className="muted small">{t('rewardEach', { amount: formatMoney(lease.batch.reward.amount, lease.batch.reward.currency) })}</p>}
+              {lease.batch.reward && (
+                <p className="muted small">
+                  {t('rewardEach', { amount: formatMoney(lease.batch.reward.amount, lease.batch.reward.currency) })}
+                </p>
+              )}
             </section>
           </div>
         </>

@@ -14,4 +14,5 @@ export type MyAssignment = ApiItem<'/api/v1/me/assignments'>;
 export type Earnings = ApiResponse<'/api/v1/me/task-earnings'>;
 
 /** An answer as text: labels joined by commas. */
-export const answerText = (a: TaskAnswer | null | undefined) => (a === null || a === undefined ? '—' : Array.isArray(a) ? a.join(', ') : String(a));
+export const answerText = (a: TaskAnswer | null | undefined) =>
+  a === null || a === undefined ? '—' : Array.isArray(a) ? a.join(', ') : String(a);
