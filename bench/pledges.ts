@@ -93,7 +93,11 @@ export async function main() {
     const body = { amount: 2500, tierId: 'tier_bench', payment: { type: 'test_card', number: '4242424242424242' } };
     const path = '/api/v1/campaigns/cmp_bench/pledges';
     let used = 0;
-    const slice = (n: number) => people.slice(used, (used = Math.min(PEOPLE, used + n)));
+    const slice = (n: number) => {
+      const from = used;
+      used = Math.min(PEOPLE, used + n);
+      return people.slice(from, used);
+    };
 
     const before = await measured(bare);
     const runs: { servers: number; run: LoadResult; cpu: NodeJS.CpuUsage; busy: number }[] = [];

@@ -126,7 +126,7 @@ function tableOwners(): Map<string, string> {
 }
 
 /** What breaks the rules today, as sorted lines a failing test prints in full. */
-export function violations(files: SourceFile[] = moduleFiles()) {
+function violations(files: SourceFile[] = moduleFiles()) {
   const schema: string[] = [];
   const data: string[] = [];
   const sqlReads: Record<string, string[]> = {};
@@ -161,7 +161,7 @@ export function violations(files: SourceFile[] = moduleFiles()) {
  * Modules that import each other, directly or round a longer loop: each strongly connected group of the graph
  * (Tarjan), as its members sorted and joined by ` <-> `.
  */
-export function cycles(edges: Iterable<string>): string[] {
+function cycles(edges: Iterable<string>): string[] {
   const next = new Map<string, string[]>();
   for (const e of edges) {
     const [from, to] = e.split(' -> ') as [string, string];

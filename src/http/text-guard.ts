@@ -29,11 +29,12 @@ export function findTextProblems(value: unknown, path: string, out: FieldProblem
   }
   if (value === null || typeof value !== 'object' || depth > 64) return out;
   if (Array.isArray(value)) {
-    value.forEach((v, i) => findTextProblems(v, `${path}.${i}`, out, depth + 1));
+    for (const [i, v] of value.entries()) findTextProblems(v, `${path}.${i}`, out, depth + 1);
     return out;
   }
   for (const [key, v] of Object.entries(value)) {
     const keyProblem = textProblem(key);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is exactly what this guard replaces
     if (keyProblem) out.push({ field: `${path}.${key.replace(/[\u0000\ud800-\udfff]/g, '\ufffd')}`, message: `key ${keyProblem}` });
     else findTextProblems(v, `${path}.${key}`, out, depth + 1);
   }

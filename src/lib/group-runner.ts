@@ -51,7 +51,7 @@ export class GroupRunner<I, O> {
   private async flush(group: typeof this.queue): Promise<void> {
     try {
       const results = await this.runGroup(group.map((g) => g.item));
-      group.forEach((g, i) => g.resolve(results[i]!));
+      for (const [i, g] of group.entries()) g.resolve(results[i]!);
     } catch (e) {
       if (group.length === 1) return group[0]!.reject(e);
       await Promise.all(group.map((g) => this.flush([g])));

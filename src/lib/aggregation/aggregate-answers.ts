@@ -133,9 +133,17 @@ function indexRows(rows: { item: string; worker: string }[], itemOrder: string[]
   for (let a = 0; a < rows.length; a++) {
     const r = rows[a]!;
     let i = itemIndex.get(r.item);
-    if (i === undefined) itemIndex.set(r.item, (i = itemIds.length)), itemIds.push(r.item);
+    if (i === undefined) {
+      i = itemIds.length;
+      itemIndex.set(r.item, i);
+      itemIds.push(r.item);
+    }
     let w = workerIndex.get(r.worker);
-    if (w === undefined) workerIndex.set(r.worker, (w = workerIds.length)), workerIds.push(r.worker);
+    if (w === undefined) {
+      w = workerIds.length;
+      workerIndex.set(r.worker, w);
+      workerIds.push(r.worker);
+    }
     item[a] = i;
     worker[a] = w;
   }
@@ -277,7 +285,7 @@ export function aggregateAnswers(input: AggregateInput): AggregateOutput {
   const goldIdx = new Int32Array(nItems);
   for (const name of labels) {
     for (let a = 0; a < n; a++) label[a] = (rows[a]!.answer as string[]).includes(name) ? 1 : 0;
-    goldOf.forEach((g, i) => (goldIdx[i] = Array.isArray(g) ? (g.includes(name) ? 1 : 0) : -1));
+    for (const [i, g] of goldOf.entries()) goldIdx[i] = Array.isArray(g) ? (g.includes(name) ? 1 : 0) : -1;
     const res = runCategorical(method, { nItems, nWorkers, nLabels: 2, item: idx.item, worker: idx.worker, label, gold: goldIdx });
     for (let i = 0; i < nItems; i++) {
       if (res.labels[i]! < 0) continue;

@@ -39,6 +39,6 @@ export function borda(positions: readonly (readonly number[])[]): BordaScore[] {
  */
 export function positionCounts(rankings: readonly (readonly number[])[], m: number): number[][] {
   const counts = Array.from({ length: m }, () => new Array<number>(m).fill(0));
-  for (const ranking of rankings) ranking.forEach((option, pos) => (counts[option]![pos]! += 1));
+  for (const ranking of rankings) for (const [pos, option] of ranking.entries()) counts[option]![pos]! += 1;
   return counts;
 }

@@ -62,6 +62,7 @@ const MAX_SUMMARY = 500;
 
 /** PostgreSQL text and jsonb take neither NUL nor lone surrogates; an audit row must never fail its action for that. */
 function clean(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is exactly what is removed
   return text.replace(/\u0000/g, '').replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
 

@@ -61,17 +61,15 @@ async function logAction(
   tx: Executor,
   a: { type: ModeratedType; id: string; action: 'hide' | 'unhide'; operatorId: string; reason?: string | null; at: Date },
 ) {
-  await tx
-    .insert(moderationActions)
-    .values({
-      id: newId('mod'),
-      subjectType: a.type,
-      subjectId: a.id,
-      action: a.action,
-      operatorId: a.operatorId,
-      reason: a.reason ?? null,
-      createdAt: a.at,
-    });
+  await tx.insert(moderationActions).values({
+    id: newId('mod'),
+    subjectType: a.type,
+    subjectId: a.id,
+    action: a.action,
+    operatorId: a.operatorId,
+    reason: a.reason ?? null,
+    createdAt: a.at,
+  });
 }
 
 /** The audit entry of a report's resolution (every open report on its subject is resolved with it). */

@@ -60,19 +60,19 @@ async function chargeAll(ctx: AppContext, claimed: Pledge[], concurrency: number
   });
   const results = new Array<ChargeResult>(claimed.length);
   const byProvider = new Map<string, number[]>();
-  claimed.forEach((p, i) => byProvider.set(p.provider, [...(byProvider.get(p.provider) ?? []), i]));
+  for (const [i, p] of claimed.entries()) byProvider.set(p.provider, [...(byProvider.get(p.provider) ?? []), i]);
   for (const [name, indexes] of byProvider) {
     const provider = paymentProvider(ctx, name);
     if (provider.chargeMany) {
       for (let i = 0; i < indexes.length; i += 500) {
         const chunk = indexes.slice(i, i + 500);
         const answers = await provider.chargeMany(chunk.map((k) => request(claimed[k]!)));
-        chunk.forEach((k, j) => (results[k] = answers[j]!));
+        for (const [j, k] of chunk.entries()) results[k] = answers[j]!;
         await yieldToEventLoop();
       }
     } else {
       const answers = await mapLimit(indexes, concurrency, (k) => provider.charge(request(claimed[k]!)));
-      indexes.forEach((k, j) => (results[k] = answers[j]!));
+      for (const [j, k] of indexes.entries()) results[k] = answers[j]!;
     }
   }
   return results;

@@ -22,18 +22,16 @@ export async function askQuestion(ctx: AppContext, actor: Actor, projectIdOrSlug
   const id = newId('qst');
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    await tx
-      .insert(questions)
-      .values({
-        id,
-        projectId: project?.id ?? null,
-        authorId: actor.userId,
-        title: input.title,
-        body: input.body,
-        tags: uniqueTags(input.tags),
-        createdAt: now,
-        updatedAt: now,
-      });
+    await tx.insert(questions).values({
+      id,
+      projectId: project?.id ?? null,
+      authorId: actor.userId,
+      title: input.title,
+      body: input.body,
+      tags: uniqueTags(input.tags),
+      createdAt: now,
+      updatedAt: now,
+    });
     if (project)
       await recordActivity(tx, {
         projectId: project.id,

@@ -33,19 +33,26 @@ export function validateAnswers(questions: readonly Question[], answers: readonl
   const seen = new Set<string>();
   const answered = new Set<string>();
   const failed = new Set<string>();
-  answers.forEach((a, i) => {
+  for (const [i, a] of answers.entries()) {
     const q = byId.get(a.questionId);
-    if (!q) return problems.push({ field: `body.answers[${i}].questionId`, message: 'is not a question of this survey' });
-    if (seen.has(q.id)) return problems.push({ field: `body.answers[${i}].questionId`, message: 'is answered twice' });
+    if (!q) {
+      problems.push({ field: `body.answers[${i}].questionId`, message: 'is not a question of this survey' });
+      continue;
+    }
+    if (seen.has(q.id)) {
+      problems.push({ field: `body.answers[${i}].questionId`, message: 'is answered twice' });
+      continue;
+    }
     seen.add(q.id);
     const result = encodeAnswer(q, a.value);
     if ('error' in result) {
       failed.add(q.id);
-      return problems.push({ field: `body.answers[${i}].value`, message: result.error });
+      problems.push({ field: `body.answers[${i}].value`, message: result.error });
+      continue;
     }
     if (result.rows.length) answered.add(q.id);
     rows.push(...result.rows);
-  });
+  }
   for (const q of questions) {
     // A required question answered with a wrong value is already reported by its index.
     if (q.required && !answered.has(q.id) && !failed.has(q.id)) {

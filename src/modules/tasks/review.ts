@@ -192,18 +192,16 @@ export async function payBonus(ctx: AppContext, actor: Actor, batchId: string, i
   const id = newId('tbn');
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    await tx
-      .insert(taskBonuses)
-      .values({
-        id,
-        batchId,
-        userId: worker.userId!,
-        amount: input.amount,
-        currency: batch.currency!,
-        reason: input.reason,
-        createdBy: actor.userId,
-        createdAt: now,
-      });
+    await tx.insert(taskBonuses).values({
+      id,
+      batchId,
+      userId: worker.userId!,
+      amount: input.amount,
+      currency: batch.currency!,
+      reason: input.reason,
+      createdBy: actor.userId,
+      createdAt: now,
+    });
     await postTransaction(tx, {
       kind: 'task_bonus',
       currency: batch.currency!,

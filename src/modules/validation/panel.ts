@@ -29,7 +29,10 @@ export interface DailyPoint {
 /** Daily counts with a running total that starts from what came before the window. */
 function withTotals(daily: { date: string; count: number }[], before: number): DailyPoint[] {
   let total = before;
-  return daily.map((d) => ({ date: d.date, count: d.count, total: (total += d.count) }));
+  return daily.map((d) => {
+    total += d.count;
+    return { date: d.date, count: d.count, total };
+  });
 }
 
 /** Follows per UTC day over the window, and how many there were before it. */
