@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { glad } from './glad.js';
 import { majorityVote } from './majority-vote.js';
-import { accuracyOf, seededRandom } from './synthetic.js';
+import { seededRandom } from '../ranking/random.js';
+import { accuracyOf } from './synthetic.js';
 import type { CategoricalAnswers } from './types.js';
 
 /** Answers drawn from the GLAD model itself: P(right) = σ(α·β). */

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { minimaxEntropy } from './minimax-entropy.js';
 import { majorityVote } from './majority-vote.js';
 import { dawidSkene } from './dawid-skene.js';
-import { accuracyOf, seededRandom, syntheticCategorical } from './synthetic.js';
+import { seededRandom } from '../ranking/random.js';
+import { accuracyOf, syntheticCategorical } from './synthetic.js';
 import type { CategoricalAnswers } from './types.js';
 
 describe('minimaxEntropy', () => {

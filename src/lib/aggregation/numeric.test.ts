@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { numericMean, numericMedian, numericRobust } from './numeric.js';
-import { seededRandom } from './synthetic.js';
+import { seededRandom } from '../ranking/random.js';
 import type { NumericAnswers } from './types.js';
 
 const numeric = (rows: [number, number, number][], nItems: number): NumericAnswers => ({

@@ -12,23 +12,26 @@ export const NUMERIC_METHODS = ['mean', 'median', 'robust'] as const;
 export type CategoricalMethod = (typeof CATEGORICAL_METHODS)[number];
 export type NumericMethod = (typeof NUMERIC_METHODS)[number];
 
+const CATEGORICAL: Record<CategoricalMethod, (data: CategoricalAnswers) => CategoricalResult> = {
+  mv: majorityVote,
+  wmv: weightedMajorityVote,
+  ds: dawidSkene,
+  glad,
+  mme: minimaxEntropy,
+};
+
+const NUMERIC: Record<NumericMethod, (data: NumericAnswers) => NumericResult> = {
+  mean: numericMean,
+  median: numericMedian,
+  robust: numericRobust,
+};
+
 /**
  * Runs a categorical method by its short name, each with its one default configuration.
  * @example aggregateCategorical('ds', data).labels
  */
 export function aggregateCategorical(method: CategoricalMethod, data: CategoricalAnswers): CategoricalResult {
-  switch (method) {
-    case 'mv':
-      return majorityVote(data);
-    case 'wmv':
-      return weightedMajorityVote(data);
-    case 'ds':
-      return dawidSkene(data);
-    case 'glad':
-      return glad(data);
-    case 'mme':
-      return minimaxEntropy(data);
-  }
+  return CATEGORICAL[method](data);
 }
 
 /**
@@ -36,12 +39,5 @@ export function aggregateCategorical(method: CategoricalMethod, data: Categorica
  * @example aggregateNumeric('median', data).values
  */
 export function aggregateNumeric(method: NumericMethod, data: NumericAnswers): NumericResult {
-  switch (method) {
-    case 'mean':
-      return numericMean(data);
-    case 'median':
-      return numericMedian(data);
-    case 'robust':
-      return numericRobust(data);
-  }
+  return NUMERIC[method](data);
 }

@@ -1,19 +1,5 @@
+import { seededRandom } from '../ranking/random.js';
 import type { CategoricalAnswers } from './types.js';
-
-/**
- * A small seeded random generator (mulberry32), so tests and benchmarks are repeatable.
- * @example const rand = seededRandom(42); rand() // a number in [0, 1)
- */
-export function seededRandom(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface SyntheticOptions {
   items: number;
