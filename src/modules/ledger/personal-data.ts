@@ -1,10 +1,9 @@
 // The ledger's share of a personal-data export. On erasure nothing here changes: the ledger is append-only and
 // kept for accounting; its accounts name people by account id only (`external:card:usr_…`), and an erased
 // account's row no longer leads to a name or an address.
-import { asc, inArray } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { ledgerEntries, ledgerTransactions } from '../../db/schema/ledger.js';
 import { LedgerAccounts } from './accounts.js';
+import { selectEntriesOf, selectTransactionsTouching } from './queries.js';
 
 /** The ledger accounts that are one person's: their card, their task earnings, and their host balance and payouts. */
 export function personalAccounts(userId: string): string[] {
@@ -24,23 +23,12 @@ export function personalAccounts(userId: string): string[] {
  */
 export async function transactionsTouching(db: Executor, accounts: string[]) {
   if (!accounts.length) return [];
-  const ids = db.selectDistinct({ id: ledgerEntries.transactionId }).from(ledgerEntries).where(inArray(ledgerEntries.account, accounts));
-  const txs = await db
-    .select()
-    .from(ledgerTransactions)
-    .where(inArray(ledgerTransactions.id, ids))
-    .orderBy(asc(ledgerTransactions.createdAt), asc(ledgerTransactions.id));
+  const txs = await selectTransactionsTouching(db, accounts);
   if (!txs.length) return [];
-  const entries = await db
-    .select({ transactionId: ledgerEntries.transactionId, account: ledgerEntries.account, amount: ledgerEntries.amount })
-    .from(ledgerEntries)
-    .where(
-      inArray(
-        ledgerEntries.transactionId,
-        txs.map((t) => t.id),
-      ),
-    )
-    .orderBy(asc(ledgerEntries.id));
+  const entries = await selectEntriesOf(
+    db,
+    txs.map((t) => t.id),
+  );
   return txs.map((t) => ({
     id: t.id,
     kind: t.kind,

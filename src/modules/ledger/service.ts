@@ -1,7 +1,15 @@
-import { and, eq, inArray, like, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { ledgerEntries, ledgerTransactions } from '../../db/schema/ledger.js';
 import { newId } from '../../lib/ids.js';
+import {
+  insertEntries,
+  insertEntriesBatch,
+  insertTransaction,
+  insertTransactionsBatch,
+  selectTransactionIdByKey,
+  sumOfAccount,
+  sumsByAccount,
+  sumsByCurrency,
+} from './queries.js';
 
 export interface LedgerEntryInput {
   account: string;
@@ -34,6 +42,29 @@ export class UnbalancedTransactionError extends Error {}
  *             { account: LedgerAccounts.campaignEscrow(campaignId), amount: 2500 }] })
  */
 export async function postTransaction(tx: Executor, input: LedgerTransactionInput): Promise<string> {
+  const entries = balancedEntries(input);
+  const id = newId('ltx');
+  const at = input.at ?? new Date();
+  const inserted = await insertTransaction(tx, {
+    id,
+    kind: input.kind,
+    currency: input.currency,
+    memo: input.memo ?? '',
+    refType: input.ref?.type ?? null,
+    refId: input.ref?.id ?? null,
+    idempotencyKey: input.idempotencyKey ?? null,
+    createdAt: at,
+  });
+  if (!inserted) return (await selectTransactionIdByKey(tx, input.idempotencyKey!))!;
+  await insertEntries(
+    tx,
+    entries.map((e) => ({ transactionId: id, account: e.account, currency: input.currency, amount: e.amount, createdAt: at })),
+  );
+  return id;
+}
+
+/** The entries of a transaction that are not zero, once checked: integers of minor units that sum to zero. */
+function balancedEntries(input: LedgerTransactionInput): LedgerEntryInput[] {
   const entries = input.entries.filter((e) => e.amount !== 0);
   for (const e of entries) {
     if (!Number.isSafeInteger(e.amount)) throw new UnbalancedTransactionError(`amount for ${e.account} is not an integer of minor units`);
@@ -41,61 +72,22 @@ export async function postTransaction(tx: Executor, input: LedgerTransactionInpu
   const total = entries.reduce((s, e) => s + e.amount, 0);
   if (total !== 0) throw new UnbalancedTransactionError(`ledger transaction ${input.kind} does not balance (sum ${total})`);
   if (!entries.length) throw new UnbalancedTransactionError(`ledger transaction ${input.kind} has no entries`);
-  const id = newId('ltx');
-  const at = input.at ?? new Date();
-  const inserted = await tx
-    .insert(ledgerTransactions)
-    .values({
-      id,
-      kind: input.kind,
-      currency: input.currency,
-      memo: input.memo ?? '',
-      refType: input.ref?.type ?? null,
-      refId: input.ref?.id ?? null,
-      idempotencyKey: input.idempotencyKey ?? null,
-      createdAt: at,
-    })
-    .onConflictDoNothing({ target: ledgerTransactions.idempotencyKey })
-    .returning({ id: ledgerTransactions.id });
-  if (!inserted.length) {
-    const [first] = await tx
-      .select({ id: ledgerTransactions.id })
-      .from(ledgerTransactions)
-      .where(eq(ledgerTransactions.idempotencyKey, input.idempotencyKey!));
-    return first!.id;
-  }
-  await tx
-    .insert(ledgerEntries)
-    .values(entries.map((e) => ({ transactionId: id, account: e.account, currency: input.currency, amount: e.amount, createdAt: at })));
-  return id;
+  return entries;
 }
 
 /** An account's balance in one currency: the sum of its entries. */
-export async function balanceOf(db: Executor, account: string, currency: string): Promise<number> {
-  const [row] = await db
-    .select({ total: sql<string>`coalesce(sum(${ledgerEntries.amount}), 0)` })
-    .from(ledgerEntries)
-    .where(and(eq(ledgerEntries.account, account), eq(ledgerEntries.currency, currency)));
-  return Number(row?.total ?? 0);
+export function balanceOf(db: Executor, account: string, currency: string): Promise<number> {
+  return sumOfAccount(db, account, currency);
 }
 
 /** Balances of several accounts (or every account starting with a prefix), per currency. */
-export async function balancesOf(db: Executor, filter: { accounts?: string[]; prefix?: string }) {
-  const rows = await db
-    .select({ account: ledgerEntries.account, currency: ledgerEntries.currency, total: sql<string>`sum(${ledgerEntries.amount})` })
-    .from(ledgerEntries)
-    .where(filter.accounts ? inArray(ledgerEntries.account, filter.accounts) : like(ledgerEntries.account, `${filter.prefix ?? ''}%`))
-    .groupBy(ledgerEntries.account, ledgerEntries.currency);
-  return rows.map((r) => ({ account: r.account, currency: r.currency, balance: Number(r.total) }));
+export function balancesOf(db: Executor, filter: { accounts?: string[]; prefix?: string }) {
+  return sumsByAccount(db, filter);
 }
 
 /** The sum of every entry per currency: zero for each currency when the books add up. */
-export async function trialBalance(db: Executor): Promise<{ currency: string; total: number }[]> {
-  const rows = await db
-    .select({ currency: ledgerEntries.currency, total: sql<string>`sum(${ledgerEntries.amount})` })
-    .from(ledgerEntries)
-    .groupBy(ledgerEntries.currency);
-  return rows.map((r) => ({ currency: r.currency, total: Number(r.total) }));
+export function trialBalance(db: Executor): Promise<{ currency: string; total: number }[]> {
+  return sumsByCurrency(db);
 }
 
 /**
@@ -106,37 +98,32 @@ export async function trialBalance(db: Executor): Promise<{ currency: string; to
  * @example await postTransactions(tx, pledges.map((p) => ({ kind: 'pledge_collected', currency: 'EUR', idempotencyKey: `pledge:${p.id}:collect:1`, entries: [...] })))
  */
 export async function postTransactions(tx: Executor, inputs: LedgerTransactionInput[]): Promise<number> {
-  const prepared = inputs.map((input) => {
-    const entries = input.entries.filter((e) => e.amount !== 0);
-    for (const e of entries) {
-      if (!Number.isSafeInteger(e.amount)) throw new UnbalancedTransactionError(`amount for ${e.account} is not an integer of minor units`);
-    }
-    const total = entries.reduce((s, e) => s + e.amount, 0);
-    if (total !== 0) throw new UnbalancedTransactionError(`ledger transaction ${input.kind} does not balance (sum ${total})`);
-    if (!entries.length) throw new UnbalancedTransactionError(`ledger transaction ${input.kind} has no entries`);
-    return { id: newId('ltx'), input, entries, at: (input.at ?? new Date()).toISOString() };
-  });
+  const prepared = inputs.map((input) => ({
+    entries: balancedEntries(input),
+    row: {
+      id: newId('ltx'),
+      kind: input.kind,
+      currency: input.currency,
+      memo: input.memo ?? '',
+      refType: input.ref?.type ?? null,
+      refId: input.ref?.id ?? null,
+      idempotencyKey: input.idempotencyKey ?? null,
+      at: (input.at ?? new Date()).toISOString(),
+    },
+  }));
   if (!prepared.length) return 0;
-  // Each column goes as one array parameter (sql.param), not expanded into a list of parameters.
-  const col = <T>(f: (p: (typeof prepared)[number]) => T) => sql.param(prepared.map(f));
-  const arr = <T>(values: T[]) => sql.param(values);
-  const inserted = await tx.execute(sql`
-    INSERT INTO ledger_transactions (id, kind, currency, memo, ref_type, ref_id, idempotency_key, created_at)
-    SELECT * FROM unnest(${col((p) => p.id)}::text[], ${col((p) => p.input.kind)}::text[], ${col((p) => p.input.currency)}::text[],
-      ${col((p) => p.input.memo ?? '')}::text[], ${col((p) => p.input.ref?.type ?? null)}::text[], ${col((p) => p.input.ref?.id ?? null)}::text[],
-      ${col((p) => p.input.idempotencyKey ?? null)}::text[], ${col((p) => p.at)}::timestamptz[])
-    ON CONFLICT (idempotency_key) DO NOTHING
-    RETURNING id`);
-  const ids = new Set(((inserted as unknown as { rows: { id: string }[] }).rows ?? []).map((r) => r.id));
-  const rows = prepared
-    .filter((p) => ids.has(p.id))
-    .flatMap((p) => p.entries.map((e) => ({ id: p.id, account: e.account, currency: p.input.currency, amount: e.amount, at: p.at })));
-  if (rows.length) {
-    await tx.execute(sql`
-      INSERT INTO ledger_entries (transaction_id, account, currency, amount, created_at)
-      SELECT * FROM unnest(${arr(rows.map((r) => r.id))}::text[], ${arr(rows.map((r) => r.account))}::text[], ${arr(rows.map((r) => r.currency))}::text[],
-        ${arr(rows.map((r) => r.amount))}::bigint[], ${arr(rows.map((r) => r.at))}::timestamptz[])`);
-  }
+  const ids = await insertTransactionsBatch(
+    tx,
+    prepared.map((p) => p.row),
+  );
+  await insertEntriesBatch(
+    tx,
+    prepared
+      .filter((p) => ids.has(p.row.id))
+      .flatMap((p) =>
+        p.entries.map((e) => ({ id: p.row.id, account: e.account, currency: p.row.currency, amount: e.amount, at: p.row.at })),
+      ),
+  );
   return ids.size;
 }
 

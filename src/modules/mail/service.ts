@@ -1,9 +1,8 @@
 import nodemailer from 'nodemailer';
-import { asc, desc, eq, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import type { Executor } from '../../db/client.js';
-import { mailOutbox } from '../../db/schema/mail.js';
 import { newId } from '../../lib/ids.js';
+import { insertMail, markMailAttemptFailed, markMailKept, markMailSent, selectPendingMail, selectRecentMail } from './queries.js';
 
 export interface OutgoingMail {
   to: string;
@@ -17,21 +16,16 @@ export interface OutgoingMail {
  */
 export async function queueMail(tx: Executor, mail: OutgoingMail): Promise<string> {
   const id = newId('mail');
-  await tx.insert(mailOutbox).values({ id, toAddress: mail.to, subject: mail.subject, bodyText: mail.text });
+  await insertMail(tx, { id, toAddress: mail.to, subject: mail.subject, bodyText: mail.text });
   return id;
 }
 
 /** Sends pending mail through SMTP; without SMTP_URL marks it `kept` (listed by `foule outbox`). */
 export async function deliverOutbox(ctx: AppContext, batch = 50): Promise<number> {
-  const pending = await ctx.db
-    .select()
-    .from(mailOutbox)
-    .where(eq(mailOutbox.status, 'pending'))
-    .orderBy(asc(mailOutbox.createdAt))
-    .limit(batch);
+  const pending = await selectPendingMail(ctx.db, batch);
   if (!pending.length) return 0;
   if (!ctx.config.SMTP_URL) {
-    for (const mail of pending) await ctx.db.update(mailOutbox).set({ status: 'kept' }).where(eq(mailOutbox.id, mail.id));
+    for (const mail of pending) await markMailKept(ctx.db, mail.id);
     return pending.length;
   }
   const transport = nodemailer.createTransport(ctx.config.SMTP_URL);
@@ -39,16 +33,14 @@ export async function deliverOutbox(ctx: AppContext, batch = 50): Promise<number
     for (const mail of pending) {
       try {
         await transport.sendMail({ from: ctx.config.MAIL_FROM, to: mail.toAddress, subject: mail.subject, text: mail.bodyText });
-        await ctx.db
-          .update(mailOutbox)
-          .set({ status: 'sent', sentAt: ctx.clock.now(), attempts: sql`${mailOutbox.attempts} + 1` })
-          .where(eq(mailOutbox.id, mail.id));
+        await markMailSent(ctx.db, mail.id, ctx.clock.now());
       } catch (e) {
         const attempts = mail.attempts + 1;
-        await ctx.db
-          .update(mailOutbox)
-          .set({ attempts, lastError: String((e as Error).message).slice(0, 500), status: attempts >= 5 ? 'failed' : 'pending' })
-          .where(eq(mailOutbox.id, mail.id));
+        await markMailAttemptFailed(ctx.db, mail.id, {
+          attempts,
+          lastError: String((e as Error).message).slice(0, 500),
+          status: attempts >= 5 ? 'failed' : 'pending',
+        });
       }
     }
   } finally {
@@ -59,5 +51,5 @@ export async function deliverOutbox(ctx: AppContext, batch = 50): Promise<number
 
 /** The most recent mail, newest first, for operators. */
 export async function listOutbox(ctx: Pick<AppContext, 'db'>, limit = 50) {
-  return ctx.db.select().from(mailOutbox).orderBy(desc(mailOutbox.createdAt)).limit(limit);
+  return selectRecentMail(ctx.db, limit);
 }
