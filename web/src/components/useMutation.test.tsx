@@ -25,6 +25,23 @@ function Form({ action }: { action: (title: string) => Promise<unknown> }) {
   );
 }
 
+function Doubler({ results }: { results: unknown[] }) {
+  const m = useMutation(async (n: number) => {
+    if (n < 0) throw new Error('negative');
+    return n * 2;
+  });
+  return (
+    <>
+      <button type="button" onClick={async () => results.push(await m.run(21))}>
+        ok
+      </button>
+      <button type="button" onClick={async () => results.push(await m.run(-1))}>
+        bad
+      </button>
+    </>
+  );
+}
+
 describe('useMutation', () => {
   it('is busy while the action runs and calls it with the form state', async () => {
     let finish!: () => void;
@@ -64,23 +81,7 @@ describe('useMutation', () => {
 
   it('run resolves to the result, or undefined when the action threw', async () => {
     const results: unknown[] = [];
-    function Button() {
-      const m = useMutation(async (n: number) => {
-        if (n < 0) throw new Error('negative');
-        return n * 2;
-      });
-      return (
-        <>
-          <button type="button" onClick={async () => results.push(await m.run(21))}>
-            ok
-          </button>
-          <button type="button" onClick={async () => results.push(await m.run(-1))}>
-            bad
-          </button>
-        </>
-      );
-    }
-    render(<Button />);
+    render(<Doubler results={results} />);
     await userEvent.click(screen.getByRole('button', { name: 'ok' }));
     await userEvent.click(screen.getByRole('button', { name: 'bad' }));
     expect(results).toEqual([42, undefined]);
