@@ -1,17 +1,16 @@
 // Loading surveys and deciding who may see, answer, manage them and read their results.
-import { asc, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { surveyQuestions, surveys } from '../../db/schema/surveys.js';
 import type { Actor } from '../../http/auth.js';
 import { DomainError, forbidden, notFound, unauthenticated } from '../../lib/errors.js';
 import { findProject, isProjectHost, type Project } from '../projects/access.js';
+import { selectQuestionsOfSurvey, selectSurvey, type Survey } from './queries.js';
 import type { Question } from './questions.js';
 
-export type Survey = typeof surveys.$inferSelect;
+export type { Survey };
 
 /** A survey row by id, or a 404. */
 export async function loadSurvey(db: Executor, id: string): Promise<Survey> {
-  const [s] = await db.select().from(surveys).where(eq(surveys.id, id)).limit(1);
+  const s = await selectSurvey(db, id);
   if (!s) throw notFound('survey');
   return s;
 }
@@ -20,21 +19,8 @@ export async function loadSurvey(db: Executor, id: string): Promise<Survey> {
  * A survey's questions in order.
  * @example const qs = await loadQuestions(db, survey.id)
  */
-export async function loadQuestions(db: Executor, surveyId: string): Promise<Question[]> {
-  const rows = await db.select().from(surveyQuestions).where(eq(surveyQuestions.surveyId, surveyId)).orderBy(asc(surveyQuestions.position));
-  return rows.map((r) => ({
-    id: r.id,
-    seq: r.seq,
-    kind: r.kind,
-    prompt: r.prompt,
-    options: r.options,
-    required: r.required,
-    min: r.min,
-    max: r.max,
-    scale: r.scale,
-    currency: r.currency,
-    intent: r.intent,
-  }));
+export function loadQuestions(db: Executor, surveyId: string): Promise<Question[]> {
+  return selectQuestionsOfSurvey(db, surveyId);
 }
 
 export interface SurveyAccess {

@@ -1,14 +1,19 @@
 // Creating, editing and deleting surveys (hosts).
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
-import type { Tx } from '../../db/client.js';
-import { surveyQuestions, surveys } from '../../db/schema/surveys.js';
 import type { Actor } from '../../http/auth.js';
 import { DomainError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { requireProjectHost } from '../projects/access.js';
 import { manageSurvey } from './access.js';
+import {
+  deleteQuestionsOfSurvey,
+  deleteSurveyRow,
+  insertQuestions,
+  insertSurvey,
+  type NewQuestion,
+  updateSurveyFields,
+} from './queries.js';
 import { ZQuestionInput, type QuestionInput } from './questions.js';
 import { personRespondent, showSurvey } from './read-survey.js';
 
@@ -29,24 +34,20 @@ export type CreateSurveyRequest = z.infer<typeof ZCreateSurveyRequest>;
 export const ZUpdateSurveyRequest = ZCreateSurveyRequest.partial();
 export type UpdateSurveyRequest = z.infer<typeof ZUpdateSurveyRequest>;
 
-async function insertQuestions(tx: Tx, surveyId: string, questions: QuestionInput[]) {
-  for (const [position, q] of questions.entries()) {
-    await tx.insert(surveyQuestions).values({
-      id: newId('sq'),
-      surveyId,
-      position,
-      kind: q.kind,
-      prompt: q.prompt,
-      options: q.options ?? [],
-      required: q.required,
-      min: q.min ?? null,
-      max: q.max ?? null,
-      scale: q.kind === 'scale' ? (q.scale ?? 5) : null,
-      currency: q.kind === 'price' ? (q.currency ?? null) : null,
-      intent: q.intent,
-    });
-  }
-}
+/** The rows of the questions as a host wrote them: a scale's top defaults to 5; only a price question has a currency. */
+const questionRows = (questions: readonly QuestionInput[]): NewQuestion[] =>
+  questions.map((q) => ({
+    id: newId('sq'),
+    kind: q.kind,
+    prompt: q.prompt,
+    options: q.options ?? [],
+    required: q.required,
+    min: q.min ?? null,
+    max: q.max ?? null,
+    scale: q.kind === 'scale' ? (q.scale ?? 5) : null,
+    currency: q.kind === 'price' ? (q.currency ?? null) : null,
+    intent: q.intent,
+  }));
 
 /**
  * Creates a draft survey with its questions on a project the caller hosts.
@@ -57,7 +58,7 @@ export async function createSurvey(ctx: AppContext, actor: Actor, projectIdOrSlu
   const id = newId('srv');
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    await tx.insert(surveys).values({
+    await insertSurvey(tx, {
       id,
       projectId: project.id,
       title: input.title,
@@ -68,7 +69,7 @@ export async function createSurvey(ctx: AppContext, actor: Actor, projectIdOrSlu
       createdAt: now,
       updatedAt: now,
     });
-    await insertQuestions(tx, id, input.questions);
+    await insertQuestions(tx, id, questionRows(input.questions));
   });
   return showSurvey(ctx, id, actor, personRespondent(actor));
 }
@@ -86,19 +87,16 @@ export async function updateSurvey(ctx: AppContext, actor: Actor, id: string, in
     });
   }
   await ctx.db.transaction(async (tx) => {
-    await tx
-      .update(surveys)
-      .set({
-        ...(input.title !== undefined ? { title: input.title } : {}),
-        ...(input.description !== undefined ? { description: input.description } : {}),
-        ...(input.resultsPublic !== undefined ? { resultsPublic: input.resultsPublic } : {}),
-        ...(input.anonymous !== undefined ? { anonymous: input.anonymous } : {}),
-        updatedAt: ctx.clock.now(),
-      })
-      .where(eq(surveys.id, id));
+    await updateSurveyFields(tx, id, {
+      ...(input.title !== undefined ? { title: input.title } : {}),
+      ...(input.description !== undefined ? { description: input.description } : {}),
+      ...(input.resultsPublic !== undefined ? { resultsPublic: input.resultsPublic } : {}),
+      ...(input.anonymous !== undefined ? { anonymous: input.anonymous } : {}),
+      updatedAt: ctx.clock.now(),
+    });
     if (input.questions) {
-      await tx.delete(surveyQuestions).where(eq(surveyQuestions.surveyId, id));
-      await insertQuestions(tx, id, input.questions);
+      await deleteQuestionsOfSurvey(tx, id);
+      await insertQuestions(tx, id, questionRows(input.questions));
     }
   });
   return showSurvey(ctx, id, actor, personRespondent(actor));
@@ -108,5 +106,5 @@ export async function updateSurvey(ctx: AppContext, actor: Actor, id: string, in
 export async function deleteSurvey(ctx: AppContext, actor: Actor, id: string): Promise<void> {
   const { survey } = await manageSurvey(ctx.db, id, actor);
   if (survey.status !== 'draft') throw new DomainError('survey_not_draft', 'Only a draft can be deleted; close an opened survey instead.');
-  await ctx.db.delete(surveys).where(eq(surveys.id, id));
+  await deleteSurveyRow(ctx.db, id);
 }

@@ -1,11 +1,10 @@
 // The responses export (hosts): one line per response, one column per question (four for a price question).
 import { Readable } from 'node:stream';
-import { and, asc, between, eq, gt, inArray } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { csvRows, type CsvValue } from '../../lib/csv.js';
-import { surveyAnswers, surveyResponses } from '../../db/schema/surveys.js';
 import type { Survey } from './access.js';
 import { decodeAnswer, type AnswerValue, type Question } from './questions.js';
+import { selectAnswersInRange, selectResponsePage, type StoredAnswer } from './response-queries.js';
 
 const PAGE = 2000;
 const PRICE_COLUMNS = [
@@ -56,30 +55,18 @@ export function exportResponses(
     yield csvRows([header(questions)], { eol: '\r\n', bom: true });
     let after = 0;
     for (;;) {
-      const page = await db
-        .select()
-        .from(surveyResponses)
-        .where(and(eq(surveyResponses.surveyId, survey.id), gt(surveyResponses.seq, after)))
-        .orderBy(asc(surveyResponses.seq))
-        .limit(PAGE);
+      const page = await selectResponsePage(db, survey.id, after, PAGE);
       if (!page.length) return;
       after = page[page.length - 1]!.seq;
-      // A range of response seqs per question: the answers' primary key (question_seq, response_seq, item) serves it.
-      const rows = await db
-        .select()
-        .from(surveyAnswers)
-        .where(
-          and(
-            inArray(
-              surveyAnswers.questionSeq,
-              questions.map((q) => q.seq),
-            ),
-            between(surveyAnswers.responseSeq, page[0]!.seq, after),
-          ),
-        );
-      const byResponse = new Map<number, Map<number, (typeof rows)[number][]>>();
+      const rows = await selectAnswersInRange(
+        db,
+        questions.map((q) => q.seq),
+        page[0]!.seq,
+        after,
+      );
+      const byResponse = new Map<number, Map<number, StoredAnswer[]>>();
       for (const row of rows) {
-        const perQuestion = byResponse.get(row.responseSeq) ?? new Map<number, (typeof rows)[number][]>();
+        const perQuestion = byResponse.get(row.responseSeq) ?? new Map<number, StoredAnswer[]>();
         const list = perQuestion.get(row.questionSeq) ?? [];
         list.push(row);
         perQuestion.set(row.questionSeq, list);

@@ -3,11 +3,11 @@
 // DISTINCT_LIMIT rows (amounts with decimals, say), shipping every value would be slow, so it is summarized in SQL
 // from its answers instead: count, mean, standard deviation, range and median (percentile_cont) in one query, the
 // histogram in a second.
-import { sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { binningFor, binsFromCounts, meanInterval, type Bin, type Binning, type Interval } from '../../lib/statistics/index.js';
 import type { Question } from './questions.js';
-import { answerFilter, idList, rowsOf, type ResolvedSegment } from './segment-sql.js';
+import { countNumberBins, selectNumberSummaries, selectQuestionsWithManyTallies } from './results-queries.js';
+import type { ResolvedSegment } from './segment-sql.js';
 
 /** Above this many tally rows a number question is summarized in SQL. */
 export const DISTINCT_LIMIT = 5000;
@@ -28,11 +28,11 @@ export interface NumberResult {
  * @example const many = await manyValued(db, numberQuestions)
  */
 export async function manyValued(db: Executor, questions: readonly Question[], limit = DISTINCT_LIMIT): Promise<Set<number>> {
-  if (!questions.length) return new Set();
-  const res = await db.execute(sql`
-    SELECT question_seq FROM survey_tallies WHERE question_seq IN (${idList(questions.map((q) => q.seq))})
-    GROUP BY 1 HAVING count(*) > ${limit}`);
-  return new Set(rowsOf(res).map((r) => Number(r.question_seq)));
+  return selectQuestionsWithManyTallies(
+    db,
+    questions.map((q) => q.seq),
+    limit,
+  );
 }
 
 /**
@@ -58,42 +58,26 @@ export async function numberResultsInSql(
       histogram: [],
     });
   if (!questions.length || (s.kind === 'only' && !s.responseSeqs.length)) return out;
-  const condition = answerFilter(s);
-  const res = await db.execute(sql`
-    SELECT a.question_seq, count(*)::int AS n, avg(a.num) AS mean, stddev_samp(a.num) AS sd, min(a.num) AS lo, max(a.num) AS hi,
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY a.num) AS median, bool_and(a.num = trunc(a.num)) AS ints
-    FROM survey_answers a
-    WHERE a.question_seq IN (${idList(questions.map((q) => q.seq))}) AND ${condition}
-    GROUP BY 1`);
   const binnings = new Map<number, Binning>();
-  for (const r of rowsOf(res)) {
-    const seq = Number(r.question_seq);
-    const n = Number(r.n);
-    const mean = Number(r.mean);
-    Object.assign(out.get(seq)!, {
-      responses: n,
-      mean,
-      meanInterval: meanInterval({ n, mean, sd: r.sd === null ? 0 : Number(r.sd) }),
-      median: Number(r.median),
+  for (const r of await selectNumberSummaries(
+    db,
+    questions.map((q) => q.seq),
+    s,
+  )) {
+    Object.assign(out.get(r.questionSeq)!, {
+      responses: r.n,
+      mean: r.mean,
+      meanInterval: meanInterval({ n: r.n, mean: r.mean, sd: r.sd ?? 0 }),
+      median: r.median,
     });
-    binnings.set(seq, binningFor(Number(r.lo), Number(r.hi), n, r.ints === true || r.ints === 't'));
+    binnings.set(r.questionSeq, binningFor(r.lo, r.hi, r.n, r.ints));
   }
   if (!binnings.size) return out;
-  const specs = [...binnings].map(([q, b]) => ({ q, lo: b.lo, w: b.width, b: b.bins }));
-  // The same bin formula as binOf.
-  const bins = await db.execute(sql`
-    SELECT a.question_seq, LEAST(sp.b - 1, GREATEST(0, floor((a.num - sp.lo) / sp.w)))::int AS bin, count(*)::int AS count
-    FROM survey_answers a
-    JOIN (SELECT (x->>'q')::bigint AS q, (x->>'lo')::float8 AS lo, (x->>'w')::float8 AS w, (x->>'b')::int AS b
-          FROM jsonb_array_elements(${JSON.stringify(specs)}::jsonb) x) sp ON sp.q = a.question_seq
-    WHERE ${condition}
-    GROUP BY 1, 2`);
-  const perQuestion = new Map<number, Map<number, number>>();
-  for (const r of rowsOf(bins)) {
-    const q = Number(r.question_seq);
-    if (!perQuestion.has(q)) perQuestion.set(q, new Map());
-    perQuestion.get(q)!.set(Number(r.bin), Number(r.count));
-  }
+  const perQuestion = await countNumberBins(
+    db,
+    [...binnings].map(([questionSeq, b]) => ({ questionSeq, lo: b.lo, width: b.width, bins: b.bins })),
+    s,
+  );
   for (const [q, b] of binnings) out.get(q)!.histogram = binsFromCounts(b, perQuestion.get(q) ?? new Map());
   return out;
 }

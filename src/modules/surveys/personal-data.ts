@@ -1,10 +1,9 @@
 // The surveys module's share of a personal-data export: a person's responses with their answers. Responses stay on
 // erasure (results keep counting them) under the account's id, which no longer leads to a name.
-import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { surveyAnswers, surveyResponses, surveys } from '../../db/schema/surveys.js';
 import { loadQuestions } from './access.js';
 import { decodeAnswer } from './questions.js';
+import { selectAnswersOfResponseTo, selectResponsesOfUser } from './response-queries.js';
 
 /**
  * A person's survey responses (signed-in answers; anonymous ones are not linked to anybody), each answer decoded
@@ -12,28 +11,15 @@ import { decodeAnswer } from './questions.js';
  * @example await exportPersonalData(db, userId) // { surveyResponses: [{ surveyId, surveyTitle, answers: [{ question, value }] }] }
  */
 export async function exportPersonalData(db: Executor, userId: string) {
-  const responses = await db
-    .select({ r: surveyResponses, title: surveys.title, projectId: surveys.projectId })
-    .from(surveyResponses)
-    .innerJoin(surveys, eq(surveys.id, surveyResponses.surveyId))
-    .where(eq(surveyResponses.userId, userId))
-    .orderBy(asc(surveyResponses.createdAt));
   const out = [];
-  for (const { r, title, projectId } of responses) {
+  for (const { response: r, title, projectId } of await selectResponsesOfUser(db, userId)) {
     const questions = await loadQuestions(db, r.surveyId);
     const rows = questions.length
-      ? await db
-          .select()
-          .from(surveyAnswers)
-          .where(
-            and(
-              eq(surveyAnswers.responseSeq, r.seq),
-              inArray(
-                surveyAnswers.questionSeq,
-                questions.map((q) => q.seq),
-              ),
-            ),
-          )
+      ? await selectAnswersOfResponseTo(
+          db,
+          r.seq,
+          questions.map((q) => q.seq),
+        )
       : [];
     out.push({
       id: r.id,

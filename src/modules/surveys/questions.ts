@@ -1,10 +1,10 @@
 // Question kinds: how each is defined, how an answer is checked, and how it is stored as answer rows and read back.
 import { z } from 'zod';
-import type { QuestionKind } from '../../db/schema/surveys.js';
 import { ZCurrency } from '../../http/schemas.js';
 import { PRICE_PARTS, type PriceAnswer } from '../../lib/statistics/price-sensitivity.js';
 
 export const QUESTION_KINDS = ['single', 'multiple', 'scale', 'nps', 'number', 'text', 'ranking', 'price'] as const;
+export type QuestionKind = (typeof QUESTION_KINDS)[number];
 export const CHOICE_KINDS: readonly QuestionKind[] = ['single', 'multiple', 'ranking'];
 export const MAX_OPTIONS = 30;
 export const MAX_TEXT = 5000;
@@ -100,7 +100,7 @@ export function encodeAnswer(q: Question, value: unknown): { rows: AnswerRow[] }
   const listOfLabels = (v: unknown): number[] | string => {
     if (!Array.isArray(v)) return 'must be a list of option labels';
     const indexes = v.map(optionIndex);
-    const bad = v.find((label, i) => indexes[i] === -1);
+    const bad = v.find((_label, i) => indexes[i] === -1);
     if (bad !== undefined) return `${JSON.stringify(bad)} is not one of the options`;
     if (new Set(indexes).size !== indexes.length) return 'must not name an option twice';
     return indexes;

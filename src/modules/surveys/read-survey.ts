@@ -1,16 +1,15 @@
 // Reading surveys: one survey with its questions (and the caller's own answers), and a project's list.
-import { and, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
-import { surveyResponseCounts, surveys, type SurveyStatus } from '../../db/schema/surveys.js';
 import type { Actor } from '../../http/auth.js';
 import { decodeCursor, pageOf } from '../../lib/cursor.js';
 import { renderMarkdown } from '../../lib/markdown.js';
 import { findProject, isProjectHost } from '../projects/access.js';
 import { loadQuestions, viewSurvey, type Survey } from './access.js';
+import { selectSurveysOfProject, type SurveyStatus } from './queries.js';
 import type { Question } from './questions.js';
 import type { Respondent } from './respondent.js';
 import { findResponse } from './submit-response.js';
-import { countResponses } from './tallies.js';
+import { countResponses, countResponsesOf } from './tally-queries.js';
 
 /** A question as the API shows it (never its internal seq). */
 export function presentQuestion(q: Question) {
@@ -79,35 +78,18 @@ export async function listSurveys(
   const project = await findProject(ctx.db, projectIdOrSlug, actor);
   const isHost = await isProjectHost(ctx.db, project, actor);
   const after = decodeCursor(q.cursor);
-  const rows = await ctx.db
-    .select()
-    .from(surveys)
-    .where(
-      and(
-        eq(surveys.projectId, project.id),
-        // Why: drafts are the hosts' work in progress.
-        isHost ? undefined : inArray(surveys.status, ['open', 'closed']),
-        q.status ? eq(surveys.status, q.status) : undefined,
-        after
-          ? or(
-              lt(surveys.createdAt, new Date(String(after.v))),
-              and(eq(surveys.createdAt, new Date(String(after.v))), lt(surveys.id, after.id)),
-            )
-          : undefined,
-      ),
-    )
-    .orderBy(desc(surveys.createdAt), desc(surveys.id))
-    .limit(q.limit + 1);
+  const rows = await selectSurveysOfProject(ctx.db, project.id, {
+    // Why: drafts are the hosts' work in progress.
+    openedOnly: !isHost,
+    status: q.status,
+    after: after ? { createdAt: new Date(String(after.v)), id: after.id } : null,
+    limit: q.limit + 1,
+  });
   const page = pageOf(rows, q.limit, (s) => ({ v: s.createdAt.toISOString(), id: s.id }));
-  const ids = page.items.map((s) => s.id);
-  const counts = ids.length
-    ? await ctx.db
-        .select({ surveyId: surveyResponseCounts.surveyId, n: sql<number>`sum(${surveyResponseCounts.count})::int` })
-        .from(surveyResponseCounts)
-        .where(inArray(surveyResponseCounts.surveyId, ids))
-        .groupBy(surveyResponseCounts.surveyId)
-    : [];
-  const countOf = new Map(counts.map((c) => [c.surveyId, Number(c.n)]));
+  const countOf = await countResponsesOf(
+    ctx.db,
+    page.items.map((s) => s.id),
+  );
   return { items: page.items.map((s) => presentSurveySummary(s, countOf.get(s.id) ?? 0)), nextCursor: page.nextCursor };
 }
 

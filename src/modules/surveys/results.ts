@@ -1,7 +1,6 @@
 // Survey results: counts aggregated in SQL (running tallies for everyone, a GROUP BY over a segment's answers
 // otherwise), statistics computed here from those counts; number questions with many distinct values are summarized
 // in SQL instead (number-results.ts).
-import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import {
   binOf,
@@ -22,8 +21,9 @@ import {
 } from '../../lib/statistics/index.js';
 import type { Survey } from './access.js';
 import { maskOptions, scaleTop, type Question } from './questions.js';
-import { answerFilter, idList, resolveSegment, rowsOf, type ResolvedSegment } from './segment-sql.js';
 import { manyValued, numberResultsInSql } from './number-results.js';
+import { countAnswersOfResponses, selectLatestTexts } from './results-queries.js';
+import { resolveSegment, type ResolvedSegment } from './segment-sql.js';
 import type { Segment, SegmentFilter } from './segments.js';
 import { countResponses, readTallies, type TallyCount } from './tallies.js';
 
@@ -68,29 +68,13 @@ export interface SurveyResults {
 
 const TEXT_SAMPLE = 20;
 
-/** Grouped counts straight from the answers of some responses. */
-async function rawCounts(db: Executor, questionSeqs: number[], responseSeqs: number[]): Promise<TallyCount[]> {
-  if (!questionSeqs.length || !responseSeqs.length) return [];
-  const res = await db.execute(sql`
-    SELECT a.question_seq, a.item, a.num, count(*)::int AS count
-    FROM survey_answers a
-    WHERE a.question_seq IN (${idList(questionSeqs)}) AND ${answerFilter({ kind: 'only', responseSeqs })}
-    GROUP BY 1, 2, 3`);
-  return rowsOf(res).map((r) => ({
-    questionSeq: Number(r.question_seq),
-    item: Number(r.item),
-    num: Number(r.num),
-    count: Number(r.count),
-  }));
-}
-
 /** Counts for a segment: the tallies (everyone), a GROUP BY over the segment's answers, or the tallies minus the left-out responses' counts. */
 async function segmentCounts(db: Executor, questionSeqs: number[], s: ResolvedSegment): Promise<TallyCount[]> {
   if (s.kind === 'all') return readTallies(db, questionSeqs);
-  if (s.kind === 'only') return rawCounts(db, questionSeqs, s.responseSeqs);
+  if (s.kind === 'only') return countAnswersOfResponses(db, questionSeqs, s.responseSeqs);
   const all = await readTallies(db, questionSeqs);
   if (!s.responseSeqs.length) return all;
-  const excluded = await rawCounts(db, questionSeqs, s.responseSeqs);
+  const excluded = await countAnswersOfResponses(db, questionSeqs, s.responseSeqs);
   const key = (c: TallyCount) => `${c.questionSeq}|${c.item}|${c.num}`;
   const minus = new Map(excluded.map((c) => [key(c), c.count]));
   return all.map((c) => ({ ...c, count: c.count - (minus.get(key(c)) ?? 0) })).filter((c) => c.count > 0);
@@ -100,15 +84,6 @@ async function segmentResponses(db: Executor, survey: Survey, s: ResolvedSegment
   if (s.kind === 'only') return s.responseSeqs.length;
   const total = await countResponses(db, survey.id);
   return s.kind === 'all' ? total : total - s.responseSeqs.length;
-}
-
-/** The latest free-text answers of a question. */
-async function latestTexts(db: Executor, seq: number, condition: SQL): Promise<string[]> {
-  const res = await db.execute(sql`
-    SELECT a.text_value FROM survey_answers a
-    WHERE a.question_seq = ${seq} AND a.text_value IS NOT NULL AND ${condition}
-    ORDER BY a.response_seq DESC LIMIT ${TEXT_SAMPLE}`);
-  return rowsOf(res).map((r) => String(r.text_value));
 }
 
 function optionResults(labels: string[], counts: number[], n: number): OptionResult[] {
@@ -241,11 +216,10 @@ export async function surveyResults(
     list.push(c);
     bySeq.set(c.questionSeq, list);
   }
-  const condition = answerFilter(segmentSeqs);
   const results: QuestionResult[] = [];
   for (const q of questions) {
     const r: QuestionResult = many.has(q.seq) ? numbers.get(q.seq)! : fromCounts(q, bySeq.get(q.seq) ?? []);
-    if (q.kind === 'text' && includeTexts) r.texts = await latestTexts(db, q.seq, condition);
+    if (q.kind === 'text' && includeTexts) r.texts = await selectLatestTexts(db, q.seq, segmentSeqs, TEXT_SAMPLE);
     results.push(r);
   }
   return { surveyId: survey.id, segment, responses, questions: results };

@@ -1,14 +1,23 @@
 // Answering a survey: one response per person (or anonymous browser), edited by answering again while it is open.
-import { and, eq } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import type { Executor } from '../../db/client.js';
-import { surveyAnswers, surveyResponses, surveys } from '../../db/schema/surveys.js';
 import { DomainError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import type { Survey } from './access.js';
 import { decodeAnswer, encodeAnswer, type AnswerRow, type AnswerValue, type Question } from './questions.js';
 import type { Respondent } from './respondent.js';
-import { TALLY_SHARDS, applyTallyDeltas, countNewResponse, tallyDeltas } from './tallies.js';
+import { selectSurveyStatusForShare } from './queries.js';
+import {
+  deleteAnswersOfResponse,
+  insertAnswers,
+  insertResponseIfNew,
+  selectAnswersOfResponse,
+  selectResponseOf,
+  selectResponseOfForUpdate,
+  touchResponse,
+} from './response-queries.js';
+import { tallyDeltas } from './tallies.js';
+import { TALLY_SHARDS, applyTallyDeltas, countNewResponse } from './tally-queries.js';
 
 export interface AnswerInput {
   questionId: string;
@@ -65,25 +74,11 @@ export function validateAnswers(questions: readonly Question[], answers: readonl
   return rows;
 }
 
-const respondentFilter = (surveyId: string, r: Respondent) =>
-  and(
-    eq(surveyResponses.surveyId, surveyId),
-    r.userId !== null ? eq(surveyResponses.userId, r.userId) : eq(surveyResponses.respondentHash, r.respondentHash),
-  );
-
 /** The respondent's response to a survey, decoded by question id, or null. */
 export async function findResponse(db: Executor, survey: Survey, questions: readonly Question[], r: Respondent) {
-  const [resp] = await db.select().from(surveyResponses).where(respondentFilter(survey.id, r)).limit(1);
+  const resp = await selectResponseOf(db, survey.id, r);
   if (!resp) return null;
-  const rows = await db
-    .select({
-      questionSeq: surveyAnswers.questionSeq,
-      item: surveyAnswers.item,
-      num: surveyAnswers.num,
-      textValue: surveyAnswers.textValue,
-    })
-    .from(surveyAnswers)
-    .where(eq(surveyAnswers.responseSeq, resp.seq));
+  const rows = await selectAnswersOfResponse(db, resp.seq);
   const answers: { questionId: string; value: AnswerValue }[] = [];
   for (const q of questions) {
     const value = decodeAnswer(
@@ -110,50 +105,33 @@ export async function submitResponse(
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     // FOR SHARE: a concurrent close waits for this answer to finish, and this answer sees a finished close.
-    const [current] = await tx.select({ status: surveys.status }).from(surveys).where(eq(surveys.id, survey.id)).for('share');
-    if (current?.status !== 'open') {
+    const status = await selectSurveyStatusForShare(tx, survey.id);
+    if (status !== 'open') {
       throw new DomainError(
-        current?.status === 'closed' ? 'survey_closed' : 'survey_not_open',
-        current?.status === 'closed' ? 'This survey is closed: answers can no longer be given or changed.' : 'This survey is not open yet.',
+        status === 'closed' ? 'survey_closed' : 'survey_not_open',
+        status === 'closed' ? 'This survey is closed: answers can no longer be given or changed.' : 'This survey is not open yet.',
       );
     }
-    const id = newId('srs');
-    const [inserted] = await tx
-      .insert(surveyResponses)
-      .values({
-        id,
-        surveyId: survey.id,
-        userId: respondent.userId,
-        respondentHash: respondent.respondentHash,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .onConflictDoNothing()
-      .returning({ id: surveyResponses.id, seq: surveyResponses.seq });
+    const inserted = await insertResponseIfNew(tx, {
+      id: newId('srs'),
+      surveyId: survey.id,
+      userId: respondent.userId,
+      respondentHash: respondent.respondentHash,
+      createdAt: now,
+      updatedAt: now,
+    });
     let response = inserted;
     let before: AnswerRow[] = [];
     if (!response) {
       // A second answer from the same person: it replaces the first (one response per person).
-      [response] = await tx
-        .select({ id: surveyResponses.id, seq: surveyResponses.seq })
-        .from(surveyResponses)
-        .where(respondentFilter(survey.id, respondent))
-        .for('update');
+      response = await selectResponseOfForUpdate(tx, survey.id, respondent);
       if (!response) throw new DomainError('response_conflict', 'Your answer crossed another one; send it again.');
-      before = await tx
-        .select({
-          questionSeq: surveyAnswers.questionSeq,
-          item: surveyAnswers.item,
-          num: surveyAnswers.num,
-          textValue: surveyAnswers.textValue,
-        })
-        .from(surveyAnswers)
-        .where(eq(surveyAnswers.responseSeq, response.seq));
-      await tx.delete(surveyAnswers).where(eq(surveyAnswers.responseSeq, response.seq));
-      await tx.update(surveyResponses).set({ updatedAt: now }).where(eq(surveyResponses.seq, response.seq));
+      before = await selectAnswersOfResponse(tx, response.seq);
+      await deleteAnswersOfResponse(tx, response.seq);
+      await touchResponse(tx, response.seq, now);
     }
     const seq = response.seq;
-    if (rows.length) await tx.insert(surveyAnswers).values(rows.map((r) => ({ ...r, responseSeq: seq })));
+    await insertAnswers(tx, seq, rows);
     const shard = Number(seq) % TALLY_SHARDS;
     await applyTallyDeltas(tx, shard, tallyDeltas(before, rows));
     if (inserted) await countNewResponse(tx, survey.id, shard);

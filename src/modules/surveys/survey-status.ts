@@ -1,10 +1,9 @@
 // Opening and closing surveys (hosts). draft → open → closed; a closed survey may be opened again.
-import { eq } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
-import { surveys } from '../../db/schema/surveys.js';
 import type { Actor } from '../../http/auth.js';
 import { DomainError } from '../../lib/errors.js';
 import { loadQuestions, manageSurvey } from './access.js';
+import { updateSurveyFields } from './queries.js';
 import { personRespondent, showSurvey } from './read-survey.js';
 
 /**
@@ -17,10 +16,7 @@ export async function openSurvey(ctx: AppContext, actor: Actor, id: string) {
   if (!(await loadQuestions(ctx.db, id)).length)
     throw new DomainError('survey_empty', 'Add at least one question before opening the survey.');
   const now = ctx.clock.now();
-  await ctx.db
-    .update(surveys)
-    .set({ status: 'open', openedAt: survey.openedAt ?? now, closedAt: null, updatedAt: now })
-    .where(eq(surveys.id, id));
+  await updateSurveyFields(ctx.db, id, { status: 'open', openedAt: survey.openedAt ?? now, closedAt: null, updatedAt: now });
   return showSurvey(ctx, id, actor, personRespondent(actor));
 }
 
@@ -29,6 +25,6 @@ export async function closeSurvey(ctx: AppContext, actor: Actor, id: string) {
   const { survey } = await manageSurvey(ctx.db, id, actor);
   if (survey.status !== 'open') throw new DomainError('survey_not_open', 'Only an open survey can be closed.');
   const now = ctx.clock.now();
-  await ctx.db.update(surveys).set({ status: 'closed', closedAt: now, updatedAt: now }).where(eq(surveys.id, id));
+  await updateSurveyFields(ctx.db, id, { status: 'closed', closedAt: now, updatedAt: now });
   return showSurvey(ctx, id, actor, personRespondent(actor));
 }

@@ -123,7 +123,7 @@ export async function validationPanel(
 ) {
   // Why: the panel shows the hosts' private figures (sign-ups, private survey results, campaign draft).
   const project = await requireProjectHost(ctx.db, projectIdOrSlug, actor);
-  const today = new Date(ctx.clock.now().toISOString().slice(0, 10) + 'T00:00:00Z');
+  const today = new Date(`${ctx.clock.now().toISOString().slice(0, 10)}T00:00:00Z`);
   const from = new Date(today.getTime() - (opts.days - 1) * DAY_MS);
   const followers = await followersOverTime(ctx.db, project, from, today);
   const signupFigures = await signupStats(ctx, actor, project.id, opts.days);
