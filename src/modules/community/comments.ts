@@ -1,17 +1,25 @@
-import { eq, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import type { Executor } from '../../db/client.js';
-import { users } from '../../db/schema/accounts.js';
-import { comments } from '../../db/schema/community.js';
 import type { Actor } from '../../http/auth.js';
 import { DomainError, isKind, conflict, invalid } from '../../lib/errors.js';
-import { decodeCursor, pageOf } from '../../lib/cursor.js';
+import { pageOf } from '../../lib/cursor.js';
 import { newId } from '../../lib/ids.js';
 import { renderMarkdown } from '../../lib/markdown.js';
+import { personById } from '../accounts/people.js';
 import { notify } from '../notifications/service.js';
 import { recordActivity } from './activity.js';
+import {
+  type CommentRow,
+  countCommentsOn,
+  incrementRepliesCount,
+  insertComment,
+  selectComment,
+  selectReplies,
+  selectRootComments,
+} from './comment-queries.js';
 import { resolveSubject, type Subject } from './subjects.js';
 import { excerptOf } from './text.js';
+import { decodeTimeCursor } from './time-cursor.js';
 
 /** Replies nest at most this deep (a top comment is depth 0). */
 export const MAX_DEPTH = 8;
@@ -39,30 +47,6 @@ export interface ThreadView extends CommentView {
   /** Every reply of the thread in reading order (depth first, oldest sibling first); nest them by `parentId`/`depth`. */
   replies: CommentView[];
 }
-
-interface CommentRow {
-  id: string;
-  subject_type: string;
-  subject_id: string;
-  root_id: string;
-  parent_id: string | null;
-  depth: number;
-  author_id: string;
-  author_name: string;
-  body: string;
-  body_html: string;
-  hidden: boolean;
-  replies_count: number;
-  created_key: string;
-  edited_key: string | null;
-}
-
-const COLUMNS = sql.raw(`c.id, c.subject_type, c.subject_id, c.root_id, c.parent_id, c.depth, c.author_id, u.name AS author_name,
-  c.body, c.body_html, c.hidden, c.replies_count,
-  to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_key,
-  to_char(c.edited_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS edited_key`);
-
-const rowsOf = <T>(res: unknown) => (res as { rows: T[] }).rows;
 
 /**
  * A comment as a viewer may see it: a comment hidden by moderation keeps its place in the thread with no
@@ -119,41 +103,21 @@ export interface ListCommentsQuery {
  */
 export async function listComments(ctx: AppContext, actor: Actor | null, q: ListCommentsQuery) {
   const subject = await resolveSubject(ctx.db, q.subject, actor);
-  const pos = decodeCursor(q.cursor);
-  if (q.cursor && (!pos || typeof pos.v !== 'string' || Number.isNaN(Date.parse(pos.v)))) {
-    throw invalid('invalid_cursor', 'This cursor does not belong to this list: start again without it.', { field: 'querystring.cursor' });
-  }
-  const desc = q.sort === 'new';
-  const after = !pos
-    ? sql`TRUE`
-    : desc
-      ? sql`(c.created_at < ${pos.v}::timestamptz OR (c.created_at = ${pos.v}::timestamptz AND c.id < ${pos.id}))`
-      : sql`(c.created_at > ${pos.v}::timestamptz OR (c.created_at = ${pos.v}::timestamptz AND c.id > ${pos.id}))`;
-  const order = desc ? sql`c.created_at DESC, c.id DESC` : sql`c.created_at ASC, c.id ASC`;
-  const roots = rowsOf<CommentRow>(
-    await ctx.db.execute(sql`SELECT ${COLUMNS} FROM comments c JOIN users u ON u.id = c.author_id
-      WHERE c.subject_type = ${subject.type} AND c.subject_id = ${subject.id} AND c.parent_id IS NULL AND ${after}
-      ORDER BY ${order} LIMIT ${q.limit + 1}`),
-  );
+  const pos = decodeTimeCursor(q.cursor);
+  const roots = await selectRootComments(ctx.db, {
+    subjectType: subject.type,
+    subjectId: subject.id,
+    order: q.sort === 'new' ? 'desc' : 'asc',
+    after: pos,
+    limit: q.limit + 1,
+  });
   const page = pageOf(roots, q.limit, (r) => ({ v: r.created_key, id: r.id }));
-  const rootIds = page.items.map((r) => r.id);
-  const replies = rootIds.length
-    ? rowsOf<CommentRow>(
-        await ctx.db.execute(sql`SELECT * FROM (
-            SELECT ${COLUMNS}, row_number() OVER (PARTITION BY c.root_id ORDER BY c.created_at, c.id) AS n
-            FROM comments c JOIN users u ON u.id = c.author_id
-            WHERE c.root_id IN (${sql.join(
-              rootIds.map((id) => sql`${id}`),
-              sql`, `,
-            )}) AND c.parent_id IS NOT NULL
-          ) r WHERE r.n <= ${REPLIES_PER_THREAD} ORDER BY r.created_key, r.id`),
-      )
-    : [];
-  const [{ total }] = rowsOf<{ total: number }>(
-    await ctx.db.execute(
-      sql`SELECT count(*)::int AS total FROM comments WHERE subject_type = ${subject.type} AND subject_id = ${subject.id}`,
-    ),
+  const replies = await selectReplies(
+    ctx.db,
+    page.items.map((r) => r.id),
+    REPLIES_PER_THREAD,
   );
+  const total = await countCommentsOn(ctx.db, subject.type, subject.id);
   const items: ThreadView[] = page.items.map((root) => {
     const mine = replies.filter((r) => r.root_id === root.id);
     return {
@@ -163,13 +127,7 @@ export async function listComments(ctx: AppContext, actor: Actor | null, q: List
       replies: readingOrder(root.id, mine).map((r) => presentComment(r, actor)),
     };
   });
-  return { subject: `${subject.type}:${subject.id}`, total: Number(total), items, nextCursor: page.nextCursor };
-}
-
-async function commentRow(db: Executor, id: string): Promise<CommentRow | undefined> {
-  return rowsOf<CommentRow>(
-    await db.execute(sql`SELECT ${COLUMNS} FROM comments c JOIN users u ON u.id = c.author_id WHERE c.id = ${id}`),
-  )[0];
+  return { subject: `${subject.type}:${subject.id}`, total, items, nextCursor: page.nextCursor };
 }
 
 /**
@@ -177,7 +135,7 @@ async function commentRow(db: Executor, id: string): Promise<CommentRow | undefi
  * @example await getComment(ctx, actor, 'cmt_1')
  */
 export async function getComment(ctx: AppContext, actor: Actor | null, id: string): Promise<CommentView> {
-  const row = await commentRow(ctx.db, id);
+  const row = await selectComment(ctx.db, id);
   if (!row) throw new DomainError('comment_not_found', 'No comment with this id.');
   await resolveSubject(ctx.db, `${row.subject_type}:${row.subject_id}`, actor).catch((e) => {
     throw isKind(e, 'not_found') ? new DomainError('comment_not_found', 'No comment with this id.') : e;
@@ -197,7 +155,7 @@ export interface CreateCommentInput {
  */
 export async function createComment(ctx: AppContext, actor: Actor, subjectRef: string, input: CreateCommentInput): Promise<ThreadView> {
   const subject = await resolveSubject(ctx.db, subjectRef, actor);
-  const parent = input.parentId ? await commentRow(ctx.db, input.parentId) : undefined;
+  const parent = input.parentId ? await selectComment(ctx.db, input.parentId) : undefined;
   if (input.parentId) {
     if (!parent || parent.subject_type !== subject.type || parent.subject_id !== subject.id) {
       throw new DomainError('comment_not_found', 'No comment with this id under this subject.', { field: 'body.parentId' });
@@ -208,9 +166,9 @@ export async function createComment(ctx: AppContext, actor: Actor, subjectRef: s
       throw invalid('thread_too_deep', `Replies nest at most ${MAX_DEPTH} deep: answer higher up the thread.`, { field: 'body.parentId' });
   }
   const id = newId('cmt');
-  const [author] = await ctx.db.select({ name: users.name }).from(users).where(eq(users.id, actor.userId)).limit(1);
+  const author = await personById(ctx.db, actor.userId);
   await ctx.db.transaction(async (tx) => {
-    await tx.insert(comments).values({
+    await insertComment(tx, {
       id,
       subjectType: subject.type,
       subjectId: subject.id,
@@ -223,14 +181,10 @@ export async function createComment(ctx: AppContext, actor: Actor, subjectRef: s
       bodyHtml: renderMarkdown(input.body),
       createdAt: ctx.clock.now(),
     });
-    if (parent)
-      await tx
-        .update(comments)
-        .set({ repliesCount: sql`${comments.repliesCount} + 1` })
-        .where(eq(comments.id, parent.root_id));
+    if (parent) await incrementRepliesCount(tx, parent.root_id);
     await tellAboutComment(tx, { id, subject, parent, authorId: actor.userId, authorName: author?.name ?? '', body: input.body });
   });
-  const row = (await commentRow(ctx.db, id))!;
+  const row = (await selectComment(ctx.db, id))!;
   return { ...presentComment(row, actor), replyCount: 0, moreReplies: false, replies: [] };
 }
 

@@ -1,11 +1,10 @@
-import { and, eq } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
-import { projectFollows } from '../../db/schema/audience.js';
-import { projectActivity } from '../../db/schema/community.js';
 import type { Actor } from '../../http/auth.js';
 import { findProject } from '../projects/access.js';
 import { bumpFollowers } from '../projects/service.js';
 import { recordActivity } from './activity.js';
+import { hasFollowActivity } from './activity-queries.js';
+import { deleteFollow, insertFollow } from './audience-queries.js';
 
 export interface FollowState {
   projectId: string;
@@ -21,24 +20,11 @@ export interface FollowState {
 export async function followProject(ctx: AppContext, actor: Actor, idOrSlug: string): Promise<FollowState> {
   const project = await findProject(ctx.db, idOrSlug, actor);
   return ctx.db.transaction(async (tx) => {
-    const inserted = await tx
-      .insert(projectFollows)
-      .values({ projectId: project.id, userId: actor.userId, createdAt: ctx.clock.now() })
-      .onConflictDoNothing()
-      .returning({ userId: projectFollows.userId });
-    const followers = await bumpFollowers(tx, project.id, inserted.length);
-    if (inserted.length) {
-      // One feed event per person, however often they unfollow and follow again.
-      const [seen] = await tx
-        .select({ id: projectActivity.id })
-        .from(projectActivity)
-        .where(
-          and(eq(projectActivity.projectId, project.id), eq(projectActivity.kind, 'follow'), eq(projectActivity.actorId, actor.userId)),
-        )
-        .limit(1);
-      if (!seen)
-        await recordActivity(tx, { projectId: project.id, kind: 'follow', actorId: actor.userId, subject: `project:${project.id}` });
-    }
+    const added = await insertFollow(tx, project.id, actor.userId, ctx.clock.now());
+    const followers = await bumpFollowers(tx, project.id, added ? 1 : 0);
+    // One feed event per person, however often they unfollow and follow again.
+    if (added && !(await hasFollowActivity(tx, project.id, actor.userId)))
+      await recordActivity(tx, { projectId: project.id, kind: 'follow', actorId: actor.userId, subject: `project:${project.id}` });
     return { projectId: project.id, following: true, followers };
   });
 }
@@ -50,11 +36,8 @@ export async function followProject(ctx: AppContext, actor: Actor, idOrSlug: str
 export async function unfollowProject(ctx: AppContext, actor: Actor, idOrSlug: string): Promise<FollowState> {
   const project = await findProject(ctx.db, idOrSlug, actor);
   return ctx.db.transaction(async (tx) => {
-    const deleted = await tx
-      .delete(projectFollows)
-      .where(and(eq(projectFollows.projectId, project.id), eq(projectFollows.userId, actor.userId)))
-      .returning({ userId: projectFollows.userId });
-    const followers = await bumpFollowers(tx, project.id, -deleted.length);
+    const removed = await deleteFollow(tx, project.id, actor.userId);
+    const followers = await bumpFollowers(tx, project.id, removed ? -1 : 0);
     return { projectId: project.id, following: false, followers };
   });
 }

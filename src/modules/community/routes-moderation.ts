@@ -6,14 +6,11 @@ import { requireActor, requireOperator } from '../../http/auth.js';
 import { ZIdParams, ZPageQuery, errorResponses, paged } from '../../http/schemas.js';
 import { ZProject } from '../projects/schemas.js';
 import { presentProject } from '../projects/service.js';
-import {
-  listReports,
-  reportSubject,
-  resolveReport,
-  setCommentHidden,
-  setProjectHiddenByOperator,
-  type ModeratedType,
-} from './moderation.js';
+import { setCommentHidden } from './hide-comment.js';
+import { setProjectHiddenByOperator } from './hide-project.js';
+import { listReports } from './list-reports.js';
+import { type ModeratedType, reportSubject } from './report-subject.js';
+import { resolveReport } from './resolve-report.js';
 import { ZComment } from './routes-comments.js';
 import { auditContext } from '../audit/record-audit.js';
 

@@ -1,11 +1,10 @@
-import { eq, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
-import { users } from '../../db/schema/accounts.js';
-import { projectSignups } from '../../db/schema/audience.js';
 import type { Actor } from '../../http/auth.js';
 import { DomainError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
+import { personById } from '../accounts/people.js';
 import { findProject, requireProjectHost } from '../projects/access.js';
+import { countSignups, countSignupsPerDay, insertSignup } from './audience-queries.js';
 
 export interface SignupAnswer {
   projectId: string;
@@ -30,7 +29,7 @@ export async function signUpForLaunch(
   let locale = input.locale ?? 'en';
   let userId: string | null = null;
   if (actor) {
-    const [u] = await ctx.db.select({ email: users.email, locale: users.locale }).from(users).where(eq(users.id, actor.userId)).limit(1);
+    const u = await personById(ctx.db, actor.userId);
     email = u!.email;
     locale = (u!.locale as 'en' | 'fr') ?? locale;
     userId = actor.userId;
@@ -39,12 +38,8 @@ export async function signUpForLaunch(
     throw new DomainError('validation_failed', 'body.email: an e-mail address is needed to tell you at launch', [
       { field: 'body.email', message: 'is required when not signed in' },
     ]);
-  const inserted = await ctx.db
-    .insert(projectSignups)
-    .values({ id: newId('sgn'), projectId: project.id, userId, email, locale, createdAt: ctx.clock.now() })
-    .onConflictDoNothing()
-    .returning({ id: projectSignups.id });
-  return { projectId: project.id, email, alreadySignedUp: inserted.length === 0 };
+  const added = await insertSignup(ctx.db, { id: newId('sgn'), projectId: project.id, userId, email, locale, createdAt: ctx.clock.now() });
+  return { projectId: project.id, email, alreadySignedUp: !added };
 }
 
 /**
@@ -54,16 +49,10 @@ export async function signUpForLaunch(
  */
 export async function signupStats(ctx: AppContext, actor: Actor | null, idOrSlug: string, days: number) {
   const project = await requireProjectHost(ctx.db, idOrSlug, actor);
-  const today = new Date(ctx.clock.now().toISOString().slice(0, 10) + 'T00:00:00Z');
+  const today = new Date(`${ctx.clock.now().toISOString().slice(0, 10)}T00:00:00Z`);
   const from = new Date(today.getTime() - (days - 1) * 86_400_000);
-  const totals =
-    await ctx.db.execute(sql`SELECT count(*)::int AS count, count(notified_at)::int AS notified, count(user_id)::int AS with_account
-    FROM project_signups WHERE project_id = ${project.id}`);
-  const perDay = await ctx.db.execute(sql`SELECT to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS date, count(*)::int AS count
-    FROM project_signups WHERE project_id = ${project.id} AND created_at >= ${from.toISOString()}::timestamptz
-    GROUP BY 1 ORDER BY 1`);
-  const t = (totals as unknown as { rows: { count: number; notified: number; with_account: number }[] }).rows[0]!;
-  const counts = new Map((perDay as unknown as { rows: { date: string; count: number }[] }).rows.map((r) => [r.date, Number(r.count)]));
+  const totals = await countSignups(ctx.db, project.id);
+  const counts = await countSignupsPerDay(ctx.db, project.id, from);
   const daily: { date: string; count: number }[] = [];
   for (let d = from.getTime(); d <= today.getTime(); d += 86_400_000) {
     const date = new Date(d).toISOString().slice(0, 10);
@@ -71,9 +60,7 @@ export async function signupStats(ctx: AppContext, actor: Actor | null, idOrSlug
   }
   return {
     projectId: project.id,
-    count: Number(t.count),
-    notified: Number(t.notified),
-    withAccount: Number(t.with_account),
+    ...totals,
     followers: project.followersCount,
     days,
     daily,

@@ -1,10 +1,7 @@
-import { eq, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
-import type { Executor } from '../../db/client.js';
-import { projectUpdates } from '../../db/schema/community.js';
 import type { Actor } from '../../http/auth.js';
-import { DomainError, isKind, invalid } from '../../lib/errors.js';
-import { decodeCursor, pageOf } from '../../lib/cursor.js';
+import { DomainError, isKind } from '../../lib/errors.js';
+import { pageOf } from '../../lib/cursor.js';
 import { newId } from '../../lib/ids.js';
 import { renderMarkdown } from '../../lib/markdown.js';
 import { findProject, requireProjectHost } from '../projects/access.js';
@@ -12,6 +9,8 @@ import { notify } from '../notifications/service.js';
 import { recordActivity } from './activity.js';
 import { followerIds } from './audience.js';
 import { excerptOf } from './text.js';
+import { decodeTimeCursor } from './time-cursor.js';
+import { insertUpdate, selectUpdate, selectUpdatesOfProject, type UpdateRow, updateUpdateText } from './update-queries.js';
 
 export interface UpdateView {
   id: string;
@@ -25,27 +24,6 @@ export interface UpdateView {
   editedAt: string | null;
 }
 
-interface UpdateRow {
-  id: string;
-  project_id: string;
-  title: string;
-  body: string;
-  body_html: string;
-  author_id: string;
-  author_name: string;
-  comments: number;
-  created_key: string;
-  edited_key: string | null;
-}
-
-const SELECT = sql.raw(`SELECT pu.id, pu.project_id, pu.title, pu.body, pu.body_html, pu.author_id, u.name AS author_name,
-    (SELECT count(*)::int FROM comments c WHERE c.subject_type = 'update' AND c.subject_id = pu.id) AS comments,
-    to_char(pu.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_key,
-    to_char(pu.edited_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS edited_key
-  FROM project_updates pu JOIN users u ON u.id = pu.author_id`);
-
-const rowsOf = (res: unknown) => (res as { rows: UpdateRow[] }).rows;
-
 function present(r: UpdateRow): UpdateView {
   return {
     id: r.id,
@@ -58,10 +36,6 @@ function present(r: UpdateRow): UpdateView {
     createdAt: new Date(r.created_key).toISOString(),
     editedAt: r.edited_key ? new Date(r.edited_key).toISOString() : null,
   };
-}
-
-async function updateRow(db: Executor, id: string): Promise<UpdateRow | undefined> {
-  return rowsOf(await db.execute(sql`${SELECT} WHERE pu.id = ${id}`))[0];
 }
 
 const updateNotFound = () => new DomainError('update_not_found', 'No update with this id.');
@@ -79,7 +53,7 @@ export async function postUpdate(
   const project = await requireProjectHost(ctx.db, idOrSlug, actor);
   const id = newId('upd');
   await ctx.db.transaction(async (tx) => {
-    await tx.insert(projectUpdates).values({
+    await insertUpdate(tx, {
       id,
       projectId: project.id,
       authorId: actor.userId,
@@ -105,7 +79,7 @@ export async function postUpdate(
       data: { title: input.title, excerpt },
     });
   });
-  return present((await updateRow(ctx.db, id))!);
+  return present((await selectUpdate(ctx.db, id))!);
 }
 
 /**
@@ -113,17 +87,18 @@ export async function postUpdate(
  * @example await editUpdate(ctx, actor, 'upd_1', { body: 'Fixed a typo' })
  */
 export async function editUpdate(ctx: AppContext, actor: Actor, id: string, patch: { title?: string; body?: string }): Promise<UpdateView> {
-  const row = await updateRow(ctx.db, id);
+  const row = await selectUpdate(ctx.db, id);
   if (!row) throw updateNotFound();
   // Why: an update speaks for the project; only its hosts may change what it says.
   await requireProjectHost(ctx.db, row.project_id, actor).catch((e) => {
     throw isKind(e, 'not_found') ? updateNotFound() : e;
   });
-  await ctx.db
-    .update(projectUpdates)
-    .set({ ...patch, ...(patch.body !== undefined ? { bodyHtml: renderMarkdown(patch.body) } : {}), editedAt: ctx.clock.now() })
-    .where(eq(projectUpdates.id, id));
-  return present((await updateRow(ctx.db, id))!);
+  await updateUpdateText(ctx.db, id, {
+    ...patch,
+    ...(patch.body !== undefined ? { bodyHtml: renderMarkdown(patch.body) } : {}),
+    editedAt: ctx.clock.now(),
+  });
+  return present((await selectUpdate(ctx.db, id))!);
 }
 
 /**
@@ -131,7 +106,7 @@ export async function editUpdate(ctx: AppContext, actor: Actor, id: string, patc
  * @example await getUpdate(ctx, actor, 'upd_1')
  */
 export async function getUpdate(ctx: AppContext, actor: Actor | null, id: string): Promise<UpdateView> {
-  const row = await updateRow(ctx.db, id);
+  const row = await selectUpdate(ctx.db, id);
   if (!row) throw updateNotFound();
   await findProject(ctx.db, row.project_id, actor).catch((e) => {
     throw isKind(e, 'not_found') ? updateNotFound() : e;
@@ -145,18 +120,7 @@ export async function getUpdate(ctx: AppContext, actor: Actor | null, id: string
  */
 export async function listUpdates(ctx: AppContext, actor: Actor | null, idOrSlug: string, q: { limit: number; cursor?: string }) {
   const project = await findProject(ctx.db, idOrSlug, actor);
-  const pos = decodeCursor(q.cursor);
-  if (q.cursor && (!pos || typeof pos.v !== 'string' || Number.isNaN(Date.parse(pos.v)))) {
-    throw invalid('invalid_cursor', 'This cursor does not belong to this list: start again without it.', { field: 'querystring.cursor' });
-  }
-  const after = pos
-    ? sql`(pu.created_at < ${pos.v}::timestamptz OR (pu.created_at = ${pos.v}::timestamptz AND pu.id < ${pos.id}))`
-    : sql`TRUE`;
-  const rows = rowsOf(
-    await ctx.db.execute(
-      sql`${SELECT} WHERE pu.project_id = ${project.id} AND ${after} ORDER BY pu.created_at DESC, pu.id DESC LIMIT ${q.limit + 1}`,
-    ),
-  );
+  const rows = await selectUpdatesOfProject(ctx.db, { projectId: project.id, after: decodeTimeCursor(q.cursor), limit: q.limit + 1 });
   const page = pageOf(rows, q.limit, (r) => ({ v: r.created_key, id: r.id }));
   return { items: page.items.map(present), nextCursor: page.nextCursor };
 }
