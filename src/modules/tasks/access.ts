@@ -1,19 +1,17 @@
 // Finding a batch and deciding who may see or manage it.
-import { eq } from 'drizzle-orm';
-import { projects } from '../../db/schema/projects.js';
 import type { Executor } from '../../db/client.js';
-import { taskBatches } from '../../db/schema/tasks.js';
 import type { Actor } from '../../http/auth.js';
 import { forbidden, notFound, unauthenticated } from '../../lib/errors.js';
 import { findProject, isProjectHost, type Project } from '../projects/access.js';
+import { selectBatch, selectBatchWithHidden, type Batch } from './batch-queries.js';
 
-export type Batch = typeof taskBatches.$inferSelect;
+export type { Batch };
 
 const batchNotFound = () => notFound('task batch', 'batch_not_found');
 
 /** A batch row by id, or a 404. */
 export async function loadBatch(db: Executor, id: string): Promise<Batch> {
-  const [b] = await db.select().from(taskBatches).where(eq(taskBatches.id, id)).limit(1);
+  const b = await selectBatch(db, id);
   if (!b) throw batchNotFound();
   return b;
 }
@@ -63,12 +61,7 @@ const workCache = new Map<string, { batch: Batch; hidden: boolean; readAt: numbe
 export async function batchRowForWork(db: Executor, id: string): Promise<{ batch: Batch; hidden: boolean }> {
   const hit = workCache.get(id);
   if (hit && Date.now() - hit.readAt < WORK_TTL_MS) return hit;
-  const [row] = await db
-    .select({ batch: taskBatches, hidden: projects.hidden })
-    .from(taskBatches)
-    .innerJoin(projects, eq(projects.id, taskBatches.projectId))
-    .where(eq(taskBatches.id, id))
-    .limit(1);
+  const row = await selectBatchWithHidden(db, id);
   if (!row) throw batchNotFound();
   if (row.batch.status === 'published' && !row.hidden) {
     if (workCache.size >= 1_000) workCache.delete(workCache.keys().next().value!);

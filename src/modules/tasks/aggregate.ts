@@ -1,9 +1,8 @@
 // The one door to the aggregation library (src/lib/aggregation): answers of a batch in, per-item answers and
 // per-worker quality out. Routes and services of this module aggregate only through here.
-import type { TaskAnswer } from '../../db/schema/tasks.js';
 import { invalid } from '../../lib/errors.js';
 import { AggregationInputError, aggregateAnswers, methodsFor, type AggregationMethod } from '../../lib/aggregation/index.js';
-import type { Batch } from './access.js';
+import type { Batch, TaskAnswer } from './batch-queries.js';
 
 export { methodsFor };
 

@@ -3,6 +3,7 @@
 import type { Database } from '../../db/client.js';
 import { perDatabase } from '../../db/per-database.js';
 import { GroupRunner } from '../../lib/group-runner.js';
+import { projectHiddenText } from '../projects/project-sql.js';
 
 export interface AnswerToWrite {
   assignmentId: string;
@@ -34,7 +35,7 @@ const ANSWERS_SQL = `
       is_gold = v.gold_correct IS NOT NULL, gold_correct = v.gold_correct, review = 'pending', reward_amount = v.reward
     FROM v
     WHERE a.id = v.id AND a.status = 'leased'
-      AND EXISTS (SELECT 1 FROM task_batches b JOIN projects p ON p.id = b.project_id WHERE b.id = a.batch_id AND b.status <> 'closed' AND NOT p.hidden)
+      AND EXISTS (SELECT 1 FROM task_batches b WHERE b.id = a.batch_id AND b.status <> 'closed' AND NOT ${projectHiddenText('b.project_id')})
     RETURNING a.id, a.item_id, a.batch_id, a.worker_ref, v.gold_correct
   ), items AS (
     UPDATE task_items t SET answers_count = t.answers_count + c.n, leased_count = t.leased_count - c.n

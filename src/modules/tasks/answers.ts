@@ -1,5 +1,5 @@
 // Answers checked against a batch's answer kind, in one canonical form, and compared.
-import type { AnswerKind, TaskAnswer } from '../../db/schema/tasks.js';
+import type { AnswerKind, TaskAnswer } from './batch-queries.js';
 
 export interface AnswerSpec {
   kind: AnswerKind;

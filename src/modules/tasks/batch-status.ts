@@ -1,12 +1,12 @@
 // Publishing (and funding), pausing and closing a batch.
-import { and, eq, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
-import { taskAssignments, taskBatches } from '../../db/schema/tasks.js';
 import type { Actor } from '../../http/auth.js';
 import { DomainError, conflict } from '../../lib/errors.js';
 import { LedgerAccounts, hostOwnerKey } from '../ledger/accounts.js';
 import { balanceOf, postTransaction } from '../ledger/service.js';
-import { forgetBatchForWork, manageBatch, type Batch } from './access.js';
+import { forgetBatchForWork, manageBatch } from './access.js';
+import { lockAssignmentsAgainstWriters, sumPendingRewardsOfBatch } from './assignment-queries.js';
+import { markBatchClosed, markBatchPaused, markBatchPublished, selectBatchForUpdate, type Batch } from './batch-queries.js';
 import { showBatch } from './batches.js';
 import { quote, recordAudit, type AuditFrom } from '../audit/record-audit.js';
 
@@ -24,7 +24,7 @@ export async function publishBatch(ctx: AppContext, actor: Actor, id: string, fr
   const { project } = await manageBatch(ctx.db, id, actor);
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    const [batch] = await tx.select().from(taskBatches).where(eq(taskBatches.id, id)).for('update');
+    const batch = await selectBatchForUpdate(tx, id);
     if (batch!.status === 'published') return;
     if (batch!.status === 'closed') throw conflict('batch_closed', 'This batch is closed.');
     if (batch!.itemsCount === 0) throw conflict('batch_empty', 'Upload items before publishing.', { field: 'items' });
@@ -44,10 +44,7 @@ export async function publishBatch(ctx: AppContext, actor: Actor, id: string, fr
         at: now,
       });
     }
-    await tx
-      .update(taskBatches)
-      .set({ status: 'published', fundedAmount: funded, publishedAt: batch!.publishedAt ?? now, updatedAt: now })
-      .where(eq(taskBatches.id, id));
+    await markBatchPublished(tx, id, { fundedAmount: funded, publishedAt: batch!.publishedAt ?? now, now });
     const funding = funded !== batch!.fundedAmount ? funded : 0;
     await recordAudit(
       tx,
@@ -74,12 +71,7 @@ export async function pauseBatch(ctx: AppContext, actor: Actor, id: string, from
   if (batch.status !== 'published') throw conflict('batch_not_published', 'Only a published batch can be paused.');
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    const paused = await tx
-      .update(taskBatches)
-      .set({ status: 'paused', updatedAt: now })
-      .where(and(eq(taskBatches.id, id), eq(taskBatches.status, 'published')))
-      .returning({ id: taskBatches.id });
-    if (!paused.length) return;
+    if (!(await markBatchPaused(tx, id, now))) return;
     await recordAudit(
       tx,
       {
@@ -107,14 +99,14 @@ export async function closeBatch(ctx: AppContext, actor: Actor, id: string, from
   const { project } = await manageBatch(ctx.db, id, actor);
   const now = ctx.clock.now();
   const { returned } = await ctx.db.transaction(async (tx) => {
-    const [batch] = await tx.select().from(taskBatches).where(eq(taskBatches.id, id)).for('update');
+    const batch = await selectBatchForUpdate(tx, id);
     if (batch!.status === 'closed') throw conflict('batch_closed', 'This batch is already closed.');
-    await tx.update(taskBatches).set({ status: 'closed', closedAt: now, updatedAt: now }).where(eq(taskBatches.id, id));
+    await markBatchClosed(tx, id, now);
     forgetBatchForWork(id);
     // Wait for answers being written right now: a submission checks the batch is open in the statement that
     // records it, so once this returns no answer that saw the batch open can still appear, and what is owed
     // below is complete. SHARE mode conflicts only with writers, and only until this transaction ends.
-    await tx.execute(sql`LOCK TABLE task_assignments IN SHARE MODE`);
+    await lockAssignmentsAgainstWriters(tx);
     const audit = (returned: number) =>
       recordAudit(
         tx,
@@ -134,12 +126,9 @@ export async function closeBatch(ctx: AppContext, actor: Actor, id: string, from
       await audit(0);
       return { returned: 0 };
     }
-    const [pending] = await tx
-      .select({ owed: sql<string>`coalesce(sum(${taskAssignments.rewardAmount}), 0)` })
-      .from(taskAssignments)
-      .where(and(eq(taskAssignments.batchId, id), eq(taskAssignments.review, 'pending')));
+    const owed = await sumPendingRewardsOfBatch(tx, id);
     const escrow = await balanceOf(tx, LedgerAccounts.taskEscrow(id), batch!.currency!);
-    const returned = escrow - Number(pending!.owed);
+    const returned = escrow - owed;
     if (returned < 0) throw new DomainError('escrow_short', 'The batch escrow holds less than the pending pay.');
     if (returned > 0) {
       await postTransaction(tx, {

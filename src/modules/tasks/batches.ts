@@ -1,12 +1,11 @@
 // Reading batches: one, or a project's list, as the API shows them.
-import { and, desc, eq, lt, ne, or } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
-import { taskBatches } from '../../db/schema/tasks.js';
 import type { Actor } from '../../http/auth.js';
 import { decodeCursor, pageOf } from '../../lib/cursor.js';
 import { renderMarkdown } from '../../lib/markdown.js';
 import { findProject, isProjectHost } from '../projects/access.js';
-import { viewBatch, type Batch } from './access.js';
+import { viewBatch } from './access.js';
+import { selectBatchesOfProject, type Batch } from './batch-queries.js';
 
 const htmlCache = new Map<string, string>();
 
@@ -58,25 +57,12 @@ export function presentBatch(batch: Batch, isHost: boolean) {
 export async function listBatches(ctx: AppContext, projectIdOrSlug: string, actor: Actor | null, page: { limit: number; cursor?: string }) {
   const project = await findProject(ctx.db, projectIdOrSlug, actor);
   const isHost = await isProjectHost(ctx.db, project, actor);
-  const after = decodeCursor(page.cursor);
-  const rows = await ctx.db
-    .select()
-    .from(taskBatches)
-    .where(
-      and(
-        eq(taskBatches.projectId, project.id),
-        // Why: drafts are the hosts' work in progress.
-        isHost ? undefined : ne(taskBatches.status, 'draft'),
-        after
-          ? or(
-              lt(taskBatches.createdAt, new Date(String(after.v))),
-              and(eq(taskBatches.createdAt, new Date(String(after.v))), lt(taskBatches.id, after.id)),
-            )
-          : undefined,
-      ),
-    )
-    .orderBy(desc(taskBatches.createdAt), desc(taskBatches.id))
-    .limit(page.limit + 1);
+  // Why: drafts are the hosts' work in progress.
+  const rows = await selectBatchesOfProject(ctx.db, project.id, {
+    withDrafts: isHost,
+    after: decodeCursor(page.cursor),
+    limit: page.limit + 1,
+  });
   const { items, nextCursor } = pageOf(rows, page.limit, (r) => ({ v: r.createdAt.toISOString(), id: r.id }));
   return { items: items.map((b) => presentBatch(b, isHost)), nextCursor };
 }

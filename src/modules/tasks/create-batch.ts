@@ -1,11 +1,11 @@
 // Creating a draft batch.
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
-import { taskBatches } from '../../db/schema/tasks.js';
 import type { Actor } from '../../http/auth.js';
 import { ZCurrency } from '../../http/schemas.js';
 import { newId } from '../../lib/ids.js';
 import { requireProjectHost } from '../projects/access.js';
+import { insertBatch } from './batch-queries.js';
 import { presentBatch } from './batches.js';
 import { ZAnswerSpec } from './schemas.js';
 
@@ -59,30 +59,27 @@ export async function createBatch(ctx: AppContext, actor: Actor, projectIdOrSlug
   const now = ctx.clock.now();
   const min = input.dynamic?.minOverlap ?? input.overlap!;
   const max = input.dynamic?.maxOverlap ?? input.overlap!;
-  const [batch] = await ctx.db
-    .insert(taskBatches)
-    .values({
-      id: newId('tb'),
-      projectId: project.id,
-      title: input.title,
-      instructions: input.instructions,
-      answerKind: input.answer.kind,
-      labels: input.answer.labels ?? [],
-      minOverlap: min,
-      maxOverlap: max,
-      confidence: input.dynamic?.confidence ?? null,
-      rewardAmount: input.reward?.amount ?? null,
-      currency: input.reward?.currency ?? null,
-      goldRate: input.goldRate,
-      minGoldAccuracy: input.qualification?.minGoldAccuracy ?? null,
-      minGoldAnswers: input.qualification?.minGoldAnswers ?? null,
-      leaseSeconds: input.leaseSeconds,
-      autoApproveHours: input.autoApproveHours,
-      createdBy: actor.userId,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning();
+  const batch = await insertBatch(ctx.db, {
+    id: newId('tb'),
+    projectId: project.id,
+    title: input.title,
+    instructions: input.instructions,
+    answerKind: input.answer.kind,
+    labels: input.answer.labels ?? [],
+    minOverlap: min,
+    maxOverlap: max,
+    confidence: input.dynamic?.confidence ?? null,
+    rewardAmount: input.reward?.amount ?? null,
+    currency: input.reward?.currency ?? null,
+    goldRate: input.goldRate,
+    minGoldAccuracy: input.qualification?.minGoldAccuracy ?? null,
+    minGoldAnswers: input.qualification?.minGoldAnswers ?? null,
+    leaseSeconds: input.leaseSeconds,
+    autoApproveHours: input.autoApproveHours,
+    createdBy: actor.userId,
+    createdAt: now,
+    updatedAt: now,
+  });
   // Why: only a host gets this far (requireProjectHost above), so the batch is shown as to a host.
-  return presentBatch(batch!, true);
+  return presentBatch(batch, true);
 }

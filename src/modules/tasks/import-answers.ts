@@ -1,15 +1,15 @@
 // Importing answers collected elsewhere (CSV item,worker,answer), to aggregate them with the batch's own.
-import { eq } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
-import { taskAssignments, taskItems, type TaskAnswer } from '../../db/schema/tasks.js';
 import type { Actor } from '../../http/auth.js';
 import { invalid } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { manageBatch } from './access.js';
 import { parseAnswer } from './answers.js';
+import { insertImportedAnswers, selectWorkerItemPairsOfBatch } from './assignment-queries.js';
+import type { TaskAnswer } from './batch-queries.js';
+import { selectItemIdsOfBatch } from './item-queries.js';
 import { readRows, rowsRejected, type RowProblem } from './upload-items.js';
 
-const CHUNK = 1000;
 /** Imported workers are named by the host's own ids, kept apart from account ids. */
 export const importedWorkerRef = (worker: string) => `ext:${worker}`;
 
@@ -41,21 +41,10 @@ export async function importAnswers(
       ],
       'CSV',
     );
-  const items = new Map(
-    (await ctx.db.select({ id: taskItems.id, externalId: taskItems.externalId }).from(taskItems).where(eq(taskItems.batchId, id))).flatMap(
-      (r) => (r.externalId ? [[r.externalId, r.id] as const] : []),
-    ),
-  );
-  const taken = new Set(
-    (
-      await ctx.db
-        .select({ item: taskAssignments.itemId, worker: taskAssignments.workerRef })
-        .from(taskAssignments)
-        .where(eq(taskAssignments.batchId, id))
-    ).map((r) => `${r.item}\u0000${r.worker}`),
-  );
+  const items = new Map((await selectItemIdsOfBatch(ctx.db, id)).flatMap((r) => (r.externalId ? [[r.externalId, r.id] as const] : [])));
+  const taken = new Set((await selectWorkerItemPairsOfBatch(ctx.db, id)).map((r) => `${r.item}\u0000${r.worker}`));
   const problems: RowProblem[] = [];
-  const values: { itemId: string; workerRef: string; answer: TaskAnswer }[] = [];
+  const values: { id: string; itemId: string; workerRef: string; answer: TaskAnswer }[] = [];
   for (const { line, fields } of rows) {
     const ext = String(fields.item ?? '').trim();
     const worker = String(fields.worker ?? '').trim();
@@ -73,28 +62,10 @@ export async function importAnswers(
       continue;
     }
     taken.add(key);
-    values.push({ itemId, workerRef: importedWorkerRef(worker), answer: parsed.value });
+    values.push({ id: newId('ta'), itemId, workerRef: importedWorkerRef(worker), answer: parsed.value });
   }
   if (problems.length) throw rowsRejected(problems, 'CSV');
   const now = ctx.clock.now();
-  await ctx.db.transaction(async (tx) => {
-    for (let i = 0; i < values.length; i += CHUNK) {
-      await tx.insert(taskAssignments).values(
-        values.slice(i, i + CHUNK).map((v) => ({
-          id: newId('ta'),
-          batchId: id,
-          itemId: v.itemId,
-          workerRef: v.workerRef,
-          userId: null,
-          source: 'import' as const,
-          status: 'submitted' as const,
-          answer: v.answer,
-          review: 'none' as const,
-          leasedAt: now,
-          submittedAt: now,
-        })),
-      );
-    }
-  });
+  await ctx.db.transaction((tx) => insertImportedAnswers(tx, id, values, now));
   return { imported: values.length, workers: new Set(values.map((v) => v.workerRef)).size };
 }

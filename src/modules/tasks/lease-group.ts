@@ -10,7 +10,8 @@
 import type { Database, QueryFn } from '../../db/client.js';
 import { perDatabase } from '../../db/per-database.js';
 import { GroupRunner } from '../../lib/group-runner.js';
-import type { Batch } from './access.js';
+import { projectHiddenText } from '../projects/project-sql.js';
+import type { Batch } from './batch-queries.js';
 
 export interface LeaseRequest {
   batch: Batch;
@@ -33,7 +34,7 @@ export interface GroupLease {
 const CANDIDATES_SQL = `
   SELECT i.id, i.data, i.wanted - i.answers_count - i.leased_count AS free FROM task_items i
   WHERE i.batch_id = $1 AND i.is_gold = $2 AND i.open
-    AND EXISTS (SELECT 1 FROM task_batches b JOIN projects p ON p.id = b.project_id WHERE b.id = $1 AND b.status = 'published' AND NOT p.hidden)
+    AND EXISTS (SELECT 1 FROM task_batches b WHERE b.id = $1 AND b.status = 'published' AND NOT ${projectHiddenText('b.project_id')})
   ORDER BY i.seq LIMIT $3 FOR UPDATE OF i SKIP LOCKED`;
 
 // What stands in the way: items already had, an open lease of one's own, a gold record below the threshold.

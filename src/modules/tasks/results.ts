@@ -1,30 +1,21 @@
 // Results of a batch: each item's aggregated answer (any method of src/lib/aggregation), each worker's
 // quality and earnings, and the CSV / JSON exports.
-import { eq, inArray, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
-import { taskItems, type TaskAnswer } from '../../db/schema/tasks.js';
-import { LedgerAccounts } from '../ledger/accounts.js';
-import { totalsToAccountsByRefs } from '../ledger/service.js';
-import { users } from '../../db/schema/accounts.js';
 import type { Actor } from '../../http/auth.js';
 import { csvRows, type CsvValue } from '../../lib/csv.js';
-import { manageBatch, type Batch } from './access.js';
-import { aggregateBatch as aggregate, methodsFor, type GivenAnswer } from './aggregate.js';
-
-const rowsOf = <T>(res: unknown) => (res as { rows: T[] }).rows;
+import { peopleByIds } from '../accounts/people.js';
+import { LedgerAccounts } from '../ledger/accounts.js';
+import { totalsToAccountsByRefs } from '../ledger/service.js';
+import { manageBatch } from './access.js';
+import { aggregateBatch as aggregate, methodsFor } from './aggregate.js';
+import { paidRefsOfBatchSql, selectCountingAnswersOfBatch, selectReviewsPerWorker } from './assignment-queries.js';
+import type { Batch, TaskAnswer } from './batch-queries.js';
+import { selectItemsOfBatch } from './item-queries.js';
 
 /** Every answer that counts (submitted, not rejected; imported ones included) and every item of a batch. */
 async function loadBatchAnswers(ctx: AppContext, batch: Batch) {
-  const answers = rowsOf<GivenAnswer>(
-    await ctx.db.execute(sql`
-      SELECT item_id, worker_ref, answer FROM task_assignments
-      WHERE batch_id = ${batch.id} AND status = 'submitted' AND review <> 'rejected'`),
-  );
-  const items = await ctx.db
-    .select({ id: taskItems.id, externalId: taskItems.externalId, gold: taskItems.gold, data: taskItems.data })
-    .from(taskItems)
-    .where(eq(taskItems.batchId, batch.id))
-    .orderBy(taskItems.seq);
+  const answers = await selectCountingAnswersOfBatch(ctx.db, batch.id);
+  const items = await selectItemsOfBatch(ctx.db, batch.id);
   return { answers, items };
 }
 
@@ -116,39 +107,13 @@ export async function batchWorkers(ctx: AppContext, actor: Actor, id: string, me
   const { batch } = await manageBatch(ctx.db, id, actor);
   const { answers, items } = await loadBatchAnswers(ctx, batch);
   const out = aggregate(batch, method, answers, items);
-  const reviews = rowsOf<{
-    worker_ref: string;
-    user_id: string | null;
-    approved: string;
-    rejected: string;
-    pending: string;
-    earned: string;
-  }>(
-    await ctx.db.execute(sql`
-      SELECT worker_ref, max(user_id) AS user_id,
-        count(*) FILTER (WHERE review = 'approved') AS approved,
-        count(*) FILTER (WHERE review = 'rejected') AS rejected,
-        count(*) FILTER (WHERE review = 'pending') AS pending,
-        coalesce(sum(reward_amount) FILTER (WHERE review = 'approved'), 0) AS earned
-      FROM task_assignments WHERE batch_id = ${batch.id} AND status = 'submitted'
-      GROUP BY worker_ref`),
-  );
+  const reviews = await selectReviewsPerWorker(ctx.db, batch.id);
   // Earnings are what the ledger paid each worker account for this batch: approved answers and bonuses.
-  const paid = await totalsToAccountsByRefs(
-    ctx.db,
-    sql`SELECT 'task_assignment' AS ref_type, a.id AS ref_id FROM task_assignments a WHERE a.batch_id = ${batch.id} AND a.review <> 'none'
-      UNION ALL
-      SELECT 'task_bonus' AS ref_type, b.id AS ref_id FROM task_bonuses b WHERE b.batch_id = ${batch.id}`,
-    'worker:%',
-  );
+  const paid = await totalsToAccountsByRefs(ctx.db, paidRefsOfBatchSql(batch.id), 'worker:%');
   const paidTo = new Map(paid.map((p) => [p.account, p.total]));
   const reviewOf = new Map(reviews.map((r) => [r.worker_ref, r]));
   const userIds = reviews.flatMap((r) => (r.user_id ? [r.user_id] : []));
-  const names = new Map<string, string>();
-  if (userIds.length) {
-    const rows = await ctx.db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, userIds));
-    for (const r of rows) names.set(r.id, r.name);
-  }
+  const people = await peopleByIds(ctx.db, userIds);
   return {
     method: out.method,
     labels: batch.labels,
@@ -158,7 +123,7 @@ export async function batchWorkers(ctx: AppContext, actor: Actor, id: string, me
       const earned = userId ? (paidTo.get(LedgerAccounts.workerBalance(userId)) ?? 0) : 0;
       return {
         workerId: w.worker,
-        name: userId ? (names.get(userId) ?? null) : null,
+        name: userId ? (people.get(userId)?.name ?? null) : null,
         imported: !userId,
         answers: w.answers,
         goldAnswers: w.goldAnswers,

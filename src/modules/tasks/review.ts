@@ -1,10 +1,8 @@
 // Reviewing answers (approve pays the worker through the ledger, reject frees the item for someone else),
 // automatic approval after the batch's delay, and bonuses.
-import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import type { Tx } from '../../db/client.js';
-import { taskAssignments, taskBatches, taskBonuses, taskWorkers } from '../../db/schema/tasks.js';
 import type { Actor } from '../../http/auth.js';
 import { isKind, conflict, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
@@ -12,7 +10,17 @@ import { LedgerAccounts, hostOwnerKey } from '../ledger/accounts.js';
 import { postTransaction } from '../ledger/service.js';
 import { notify } from '../notifications/service.js';
 import { findProject } from '../projects/access.js';
-import { manageBatch, type Batch } from './access.js';
+import { manageBatch } from './access.js';
+import {
+  type Assignment,
+  claimAnswersDueForApproval,
+  recordReview,
+  selectAssignment,
+  selectAssignmentOwner,
+} from './assignment-queries.js';
+import { selectBatch, type Batch } from './batch-queries.js';
+import { uncountAnswer } from './item-queries.js';
+import { insertBonus, selectWorkerAccount } from './worker-queries.js';
 import { quote, recordAudit, type AuditFrom } from '../audit/record-audit.js';
 
 export const ZReviewRequest = z
@@ -30,8 +38,6 @@ export const ZBonusRequest = z.object({
 });
 export type BonusRequest = z.infer<typeof ZBonusRequest>;
 
-type Assignment = typeof taskAssignments.$inferSelect;
-
 /**
  * Settles one pending answer inside the caller's transaction (the caller holds the assignment row lock).
  * Approval moves the reward from the batch escrow to the worker's balance; rejection frees the item's place
@@ -47,8 +53,8 @@ async function settle(
   auto: boolean,
 ) {
   const now = ctx.clock.now();
-  const review = decision === 'approve' ? 'approved' : 'rejected';
-  await tx.update(taskAssignments).set({ review, reviewReason: reason, reviewedAt: now }).where(eq(taskAssignments.id, a.id));
+  const review = decision === 'approve' ? ('approved' as const) : ('rejected' as const);
+  await recordReview(tx, a.id, review, reason, now);
   let paid = 0;
   if (a.rewardAmount && batch.currency && a.userId) {
     if (decision === 'approve') {
@@ -85,7 +91,7 @@ async function settle(
   }
   if (decision === 'reject' && batch.status !== 'closed') {
     // The rejected answer no longer counts: the item takes one more answer from someone else.
-    await tx.execute(sql`UPDATE task_items SET answers_count = answers_count - 1 WHERE id = ${a.itemId} AND answers_count > 0`);
+    await uncountAnswer(tx, a.itemId);
   }
   if (a.userId) {
     await notify(tx, {
@@ -95,7 +101,7 @@ async function settle(
       data: { batchId: batch.id, title: batch.title, assignmentId: a.id, reason, paid, currency: batch.currency },
     });
   }
-  return { id: a.id, review: review as 'approved' | 'rejected', paid };
+  return { id: a.id, review, paid };
 }
 
 /**
@@ -103,11 +109,7 @@ async function settle(
  * @example await reviewAssignment(ctx, actor, 'ta_1', { decision: 'reject', reason: 'Not a cat.' }) // { id, review: 'rejected', paid: 0 }
  */
 export async function reviewAssignment(ctx: AppContext, actor: Actor, id: string, input: ReviewRequest, from?: AuditFrom) {
-  const [found] = await ctx.db
-    .select({ batchId: taskAssignments.batchId, userId: taskAssignments.userId })
-    .from(taskAssignments)
-    .where(eq(taskAssignments.id, id))
-    .limit(1);
+  const found = await selectAssignmentOwner(ctx.db, id);
   if (!found) throw notFound('assignment');
   // Why: only the hosts of the batch's project decide on its answers and its money; anyone else learns nothing of
   // the answer, not even that it exists (404, not 403); its worker, who sees it, is told no (403).
@@ -115,14 +117,14 @@ export async function reviewAssignment(ctx: AppContext, actor: Actor, id: string
     throw isKind(e, 'forbidden') && found.userId !== actor.userId ? notFound('assignment') : e;
   });
   return ctx.db.transaction(async (tx) => {
-    const [a] = await tx.select().from(taskAssignments).where(eq(taskAssignments.id, id)).for('update');
+    const a = await selectAssignment(tx, id, true);
     if (a!.review !== 'pending') {
       throw conflict(
         'not_pending_review',
         a!.review === 'none' ? 'This assignment has no submitted answer to review.' : `This answer is already ${a!.review}.`,
       );
     }
-    const [fresh] = await tx.select().from(taskBatches).where(eq(taskBatches.id, batch.id));
+    const fresh = await selectBatch(tx, batch.id);
     const result = await settle(tx, ctx, a!, fresh!, input.decision, input.reason ?? null, false);
     await recordAudit(
       tx,
@@ -150,24 +152,14 @@ export async function reviewAssignment(ctx: AppContext, actor: Actor, id: string
 export async function autoApprove(ctx: AppContext, limit = 200): Promise<number> {
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
-    const due = (
-      (await tx.execute(sql`
-        SELECT due.id FROM task_batches b
-        CROSS JOIN LATERAL (
-          SELECT a.id, a.submitted_at FROM task_assignments a
-          WHERE a.batch_id = b.id AND a.review = 'pending' AND a.submitted_at <= ${now}::timestamptz - make_interval(hours => b.auto_approve_hours)
-          ORDER BY a.submitted_at LIMIT ${limit}
-          FOR UPDATE OF a SKIP LOCKED
-        ) due
-        ORDER BY due.submitted_at LIMIT ${limit}`)) as unknown as { rows: { id: string }[] }
-    ).rows;
+    const due = await claimAnswersDueForApproval(tx, now, limit);
     const batches = new Map<string, Batch>();
-    for (const { id } of due) {
-      const [a] = await tx.select().from(taskAssignments).where(eq(taskAssignments.id, id));
+    for (const id of due) {
+      const a = await selectAssignment(tx, id);
       let batch = batches.get(a!.batchId);
       if (!batch) {
-        [batch] = await tx.select().from(taskBatches).where(eq(taskBatches.id, a!.batchId));
-        batches.set(batch!.id, batch!);
+        batch = (await selectBatch(tx, a!.batchId))!;
+        batches.set(batch.id, batch);
       }
       await settle(tx, ctx, a!, batch!, 'approve', null, true);
     }
@@ -183,19 +175,15 @@ export async function payBonus(ctx: AppContext, actor: Actor, batchId: string, i
   // Why: a bonus is the host's money; only the project's hosts may give one.
   const { batch, project } = await manageBatch(ctx.db, batchId, actor);
   if (!batch.currency) throw conflict('volunteer_batch', 'This batch pays no reward, so it has no currency for bonuses.');
-  const [worker] = await ctx.db
-    .select({ userId: taskWorkers.userId })
-    .from(taskWorkers)
-    .where(and(eq(taskWorkers.batchId, batchId), eq(taskWorkers.workerRef, input.workerId)))
-    .limit(1);
-  if (!worker?.userId) throw notFound('worker of this batch', 'worker_not_found');
+  const workerUser = await selectWorkerAccount(ctx.db, batchId, input.workerId);
+  if (!workerUser) throw notFound('worker of this batch', 'worker_not_found');
   const id = newId('tbn');
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    await tx.insert(taskBonuses).values({
+    await insertBonus(tx, {
       id,
       batchId,
-      userId: worker.userId!,
+      userId: workerUser,
       amount: input.amount,
       currency: batch.currency!,
       reason: input.reason,
@@ -210,12 +198,12 @@ export async function payBonus(ctx: AppContext, actor: Actor, batchId: string, i
       memo: input.reason,
       entries: [
         { account: LedgerAccounts.hostFunding(hostOwnerKey(project)), amount: -input.amount },
-        { account: LedgerAccounts.workerBalance(worker.userId!), amount: input.amount },
+        { account: LedgerAccounts.workerBalance(workerUser), amount: input.amount },
       ],
       at: now,
     });
     await notify(tx, {
-      userIds: [worker.userId!],
+      userIds: [workerUser],
       kind: 'task_bonus',
       subject: `task_batch:${batchId}`,
       data: { batchId, title: batch.title, amount: input.amount, currency: batch.currency, reason: input.reason },
@@ -228,8 +216,8 @@ export async function payBonus(ctx: AppContext, actor: Actor, batchId: string, i
         targetId: id,
         orgId: project.orgId,
         projectId: project.id,
-        summary: `Paid ${worker.userId} a bonus of ${input.amount} ${batch.currency} (minor units) in task batch ${quote(batch.title)}: ${quote(input.reason)}`,
-        data: { batchId, workerId: worker.userId, amount: input.amount, currency: batch.currency },
+        summary: `Paid ${workerUser} a bonus of ${input.amount} ${batch.currency} (minor units) in task batch ${quote(batch.title)}: ${quote(input.reason)}`,
+        data: { batchId, workerId: workerUser, amount: input.amount, currency: batch.currency },
         at: now,
       },
       from ?? actor,

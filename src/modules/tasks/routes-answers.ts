@@ -7,7 +7,7 @@ import { RATE_LIMITS } from '../../http/rate-limit.js';
 import { ZIdParams, errorResponses } from '../../http/schemas.js';
 import { auditContext } from '../audit/record-audit.js';
 import { importAnswers } from './import-answers.js';
-import { leaseNext } from './lease.js';
+import { leaseNext } from './take-lease.js';
 import { ZBonusRequest, ZReviewRequest, payBonus, reviewAssignment } from './review.js';
 import { ZBonusAnswer, ZImportAnswer, ZLease, ZReviewAnswer, ZSubmitAnswer } from './schemas.js';
 import { ZSubmitRequest, skipAssignment, submitAnswer } from './submit.js';

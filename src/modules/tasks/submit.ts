@@ -1,17 +1,20 @@
 // Submitting or skipping a leased item: each in one statement on the common path.
-import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
-import { projects } from '../../db/schema/projects.js';
-import { taskAssignments, taskBatches, type TaskAnswer } from '../../db/schema/tasks.js';
 import type { Actor } from '../../http/auth.js';
 import { DomainError, conflict, invalid, notFound } from '../../lib/errors.js';
-import { perDatabase } from '../../db/per-database.js';
-import { rowsOf } from '../../db/rows.js';
-import { GroupRunner } from '../../lib/group-runner.js';
 import { batchRowForWork, type Batch } from './access.js';
 import { answerWriter } from './answer-writer.js';
 import { answerKey, leadingShare, matchesGold, parseAnswer } from './answers.js';
+import {
+  markSkipped,
+  readAssignmentWithGold,
+  selectAssignmentState,
+  selectAssignmentStatus,
+  selectCountingAnswersOfItem,
+} from './assignment-queries.js';
+import type { TaskAnswer } from './batch-queries.js';
+import { lockItem, raiseWanted, releaseLeasedPlace } from './item-queries.js';
 
 /** What a worker sends for a leased item. */
 export const ZSubmitRequest = z.object({
@@ -29,35 +32,9 @@ interface OwnAssignment {
   gold: TaskAnswer | null;
 }
 
-interface AssignmentRow {
-  id: string;
-  batch_id: string;
-  item_id: string;
-  worker_ref: string;
-  user_id: string | null;
-  status: string;
-  gold: TaskAnswer | null;
-}
-
-// Every answer starts by reading its assignment and its item's gold answer (a key lookup per row): those arriving
-// together are read by one prepared statement.
-const assignmentReader = perDatabase(
-  (database) =>
-    new GroupRunner(async (ids: string[]) => {
-      const rows = await database.query<AssignmentRow>(
-        `SELECT a.id, a.batch_id, a.item_id, a.worker_ref, a.user_id, a.status, (SELECT i.gold FROM task_items i WHERE i.id = a.item_id) AS gold
-         FROM task_assignments a WHERE a.id = ANY($1::text[])`,
-        [ids],
-        'foule_assignments_by_id_with_gold',
-      );
-      const byId = new Map(rows.map((r) => [r.id, r]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
-);
-
 /** The caller's assignment and its batch (from the short-lived cache while published), or a 404. */
 async function ownAssignment(ctx: AppContext, actor: Actor, id: string): Promise<{ a: OwnAssignment; b: Batch }> {
-  const row = await assignmentReader(ctx.database).run(id);
+  const row = await readAssignmentWithGold(ctx.database, id);
   // Why: a lease is its worker's alone; others learn nothing about it, not even that it exists.
   if (!row || row.user_id !== actor.userId) throw notFound('assignment');
   const { batch, hidden } = await batchRowForWork(ctx.db, row.batch_id);
@@ -111,32 +88,21 @@ export async function submitAnswer(ctx: AppContext, actor: Actor, id: string, ra
     goldCorrect,
   });
   if (!row) {
-    const [again] = await ctx.db
-      .select({ s: taskAssignments.status, batchStatus: taskBatches.status, hidden: projects.hidden })
-      .from(taskAssignments)
-      .innerJoin(taskBatches, eq(taskBatches.id, taskAssignments.batchId))
-      .innerJoin(projects, eq(projects.id, taskBatches.projectId))
-      .where(eq(taskAssignments.id, id));
-    if (again!.s === 'leased' && again!.hidden) throw batchNotFound();
-    if (again!.s === 'leased' && again!.batchStatus === 'closed') throw conflict('batch_closed', 'This batch is closed.');
-    throw leaseGone(again!.s);
+    const again = (await selectAssignmentState(ctx.db, id))!;
+    if (again.status === 'leased' && again.hidden) throw batchNotFound();
+    if (again.status === 'leased' && again.batchStatus === 'closed') throw conflict('batch_closed', 'This batch is closed.');
+    throw leaseGone(again.status);
   }
   if (a.gold === null && batch.confidence !== null && row.answers_count >= row.wanted && row.wanted < batch.maxOverlap) {
     // Dynamic overlap: the item has the answers it wanted; one more is asked while they do not agree enough.
-    const given = rowsOf<{ answer: TaskAnswer }>(
-      await ctx.db.execute(
-        sql`SELECT answer FROM task_assignments WHERE item_id = ${a.itemId} AND status = 'submitted' AND review <> 'rejected'`,
-      ),
-    );
+    const given = await selectCountingAnswersOfItem(ctx.db, a.itemId);
     if (
       needsMore(
         batch,
-        given.map((g) => answerKey(batch.answerKind, g.answer)),
+        given.map((g) => answerKey(batch.answerKind, g)),
       )
     ) {
-      await ctx.db.execute(
-        sql`UPDATE task_items SET wanted = GREATEST(wanted, ${Math.min(batch.maxOverlap, given.length + 1)}) WHERE id = ${a.itemId}`,
-      );
+      await raiseWanted(ctx.db, a.itemId, Math.min(batch.maxOverlap, given.length + 1));
     }
   }
   return {
@@ -154,17 +120,9 @@ export async function skipAssignment(ctx: AppContext, actor: Actor, id: string) 
   const { a } = await ownAssignment(ctx, actor, id);
   if (a.status !== 'leased') throw leaseGone(a.status);
   return ctx.db.transaction(async (tx) => {
-    await tx.execute(sql`SELECT 1 FROM task_items WHERE id = ${a.itemId} FOR UPDATE`);
-    const done = await tx
-      .update(taskAssignments)
-      .set({ status: 'skipped' })
-      .where(sql`${taskAssignments.id} = ${id} AND ${taskAssignments.status} = 'leased'`)
-      .returning({ id: taskAssignments.id });
-    if (!done.length) {
-      const [s] = await tx.select({ s: taskAssignments.status }).from(taskAssignments).where(eq(taskAssignments.id, id));
-      throw leaseGone(s!.s);
-    }
-    await tx.execute(sql`UPDATE task_items SET leased_count = leased_count - 1 WHERE id = ${a.itemId}`);
+    await lockItem(tx, a.itemId);
+    if (!(await markSkipped(tx, id))) throw leaseGone((await selectAssignmentStatus(tx, id))!);
+    await releaseLeasedPlace(tx, a.itemId);
     return { id, status: 'skipped' as const };
   });
 }

@@ -1,13 +1,13 @@
 // Uploading items (CSV or JSON Lines): every row is checked first; one bad row and nothing is inserted.
-import { eq, sql } from 'drizzle-orm';
 import { parse } from 'csv-parse/sync';
 import type { AppContext } from '../../context.js';
-import { taskBatches, taskItems, type TaskAnswer } from '../../db/schema/tasks.js';
 import type { Actor } from '../../http/auth.js';
 import { conflict, invalid } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { forgetBatchForWork, manageBatch } from './access.js';
 import { parseAnswer, type AnswerSpec } from './answers.js';
+import { addItemCounts, type TaskAnswer } from './batch-queries.js';
+import { analyzeItems, insertItems, selectItemIdsOfBatch } from './item-queries.js';
 
 export interface RowProblem {
   line: number;
@@ -22,7 +22,6 @@ export interface SourceRow {
 }
 
 const MAX_LISTED = 50;
-const CHUNK = 1000;
 
 /** Too many problems: the first 50 are listed, the message gives the count. */
 export function rowsRejected(problems: RowProblem[], what: string) {
@@ -124,40 +123,22 @@ export async function uploadItems(
     throw conflict('batch_not_draft', 'Items can be added only while the batch is a draft (its budget is set when it is published).');
   const rows = readRows(body, contentType);
   if (!rows.length) throw invalid('empty_upload', 'The upload holds no items.', [{ line: 1, field: 'body', message: 'no rows' }]);
-  const existing = new Set(
-    (await ctx.db.select({ e: taskItems.externalId }).from(taskItems).where(eq(taskItems.batchId, id))).flatMap((r) => (r.e ? [r.e] : [])),
-  );
+  const existing = new Set((await selectItemIdsOfBatch(ctx.db, id)).flatMap((r) => (r.externalId ? [r.externalId] : [])));
   const { items, problems } = checkItemRows(rows, { kind: batch.answerKind, labels: batch.labels }, existing);
   if (problems.length) throw rowsRejected(problems, 'upload');
   const gold = items.filter((i) => i.gold !== null).length;
   const result = await ctx.db.transaction(async (tx) => {
-    for (let i = 0; i < items.length; i += CHUNK) {
-      await tx.insert(taskItems).values(
-        items.slice(i, i + CHUNK).map((it) => ({
-          id: it.id,
-          batchId: id,
-          externalId: it.externalId,
-          data: it.data,
-          gold: it.gold,
-          isGold: it.gold !== null,
-          wanted: it.gold !== null ? batch.maxOverlap : batch.minOverlap,
-        })),
-      );
-    }
-    const [b] = await tx
-      .update(taskBatches)
-      .set({
-        itemsCount: sql`${taskBatches.itemsCount} + ${items.length}`,
-        goldCount: sql`${taskBatches.goldCount} + ${gold}`,
-        updatedAt: ctx.clock.now(),
-      })
-      .where(eq(taskBatches.id, id))
-      .returning({ total: taskBatches.itemsCount });
+    await insertItems(
+      tx,
+      id,
+      items.map((it) => ({ ...it, wanted: it.gold !== null ? batch.maxOverlap : batch.minOverlap })),
+    );
+    const total = await addItemCounts(tx, id, { items: items.length, gold, now: ctx.clock.now() });
     forgetBatchForWork(id);
-    return { inserted: items.length, total: b!.total };
+    return { inserted: items.length, total };
   });
   // Why: after a bulk load the planner's statistics still describe the table before it; with them, the lease
   // query's plan sorted every open item of the batch instead of walking the open-items index in order.
-  if (items.length >= ANALYZE_AFTER) await ctx.db.execute(sql`ANALYZE task_items`);
+  if (items.length >= ANALYZE_AFTER) await analyzeItems(ctx.db);
   return result;
 }
