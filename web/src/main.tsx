@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import './i18n';
 import './styles.css';
 import { App } from './App';
+import './utilities.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -151,11 +151,7 @@ function Comment({
     <>
       <article className={`comment${hidden ? ' is-hidden' : ''}`} aria-label={t('comments.by', { name })}>
         {removed ? (
-          <span
-            className="avatar avatar-removed"
-            aria-hidden="true"
-            style={{ width: level === 0 ? 34 : 28, height: level === 0 ? 34 : 28 }}
-          />
+          <span className={`avatar avatar-removed ${level === 0 ? 'avatar-34' : 'avatar-28'}`} aria-hidden="true" />
         ) : (
           <Avatar name={name} id={comment.author?.id} size={level === 0 ? 34 : 28} />
         )}
@@ -172,9 +168,7 @@ function Comment({
           ) : comment.bodyHtml ? (
             <Markdown html={comment.bodyHtml} className="comment-body" />
           ) : (
-            <p className="comment-body" style={{ whiteSpace: 'pre-wrap' }}>
-              {comment.body}
-            </p>
+            <p className="comment-body pre-wrap">{comment.body}</p>
           )}
           {!removed && (
             <div className="comment-actions">

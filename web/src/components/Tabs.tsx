@@ -63,11 +63,7 @@ export function Tabs({ items, active, onChange, label, children }: TabsProps) {
           const content = (
             <>
               {item.label}
-              {item.count !== undefined && (
-                <span className="badge badge-muted" style={{ marginLeft: '0.4rem' }}>
-                  {item.count}
-                </span>
-              )}
+              {item.count !== undefined && <span className="badge badge-muted ml-xs">{item.count}</span>}
             </>
           );
           return item.href ? (
@@ -82,7 +78,7 @@ export function Tabs({ items, active, onChange, label, children }: TabsProps) {
         })}
       </div>
       {children !== undefined && (
-        <div role="tabpanel" id={panelId} aria-labelledby={tabId(active)} tabIndex={0} style={{ outline: 'none' }}>
+        <div className="no-outline" role="tabpanel" id={panelId} aria-labelledby={tabId(active)} tabIndex={0}>
           {children}
         </div>
       )}

@@ -142,14 +142,12 @@ function AuditLog({
       <div className="page-head">
         <div>
           {back && (
-            <p className="small" style={{ margin: 0 }}>
+            <p className="small m-0">
               <Link to={back.to}>← {back.label}</Link>
             </p>
           )}
           <h1>{title}</h1>
-          <p className="muted" style={{ margin: '0.3rem 0 0' }}>
-            {lead}
-          </p>
+          <p className="muted m-0 mt-xs">{lead}</p>
         </div>
       </div>
 

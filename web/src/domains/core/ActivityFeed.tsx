@@ -58,7 +58,7 @@ export function ActivityFeed({ projectId }: { projectId: string }) {
                 <span className="activity-icon" aria-hidden="true">
                   <Icon name={iconFor(a.kind)} size={15} />
                 </span>
-                <div style={{ minWidth: 0 }}>
+                <div className="min-w-0">
                   <div>{text}</div>
                   {typeof a.data?.excerpt === 'string' && a.data.excerpt && (
                     <div className="muted small activity-excerpt">“{a.data.excerpt}”</div>

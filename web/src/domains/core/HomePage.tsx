@@ -111,7 +111,7 @@ export function HomePage({ hero = true }: { hero?: boolean }) {
             <option value="new">{t('home.sort.new')}</option>
             <option value="popular">{t('home.sort.popular')}</option>
           </select>
-          <button type="submit" className="btn btn-primary" style={{ height: '2.75rem', borderRadius: 999 }}>
+          <button type="submit" className="btn btn-primary bar-tall">
             {t('home.search')}
           </button>
         </form>

@@ -100,9 +100,7 @@ function Queue() {
       <div className="page-head">
         <div>
           <h1>{t('moderation.title')}</h1>
-          <p className="muted" style={{ margin: '0.3rem 0 0' }}>
-            {t('moderation.lead')}
-          </p>
+          <p className="muted m-0 mt-xs">{t('moderation.lead')}</p>
         </div>
       </div>
       <Tabs

@@ -93,14 +93,14 @@ function Notifications() {
           {t('notifications.emptyLead')}
         </EmptyState>
       ) : (
-        <ul className="list card" style={{ padding: '0.4rem' }}>
+        <ul className="list card p-xs">
           {list.items.map((n) => {
             const text = notificationText(t as TFn, n);
             const link = notificationLink(n);
             return (
               <li key={n.id} className={`notification${n.readAt ? '' : ' unread'}`}>
                 <span className={`dot${n.readAt ? ' read' : ''}`} aria-hidden="true" />
-                <div style={{ flex: 1, minWidth: 0 }}>
+                <div className="grow min-w-0">
                   <div>
                     {!n.readAt && <span className="sr-only">{t('notifications.unread', { count: 1 })}: </span>}
                     {link ? (

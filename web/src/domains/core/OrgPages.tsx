@@ -83,12 +83,12 @@ export function OrgPage() {
   }
   const manages = org.viewer.role === 'owner' || org.viewer.role === 'admin';
   return (
-    <div className="stack" style={{ gap: '2rem' }}>
+    <div className="stack gap-xl">
       <section className="card">
-        <div className="profile-head" style={{ marginBottom: '0.75rem' }}>
+        <div className="profile-head mb-smd">
           <Avatar name={org.name} id={org.id} size={64} />
-          <div style={{ flex: 1 }}>
-            <h1 style={{ marginBottom: '0.2rem' }}>{org.name}</h1>
+          <div className="grow">
+            <h1 className="mb-2xs">{org.name}</h1>
             <div className="muted small row">
               {org.website && (
                 <a href={org.website} rel="noopener noreferrer nofollow" target="_blank">
@@ -137,7 +137,7 @@ export function OrgPage() {
           <ul className="list">
             {org.members.map((m) => (
               <li key={m.userId} className="row-between">
-                <Link to={`/u/${m.userId}`} className="row" style={{ textDecoration: 'none', color: 'inherit' }}>
+                <Link to={`/u/${m.userId}`} className="row link-plain">
                   <Avatar name={m.name} id={m.userId} size={28} />
                   <span>{m.name}</span>
                 </Link>
@@ -166,7 +166,7 @@ function AddMember({ orgId, viewerRole, onAdded }: { orgId: string; viewerRole: 
   });
   return (
     <form className="stack-sm mt" onSubmit={submit} noValidate>
-      <h3 style={{ margin: 0 }}>{t('org.addMember')}</h3>
+      <h3 className="m-0">{t('org.addMember')}</h3>
       <Field
         label={t('org.memberEmail')}
         type="email"

@@ -31,7 +31,7 @@ function useErrorText() {
 /** /settings/privacy: download my data, change my password, delete my account. */
 export function PrivacySettings() {
   return (
-    <div className="stack medium" style={{ margin: 0 }}>
+    <div className="stack medium m-0">
       <DownloadMyData />
       <ChangePassword />
       <DeleteAccount />
@@ -198,7 +198,7 @@ function DeleteAccount() {
           <p role="status">{t('privacy.deleted')}</p>
         ) : (
           <form id="privacy-delete-form" className="stack-sm" onSubmit={confirm} noValidate>
-            <p style={{ margin: 0 }}>{t('privacy.confirmLead')}</p>
+            <p className="m-0">{t('privacy.confirmLead')}</p>
             <h3 style={LIST_TITLE}>{t('privacy.removedTitle')}</h3>
             <ul className="small" style={LIST}>
               {(t('privacy.removed', { returnObjects: true }) as string[]).map((line) => (

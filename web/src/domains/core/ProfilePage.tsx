@@ -31,12 +31,12 @@ export function ProfilePage() {
     return <ErrorBanner error={error} onRetry={reload} />;
   }
   return (
-    <div className="stack" style={{ gap: '2rem' }}>
+    <div className="stack gap-xl">
       <section className="card">
         <div className="profile-head">
           <Avatar name={user.name} id={user.id} size={72} />
-          <div style={{ flex: 1 }}>
-            <h1 style={{ marginBottom: '0.2rem' }}>{user.name}</h1>
+          <div className="grow">
+            <h1 className="mb-2xs">{user.name}</h1>
             <div className="muted small">{t('profile.memberSince', { date: formatDate(user.createdAt) })}</div>
           </div>
           <div className="stat center">
@@ -44,7 +44,7 @@ export function ProfilePage() {
             <span>{t('profile.reputation')}</span>
           </div>
         </div>
-        {user.bio ? <p style={{ whiteSpace: 'pre-wrap' }}>{user.bio}</p> : <p className="muted">{t('profile.noBio')}</p>}
+        {user.bio ? <p className="pre-wrap">{user.bio}</p> : <p className="muted">{t('profile.noBio')}</p>}
         {me?.id === user.id && (
           <Link className="btn btn-sm" to="/settings">
             <Icon name="edit" size={15} /> {t('profile.editProfile')}

@@ -109,11 +109,7 @@ function ProjectForm({ project }: { project?: Project }) {
       <div className="page-head">
         <div>
           <h1>{project ? t('project.editTitle') : t('project.newTitle')}</h1>
-          {!project && (
-            <p className="muted" style={{ margin: '0.4rem 0 0' }}>
-              {t('project.newLead')}
-            </p>
-          )}
+          {!project && <p className="muted m-0 mt-sm">{t('project.newLead')}</p>}
         </div>
       </div>
       <form className="card stack" onSubmit={submit} noValidate>
@@ -127,7 +123,7 @@ function ProjectForm({ project }: { project?: Project }) {
           error={fieldError(error, 'title')}
         />
         <Field label={t('project.summary')} hint={t('project.summaryHint')} error={fieldError(error, 'summary')} required>
-          <textarea value={values.summary} onChange={set('summary')} maxLength={300} rows={2} style={{ minHeight: '4rem' }} />
+          <textarea className="min-h-4" value={values.summary} onChange={set('summary')} maxLength={300} rows={2} />
         </Field>
         <Field label={t('project.category')} error={fieldError(error, 'category')} required>
           <select value={values.category} onChange={set('category')}>

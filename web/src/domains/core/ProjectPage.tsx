@@ -70,7 +70,7 @@ export function ProjectPage() {
   return (
     <article>
       {project.hidden && (
-        <div className="banner banner-info" role="status" style={{ marginBottom: '1rem' }}>
+        <div className="banner banner-info mb-md" role="status">
           {t('project.hiddenNotice')}
         </div>
       )}
@@ -102,7 +102,7 @@ function ProjectHeader({ project, onChange }: { project: Project; onChange: (p: 
           <span className="badge">{t(`categories.${project.category}`, { defaultValue: project.category })}</span>
           <h1>{project.title}</h1>
           <p className="summary">{project.summary}</p>
-          <p className="muted small" style={{ margin: 0 }}>
+          <p className="muted small m-0">
             {t('project.hostedBy')}{' '}
             {project.org ? (
               <Link to={`/orgs/${project.org.slug}`}>{project.org.name}</Link>
@@ -223,8 +223,8 @@ function LaunchSignup({ project, onChange }: { project: Project; onChange: (p: P
     }
   };
   return (
-    <form className="card stack-sm" onSubmit={submit} style={{ padding: '1rem' }}>
-      <strong className="row" style={{ gap: '0.4rem' }}>
+    <form className="card stack-sm p-md" onSubmit={submit}>
+      <strong className="row gap-xs">
         <Icon name="bell" /> {t('signup.title')}
       </strong>
       <span className="muted small">{me ? t('signup.leadMember') : t('signup.lead')}</span>
@@ -233,8 +233,8 @@ function LaunchSignup({ project, onChange }: { project: Project; onChange: (p: P
           {t('signup.submit')}
         </button>
       ) : (
-        <div className="row" style={{ alignItems: 'flex-end' }}>
-          <div style={{ flex: '1 1 12rem' }}>
+        <div className="row items-end">
+          <div className="basis-12">
             <Field
               label={t('signup.email')}
               type="email"
@@ -259,7 +259,7 @@ function Overview({ project }: { project: Project }) {
   const [feedVersion, setFeedVersion] = useState(0);
   return (
     <div className="two-col">
-      <div className="stack" style={{ gap: '2rem' }}>
+      <div className="stack gap-xl">
         <section className="card" aria-labelledby="about-title">
           <h2 id="about-title" className="section-title">
             {t('project.about')}

@@ -81,7 +81,7 @@ function ProfileForm() {
     setSaved(true);
   });
   return (
-    <form className="card stack medium" style={{ margin: 0 }} onSubmit={submit} noValidate>
+    <form className="card stack medium m-0" onSubmit={submit} noValidate>
       <Field label={t('settings.email')} value={me!.email} readOnly disabled />
       <Field
         label={t('settings.name')}
@@ -164,10 +164,10 @@ function Tokens() {
     }
   };
   return (
-    <div className="stack medium" style={{ margin: 0 }}>
+    <div className="stack medium m-0">
       <p className="muted">{t('settings.tokensLead')}</p>
-      <form className="card row" style={{ alignItems: 'flex-end' }} onSubmit={create} noValidate>
-        <div style={{ flex: '1 1 16rem' }}>
+      <form className="card row items-end" onSubmit={create} noValidate>
+        <div className="basis-16">
           <Field
             label={t('settings.tokenName')}
             hint={t('settings.tokenNameHint')}
@@ -217,7 +217,7 @@ function Tokens() {
       ) : !data?.items.length ? (
         <p className="muted">{t('settings.noTokens')}</p>
       ) : (
-        <div className="card table-wrap" style={{ padding: '0.5rem' }}>
+        <div className="card table-wrap p-sm">
           <table className="table">
             <thead>
               <tr>
@@ -239,7 +239,7 @@ function Tokens() {
                   </td>
                   <td>{formatDate(tok.createdAt)}</td>
                   <td>{tok.lastUsedAt ? formatDate(tok.lastUsedAt) : t('settings.never')}</td>
-                  <td style={{ textAlign: 'right' }}>
+                  <td className="text-right">
                     <button type="button" className="btn btn-danger btn-sm" onClick={() => setRevoking(tok)}>
                       {t('settings.revoke')}
                     </button>
@@ -277,9 +277,9 @@ function MyOrgs() {
   if (loading) return <Loading />;
   if (error) return <ErrorBanner error={error} onRetry={reload} />;
   return (
-    <div className="stack medium" style={{ margin: 0 }}>
+    <div className="stack medium m-0">
       {data?.items.length ? (
-        <ul className="list card" style={{ padding: '0.25rem 1.25rem' }}>
+        <ul className="list card px-card py-2xs">
           {data.items.map((o) => (
             <li key={o.id} className="row-between">
               <Link to={`/orgs/${o.slug}`}>{o.name}</Link>

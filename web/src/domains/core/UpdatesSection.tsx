@@ -23,8 +23,8 @@ export function UpdatesSection({ project, onPosted }: { project: Project; onPost
   const [notice, setNotice] = useState(false);
   return (
     <section className="card" aria-labelledby="updates-title">
-      <div className="row-between" style={{ marginBottom: '0.5rem' }}>
-        <h2 id="updates-title" className="section-title" style={{ margin: 0 }}>
+      <div className="row-between mb-sm">
+        <h2 id="updates-title" className="section-title m-0">
           {t('updates.title')}
         </h2>
         {project.viewer.isHost && !writing && (
@@ -73,7 +73,7 @@ function UpdateItem({ update }: { update: ProjectUpdate }) {
   return (
     <article className="update">
       <h3>{update.title}</h3>
-      <div className="row small muted" style={{ marginBottom: '0.5rem' }}>
+      <div className="row small muted mb-sm">
         {update.author && (
           <>
             <Avatar name={update.author.name} id={update.author.id} size={22} />
@@ -83,7 +83,7 @@ function UpdateItem({ update }: { update: ProjectUpdate }) {
         <Time iso={update.createdAt} />
         {update.editedAt && <span className="faint">({t('updates.edited')})</span>}
       </div>
-      {update.bodyHtml ? <Markdown html={update.bodyHtml} /> : <p style={{ whiteSpace: 'pre-wrap' }}>{update.body}</p>}
+      {update.bodyHtml ? <Markdown html={update.bodyHtml} /> : <p className="pre-wrap">{update.body}</p>}
       <button type="button" className="btn btn-ghost btn-sm" aria-expanded={showComments} onClick={() => setShowComments((s) => !s)}>
         <Icon name="comment" size={15} /> {update.comments ? t('updates.comments', { count: update.comments }) : t('comments.title')}
       </button>
@@ -104,7 +104,7 @@ function UpdateForm({ projectId, onDone, onCancel }: { projectId: string; onDone
     onDone(await api<ProjectUpdate>('POST', `/projects/${projectId}/updates`, { title, body }));
   });
   return (
-    <form className="stack" onSubmit={submit} style={{ margin: '0.75rem 0 1rem' }} noValidate>
+    <form className="stack m-0 mt-smd mb-md" onSubmit={submit} noValidate>
       <Field
         label={t('updates.formTitle')}
         value={title}

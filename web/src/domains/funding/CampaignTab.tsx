@@ -105,10 +105,8 @@ export function CampaignView({ campaign, onChange }: { campaign: Campaign; onCha
   return (
     <div className="stack">
       <div className="row-between">
-        <div className="stack-sm" style={{ gap: '0.25rem' }}>
-          <h2 className="section-title" style={{ margin: 0 }}>
-            {c.title}
-          </h2>
+        <div className="stack-sm gap-2xs-plus">
+          <h2 className="section-title m-0">{c.title}</h2>
           <span className="row small muted">
             <span className={statusTone(c.status)}>{t(`status.${c.status}`)}</span>
             <span>{t(`models.${c.model}`)}</span>
@@ -174,7 +172,7 @@ export function CampaignView({ campaign, onChange }: { campaign: Campaign; onCha
             </span>
           </div>
         </div>
-        <p className="muted small" style={{ margin: 0 }}>
+        <p className="muted small m-0">
           {t(`modelNotes.${c.model}`, { goal: formatMoney(c.goal.amount, c.currency) })}
           {nextStretch ? ` ${t('nextStretch', { amount: formatMoney(nextStretch.amount, c.currency) })}` : ''}
         </p>
@@ -222,9 +220,7 @@ function StretchGoals({ campaign: c }: { campaign: Campaign }) {
   const top = Math.max(c.goal.amount, ...c.stretchGoals.map((g) => g.amount));
   return (
     <div className="stack-sm">
-      <span className="small" style={{ fontWeight: 600 }}>
-        {t('stretch.title')}
-      </span>
+      <span className="small fw-600">{t('stretch.title')}</span>
       <div className="funding-stretch-track" aria-hidden="true">
         <div className="funding-stretch-fill" style={{ width: `${Math.min(100, (100 * c.raised.amount) / top)}%` }} />
         {[{ amount: c.goal.amount, reached: c.raised.amount >= c.goal.amount }, ...c.stretchGoals].map((g) => (
@@ -254,16 +250,12 @@ function TierCard({ tier, currency, live, onBack }: { tier: Tier; currency: stri
   return (
     <article className="card funding-tier stack-sm" aria-labelledby={`tier-${tier.id}`}>
       <div className="row-between">
-        <h4 id={`tier-${tier.id}`} style={{ margin: 0 }}>
+        <h4 className="m-0" id={`tier-${tier.id}`}>
           {tier.title}
         </h4>
         <strong>{formatMoney(tier.price, currency)}</strong>
       </div>
-      {tier.description && (
-        <p className="muted" style={{ margin: 0 }}>
-          {tier.description}
-        </p>
-      )}
+      {tier.description && <p className="muted m-0">{tier.description}</p>}
       <ul className="funding-tier-facts small muted">
         <li>{t('tiers.backers', { count: tier.backers })}</li>
         {tier.limit !== null && (

@@ -63,9 +63,7 @@ function Dashboard() {
     <div className="stack">
       <div className="page-head">
         <div>
-          <p className="muted small" style={{ margin: 0 }}>
-            {t('dashboard.kicker')}
-          </p>
+          <p className="muted small m-0">{t('dashboard.kicker')}</p>
           <h1>{c.title}</h1>
           <span className="row small">
             <span className={statusTone(c.status)}>{t(`status.${c.status}`)}</span>
@@ -120,12 +118,12 @@ function Dashboard() {
 
       <section className="card stack-sm" aria-labelledby="funding-backers-title">
         <div className="row-between">
-          <h2 id="funding-backers-title" className="card-title" style={{ margin: 0 }}>
+          <h2 id="funding-backers-title" className="card-title m-0">
             {t('dashboard.backers')}
           </h2>
           <label className="row small">
             {t('dashboard.filter')}
-            <select value={statusFilter} onChange={(e) => setStatusFilter(e.target.value)} style={{ width: 'auto' }}>
+            <select className="w-auto" value={statusFilter} onChange={(e) => setStatusFilter(e.target.value)}>
               <option value="">{t('dashboard.all')}</option>
               {['pending', 'collected', 'errored', 'dropped', 'voided', 'cancelled', 'refunded'].map((k) => (
                 <option key={k} value={k}>

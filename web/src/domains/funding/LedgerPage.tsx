@@ -41,9 +41,7 @@ export function LedgerPage() {
     <div className="stack medium">
       <div className="page-head">
         <div>
-          <p className="muted small" style={{ margin: 0 }}>
-            {t('ledger.kicker')}
-          </p>
+          <p className="muted small m-0">{t('ledger.kicker')}</p>
           <h1>{c.title}</h1>
         </div>
       </div>
@@ -70,7 +68,7 @@ export function LedgerPage() {
           <dt className="sum">{t('ledger.total')}</dt>
           <dd className="sum">{m(tt.paymentFees + tt.platformFees + tt.toHost + tt.inEscrow)}</dd>
         </dl>
-        <p className={view.balanced ? 'badge badge-success' : 'badge badge-danger'} style={{ alignSelf: 'flex-start' }}>
+        <p className={`badge self-start ${view.balanced ? 'badge-success' : 'badge-danger'}`}>
           {view.balanced ? t('ledger.balanced') : t('ledger.unbalanced')}
         </p>
       </section>

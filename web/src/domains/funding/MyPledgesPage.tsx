@@ -45,7 +45,7 @@ function MyPledges() {
         }
       >
         {(items) => (
-          <ul className="stack" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+          <ul className="stack list-bare">
             {items.map((p) => (
               <li key={p.id}>
                 <PledgeCard pledge={p} onChange={replace} />
@@ -83,20 +83,20 @@ function PledgeCard({ pledge: p, onChange }: { pledge: MyPledge; onChange: (p: P
   return (
     <article className="card stack-sm" aria-labelledby={`pledge-${p.id}`}>
       <div className="row-between">
-        <div className="stack-sm" style={{ gap: '0.2rem' }}>
-          <h2 id={`pledge-${p.id}`} className="card-title" style={{ margin: 0 }}>
+        <div className="stack-sm gap-2xs">
+          <h2 id={`pledge-${p.id}`} className="card-title m-0">
             <Link to={`/p/${p.project.slug}/campaign`}>{p.project.title}</Link>
           </h2>
           <span className="muted small">
             {p.campaign.title} · {p.tierTitle ?? t('myPledges.noReward')} · {t('myPledges.on', { date: formatDate(p.createdAt) })}
           </span>
         </div>
-        <div className="stack-sm" style={{ alignItems: 'flex-end', gap: '0.2rem' }}>
+        <div className="stack-sm items-end gap-2xs">
           <strong className="funding-amount">{formatMoney(p.amount.amount, currency)}</strong>
           <span className={statusTone(p.status)}>{t(`pledgeStatus.${p.status}`)}</span>
         </div>
       </div>
-      <p className="small" style={{ margin: 0 }}>
+      <p className="small m-0">
         {t(`pledgeExplain.${p.status}`, {
           method: p.paymentMethod,
           deadline: formatDate(p.campaign.deadline),
@@ -197,7 +197,7 @@ function ChangeForm({
     onSubmit(amount);
   };
   return (
-    <form className="row" onSubmit={submit} style={{ alignItems: 'flex-end' }}>
+    <form className="row items-end" onSubmit={submit}>
       <Field
         label={t('pledge.amount', { currency: pledge.amount.currency })}
         value={text}
@@ -231,8 +231,7 @@ function FixForm({
   const declined = error instanceof ApiError && error.status === 402 ? error.message : null;
   return (
     <form
-      className="row"
-      style={{ alignItems: 'flex-end' }}
+      className="row items-end"
       onSubmit={(e) => {
         e.preventDefault();
         onSubmit(card.replace(/\s/g, ''));

@@ -114,7 +114,7 @@ function NewCampaign() {
     <form className="medium stack funding-form" onSubmit={(e) => void submit(e)} noValidate>
       <div className="page-head">
         <div>
-          <p className="muted small" style={{ margin: 0 }}>
+          <p className="muted small m-0">
             <Link to={`/p/${project.data.slug}/campaign`}>{project.data.title}</Link>
           </p>
           <h1>{t('form.title')}</h1>
@@ -141,7 +141,7 @@ function NewCampaign() {
           </label>
         ))}
       </fieldset>
-      <div className="row" style={{ alignItems: 'flex-start' }}>
+      <div className="row items-start">
         <Field
           label={t('form.goal')}
           value={goal}
@@ -172,7 +172,7 @@ function NewCampaign() {
           <legend>{t('form.tiers')}</legend>
           {tiers.map((x, i) => (
             <div key={i} className="card stack-sm">
-              <div className="row" style={{ alignItems: 'flex-start' }}>
+              <div className="row items-start">
                 <Field
                   label={t('form.tierTitle')}
                   value={x.title}
@@ -211,7 +211,7 @@ function NewCampaign() {
               </label>
               {x.ships &&
                 x.groups.map((g, j) => (
-                  <div key={j} className="row" style={{ alignItems: 'flex-start' }}>
+                  <div key={j} className="row items-start">
                     <Field
                       label={t('form.countries')}
                       hint={t('form.countriesHint')}
@@ -231,8 +231,7 @@ function NewCampaign() {
               {x.ships && (
                 <button
                   type="button"
-                  className="btn btn-ghost btn-sm"
-                  style={{ alignSelf: 'flex-start' }}
+                  className="btn btn-ghost btn-sm self-start"
                   onClick={() => setTier(i, { groups: [...x.groups, { countries: '', cost: '' }] })}
                 >
                   <Icon name="plus" size={14} /> {t('form.addGroup')}
@@ -241,8 +240,7 @@ function NewCampaign() {
               {tiers.length > 1 && (
                 <button
                   type="button"
-                  className="btn btn-ghost btn-sm"
-                  style={{ alignSelf: 'flex-start' }}
+                  className="btn btn-ghost btn-sm self-start"
                   onClick={() => setTiers((xs) => xs.filter((_, j) => j !== i))}
                 >
                   {t('form.removeTier')}
@@ -250,7 +248,7 @@ function NewCampaign() {
               )}
             </div>
           ))}
-          <button type="button" className="btn" style={{ alignSelf: 'flex-start' }} onClick={() => setTiers((xs) => [...xs, emptyTier()])}>
+          <button type="button" className="btn self-start" onClick={() => setTiers((xs) => [...xs, emptyTier()])}>
             <Icon name="plus" size={16} /> {t('form.addTier')}
           </button>
         </fieldset>
@@ -259,7 +257,7 @@ function NewCampaign() {
       <fieldset className="stack-sm">
         <legend>{t('form.stretchGoals')}</legend>
         {stretch.map((s, i) => (
-          <div key={i} className="row" style={{ alignItems: 'flex-start' }}>
+          <div key={i} className="row items-start">
             <Field
               label={t('form.stretchAmount', { currency })}
               value={s.amount}
@@ -277,8 +275,7 @@ function NewCampaign() {
         ))}
         <button
           type="button"
-          className="btn btn-sm"
-          style={{ alignSelf: 'flex-start' }}
+          className="btn btn-sm self-start"
           onClick={() => setStretch((xs) => [...xs, { amount: '', description: '' }])}
         >
           <Icon name="plus" size={14} /> {t('form.addStretch')}

@@ -77,7 +77,7 @@ function ActionBar({ challenge }: { challenge: Challenge }) {
   const budget = challenge.viewer.budget;
   return (
     <div className="row-between card ide-actions">
-      <div className="stack-sm" style={{ gap: '0.2rem' }}>
+      <div className="stack-sm gap-2xs">
         {challenge.viewer.canVote ? (
           <strong>{t('votingOpen')}</strong>
         ) : (
@@ -134,11 +134,7 @@ function HostBar({ challenge, onChange }: { challenge: Challenge; onChange: (c: 
           {t('host.comparisons', { count: challenge.comparisons, n: formatNumber(challenge.comparisons) })}
         </span>
       </div>
-      {challenge.status === 'draft' && (
-        <p className="muted small" style={{ margin: 0 }}>
-          {t('host.draftLead')}
-        </p>
-      )}
+      {challenge.status === 'draft' && <p className="muted small m-0">{t('host.draftLead')}</p>}
       <ErrorBanner error={error} />
     </div>
   );
@@ -189,7 +185,7 @@ function IdeasSection({
   return (
     <section className="stack" aria-labelledby="ideas-heading">
       <div className="row-between">
-        <h2 id="ideas-heading" className="section-title" style={{ margin: 0 }}>
+        <h2 id="ideas-heading" className="section-title m-0">
           {t('ideas')}
         </h2>
         <div className="row">
@@ -281,7 +277,7 @@ function SubmitIdea({ challenge, onDone }: { challenge: Challenge; onDone: () =>
   }
   return (
     <form className="card stack-sm" onSubmit={submit} noValidate aria-label={t('submit.title')}>
-      <h3 style={{ margin: 0 }}>{t('submit.title')}</h3>
+      <h3 className="m-0">{t('submit.title')}</h3>
       <ErrorBanner error={error} fields={['title', 'body', 'tags']} />
       <Field
         label={t('submit.ideaTitle')}

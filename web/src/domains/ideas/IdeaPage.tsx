@@ -57,7 +57,7 @@ export function IdeaPage() {
               </span>
             ))}
           </div>
-          <h1 style={{ margin: 0 }}>{idea.title}</h1>
+          <h1 className="m-0">{idea.title}</h1>
           <span className="muted small">
             {t('by', { name: idea.author.name })} · <Time iso={idea.createdAt} />
           </span>
@@ -115,9 +115,7 @@ function HostControls({ idea, onChange }: { idea: Idea; onChange: (idea: Idea) =
   return (
     <section className="card stack" aria-label={t('host.label')}>
       <form className="stack-sm" onSubmit={saveStatus}>
-        <h2 className="section-title" style={{ margin: 0 }}>
-          {t('host.status')}
-        </h2>
+        <h2 className="section-title m-0">{t('host.status')}</h2>
         <Field label={t('host.statusLabel')}>
           <select value={status} onChange={(e) => setStatus(e.target.value as IdeaStatus)}>
             {IDEA_STATUSES.map((s) => (
@@ -142,9 +140,7 @@ function HostControls({ idea, onChange }: { idea: Idea; onChange: (idea: Idea) =
         </div>
       </form>
       <form className="stack-sm" onSubmit={merge}>
-        <h2 className="section-title" style={{ margin: 0 }}>
-          {t('host.merge')}
-        </h2>
+        <h2 className="section-title m-0">{t('host.merge')}</h2>
         <Field label={t('host.mergeInto')} hint={t('host.mergeHint')}>
           <select value={intoId} onChange={(e) => setIntoId(e.target.value)}>
             <option value="">—</option>

@@ -14,9 +14,7 @@ export function IdeasTab({ project }: { project: ProjectSummary }) {
   return (
     <div className="stack">
       <div className="row-between">
-        <h2 className="section-title" style={{ margin: 0 }}>
-          {t('challenges')}
-        </h2>
+        <h2 className="section-title m-0">{t('challenges')}</h2>
         {host && (
           <Link className="btn btn-primary" to={`/p/${project.slug}/challenges/new`}>
             {t('newChallenge')}
@@ -32,11 +30,11 @@ export function IdeasTab({ project }: { project: ProjectSummary }) {
         }
       >
         {(items) => (
-          <ul className="list card" style={{ padding: '0 1.25rem' }}>
+          <ul className="list card px-card">
             {items.map((c) => (
               <li key={c.id} className="row-between">
-                <div className="stack-sm" style={{ gap: '0.2rem' }}>
-                  <Link to={`/challenges/${c.id}`} style={{ fontWeight: 600 }}>
+                <div className="stack-sm gap-2xs">
+                  <Link className="fw-600" to={`/challenges/${c.id}`}>
                     {c.title}
                   </Link>
                   <span className="row muted small">

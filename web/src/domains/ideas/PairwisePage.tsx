@@ -102,11 +102,7 @@ function Pairwise() {
           ← {challenge?.title ?? t('challenge')}
         </Link>
         <h1>{t('pairs.title')}</h1>
-        {challenge && (
-          <p className="muted" style={{ margin: 0 }}>
-            {t('pairs.question', { title: challenge.title })}
-          </p>
-        )}
+        {challenge && <p className="muted m-0">{t('pairs.question', { title: challenge.title })}</p>}
         <p className="muted small" aria-live="polite">
           {t('pairs.count', { count: done, n: formatNumber(done) })}
           {last && <> · {last}</>}

@@ -136,9 +136,7 @@ export function RankingPage() {
           ← {challenge.title}
         </Link>
         <h1>{t('ranking.title')}</h1>
-        <p className="muted" style={{ margin: 0 }}>
-          {t('ranking.lead', { comparisons: formatNumber(challenge.comparisons), count: challenge.comparisons })}
-        </p>
+        <p className="muted m-0">{t('ranking.lead', { comparisons: formatNumber(challenge.comparisons), count: challenge.comparisons })}</p>
       </div>
       {ideas.length === 0 ? (
         <EmptyState icon="chart" title={t('noIdeas')} />

@@ -57,9 +57,7 @@ function Ask() {
           ← {project.data ? project.data.title : t('allTitle')}
         </Link>
         <h1>{t('ask.title')}</h1>
-        <p className="muted" style={{ margin: 0 }}>
-          {project.data ? t('ask.onProject', { title: project.data.title }) : t('ask.siteWide')}
-        </p>
+        <p className="muted m-0">{project.data ? t('ask.onProject', { title: project.data.title }) : t('ask.siteWide')}</p>
       </div>
       <form className="card stack" onSubmit={submit} noValidate>
         <ErrorBanner error={error} fields={['title', 'body', 'tags']} />

@@ -95,7 +95,7 @@ export function QuestionList({ basePath, askHref }: QuestionListProps) {
         }
       >
         {(items) => (
-          <ul className="list card qa-list" style={{ padding: '0 1.25rem' }}>
+          <ul className="list card qa-list px-card">
             {items.map((question) => (
               <li key={question.id} className="qa-row">
                 <div className="qa-counts" aria-hidden="true">
@@ -106,7 +106,7 @@ export function QuestionList({ basePath, askHref }: QuestionListProps) {
                     <strong>{formatNumber(question.answersCount)}</strong> {t('answersShort', { count: question.answersCount })}
                   </span>
                 </div>
-                <div className="stack-sm" style={{ gap: '0.25rem', minWidth: 0 }}>
+                <div className="stack-sm gap-2xs-plus min-w-0">
                   <Link to={`/questions/${question.id}`} className="qa-title">
                     {question.title}
                   </Link>

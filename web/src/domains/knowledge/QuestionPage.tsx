@@ -45,7 +45,7 @@ export function QuestionPage() {
           label={t('vote.question')}
         />
         <div className="qa-post-main stack-sm">
-          <h1 style={{ margin: 0 }}>{question.title}</h1>
+          <h1 className="m-0">{question.title}</h1>
           <span className="muted small">
             {t('askedBy', { name: question.author.name, reputation: formatNumber(question.author.reputation) })} ·{' '}
             <Time iso={question.createdAt} />
@@ -72,7 +72,7 @@ export function QuestionPage() {
       </article>
 
       <section className="stack" aria-labelledby="qa-answers">
-        <h2 id="qa-answers" className="section-title" style={{ margin: 0 }}>
+        <h2 id="qa-answers" className="section-title m-0">
           {t('answersCount', { count: question.answers.length })}
         </h2>
         <ErrorBanner error={acceptError} />
@@ -133,7 +133,7 @@ function AnswerForm({ questionId, onDone }: { questionId: string; onDone: () => 
   }
   return (
     <form className="card stack-sm" onSubmit={submit} noValidate>
-      <h3 style={{ margin: 0 }}>{t('yourAnswer')}</h3>
+      <h3 className="m-0">{t('yourAnswer')}</h3>
       <Field label={t('answerLabel')} hint={t('answerHint')} {...field('body')}>
         <textarea value={body} onChange={(e) => setBody(e.target.value)} rows={6} />
       </Field>

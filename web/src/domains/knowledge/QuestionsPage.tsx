@@ -16,9 +16,7 @@ export function QuestionsPage() {
       <div className="page-head">
         <div>
           <h1>{t('allTitle')}</h1>
-          <p className="muted" style={{ margin: 0 }}>
-            {t('allLead')}
-          </p>
+          <p className="muted m-0">{t('allLead')}</p>
         </div>
         <div className="pill-group" role="group" aria-label={t('scope.label')}>
           {(['all', 'site'] as const).map((s) => (

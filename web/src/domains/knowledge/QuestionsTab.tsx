@@ -9,9 +9,7 @@ export function QuestionsTab({ project }: { project: ProjectSummary }) {
   const { me } = useSession();
   return (
     <div className="stack">
-      <h2 className="section-title" style={{ margin: 0 }}>
-        {t('title')}
-      </h2>
+      <h2 className="section-title m-0">{t('title')}</h2>
       <QuestionList
         basePath={`/projects/${project.id}/questions`}
         askHref={me ? `/p/${project.slug}/questions/ask` : `/signin?next=${encodeURIComponent(`/p/${project.slug}/questions/ask`)}`}

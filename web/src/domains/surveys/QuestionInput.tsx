@@ -96,6 +96,7 @@ function NumberInput({ question, value, onChange, labelledBy, error }: QuestionI
   return (
     <div className="sv-inline">
       <input
+        className="max-w-12"
         type="text"
         inputMode="decimal"
         aria-labelledby={labelledBy}
@@ -106,7 +107,6 @@ function NumberInput({ question, value, onChange, labelledBy, error }: QuestionI
           const cleaned = e.target.value.replace(/\s/g, '').replace(',', '.');
           onChange(cleaned === '' ? undefined : /^-?\d+(\.\d+)?$/.test(cleaned) ? Number(cleaned) : (e.target.value as AnswerValue));
         }}
-        style={{ maxWidth: '12rem' }}
       />
       {hint && <span className="muted small">{hint}</span>}
     </div>
@@ -196,12 +196,12 @@ function PriceInput({ question, value, onChange, error }: QuestionInputProps) {
             <label htmlFor={id}>{t(`answer.price.${part}`)}</label>
             <div className="sv-inline">
               <input
+                className="max-w-9"
                 id={id}
                 type="text"
                 inputMode="decimal"
                 value={texts[part]}
                 onChange={(e) => update(part, e.target.value)}
-                style={{ maxWidth: '9rem' }}
               />
               <span className="muted">{currency}</span>
             </div>

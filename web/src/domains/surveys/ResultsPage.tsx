@@ -69,7 +69,7 @@ function QuestionCard({ result, index }: { result: QuestionResult; index: number
   return (
     <section className="card stack-sm" aria-labelledby={`rq-${result.id}`}>
       <div className="row-between">
-        <h2 id={`rq-${result.id}`} className="card-title" style={{ margin: 0 }}>
+        <h2 id={`rq-${result.id}`} className="card-title m-0">
           <span className="muted">{t('results.questionNumber', { n: index + 1 })}</span> {result.prompt}
         </h2>
         <span className="muted small">

@@ -177,9 +177,7 @@ function Builder({ projectRef, existing }: { projectRef?: string; existing?: Sur
           />
           {t('builder.anonymous')}
         </label>
-        <p className="muted small" style={{ margin: '-0.6rem 0 0 1.6rem' }}>
-          {t('builder.anonymousHint')}
-        </p>
+        <p className="muted small consent-note">{t('builder.anonymousHint')}</p>
         <label className="checkbox">
           <input type="checkbox" checked={resultsPublic} onChange={(e) => setResultsPublic(e.target.checked)} />
           {t('builder.resultsPublic')}
@@ -188,7 +186,7 @@ function Builder({ projectRef, existing }: { projectRef?: string; existing?: Sur
 
       <h2>{t('builder.questions')}</h2>
       {problemAt(error, 'questions') && !questions.some((_, i) => problemAt(error, `questions.${i}`)) && (
-        <p className="field-error" role="alert" style={{ color: 'var(--danger)' }}>
+        <p className="field-error text-danger" role="alert">
           {problemAt(error, 'questions')}
         </p>
       )}
@@ -253,9 +251,7 @@ function Builder({ projectRef, existing }: { projectRef?: string; existing?: Sur
                 maxLength={500}
               />
             </div>
-            <p className="muted small" style={{ margin: 0 }}>
-              {t(`kindHints.${q.kind}`)}
-            </p>
+            <p className="muted small m-0">{t(`kindHints.${q.kind}`)}</p>
             {hasOptions(q.kind) && (
               <fieldset>
                 <legend>{t('builder.options')}</legend>
@@ -263,11 +259,11 @@ function Builder({ projectRef, existing }: { projectRef?: string; existing?: Sur
                   {q.options.map((o, oi) => (
                     <div key={oi} className="row">
                       <input
+                        className="grow"
                         type="text"
                         value={o}
                         aria-label={t('builder.optionN', { n: oi + 1 })}
                         onChange={(e) => update(q.key, { options: q.options.map((x, xi) => (xi === oi ? e.target.value : x)) })}
-                        style={{ flex: 1 }}
                         maxLength={200}
                       />
                       <button
@@ -373,9 +369,7 @@ function Builder({ projectRef, existing }: { projectRef?: string; existing?: Sur
               )}
             </div>
             {q.intent && (
-              <p className="muted small" style={{ margin: 0 }}>
-                {q.kind === 'single' ? t('builder.intentSingleHint') : t('builder.intentScaleHint')}
-              </p>
+              <p className="muted small m-0">{q.kind === 'single' ? t('builder.intentSingleHint') : t('builder.intentScaleHint')}</p>
             )}
           </li>
         ))}
@@ -384,7 +378,7 @@ function Builder({ projectRef, existing }: { projectRef?: string; existing?: Sur
         <label htmlFor="sv-add-kind" className="label">
           {t('builder.addQuestion')}
         </label>
-        <select id="sv-add-kind" value={addKind} onChange={(e) => setAddKind(e.target.value as QuestionKind)} style={{ width: 'auto' }}>
+        <select className="w-auto" id="sv-add-kind" value={addKind} onChange={(e) => setAddKind(e.target.value as QuestionKind)}>
           {QUESTION_KINDS.map((k) => (
             <option key={k} value={k}>
               {t(`kinds.${k}`)}

@@ -97,7 +97,7 @@ function HostBar({ survey, onChange }: { survey: Survey; onChange: (s: Survey) =
           </a>
         )}
       </div>
-      <p className="muted small" style={{ margin: 0 }}>
+      <p className="muted small m-0">
         {survey.anonymous ? t('host.anonymousOn') : t('host.anonymousOff')} ·{' '}
         {survey.resultsPublic ? t('host.resultsPublic') : t('host.resultsPrivate')}
       </p>
@@ -163,7 +163,7 @@ function Answering({ survey, onAnswered }: { survey: Survey; onAnswered: () => P
     return (
       <div className="card stack-sm" role="status">
         <strong>{done ? t('answer.thanks') : t('answer.alreadyAnswered')}</strong>
-        <p className="muted" style={{ margin: 0 }}>
+        <p className="muted m-0">
           {t('answer.canEdit')}
           {!me && survey.anonymous ? ` ${t('answer.anonymousNote')}` : ''}
         </p>
@@ -255,7 +255,7 @@ function Answering({ survey, onAnswered }: { survey: Survey; onAnswered: () => P
           error={problem}
         />
         {problem && (
-          <span className="field-error" role="alert" style={{ color: 'var(--danger)' }}>
+          <span className="field-error text-danger" role="alert">
             {problem}
           </span>
         )}

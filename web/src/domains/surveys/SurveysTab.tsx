@@ -14,9 +14,7 @@ export function SurveysTab({ project }: { project: ProjectSummary }) {
   return (
     <div className="stack">
       <div className="row-between">
-        <h2 className="section-title" style={{ margin: 0 }}>
-          {t('tab')}
-        </h2>
+        <h2 className="section-title m-0">{t('tab')}</h2>
         {host && (
           <div className="row">
             <Link className="btn" to={`/p/${project.slug}/validation`}>
@@ -37,11 +35,11 @@ export function SurveysTab({ project }: { project: ProjectSummary }) {
         }
       >
         {(items) => (
-          <ul className="list card" style={{ padding: '0 1.25rem' }}>
+          <ul className="list card px-card">
             {items.map((s) => (
               <li key={s.id} className="row-between">
-                <div className="stack-sm" style={{ gap: '0.2rem' }}>
-                  <Link to={`/surveys/${s.id}`} style={{ fontWeight: 600 }}>
+                <div className="stack-sm gap-2xs">
+                  <Link className="fw-600" to={`/surveys/${s.id}`}>
                     {s.title}
                   </Link>
                   <span className="row muted small">

@@ -43,9 +43,7 @@ function Validation() {
             ← {p.title}
           </Link>
           <h1>{t('validation.title')}</h1>
-          <p className="muted" style={{ margin: 0 }}>
-            {t('validation.lead')}
-          </p>
+          <p className="muted m-0">{t('validation.lead')}</p>
         </div>
         <div className="pill-group" role="group" aria-label={t('validation.window')}>
           {WINDOWS.map((d) => (
@@ -82,11 +80,7 @@ function Stat({ label, value, detail }: { label: string; value: string; detail?:
     <div className="stat">
       <strong>{value}</strong>
       <span>{label}</span>
-      {detail && (
-        <span className="muted small" style={{ display: 'block' }}>
-          {detail}
-        </span>
-      )}
+      {detail && <span className="muted small block">{detail}</span>}
     </div>
   );
 }
@@ -106,11 +100,11 @@ function VerdictCard({ v }: { v: ValidationPanel }) {
   return (
     <section className={`banner ${tone} sv-verdict`} aria-labelledby="sv-verdict">
       <div className="banner-body stack-sm">
-        <h2 id="sv-verdict" style={{ margin: 0 }} data-verdict={s.verdict}>
+        <h2 className="m-0" id="sv-verdict" data-verdict={s.verdict}>
           {t(`validation.verdict.${s.verdict}`)}
         </h2>
         {s.backersNeeded !== null && v.campaign?.medianTierPrice && (
-          <p style={{ margin: 0 }}>
+          <p className="m-0">
             {t('validation.needs', {
               count: s.backersNeeded,
               n: formatNumber(s.backersNeeded),
@@ -120,7 +114,7 @@ function VerdictCard({ v }: { v: ValidationPanel }) {
           </p>
         )}
         {s.expectedBackers && v.survey?.intent && (
-          <p style={{ margin: 0 }}>
+          <p className="m-0">
             {t('validation.expects', {
               signups: formatNumber(v.signups.total),
               share: formatPercent(v.survey.intent.share),
@@ -171,14 +165,14 @@ function SurveyCard({ v }: { v: ValidationPanel }) {
   return (
     <section className="card stack-sm" aria-labelledby="sv-survey">
       <div className="row-between">
-        <h2 id="sv-survey" className="card-title" style={{ margin: 0 }}>
+        <h2 id="sv-survey" className="card-title m-0">
           {t('validation.survey')}
         </h2>
         <Link to={`/surveys/${s.id}/results`} className="small">
           {t('validation.seeResults')}
         </Link>
       </div>
-      <p className="muted small" style={{ margin: 0 }}>
+      <p className="muted small m-0">
         {s.title} · {t('responsesCount', { count: s.responses, n: formatNumber(s.responses) })}
       </p>
       {s.intent ? (
@@ -248,8 +242,8 @@ function PriceScale({
         {opp !== null && <div className="sv-price-opp" style={{ left: at(opp) }} title={t('price.opp')} />}
         <div className="sv-price-marker" style={{ left: at(median) }} />
       </div>
-      <div className="muted small" style={{ position: 'relative', height: '1.2rem' }}>
-        <span style={{ position: 'absolute', left: at(median), transform: 'translateX(-50%)', whiteSpace: 'nowrap' }}>
+      <div className="muted small rel h-label">
+        <span className="sv-price-median" style={{ left: at(median) }}>
           {t('validation.medianTier', { price: formatMoney(median, currency) })}
         </span>
       </div>
@@ -277,7 +271,7 @@ function CampaignCard({ v }: { v: ValidationPanel }) {
               value={v.summary.backersNeeded !== null ? formatNumber(v.summary.backersNeeded) : '–'}
             />
           </div>
-          <p className="muted small" style={{ margin: 0 }}>
+          <p className="muted small m-0">
             {c.title} · {t(`validation.campaignStatus.${c.status}`, { defaultValue: c.status })}
             {c.backers > 0 &&
               ` · ${t('validation.raised', { raised: formatMoney(c.raised, c.currency), count: c.backers, n: formatNumber(c.backers) })}`}

@@ -23,7 +23,7 @@ export function BatchPage() {
     <div className="stack">
       <div className="row-between">
         <div className="stack-sm">
-          <h1 style={{ margin: 0 }}>{b.title}</h1>
+          <h1 className="m-0">{b.title}</h1>
           <span className="row muted small">
             <StatusBadge status={b.status} />
             <span>{t('itemsCount', { count: b.itemsCount, n: formatNumber(b.itemsCount) })}</span>
@@ -113,7 +113,7 @@ function HostPanel({ batch, onChange }: { batch: Batch; onChange: () => void }) 
         {batch.status === 'draft' && (
           <div className="stack-sm">
             <label className="stack-sm">
-              <span style={{ fontWeight: 600 }}>{t('uploadItems')}</span>
+              <span className="fw-600">{t('uploadItems')}</span>
               <span className="muted small">{t('uploadHint')}</span>
               <input
                 type="file"

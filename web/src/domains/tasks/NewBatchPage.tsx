@@ -85,7 +85,7 @@ function NewBatchForm() {
   });
 
   return (
-    <form className="stack card" style={{ maxWidth: 720 }} onSubmit={submit} noValidate>
+    <form className="stack card max-w-prose" onSubmit={submit} noValidate>
       <h1>{t('newBatchFor', { project: project.data.title })}</h1>
       <ErrorBanner error={error} fields={['title', 'answer', 'overlap', 'dynamic', 'reward']} />
       <Field label={t('form.title')} required value={title} onChange={(e) => setTitle(e.target.value)} error={fieldError(error, 'title')} />

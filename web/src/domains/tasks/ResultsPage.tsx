@@ -69,7 +69,7 @@ function Results() {
           <Link to={`/task-batches/${b.id}`} className="small">
             ← {b.title}
           </Link>
-          <h1 style={{ margin: 0 }}>{t('results')}</h1>
+          <h1 className="m-0">{t('results')}</h1>
           <span className="muted small">
             {t('answeredOf', { answered: formatNumber(head.data.answeredItems), total: formatNumber(head.data.totalItems) })}
           </span>
@@ -117,7 +117,7 @@ function Results() {
                 <td>
                   <ItemData data={i.data} compact />
                 </td>
-                <td style={{ fontWeight: 600 }}>{answerText(i.answer)}</td>
+                <td className="fw-600">{answerText(i.answer)}</td>
                 <td>
                   {b.answer.kind === 'number'
                     ? i.stdError === null

@@ -20,9 +20,7 @@ export function TasksTab({ project }: { project: ProjectSummary }) {
   return (
     <div className="stack">
       <div className="row-between">
-        <h2 className="section-title" style={{ margin: 0 }}>
-          {t('batches')}
-        </h2>
+        <h2 className="section-title m-0">{t('batches')}</h2>
         <div className="row">
           <Link className="btn" to="/me/tasks">
             {t('myWork')}
@@ -43,11 +41,11 @@ export function TasksTab({ project }: { project: ProjectSummary }) {
         }
       >
         {(items) => (
-          <ul className="list card" style={{ padding: '0 1.25rem' }}>
+          <ul className="list card px-card">
             {items.map((b) => (
               <li key={b.id} className="row-between">
-                <div className="stack-sm" style={{ gap: '0.2rem' }}>
-                  <Link to={`/task-batches/${b.id}`} style={{ fontWeight: 600 }}>
+                <div className="stack-sm gap-2xs">
+                  <Link className="fw-600" to={`/task-batches/${b.id}`}>
                     {b.title}
                   </Link>
                   <span className="row muted small">

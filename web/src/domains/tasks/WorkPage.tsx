@@ -129,7 +129,7 @@ function Work() {
   return (
     <div className="stack task-work">
       <div className="row-between">
-        <h1 style={{ margin: 0 }}>{lease?.batch.title ?? t('work')}</h1>
+        <h1 className="m-0">{lease?.batch.title ?? t('work')}</h1>
         <div className="row muted small" aria-label={t('earnings')}>
           <span>
             {t('earned')}: {earned.length ? earned.map((b) => formatMoney(b.amount, b.currency)).join(' · ') : '—'}
