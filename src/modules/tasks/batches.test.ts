@@ -1,20 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { closeTestDatabase, createTestApp, type TestApp, type TestUser } from '../../../test/support/test-app.js';
 import { items, makeBatch, makeProject, upload } from '../../../test/support/fixtures.js';
+import { openTestApp } from './test-helpers.js';
 
-let t: TestApp;
-let host: TestUser;
-let stranger: TestUser;
-beforeAll(async () => {
-  t = await createTestApp();
-  host = await t.signup('Host');
-  stranger = await t.signup('Stranger');
-});
-afterAll(async () => {
-  await t.close();
-  await closeTestDatabase();
-});
+const { t, host } = await openTestApp('Host');
+const stranger = await t.signup('Stranger');
 
 describe('TaskBatches', () => {
   describe('create', () => {

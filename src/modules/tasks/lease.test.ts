@@ -1,20 +1,11 @@
-import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeTestDatabase, createTestApp, type TestApp, type TestUser } from '../../../test/support/test-app.js';
+import { type SQL, sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
 import { items, lease, makeBatch, work } from '../../../test/support/fixtures.js';
+import { openTestApp, rowsIn } from './test-helpers.js';
 
-let t: TestApp;
-let host: TestUser;
-beforeAll(async () => {
-  t = await createTestApp();
-  host = await t.signup('Host');
-});
-afterAll(async () => {
-  await t.close();
-  await closeTestDatabase();
-});
+const { t, host } = await openTestApp('Host');
 
-const rows = async <T>(q: ReturnType<typeof sql>) => ((await t.ctx.db.execute(q)) as unknown as { rows: T[] }).rows;
+const rows = <T>(q: SQL) => rowsIn<T>(t, q);
 
 async function itemCounts(batchId: string) {
   return rows<{ id: string; wanted: number; answers_count: number; leased_count: number; real: string }>(sql`

@@ -1,24 +1,14 @@
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeTestDatabase, createTestApp, type TestApp, type TestUser } from '../../../test/support/test-app.js';
+import { describe, expect, it } from 'vitest';
 import { LedgerAccounts, hostOwnerKey } from '../ledger/accounts.js';
 import { balanceOf, trialBalance } from '../ledger/service.js';
 import { autoApprove } from './review.js';
 import { CATS_OR_DOGS, itemsCsv, lease, makeBatch, makeProject, publish, submit, upload } from '../../../test/support/fixtures.js';
+import type { TestUser } from '../../../test/support/test-app.js';
+import { openTestApp } from './test-helpers.js';
 
-let t: TestApp;
-let host: TestUser;
-let project: { id: string; orgId: string | null; ownerId: string };
-
-beforeAll(async () => {
-  t = await createTestApp();
-  host = await t.signup('Hugo Host');
-  project = await makeProject(t, host);
-});
-afterAll(async () => {
-  await t.close();
-  await closeTestDatabase();
-});
+const { t, host } = await openTestApp('Hugo Host');
+const project = await makeProject(t, host);
 
 const bal = (account: string) => balanceOf(t.ctx.db, account, 'EUR');
 

@@ -1,23 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
-import { closeTestDatabase, createTestApp, type TestApp, type TestUser } from '../../../test/support/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { type SQL, sql } from 'drizzle-orm';
 import { CATS_OR_DOGS, itemsCsv, lease, makeBatch, makeProject, publish, submit, upload } from '../../../test/support/fixtures.js';
+import { openTestApp, rowsIn } from './test-helpers.js';
 
-let t: TestApp;
-let host: TestUser;
-let projectId: string;
+const { t, host } = await openTestApp('Hana Host');
+const projectId = (await makeProject(t, host)).id;
 
-beforeAll(async () => {
-  t = await createTestApp();
-  host = await t.signup('Hana Host');
-  projectId = (await makeProject(t, host)).id;
-});
-afterAll(async () => {
-  await t.close();
-  await closeTestDatabase();
-});
-
-const rows = async <T>(q: ReturnType<typeof sql>) => ((await t.ctx.db.execute(q)) as unknown as { rows: T[] }).rows;
+const rows = <T>(q: SQL) => rowsIn<T>(t, q);
 
 describe('TasksService', () => {
   describe('createBatch', () => {
