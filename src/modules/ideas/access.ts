@@ -1,13 +1,12 @@
-import { eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { challenges, ideas } from '../../db/schema/ideas.js';
 import type { Actor } from '../../http/auth.js';
 import { DomainError, isKind, conflict } from '../../lib/errors.js';
 import { findProject, isProjectHost, type Project } from '../projects/access.js';
+import { type Challenge, selectChallenge } from './challenge-queries.js';
+import { type Idea, selectIdea } from './idea-queries.js';
 import type { Phase } from './schemas.js';
 
-export type Challenge = typeof challenges.$inferSelect;
-export type Idea = typeof ideas.$inferSelect;
+export type { Challenge, Idea };
 
 export const challengeNotFound = () => new DomainError('challenge_not_found', 'No challenge with this id.');
 export const ideaNotFound = () => new DomainError('idea_not_found', 'No idea with this id.');
@@ -36,7 +35,7 @@ export function phaseOf(c: Pick<Challenge, 'submissionAt' | 'votingAt' | 'review
  * @example const { challenge, isHost } = await viewChallenge(db, 'chl_…', actor)
  */
 export async function viewChallenge(db: Executor, id: string, actor: Actor | null): Promise<ChallengeView> {
-  const [challenge] = await db.select().from(challenges).where(eq(challenges.id, id)).limit(1);
+  const challenge = await selectChallenge(db, id);
   if (!challenge) throw challengeNotFound();
   // Why: a challenge of a project hidden by moderation is hidden with it (findProject lets its hosts through).
   const project = await findProject(db, challenge.projectId, actor).catch((e) => {
@@ -53,7 +52,7 @@ export async function viewChallenge(db: Executor, id: string, actor: Actor | nul
  * @example const { idea, challenge } = await viewIdea(db, 'ide_…', actor)
  */
 export async function viewIdea(db: Executor, id: string, actor: Actor | null): Promise<ChallengeView & { idea: Idea }> {
-  const [idea] = await db.select().from(ideas).where(eq(ideas.id, id)).limit(1);
+  const idea = await selectIdea(db, id);
   if (!idea) throw ideaNotFound();
   const view = await viewChallenge(db, idea.challengeId, actor).catch((e) => {
     throw isKind(e, 'not_found') ? ideaNotFound() : e;
@@ -139,12 +138,4 @@ export function assertVotingOpen(c: Challenge, now: Date, action: 'vote' | 'comp
   if (phase === 'upcoming' || phase === 'submission')
     throw conflict('challenge_phase_closed', `${span}: this challenge is still in its ${phase} phase.`, details);
   throw conflict('challenge_phase_closed', `${span}: voting has ended, this challenge is in its ${phase} phase.`, details);
-}
-
-/**
- * Serializes one person's votes in one challenge (budget check then insert), on both engines.
- * @example await lockVoter(tx, challengeId, userId)
- */
-export async function lockVoter(tx: Executor, challengeId: string, userId: string): Promise<void> {
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`idea-votes:${challengeId}:${userId}`}))`);
 }

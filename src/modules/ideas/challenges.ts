@@ -1,7 +1,5 @@
-import { and, desc, eq, lt, or } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import type { Executor } from '../../db/client.js';
-import { challenges } from '../../db/schema/ideas.js';
 import type { Actor } from '../../http/auth.js';
 import { invalid } from '../../lib/errors.js';
 import { decodeCursor, pageOf } from '../../lib/cursor.js';
@@ -10,6 +8,7 @@ import { recordActivity } from '../community/activity.js';
 import { notify } from '../notifications/service.js';
 import { findProject, isProjectHost } from '../projects/access.js';
 import { viewChallenge, type Challenge } from './access.js';
+import { selectChallengesOfProject } from './challenge-queries.js';
 import { presentChallenge } from './present.js';
 
 /** Tells the project's followers, and the activity feed, that a challenge is open. */
@@ -44,24 +43,12 @@ export async function listChallenges(
   const pos = decodeCursor(page.cursor);
   if (page.cursor && (!pos || Number.isNaN(new Date(String(pos.v)).getTime())))
     throw invalid('invalid_cursor', 'This cursor is not valid: start again without it.', { field: 'querystring.cursor' });
-  const rows = await ctx.db
-    .select()
-    .from(challenges)
-    .where(
-      and(
-        eq(challenges.projectId, project.id),
-        // Why: drafts are visible to the project's hosts only.
-        isHost ? undefined : eq(challenges.status, 'published'),
-        pos
-          ? or(
-              lt(challenges.createdAt, new Date(String(pos.v))),
-              and(eq(challenges.createdAt, new Date(String(pos.v))), lt(challenges.id, pos.id)),
-            )
-          : undefined,
-      ),
-    )
-    .orderBy(desc(challenges.createdAt), desc(challenges.id))
-    .limit(page.limit + 1);
+  // Why: drafts are visible to the project's hosts only.
+  const rows = await selectChallengesOfProject(ctx.db, project.id, {
+    withDrafts: isHost,
+    after: pos ? { v: new Date(String(pos.v)), id: pos.id } : null,
+    limit: page.limit,
+  });
   const { items, nextCursor } = pageOf(rows, page.limit, (c) => ({ v: c.createdAt.toISOString(), id: c.id }));
   const now = ctx.clock.now();
   const shown = [];

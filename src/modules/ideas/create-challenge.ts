@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
-import { challenges } from '../../db/schema/ideas.js';
 import type { Actor } from '../../http/auth.js';
 import { newId } from '../../lib/ids.js';
 import { requireProjectHost } from '../projects/access.js';
+import { insertChallenge } from './challenge-queries.js';
 import { announceChallenge, showChallenge } from './challenges.js';
 import { ZPhases, ZRules, ZTitle } from './schemas.js';
 
@@ -27,28 +27,25 @@ export async function createChallenge(ctx: AppContext, actor: Actor, projectIdOr
   const id = newId('chl');
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    const [c] = await tx
-      .insert(challenges)
-      .values({
-        id,
-        projectId: project.id,
-        createdBy: actor.userId,
-        title: input.title,
-        prompt: input.prompt,
-        status: input.status,
-        submissionAt: new Date(input.phases.submission),
-        votingAt: new Date(input.phases.voting),
-        reviewAt: new Date(input.phases.review),
-        closedAt: new Date(input.phases.closed),
-        votesPerPerson: input.rules.votesPerPerson === undefined ? DEFAULT_VOTES_PER_PERSON : input.rules.votesPerPerson,
-        submissionsDuringVoting: input.rules.submissionsDuringVoting ?? false,
-        publicRanking: input.rules.publicRanking ?? true,
-        publishedAt: input.status === 'published' ? now : null,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
-    if (input.status === 'published') await announceChallenge(tx, c!, actor.userId);
+    const c = await insertChallenge(tx, {
+      id,
+      projectId: project.id,
+      createdBy: actor.userId,
+      title: input.title,
+      prompt: input.prompt,
+      status: input.status,
+      submissionAt: new Date(input.phases.submission),
+      votingAt: new Date(input.phases.voting),
+      reviewAt: new Date(input.phases.review),
+      closedAt: new Date(input.phases.closed),
+      votesPerPerson: input.rules.votesPerPerson === undefined ? DEFAULT_VOTES_PER_PERSON : input.rules.votesPerPerson,
+      submissionsDuringVoting: input.rules.submissionsDuringVoting ?? false,
+      publicRanking: input.rules.publicRanking ?? true,
+      publishedAt: input.status === 'published' ? now : null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    if (input.status === 'published') await announceChallenge(tx, c, actor.userId);
   });
   return showChallenge(ctx, id, actor);
 }

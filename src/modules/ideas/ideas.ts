@@ -1,10 +1,9 @@
-import { and, arrayContains, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
-import { ideas } from '../../db/schema/ideas.js';
 import type { Actor } from '../../http/auth.js';
 import { DomainError, invalid } from '../../lib/errors.js';
-import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
+import { decodeCursor, encodeCursor, pageOf } from '../../lib/cursor.js';
 import { viewChallenge, viewIdea, type Idea } from './access.js';
+import { selectIdeaIdsMatching, selectIdeas, selectNewestIdeas, selectTopIdeas, type IdeaFilter } from './idea-queries.js';
 import { presentIdeas } from './present.js';
 import { rankChallenge } from './ranking.js';
 
@@ -39,12 +38,7 @@ export async function listIdeas(ctx: AppContext, actor: Actor | null, challengeI
   const { challenge, isHost } = await viewChallenge(ctx.db, challengeId, actor);
   const pos = decodeCursor(q.cursor);
   if (q.cursor && !pos) throw invalidCursor();
-  const filters = and(
-    eq(ideas.challengeId, challenge.id),
-    isNull(ideas.mergedIntoId),
-    q.status ? eq(ideas.status, q.status) : undefined,
-    q.tag ? arrayContains(ideas.tags, [q.tag]) : undefined,
-  );
+  const filter: IdeaFilter = { challengeId: challenge.id, status: q.status, tag: q.tag };
 
   if (q.sort === 'ranked') {
     // Why: a host may keep the pairwise ranking to themselves until the review (rule publicRanking).
@@ -53,13 +47,13 @@ export async function listIdeas(ctx: AppContext, actor: Actor | null, challengeI
     const ranking = await rankChallenge(ctx.db, challenge.id);
     let order = ranking.order;
     if (q.status || q.tag) {
-      const kept = new Set((await ctx.db.select({ id: ideas.id }).from(ideas).where(filters)).map((r) => r.id));
+      const kept = new Set(await selectIdeaIdsMatching(ctx.db, filter));
       order = order.filter((id) => kept.has(id));
     }
     const offset = pos ? Number(pos.v) : 0;
     if (!Number.isInteger(offset) || offset < 0) throw invalidCursor();
     const pageIds = order.slice(offset, offset + q.limit);
-    const rows = pageIds.length ? await ctx.db.select().from(ideas).where(inArray(ideas.id, pageIds)) : [];
+    const rows = await selectIdeas(ctx.db, pageIds);
     const byId = new Map(rows.map((r) => [r.id, r]));
     const intervals = ranking.intervals(pageIds);
     const ranks = new Map(
@@ -73,46 +67,22 @@ export async function listIdeas(ctx: AppContext, actor: Actor | null, challengeI
 
   if (q.sort === 'new') {
     if (pos && Number.isNaN(new Date(String(pos.v)).getTime())) throw invalidCursor();
-    const rows = await ctx.db
-      .select()
-      .from(ideas)
-      .where(
-        and(
-          filters,
-          pos
-            ? or(lt(ideas.createdAt, new Date(String(pos.v))), and(eq(ideas.createdAt, new Date(String(pos.v))), lt(ideas.id, pos.id)))
-            : undefined,
-        ),
-      )
-      .orderBy(desc(ideas.createdAt), desc(ideas.id))
-      .limit(q.limit + 1);
-    const page = rows.slice(0, q.limit);
-    const last = page[page.length - 1];
-    return {
-      items: await presentIdeas(ctx.db, page, actor, isHost),
-      nextCursor: rows.length > q.limit && last ? encodeCursor({ v: last.createdAt.toISOString(), id: last.id }) : null,
-    };
+    const rows = await selectNewestIdeas(ctx.db, filter, pos && { v: new Date(String(pos.v)), id: pos.id }, q.limit);
+    const { items, nextCursor } = pageOf(rows, q.limit, (i) => ({ v: i.createdAt.toISOString(), id: i.id }));
+    return { items: await presentIdeas(ctx.db, items, actor, isHost), nextCursor };
   }
 
   // top: net votes, then newest.
   if (pos && !Number.isInteger(pos.v)) throw invalidCursor();
-  // Qualified by hand: Drizzle leaves columns of a one-table select unqualified, which a subquery would misread.
-  const net = sql<number>`coalesce((select sum(v.value)::int from idea_votes v where v.idea_id = "ideas"."id"), 0)`;
-  const rows = await ctx.db
-    .select({ idea: ideas, net })
-    .from(ideas)
-    .where(and(filters, pos ? or(lt(net, Number(pos.v)), and(eq(net, Number(pos.v)), lt(ideas.id, pos.id))) : undefined))
-    .orderBy(desc(net), desc(ideas.id))
-    .limit(q.limit + 1);
-  const page = rows.slice(0, q.limit);
-  const last = page[page.length - 1];
+  const rows = await selectTopIdeas(ctx.db, filter, pos && { v: Number(pos.v), id: pos.id }, q.limit);
+  const { items, nextCursor } = pageOf(rows, q.limit, (r) => ({ v: r.net, id: r.idea.id }));
   return {
     items: await presentIdeas(
       ctx.db,
-      page.map((r) => r.idea),
+      items.map((r) => r.idea),
       actor,
       isHost,
     ),
-    nextCursor: rows.length > q.limit && last ? encodeCursor({ v: last.net, id: last.idea.id }) : null,
+    nextCursor,
   };
 }

@@ -1,24 +1,23 @@
-import { eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
-import type { Executor } from '../../db/client.js';
-import { ideas } from '../../db/schema/ideas.js';
 import type { Actor } from '../../http/auth.js';
 import { DomainError, isKind, conflict, invalid } from '../../lib/errors.js';
 import { notify } from '../notifications/service.js';
 import { quote, recordAudit, type AuditFrom } from '../audit/record-audit.js';
 import { hostChallenge, ideaNotFound } from './access.js';
+import { lockIdeas, selectIdea, updateIdeaRow } from './idea-queries.js';
+import {
+  countComparisonsOf,
+  deleteComparisonsBetween,
+  deleteRepeatedJudgements,
+  deleteVotesOnBoth,
+  markMerged,
+  moveComparisons,
+  moveVotes,
+} from './merge-queries.js';
 import { presentIdeas } from './present.js';
 
 export const ZMergeRequest = z.object({ intoId: z.string().min(1).max(100) });
-
-const rowCount = (res: unknown) =>
-  (res as { rowCount?: number | null; affectedRows?: number }).rowCount ?? (res as { affectedRows?: number }).affectedRows ?? 0;
-
-async function countOf(tx: Executor, query: ReturnType<typeof sql>): Promise<number> {
-  const res = await tx.execute(query);
-  return Number((res as unknown as { rows: { n: number | string }[] }).rows[0]?.n ?? 0);
-}
 
 /**
  * Merges a duplicate idea into another of the same challenge (hosts). The duplicate's votes move to the other
@@ -30,7 +29,7 @@ async function countOf(tx: Executor, query: ReturnType<typeof sql>): Promise<num
  */
 export async function mergeIdea(ctx: AppContext, actor: Actor, duplicateId: string, intoId: string, from?: AuditFrom) {
   if (duplicateId === intoId) throw invalid('merge_into_self', 'An idea cannot be merged into itself.', { field: 'body.intoId' });
-  const [dupRow] = await ctx.db.select().from(ideas).where(eq(ideas.id, duplicateId)).limit(1);
+  const dupRow = await selectIdea(ctx.db, duplicateId);
   if (!dupRow) throw ideaNotFound();
   const { isHost } = await hostChallenge(ctx.db, dupRow.challengeId, actor).catch((e) => {
     throw isKind(e, 'not_found') ? ideaNotFound() : e;
@@ -38,12 +37,7 @@ export async function mergeIdea(ctx: AppContext, actor: Actor, duplicateId: stri
   const now = ctx.clock.now();
   const result = await ctx.db.transaction(async (tx) => {
     // Lock both rows in a fixed order so two merges cannot deadlock.
-    const locked = await tx
-      .select()
-      .from(ideas)
-      .where(inArray(ideas.id, [duplicateId, intoId]))
-      .orderBy(ideas.id)
-      .for('update');
+    const locked = await lockIdeas(tx, [duplicateId, intoId]);
     const dup = locked.find((r) => r.id === duplicateId)!;
     const into = locked.find((r) => r.id === intoId);
     if (!into || into.challengeId !== dup.challengeId) {
@@ -59,38 +53,18 @@ export async function mergeIdea(ctx: AppContext, actor: Actor, duplicateId: stri
     }
 
     // Votes: a person who voted on both keeps one vote, on the kept idea.
-    const votesDropped = rowCount(
-      await tx.execute(sql`DELETE FROM idea_votes d WHERE d.idea_id = ${dup.id}
-        AND EXISTS (SELECT 1 FROM idea_votes k WHERE k.idea_id = ${into.id} AND k.user_id = d.user_id)`),
-    );
-    const votesMoved = rowCount(await tx.execute(sql`UPDATE idea_votes SET idea_id = ${into.id} WHERE idea_id = ${dup.id}`));
+    const votesDropped = await deleteVotesOnBoth(tx, dup.id, into.id);
+    const votesMoved = await moveVotes(tx, dup.id, into.id);
 
     // Comparisons: drop those between the two ideas, move the others, then keep each person's first judgement of a pair.
-    const between = rowCount(
-      await tx.execute(
-        sql`DELETE FROM idea_comparisons WHERE (winner_id = ${dup.id} AND loser_id = ${into.id}) OR (winner_id = ${into.id} AND loser_id = ${dup.id})`,
-      ),
-    );
-    const involved = await countOf(
-      tx,
-      sql`SELECT count(*)::int AS n FROM idea_comparisons WHERE winner_id = ${dup.id} OR loser_id = ${dup.id}`,
-    );
-    await tx.execute(sql`UPDATE idea_comparisons SET winner_id = ${into.id} WHERE winner_id = ${dup.id}`);
-    await tx.execute(sql`UPDATE idea_comparisons SET loser_id = ${into.id} WHERE loser_id = ${dup.id}`);
-    const repeated = rowCount(
-      await tx.execute(sql`DELETE FROM idea_comparisons c USING idea_comparisons e
-        WHERE c.challenge_id = ${dup.challengeId} AND e.challenge_id = ${dup.challengeId}
-          AND (c.winner_id = ${into.id} OR c.loser_id = ${into.id})
-          AND c.voter_id = e.voter_id AND c.id <> e.id
-          AND least(c.winner_id, c.loser_id) = least(e.winner_id, e.loser_id)
-          AND greatest(c.winner_id, c.loser_id) = greatest(e.winner_id, e.loser_id)
-          AND (e.created_at, e.id) < (c.created_at, c.id)`),
-    );
+    const between = await deleteComparisonsBetween(tx, dup.id, into.id);
+    const involved = await countComparisonsOf(tx, dup.id);
+    await moveComparisons(tx, dup.id, into.id);
+    const repeated = await deleteRepeatedJudgements(tx, dup.challengeId, into.id);
 
-    await tx.update(ideas).set({ mergedIntoId: into.id }).where(eq(ideas.mergedIntoId, dup.id));
-    await tx.update(ideas).set({ mergedIntoId: into.id, mergedAt: now, updatedAt: now }).where(eq(ideas.id, dup.id));
+    await markMerged(tx, dup.id, into.id, now);
     const tags = [...new Set([...into.tags, ...dup.tags])].slice(0, 10);
-    const [kept] = await tx.update(ideas).set({ tags, updatedAt: now }).where(eq(ideas.id, into.id)).returning();
+    const kept = await updateIdeaRow(tx, into.id, { tags, updatedAt: now });
     if (dup.authorId !== actor.userId) {
       await notify(tx, {
         userIds: [dup.authorId],
@@ -113,7 +87,7 @@ export async function mergeIdea(ctx: AppContext, actor: Actor, duplicateId: stri
       },
       from ?? actor,
     );
-    return { kept: kept!, merged };
+    return { kept, merged };
   });
   return { idea: (await presentIdeas(ctx.db, [result.kept], actor, isHost))[0]!, merged: result.merged };
 }

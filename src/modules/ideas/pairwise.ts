@@ -1,14 +1,15 @@
-import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
-import { ideaComparisons, ideas } from '../../db/schema/ideas.js';
 import type { Actor } from '../../http/auth.js';
 import { DomainError, conflict } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { pickPair } from '../../lib/ranking/index.js';
-import { assertVotingOpen, lockVoter, viewChallenge } from './access.js';
+import { assertVotingOpen, viewChallenge } from './access.js';
+import { countJudgementsOfPair, insertComparison, selectPairsJudgedBy } from './comparison-queries.js';
+import { selectIdeas, shareLockIdeas } from './idea-queries.js';
 import { presentIdeas } from './present.js';
 import { rankChallenge } from './ranking.js';
+import { lockVoter } from './vote-queries.js';
 
 export const ZComparisonRequest = z
   .object({
@@ -50,13 +51,7 @@ export async function nextPair(ctx: AppContext, actor: Actor | null, challengeId
   if (candidates.length < 2)
     throw conflict('not_enough_ideas', 'This challenge needs at least two ideas to compare.', { ideas: candidates.length });
   const judged = new Set<string>();
-  if (actor) {
-    const rows = await ctx.db
-      .select({ a: ideaComparisons.winnerId, b: ideaComparisons.loserId })
-      .from(ideaComparisons)
-      .where(and(eq(ideaComparisons.challengeId, challenge.id), eq(ideaComparisons.voterId, actor.userId)));
-    for (const r of rows) judged.add(pairKey(r.a, r.b));
-  }
+  if (actor) for (const r of await selectPairsJudgedBy(ctx.db, challenge.id, actor.userId)) judged.add(pairKey(r.a, r.b));
   const picked = pickPair(
     candidates.map((id) => {
       const r = ranking.byId.get(id)!;
@@ -68,7 +63,7 @@ export async function nextPair(ctx: AppContext, actor: Actor | null, challengeId
   if (!picked)
     throw conflict('no_pair_left', 'You have compared every pair of ideas in this challenge: thank you!', { ideas: candidates.length });
   const ids = [candidates[picked[0]]!, candidates[picked[1]]!];
-  const rows = await ctx.db.select().from(ideas).where(inArray(ideas.id, ids));
+  const rows = await selectIdeas(ctx.db, ids);
   const shown = await presentIdeas(
     ctx.db,
     ids.map((id) => rows.find((r) => r.id === id)!),
@@ -92,12 +87,7 @@ export async function recordComparison(ctx: AppContext, actor: Actor, challengeI
   const fields = tie ? ['body.leftId', 'body.rightId'] : ['body.winnerId', 'body.loserId'];
   return ctx.db.transaction(async (tx) => {
     // Shared locks: a merge of either idea waits for this judgement, or this one sees the merge.
-    const rows = await tx
-      .select({ id: ideas.id, challengeId: ideas.challengeId, mergedIntoId: ideas.mergedIntoId, status: ideas.status })
-      .from(ideas)
-      .where(inArray(ideas.id, [first, second]))
-      .orderBy(ideas.id)
-      .for('share');
+    const rows = await shareLockIdeas(tx, [first, second]);
     [first, second].forEach((id, k) => {
       const row = rows.find((r) => r.id === id);
       if (!row || row.challengeId !== challenge.id) {
@@ -112,23 +102,18 @@ export async function recordComparison(ctx: AppContext, actor: Actor, challengeI
         throw conflict('idea_rejected', 'This idea was rejected by the hosts: ask for a new pair.', { field: fields[k] });
     });
     await lockVoter(tx, challenge.id, actor.userId);
-    const [again] = await tx
-      .select({ n: sql<number>`count(*)::int` })
-      .from(ideaComparisons)
-      .where(
-        and(
-          eq(ideaComparisons.voterId, actor.userId),
-          or(
-            and(eq(ideaComparisons.winnerId, first), eq(ideaComparisons.loserId, second)),
-            and(eq(ideaComparisons.winnerId, second), eq(ideaComparisons.loserId, first)),
-          ),
-        ),
-      );
-    if ((again?.n ?? 0) > 0) throw conflict('pair_already_compared', 'You have already compared these two ideas: ask for a new pair.');
+    if ((await countJudgementsOfPair(tx, actor.userId, first, second)) > 0)
+      throw conflict('pair_already_compared', 'You have already compared these two ideas: ask for a new pair.');
     const id = newId('cmp');
-    await tx
-      .insert(ideaComparisons)
-      .values({ id, challengeId: challenge.id, voterId: actor.userId, winnerId: first, loserId: second, tie, createdAt: now });
+    await insertComparison(tx, {
+      id,
+      challengeId: challenge.id,
+      voterId: actor.userId,
+      winnerId: first,
+      loserId: second,
+      tie,
+      createdAt: now,
+    });
     return {
       id,
       challengeId: challenge.id,

@@ -1,10 +1,10 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { users } from '../../db/schema/accounts.js';
-import { challenges, ideaVotes, ideas } from '../../db/schema/ideas.js';
 import type { Actor } from '../../http/auth.js';
 import { renderMarkdown } from '../../lib/markdown.js';
+import { peopleByIds } from '../accounts/people.js';
 import { phaseOf, submissionOpen, votingOpen, type Challenge, type Idea } from './access.js';
+import { countChallengeContents } from './challenge-queries.js';
+import { countVotesOfVoter, selectVoteTallies, selectVotesOfVoter } from './vote-queries.js';
 
 export interface VoteTally {
   up: number;
@@ -16,26 +16,13 @@ export interface VoteTally {
 export async function tallies(db: Executor, ideaIds: string[]): Promise<Map<string, VoteTally>> {
   const out = new Map<string, VoteTally>();
   if (!ideaIds.length) return out;
-  const rows = await db
-    .select({
-      ideaId: ideaVotes.ideaId,
-      up: sql<number>`count(*) filter (where ${ideaVotes.value} = 1)::int`,
-      down: sql<number>`count(*) filter (where ${ideaVotes.value} = -1)::int`,
-    })
-    .from(ideaVotes)
-    .where(inArray(ideaVotes.ideaId, ideaIds))
-    .groupBy(ideaVotes.ideaId);
-  for (const r of rows) out.set(r.ideaId, { up: r.up, down: r.down, net: r.up - r.down });
+  for (const r of await selectVoteTallies(db, ideaIds)) out.set(r.ideaId, { up: r.up, down: r.down, net: r.up - r.down });
   return out;
 }
 
 /** A person's vote budget in a challenge: votes cast, and what is left. */
 export async function budgetOf(db: Executor, c: Challenge, userId: string) {
-  const [row] = await db
-    .select({ used: sql<number>`count(*)::int` })
-    .from(ideaVotes)
-    .where(and(eq(ideaVotes.challengeId, c.id), eq(ideaVotes.userId, userId)));
-  const used = row?.used ?? 0;
+  const used = await countVotesOfVoter(db, c.id, userId);
   return { limit: c.votesPerPerson, used, remaining: c.votesPerPerson === null ? null : Math.max(c.votesPerPerson - used, 0) };
 }
 
@@ -52,21 +39,13 @@ export interface RankInfo {
  */
 export async function presentIdeas(db: Executor, rows: Idea[], actor: Actor | null, isHost: boolean, ranks?: Map<string, RankInfo>) {
   const ids = rows.map((r) => r.id);
-  const authorIds = [...new Set(rows.map((r) => r.authorId))];
-  const names = new Map<string, string>();
-  if (authorIds.length) {
-    for (const u of await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, authorIds)))
-      names.set(u.id, u.name);
-  }
+  const authors = await peopleByIds(
+    db,
+    rows.map((r) => r.authorId),
+  );
   const votes = await tallies(db, ids);
   const mine = new Map<string, number>();
-  if (actor && ids.length) {
-    const own = await db
-      .select({ ideaId: ideaVotes.ideaId, value: ideaVotes.value })
-      .from(ideaVotes)
-      .where(and(eq(ideaVotes.userId, actor.userId), inArray(ideaVotes.ideaId, ids)));
-    for (const v of own) mine.set(v.ideaId, v.value);
-  }
+  if (actor && ids.length) for (const v of await selectVotesOfVoter(db, actor.userId, ids)) mine.set(v.ideaId, v.value);
   return rows.map((i) => {
     const isAuthor = actor?.userId === i.authorId;
     const rank = ranks?.get(i.id);
@@ -82,7 +61,7 @@ export async function presentIdeas(db: Executor, rows: Idea[], actor: Actor | nu
       // Why: the host's note on a decision is addressed to the author, not to the crowd.
       statusNote: isAuthor || isHost ? i.statusNote : null,
       statusChangedAt: i.statusChangedAt?.toISOString() ?? null,
-      author: { id: i.authorId, name: names.get(i.authorId) ?? '' },
+      author: { id: i.authorId, name: authors.get(i.authorId)?.name ?? '' },
       votes: votes.get(i.id) ?? { up: 0, down: 0, net: 0 },
       mergedIntoId: i.mergedIntoId,
       createdAt: i.createdAt.toISOString(),
@@ -98,13 +77,7 @@ export async function presentIdeas(db: Executor, rows: Idea[], actor: Actor | nu
  * @example await presentChallenge(db, challenge, actor, isHost, ctx.clock.now())
  */
 export async function presentChallenge(db: Executor, c: Challenge, actor: Actor | null, isHost: boolean, now: Date) {
-  const [counts] = await db
-    .select({
-      ideas: sql<number>`(select count(*)::int from ideas i where i.challenge_id = ${c.id} and i.merged_into_id is null)`,
-      comparisons: sql<number>`(select count(*)::int from idea_comparisons x where x.challenge_id = ${c.id})`,
-    })
-    .from(challenges)
-    .where(eq(challenges.id, c.id));
+  const counts = await countChallengeContents(db, c.id);
   const open = votingOpen(c, now);
   return {
     id: c.id,
@@ -121,8 +94,8 @@ export async function presentChallenge(db: Executor, c: Challenge, actor: Actor 
       closed: c.closedAt.toISOString(),
     },
     rules: { votesPerPerson: c.votesPerPerson, submissionsDuringVoting: c.submissionsDuringVoting, publicRanking: c.publicRanking },
-    ideas: counts?.ideas ?? 0,
-    comparisons: counts?.comparisons ?? 0,
+    ideas: counts.ideas,
+    comparisons: counts.comparisons,
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
     publishedAt: c.publishedAt?.toISOString() ?? null,
@@ -134,13 +107,4 @@ export async function presentChallenge(db: Executor, c: Challenge, actor: Actor 
       budget: actor ? await budgetOf(db, c, actor.userId) : null,
     },
   };
-}
-
-/** Live (not merged) ideas of a challenge, for ranking and pairs. */
-export async function liveIdeaIds(db: Executor, challengeId: string): Promise<{ id: string; status: string }[]> {
-  return db
-    .select({ id: ideas.id, status: ideas.status })
-    .from(ideas)
-    .where(and(eq(ideas.challengeId, challengeId), isNull(ideas.mergedIntoId)))
-    .orderBy(ideas.id);
 }

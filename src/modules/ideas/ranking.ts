@@ -1,8 +1,7 @@
-import { eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { ideaComparisons } from '../../db/schema/ideas.js';
 import { fitBradleyTerry, type BradleyTerryFit, type PairRecord } from '../../lib/ranking/index.js';
-import { liveIdeaIds } from './present.js';
+import { countComparisonsByOutcome } from './comparison-queries.js';
+import { selectLiveIdeas } from './idea-queries.js';
 
 export interface RankedIdea {
   rank: number;
@@ -54,18 +53,9 @@ function remember(challengeId: string, entry: CachedFit) {
  * @example const { order, byId, intervals } = await rankChallenge(db, 'chl_…')
  */
 export async function rankChallenge(db: Executor, challengeId: string): Promise<ChallengeRanking> {
-  const live = await liveIdeaIds(db, challengeId);
+  const live = await selectLiveIdeas(db, challengeId);
   const index = new Map(live.map((l, k) => [l.id, k]));
-  const counts = await db
-    .select({
-      winnerId: ideaComparisons.winnerId,
-      loserId: ideaComparisons.loserId,
-      tie: ideaComparisons.tie,
-      n: sql<number>`count(*)::int`,
-    })
-    .from(ideaComparisons)
-    .where(eq(ideaComparisons.challengeId, challengeId))
-    .groupBy(ideaComparisons.winnerId, ideaComparisons.loserId, ideaComparisons.tie);
+  const counts = await countComparisonsByOutcome(db, challengeId);
   const records: PairRecord[] = [];
   for (const c of counts) {
     const i = index.get(c.winnerId);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZPageQuery } from '../../http/schemas.js';
-import { IDEA_STATUSES } from '../../db/schema/ideas.js';
+import { IDEA_STATUSES } from './idea-queries.js';
 
 export const PHASES = ['upcoming', 'submission', 'voting', 'review', 'closed'] as const;
 export type Phase = (typeof PHASES)[number];

@@ -1,19 +1,8 @@
-import { sql } from 'drizzle-orm';
-import { registerSubject, subjectRowOf } from '../subjects/registry.js';
+import { registerSubject } from '../subjects/registry.js';
+import { challengeScopeSql, findChallengeSubject, findIdeaSubject, ideaScopeSql } from './subject-queries.js';
 
 // A challenge belongs to its project; a draft one is its hosts' only.
-registerSubject('challenge', {
-  find: (db, id) => subjectRowOf(db, sql`SELECT id, project_id, status = 'draft' AS draft FROM challenges WHERE id = ${id}`),
-  visibleSql: (id) => sql`SELECT vs_c.project_id, vs_c.status = 'draft' AS draft FROM challenges vs_c WHERE vs_c.id = ${id}`,
-});
+registerSubject('challenge', { find: findChallengeSubject, visibleSql: challengeScopeSql });
 
 // An idea belongs where its challenge does.
-registerSubject('idea', {
-  find: (db, id) =>
-    subjectRowOf(
-      db,
-      sql`SELECT i.id, c.project_id, c.status = 'draft' AS draft FROM ideas i JOIN challenges c ON c.id = i.challenge_id WHERE i.id = ${id}`,
-    ),
-  visibleSql: (id) =>
-    sql`SELECT vs_c.project_id, vs_c.status = 'draft' AS draft FROM ideas vs_i JOIN challenges vs_c ON vs_c.id = vs_i.challenge_id WHERE vs_i.id = ${id}`,
-});
+registerSubject('idea', { find: findIdeaSubject, visibleSql: ideaScopeSql });

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
-import { ideas } from '../../db/schema/ideas.js';
 import type { Actor } from '../../http/auth.js';
 import { newId } from '../../lib/ids.js';
 import { recordActivity } from '../community/activity.js';
 import { assertCanSubmit, viewChallenge } from './access.js';
+import { insertIdea } from './idea-queries.js';
 import { getIdea, uniqueTags } from './ideas.js';
 import { ZTags, ZTitle } from './schemas.js';
 
@@ -25,7 +25,7 @@ export async function submitIdea(ctx: AppContext, actor: Actor, challengeId: str
   assertCanSubmit(challenge, now, isHost);
   const id = newId('ide');
   await ctx.db.transaction(async (tx) => {
-    await tx.insert(ideas).values({
+    await insertIdea(tx, {
       id,
       challengeId: challenge.id,
       projectId: challenge.projectId,

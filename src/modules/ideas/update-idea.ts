@@ -1,12 +1,11 @@
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
-import { IDEA_STATUSES, ideas } from '../../db/schema/ideas.js';
 import type { Actor } from '../../http/auth.js';
 import { DomainError, conflict } from '../../lib/errors.js';
 import { notify } from '../notifications/service.js';
 import { quote, recordAudit, type AuditFrom } from '../audit/record-audit.js';
 import { submissionOpen, viewIdea } from './access.js';
+import { IDEA_STATUSES, updateIdeaRow } from './idea-queries.js';
 import { getIdea, uniqueTags } from './ideas.js';
 import { ZTag, ZTitle } from './schemas.js';
 
@@ -48,19 +47,16 @@ export async function updateIdea(ctx: AppContext, actor: Actor, id: string, patc
     throw conflict('idea_merged', 'This idea was merged into another one: change that one instead.', { mergedIntoId: idea.mergedIntoId });
   await ctx.db.transaction(async (tx) => {
     const statusChanged = patch.status !== undefined && patch.status !== idea.status;
-    await tx
-      .update(ideas)
-      .set({
-        ...(patch.title !== undefined ? { title: patch.title } : {}),
-        ...(patch.body !== undefined ? { body: patch.body } : {}),
-        ...(patch.tags !== undefined ? { tags: uniqueTags(patch.tags) } : {}),
-        ...(patch.status !== undefined ? { status: patch.status } : {}),
-        // A new status without a note clears the note of the previous one.
-        ...(patch.note !== undefined ? { statusNote: patch.note || null } : statusChanged ? { statusNote: null } : {}),
-        ...(changesStatus ? { statusChangedAt: now } : {}),
-        updatedAt: now,
-      })
-      .where(eq(ideas.id, idea.id));
+    await updateIdeaRow(tx, idea.id, {
+      ...(patch.title !== undefined ? { title: patch.title } : {}),
+      ...(patch.body !== undefined ? { body: patch.body } : {}),
+      ...(patch.tags !== undefined ? { tags: uniqueTags(patch.tags) } : {}),
+      ...(patch.status !== undefined ? { status: patch.status } : {}),
+      // A new status without a note clears the note of the previous one.
+      ...(patch.note !== undefined ? { statusNote: patch.note || null } : statusChanged ? { statusNote: null } : {}),
+      ...(changesStatus ? { statusChangedAt: now } : {}),
+      updatedAt: now,
+    });
     if (changesStatus && idea.authorId !== actor.userId) {
       await notify(tx, {
         userIds: [idea.authorId],

@@ -1,19 +1,19 @@
-import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import type { Executor } from '../../db/client.js';
-import { ideaVotes, ideas } from '../../db/schema/ideas.js';
 import type { Actor } from '../../http/auth.js';
 import { conflict } from '../../lib/errors.js';
-import { assertVotingOpen, ideaNotFound, lockVoter, viewIdea, type Challenge } from './access.js';
+import { assertVotingOpen, ideaNotFound, viewIdea, type Challenge } from './access.js';
+import { shareLockIdeas } from './idea-queries.js';
 import { budgetOf, tallies } from './present.js';
+import { deleteVote, insertVote, lockVoter, selectVote, updateVote } from './vote-queries.js';
 
 /** Up (1) or down (-1). */
 export const ZVoteRequest = z.object({ value: z.union([z.literal(1), z.literal(-1)], { message: 'must be 1 or -1' }) });
 
 /** Locks the idea against a concurrent merge and checks it is still a live idea. */
 async function lockLiveIdea(tx: Executor, id: string) {
-  const [row] = await tx.select({ id: ideas.id, mergedIntoId: ideas.mergedIntoId }).from(ideas).where(eq(ideas.id, id)).for('share');
+  const [row] = await shareLockIdeas(tx, [id]);
   if (!row) throw ideaNotFound();
   if (row.mergedIntoId) {
     throw conflict('idea_merged', 'This idea was merged into another one: vote on that one.', { mergedIntoId: row.mergedIntoId });
@@ -42,17 +42,9 @@ export async function castVote(ctx: AppContext, actor: Actor, ideaId: string, va
   return ctx.db.transaction(async (tx) => {
     await lockLiveIdea(tx, idea.id);
     await lockVoter(tx, challenge.id, actor.userId);
-    const [existing] = await tx
-      .select({ value: ideaVotes.value })
-      .from(ideaVotes)
-      .where(and(eq(ideaVotes.ideaId, idea.id), eq(ideaVotes.userId, actor.userId)));
-    if (existing) {
-      if (existing.value !== value) {
-        await tx
-          .update(ideaVotes)
-          .set({ value })
-          .where(and(eq(ideaVotes.ideaId, idea.id), eq(ideaVotes.userId, actor.userId)));
-      }
+    const existing = await selectVote(tx, idea.id, actor.userId);
+    if (existing !== null) {
+      if (existing !== value) await updateVote(tx, idea.id, actor.userId, value);
       return { created: false, answer: await answer(tx, challenge, idea.id, actor.userId, value) };
     }
     const budget = await budgetOf(tx, challenge, actor.userId);
@@ -63,9 +55,7 @@ export async function castVote(ctx: AppContext, actor: Actor, ideaId: string, va
         budget,
       );
     }
-    await tx
-      .insert(ideaVotes)
-      .values({ ideaId: idea.id, userId: actor.userId, challengeId: challenge.id, value, createdAt: ctx.clock.now() });
+    await insertVote(tx, { ideaId: idea.id, userId: actor.userId, challengeId: challenge.id, value, createdAt: ctx.clock.now() });
     return { created: true, answer: await answer(tx, challenge, idea.id, actor.userId, value) };
   });
 }
@@ -80,7 +70,7 @@ export async function retractVote(ctx: AppContext, actor: Actor, ideaId: string)
   assertVotingOpen(challenge, ctx.clock.now(), 'vote');
   return ctx.db.transaction(async (tx) => {
     await lockVoter(tx, challenge.id, actor.userId);
-    await tx.delete(ideaVotes).where(and(eq(ideaVotes.ideaId, idea.id), eq(ideaVotes.userId, actor.userId)));
+    await deleteVote(tx, idea.id, actor.userId);
     return answer(tx, challenge, idea.id, actor.userId, null);
   });
 }
