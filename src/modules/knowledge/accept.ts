@@ -1,10 +1,9 @@
-import { eq } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
-import { answers, questions } from '../../db/schema/knowledge.js';
 import type { Actor } from '../../http/auth.js';
 import { DomainError, conflict } from '../../lib/errors.js';
 import { notify } from '../notifications/service.js';
 import { questionNotFound, viewAnswer } from './access.js';
+import { lockQuestion, selectAnswer, updateAcceptedAnswer } from './queries.js';
 import { reputationForAccept } from './reputation.js';
 
 /**
@@ -17,21 +16,21 @@ export async function setAccepted(ctx: AppContext, actor: Actor, answerId: strin
   // Why: only the person who asked knows which answer solved their problem.
   if (question.authorId !== actor.userId) throw new DomainError('forbidden', 'Only the author of the question can accept an answer.');
   await ctx.db.transaction(async (tx) => {
-    const [q] = await tx.select().from(questions).where(eq(questions.id, question.id)).for('update');
+    const q = await lockQuestion(tx, question.id);
     if (!q) throw questionNotFound();
     const current = q.acceptedAnswerId;
     if (!accept) {
       if (current !== answer.id) throw conflict('answer_not_accepted', 'This answer is not the accepted one.');
-      await tx.update(questions).set({ acceptedAnswerId: null }).where(eq(questions.id, q.id));
+      await updateAcceptedAnswer(tx, q.id, null);
       await reputationForAccept(tx, answer.id, answer.authorId, q.authorId, true);
       return;
     }
     if (current === answer.id) return;
     if (current) {
-      const [previous] = await tx.select({ id: answers.id, authorId: answers.authorId }).from(answers).where(eq(answers.id, current));
+      const previous = await selectAnswer(tx, current);
       if (previous) await reputationForAccept(tx, previous.id, previous.authorId, q.authorId, true);
     }
-    await tx.update(questions).set({ acceptedAnswerId: answer.id }).where(eq(questions.id, q.id));
+    await updateAcceptedAnswer(tx, q.id, answer.id);
     await reputationForAccept(tx, answer.id, answer.authorId, q.authorId, false);
     if (answer.authorId !== actor.userId) {
       await notify(tx, {

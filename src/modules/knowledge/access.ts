@@ -1,12 +1,10 @@
-import { eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { answers, questions } from '../../db/schema/knowledge.js';
 import type { Actor } from '../../http/auth.js';
 import { DomainError, isKind } from '../../lib/errors.js';
 import { findProject, isProjectHost } from '../projects/access.js';
+import { type Answer, type Question, selectAnswer, selectQuestion } from './queries.js';
 
-export type Question = typeof questions.$inferSelect;
-export type Answer = typeof answers.$inferSelect;
+export type { Answer, Question };
 
 export const questionNotFound = () => new DomainError('question_not_found', 'No question with this id.');
 export const answerNotFound = () => new DomainError('answer_not_found', 'No answer with this id.');
@@ -22,7 +20,7 @@ export interface QuestionView {
  * @example const { question } = await viewQuestion(db, 'qst_…', actor)
  */
 export async function viewQuestion(db: Executor, id: string, actor: Actor | null): Promise<QuestionView> {
-  const [question] = await db.select().from(questions).where(eq(questions.id, id)).limit(1);
+  const question = await selectQuestion(db, id);
   if (!question) throw questionNotFound();
   if (!question.projectId) return { question, canModerate: actor?.role === 'operator' };
   // Why: questions on a project hidden by moderation are hidden with it (its hosts still see them).
@@ -37,7 +35,7 @@ export async function viewQuestion(db: Executor, id: string, actor: Actor | null
  * @example const { answer, question } = await viewAnswer(db, 'ans_…', actor)
  */
 export async function viewAnswer(db: Executor, id: string, actor: Actor | null): Promise<QuestionView & { answer: Answer }> {
-  const [answer] = await db.select().from(answers).where(eq(answers.id, id)).limit(1);
+  const answer = await selectAnswer(db, id);
   if (!answer) throw answerNotFound();
   const view = await viewQuestion(db, answer.questionId, actor).catch((e) => {
     throw isKind(e, 'not_found') ? answerNotFound() : e;

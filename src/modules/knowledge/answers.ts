@@ -1,12 +1,11 @@
-import { eq, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
-import { answers, questions } from '../../db/schema/knowledge.js';
 import type { Actor } from '../../http/auth.js';
 import { DomainError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { notify } from '../notifications/service.js';
 import { questionNotFound, viewAnswer, viewQuestion } from './access.js';
 import { presentOneAnswer } from './present.js';
+import { incrementAnswersCount, insertAnswer, updateAnswerBody } from './queries.js';
 
 /**
  * Answers a question (anyone signed in who can see it); its author is told.
@@ -17,15 +16,16 @@ export async function answerQuestion(ctx: AppContext, actor: Actor, questionId: 
   const id = newId('ans');
   const now = ctx.clock.now();
   const created = await ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(answers)
-      .values({ id, questionId: question.id, projectId: question.projectId, authorId: actor.userId, body, createdAt: now, updatedAt: now })
-      .returning();
-    const [q] = await tx
-      .update(questions)
-      .set({ answersCount: sql`${questions.answersCount} + 1`, updatedAt: now })
-      .where(eq(questions.id, question.id))
-      .returning();
+    const row = await insertAnswer(tx, {
+      id,
+      questionId: question.id,
+      projectId: question.projectId,
+      authorId: actor.userId,
+      body,
+      createdAt: now,
+      updatedAt: now,
+    });
+    const q = await incrementAnswersCount(tx, question.id, now);
     if (!q) throw questionNotFound();
     if (question.authorId !== actor.userId) {
       await notify(tx, {
@@ -35,7 +35,7 @@ export async function answerQuestion(ctx: AppContext, actor: Actor, questionId: 
         data: { title: question.title, answerId: id, link: `/questions/${question.id}` },
       });
     }
-    return { row: row!, q };
+    return { row, q };
   });
   return presentOneAnswer(ctx.db, created.row, created.q, actor);
 }
@@ -48,6 +48,6 @@ export async function editAnswer(ctx: AppContext, actor: Actor, id: string, body
   const { answer, question, canModerate } = await viewAnswer(ctx.db, id, actor);
   // Why: an answer's words are its author's; the hosts (operators site-wide) may correct them.
   if (answer.authorId !== actor.userId && !canModerate) throw new DomainError('forbidden', 'Only the author of this answer can edit it.');
-  const [row] = await ctx.db.update(answers).set({ body, updatedAt: ctx.clock.now() }).where(eq(answers.id, answer.id)).returning();
-  return presentOneAnswer(ctx.db, row!, question, actor);
+  const row = await updateAnswerBody(ctx.db, answer.id, body, ctx.clock.now());
+  return presentOneAnswer(ctx.db, row, question, actor);
 }

@@ -1,26 +1,8 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { users } from '../../db/schema/accounts.js';
-import { reputationEvents } from '../../db/schema/notifications.js';
-import { answerVotes, answers, questionVotes } from '../../db/schema/knowledge.js';
 import type { Actor } from '../../http/auth.js';
 import { renderMarkdown } from '../../lib/markdown.js';
 import type { Answer, Question } from './access.js';
-
-/** Names and reputations of some people, for author lines. */
-export async function authorsOf(db: Executor, ids: string[]): Promise<Map<string, { id: string; name: string; reputation: number }>> {
-  const out = new Map<string, { id: string; name: string; reputation: number }>();
-  const unique = [...new Set(ids)];
-  if (!unique.length) return out;
-  const rows = await db
-    .select({ id: users.id, name: users.name, reputation: sql<number>`coalesce(sum(${reputationEvents.points}), 0)::int` })
-    .from(users)
-    .leftJoin(reputationEvents, eq(reputationEvents.userId, users.id))
-    .where(inArray(users.id, unique))
-    .groupBy(users.id, users.name);
-  for (const r of rows) out.set(r.id, { id: r.id, name: r.name, reputation: Number(r.reputation) });
-  return out;
-}
+import { selectAnswersOfQuestion, selectAnswerVotes, selectAuthors, selectVote } from './queries.js';
 
 const unknownAuthor = (id: string) => ({ id, name: '', reputation: 0 });
 
@@ -42,7 +24,7 @@ export function excerptOf(markdown: string, max = 200): string {
 
 /** Questions as lists show them. */
 export async function presentSummaries(db: Executor, rows: Question[]) {
-  const authors = await authorsOf(
+  const authors = await selectAuthors(
     db,
     rows.map((r) => r.authorId),
   );
@@ -66,7 +48,7 @@ export async function presentSummaries(db: Executor, rows: Question[]) {
  * @example await presentQuestion(db, question, actor, canModerate)
  */
 export async function presentQuestion(db: Executor, q: Question, actor: Actor | null, canModerate: boolean) {
-  const list = await db.select().from(answers).where(eq(answers.questionId, q.id));
+  const list = await selectAnswersOfQuestion(db, q.id);
   list.sort(
     (a, b) =>
       Number(b.id === q.acceptedAnswerId) - Number(a.id === q.acceptedAnswerId) ||
@@ -75,34 +57,18 @@ export async function presentQuestion(db: Executor, q: Question, actor: Actor | 
       (a.id < b.id ? -1 : 1),
   );
   const [summary] = await presentSummaries(db, [q]);
-  const authors = await authorsOf(
+  const authors = await selectAuthors(
     db,
     list.map((a) => a.authorId),
   );
-  const myAnswerVotes = new Map<string, number>();
-  let myQuestionVote: number | null = null;
-  if (actor) {
-    if (list.length) {
-      const rows = await db
-        .select({ id: answerVotes.answerId, value: answerVotes.value })
-        .from(answerVotes)
-        .where(
-          and(
-            eq(answerVotes.userId, actor.userId),
-            inArray(
-              answerVotes.answerId,
-              list.map((a) => a.id),
-            ),
-          ),
-        );
-      for (const r of rows) myAnswerVotes.set(r.id, r.value);
-    }
-    const [mine] = await db
-      .select({ value: questionVotes.value })
-      .from(questionVotes)
-      .where(and(eq(questionVotes.questionId, q.id), eq(questionVotes.userId, actor.userId)));
-    myQuestionVote = mine?.value ?? null;
-  }
+  const myAnswerVotes = actor
+    ? await selectAnswerVotes(
+        db,
+        actor.userId,
+        list.map((a) => a.id),
+      )
+    : new Map<string, number>();
+  const myQuestionVote = actor ? await selectVote(db, 'question', q.id, actor.userId) : null;
   const isAuthor = actor?.userId === q.authorId;
   return {
     ...summary!,
@@ -139,14 +105,7 @@ export function presentAnswer(
 
 /** One answer as the API answers it. */
 export async function presentOneAnswer(db: Executor, a: Answer, q: Pick<Question, 'acceptedAnswerId'>, actor: Actor | null) {
-  const authors = await authorsOf(db, [a.authorId]);
-  let vote: number | null = null;
-  if (actor) {
-    const [mine] = await db
-      .select({ value: answerVotes.value })
-      .from(answerVotes)
-      .where(and(eq(answerVotes.answerId, a.id), eq(answerVotes.userId, actor.userId)));
-    vote = mine?.value ?? null;
-  }
+  const authors = await selectAuthors(db, [a.authorId]);
+  const vote = actor ? await selectVote(db, 'answer', a.id, actor.userId) : null;
   return presentAnswer(a, q, authors.get(a.authorId) ?? unknownAuthor(a.authorId), actor, vote);
 }
