@@ -3,13 +3,18 @@ import { and, eq, lt } from 'drizzle-orm';
 import type { AppContext } from '../context.js';
 import { idempotencyKeys } from '../db/schema/idempotency.js';
 import { sha256 } from '../lib/ids.js';
-import { conflict, invalid } from '../lib/errors.js';
+import { type DomainError, conflict, invalid } from '../lib/errors.js';
 import { AppError } from './errors.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** Money-moving POSTs: honour `Idempotency-Key` (a repeat returns the first answer, errors included). */
-    idempotent?: boolean;
+    /**
+     * Money-moving POSTs honour `Idempotency-Key` (a repeat returns the first answer, errors included).
+     * `true`: this layer claims the key before the handler and keeps the answer. `'in-write'`: the use case keeps the
+     * key on the record it writes, in the same statement (the pledge's hot path); the route reads the key with
+     * `idempotencyKeyOf`, the use case refuses a reuse with `keyReusedError`, and the route answers with `sendAnswer`.
+     */
+    idempotent?: true | 'in-write';
   }
   interface FastifyRequest {
     idempotency?: { scope: string; key: string };
@@ -20,23 +25,60 @@ export const IDEMPOTENCY_HEADER = 'idempotency-key';
 /** Keys are kept at least this long. */
 export const IDEMPOTENCY_TTL_MS = 48 * 3600_000;
 
+/** An answer kept for a key: sent as is, and the same again (marked replayed) for a repeat with the same key. */
+export interface IdempotentAnswer {
+  statusCode: number;
+  body: string;
+  replayed: boolean;
+}
+
+/** The fingerprint of a request, to tell a repeat from another request under the same key. */
+export function requestFingerprint(line: string, body: unknown): string {
+  return sha256(`${line}\n${JSON.stringify(body ?? null)}`);
+}
+
+/** The same key sent with another request: refused, whichever way the key is kept. */
+export function keyReusedError(): DomainError {
+  return conflict('idempotency_key_reused', 'This Idempotency-Key was already used with a different request.');
+}
+
+function inProgressError(): AppError {
+  return new AppError(409, 'idempotency_in_progress', 'A request with this Idempotency-Key is being processed; retry shortly.');
+}
+
+/** The `Idempotency-Key` header, checked (1 to 255 characters), or undefined when none was sent. */
+export function idempotencyKeyOf(request: FastifyRequest): string | undefined {
+  const raw = request.headers[IDEMPOTENCY_HEADER];
+  if (raw === undefined) return undefined;
+  const key = Array.isArray(raw) ? raw[0] : raw;
+  if (!key || key.length > 255)
+    throw invalid('invalid_idempotency_key', 'Idempotency-Key must be 1 to 255 characters.', { field: 'header.Idempotency-Key' });
+  return key;
+}
+
+/**
+ * Sends a kept answer: its status and JSON body, marked `idempotent-replayed` when it repeats the first one.
+ * @example return sendAnswer(reply, await createPledge(ctx, actor, id, body, idempotencyKeyOf(request)))
+ */
+export function sendAnswer(reply: FastifyReply, answer: IdempotentAnswer): FastifyReply {
+  if (answer.replayed) reply.header('idempotent-replayed', 'true');
+  return reply.status(answer.statusCode).type('application/json').send(answer.body);
+}
+
 /**
  * Stripe-style idempotency for routes marked `config: { idempotent: true }`:
  * the first request with a key claims it; a repeat with the same body gets the stored answer;
  * the same key with another body is a 409; a key whose first request is still running is a 409 too.
  * Server errors (5xx) release the key so the client can retry.
+ * Routes marked `'in-write'` get no hook: their use case keeps the key (see FastifyContextConfig).
  */
 export function installIdempotency(app: FastifyInstance, ctx: AppContext): void {
   const claimKey = async (request: FastifyRequest, reply: FastifyReply) => {
-    const raw = request.headers[IDEMPOTENCY_HEADER];
-    if (raw === undefined) return;
-    const key = Array.isArray(raw) ? raw[0] : raw;
-    if (!key || key.length > 255) {
-      throw invalid('invalid_idempotency_key', 'Idempotency-Key must be 1 to 255 characters.', { field: 'header.Idempotency-Key' });
-    }
+    const key = idempotencyKeyOf(request);
+    if (key === undefined) return;
     const scope = request.actor?.userId ?? 'anonymous';
     const route = `${request.method} ${request.routeOptions.url}`;
-    const requestHash = sha256(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`);
+    const requestHash = requestFingerprint(`${request.method} ${request.url}`, request.body);
     const inserted = await ctx.db
       .insert(idempotencyKeys)
       .values({ scope, key, route, requestHash, createdAt: ctx.clock.now() })
@@ -50,20 +92,10 @@ export function installIdempotency(app: FastifyInstance, ctx: AppContext): void 
       .select()
       .from(idempotencyKeys)
       .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)));
-    if (!first)
-      throw new AppError(409, 'idempotency_in_progress', 'A request with this Idempotency-Key is being processed; retry shortly.');
-    if (first.requestHash !== requestHash) {
-      throw conflict('idempotency_key_reused', 'This Idempotency-Key was already used with a different request.');
-    }
-    if (first.statusCode === null) {
-      throw new AppError(409, 'idempotency_in_progress', 'A request with this Idempotency-Key is being processed; retry shortly.');
-    }
-    reply.header('idempotent-replayed', 'true');
-    reply
-      .status(first.statusCode)
-      .type('application/json')
-      .send(first.responseBody ?? '');
-    return reply;
+    if (!first) throw inProgressError();
+    if (first.requestHash !== requestHash) throw keyReusedError();
+    if (first.statusCode === null) throw inProgressError();
+    return sendAnswer(reply, { statusCode: first.statusCode, body: first.responseBody ?? '', replayed: true });
   };
 
   const storeAnswer = async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
@@ -83,7 +115,7 @@ export function installIdempotency(app: FastifyInstance, ctx: AppContext): void 
 
   // Only the routes marked idempotent carry these hooks: every other request skips them entirely.
   app.addHook('onRoute', (route) => {
-    if (!route.config?.idempotent) return;
+    if (route.config?.idempotent !== true) return;
     route.preHandler = [...asList(route.preHandler), claimKey];
     route.onSend = [...asList(route.onSend), storeAnswer];
   });

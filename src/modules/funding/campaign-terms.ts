@@ -1,9 +1,7 @@
-import { and, eq } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
-import { campaigns, campaignTiers } from '../../db/schema/funding.js';
-import { projects } from '../../db/schema/projects.js';
 import { notFound } from '../../lib/errors.js';
-import type { Campaign, Tier } from './campaigns.js';
+import { type Campaign, selectCampaignWithHidden } from './campaign-queries.js';
+import { selectTiersOfCampaign, type Tier } from './tier-queries.js';
 
 /** What a pledge is checked against: the campaign and its tiers, as they were read. */
 export interface CampaignTerms {
@@ -25,17 +23,10 @@ const cache = new Map<string, CampaignTerms>();
 
 /** A campaign's terms read now from the database (no cache). */
 export async function loadCampaignTerms(ctx: Pick<AppContext, 'db'>, id: string): Promise<CampaignTerms> {
-  const [row] = await ctx.db
-    .select({ campaign: campaigns, hidden: projects.hidden })
-    .from(campaigns)
-    .innerJoin(projects, eq(projects.id, campaigns.projectId))
-    .where(eq(campaigns.id, id))
-    .limit(1);
-  if (!row) throw notFound('campaign');
-  const tiers = await ctx.db
-    .select()
-    .from(campaignTiers)
-    .where(and(eq(campaignTiers.campaignId, id)));
+  const row = await selectCampaignWithHidden(ctx.db, id);
+  // A campaign of no project (never so in practice) is as absent as one that does not exist.
+  if (!row || row.hidden === null) throw notFound('campaign');
+  const tiers = await selectTiersOfCampaign(ctx.db, id);
   return { campaign: row.campaign, projectHidden: row.hidden, tiers: new Map(tiers.map((t) => [t.id, t])), readAt: Date.now() };
 }
 

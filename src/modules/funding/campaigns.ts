@@ -1,15 +1,15 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import type { Executor } from '../../db/client.js';
-import { campaigns, campaignTiers, pledges, tierSlots } from '../../db/schema/funding.js';
 import type { Actor } from '../../http/auth.js';
 import { forbidden, notFound, unauthenticated } from '../../lib/errors.js';
 import { renderMarkdown } from '../../lib/markdown.js';
 import { findProject, isProjectHost, type Project } from '../projects/access.js';
 import { BACKING_STATUSES } from './backers.js';
+import { type Campaign, selectCampaign } from './campaign-queries.js';
+import { selectStandingPledgeIds, sumPledgesOfCampaign } from './pledge-queries.js';
+import { countFreeSlots, selectOpenTiers, type Tier } from './tier-queries.js';
 
-export type Campaign = typeof campaigns.$inferSelect;
-export type Tier = typeof campaignTiers.$inferSelect;
+export type { Campaign, Tier };
 
 /** Statuses after which a campaign takes no more pledges. */
 export const FINAL_STATUSES = ['succeeded', 'failed', 'ended', 'cancelled'] as const;
@@ -19,7 +19,7 @@ export const FINAL_STATUSES = ['succeeded', 'failed', 'ended', 'cancelled'] as c
  * @example const { campaign, project } = await findCampaign(ctx.db, id, actor)
  */
 export async function findCampaign(db: Executor, id: string, actor: Actor | null): Promise<{ campaign: Campaign; project: Project }> {
-  const [campaign] = await db.select().from(campaigns).where(eq(campaigns.id, id)).limit(1);
+  const campaign = await selectCampaign(db, id);
   if (!campaign) throw notFound('campaign');
   const project = await findProject(db, campaign.projectId, actor).catch(() => {
     throw notFound('campaign');
@@ -42,12 +42,8 @@ export async function requireCampaignHost(db: Executor, id: string, actor: Actor
 }
 
 /** The campaign's tiers, archived ones left out, in order. */
-export async function tiersOf(db: Executor, campaignId: string): Promise<Tier[]> {
-  return db
-    .select()
-    .from(campaignTiers)
-    .where(and(eq(campaignTiers.campaignId, campaignId), isNull(campaignTiers.archivedAt)))
-    .orderBy(asc(campaignTiers.position), asc(campaignTiers.id));
+export function tiersOf(db: Executor, campaignId: string): Promise<Tier[]> {
+  return selectOpenTiers(db, campaignId);
 }
 
 export interface CampaignTotals {
@@ -64,17 +60,7 @@ export interface CampaignTotals {
  */
 export async function campaignTotals(db: Executor, campaign: Pick<Campaign, 'id' | 'status'>): Promise<CampaignTotals> {
   const statuses: string[] = campaign.status === 'failed' || campaign.status === 'cancelled' ? ['voided'] : [...BACKING_STATUSES];
-  const rows = await db
-    .select({
-      tierId: pledges.tierId,
-      total: sql<number>`grouping(${pledges.tierId})`.mapWith(Number),
-      pledges: sql<number>`count(*)`.mapWith(Number),
-      backers: sql<number>`count(DISTINCT ${pledges.backerId})`.mapWith(Number),
-      raised: sql<number>`coalesce(sum(${pledges.amount} - ${pledges.refundedAmount}), 0)`.mapWith(Number),
-    })
-    .from(pledges)
-    .where(and(eq(pledges.campaignId, campaign.id), inArray(pledges.status, statuses as (typeof pledges.status._.data)[])))
-    .groupBy(sql`GROUPING SETS ((${pledges.tierId}), ())`);
+  const rows = await sumPledgesOfCampaign(db, campaign.id, statuses);
   const totals: CampaignTotals = { raised: 0, backers: 0, pledges: 0, tierBackers: new Map() };
   for (const r of rows) {
     if (r.total === 1) Object.assign(totals, { raised: r.raised, backers: r.backers, pledges: r.pledges });
@@ -84,14 +70,8 @@ export async function campaignTotals(db: Executor, campaign: Pick<Campaign, 'id'
 }
 
 /** Free slots of limited tiers: what each has left. */
-export async function remainingOf(db: Executor, tierIds: string[]): Promise<Map<string, number>> {
-  if (!tierIds.length) return new Map();
-  const rows = await db
-    .select({ tierId: tierSlots.tierId, free: sql<number>`count(*)`.mapWith(Number) })
-    .from(tierSlots)
-    .where(and(inArray(tierSlots.tierId, tierIds), isNull(tierSlots.pledgeId)))
-    .groupBy(tierSlots.tierId);
-  return new Map(rows.map((r) => [r.tierId, r.free]));
+export function remainingOf(db: Executor, tierIds: string[]): Promise<Map<string, number>> {
+  return countFreeSlots(db, tierIds);
 }
 
 export function presentTier(tier: Tier, currency: string, backers: number, remaining: number | null) {
@@ -120,18 +100,7 @@ export async function presentCampaign(ctx: AppContext, campaign: Campaign, proje
     ctx.db,
     tiers.filter((t) => t.limitQty !== null).map((t) => t.id),
   );
-  const mine = actor
-    ? await ctx.db
-        .select({ id: pledges.id })
-        .from(pledges)
-        .where(
-          and(
-            eq(pledges.campaignId, campaign.id),
-            eq(pledges.backerId, actor.userId),
-            inArray(pledges.status, ['collecting', 'pending', 'charging', 'collected', 'errored']),
-          ),
-        )
-    : [];
+  const mine = actor ? await selectStandingPledgeIds(ctx.db, campaign.id, actor.userId) : [];
   return {
     id: campaign.id,
     projectId: campaign.projectId,
@@ -152,6 +121,6 @@ export async function presentCampaign(ctx: AppContext, campaign: Campaign, proje
     stretchGoals: campaign.stretchGoals.map((g) => ({ amount: g.amount, description: g.description, reached: totals.raised >= g.amount })),
     tiers: tiers.map((t) => presentTier(t, campaign.currency, totals.tierBackers.get(t.id) ?? 0, remaining.get(t.id) ?? 0)),
     createdAt: campaign.createdAt.toISOString(),
-    viewer: { isHost: await isProjectHost(ctx.db, project, actor), pledgeIds: mine.map((m) => m.id) },
+    viewer: { isHost: await isProjectHost(ctx.db, project, actor), pledgeIds: mine },
   };
 }

@@ -1,10 +1,8 @@
-import { eq } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
-import { pledges } from '../../db/schema/funding.js';
 import type { Actor } from '../../http/auth.js';
-import { presentPledge } from './pledge-queries.js';
+import { presentPledge, selectPledge, updatePledgeRow } from './pledge-queries.js';
 import { completeRefund, recordRefund } from './refunds.js';
-import { releaseSlot } from './slots.js';
+import { releaseSlot } from './tier-queries.js';
 import { lockPledgeForChange, ownPledge } from './update-pledge.js';
 
 /**
@@ -28,11 +26,10 @@ export async function cancelPledge(ctx: AppContext, actor: Actor, id: string) {
       });
       return refund.id;
     }
-    await tx.update(pledges).set({ status: 'cancelled', updatedAt: now }).where(eq(pledges.id, current.id));
+    await updatePledgeRow(tx, current.id, { status: 'cancelled', updatedAt: now });
     await releaseSlot(tx, current.id);
     return null;
   });
   if (refundId) await completeRefund(ctx, refundId);
-  const [after] = await ctx.db.select().from(pledges).where(eq(pledges.id, id));
-  return presentPledge(after!);
+  return presentPledge((await selectPledge(ctx.db, id))!);
 }

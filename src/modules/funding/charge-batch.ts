@@ -1,16 +1,14 @@
-import { eq, inArray, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import type { Executor } from '../../db/client.js';
-import { users } from '../../db/schema/accounts.js';
-import { campaigns, pledges } from '../../db/schema/funding.js';
+import { peopleByIds } from '../accounts/people.js';
 import { postTransactions } from '../ledger/service.js';
 import { queueMail } from '../mail/service.js';
 import { notify } from '../notifications/service.js';
 import { paymentProvider, type ChargeResult } from '../payments/service.js';
-import { chargeKey, collectionTransaction, sweepEscrow } from './escrow.js';
+import { claimPledgesToCharge, markBatchCollected, markBatchErrored } from './charge-queries.js';
+import { chargeRequestOf, collectionTransaction, releaseIfSettled } from './escrow.js';
 import { feesOn } from './money.js';
 import type { Pledge } from './pledge-queries.js';
-import { rowsOf } from './util.js';
 
 /** A backer whose charge failed has this long to fix it with another card, then the pledge is dropped. */
 export const FIX_WINDOW_MS = 7 * 24 * 3600_000;
@@ -51,13 +49,7 @@ export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) =>
  * else one call a pledge, `concurrency` at a time. Answers in the pledges' order.
  */
 async function chargeAll(ctx: AppContext, claimed: Pledge[], concurrency: number): Promise<ChargeResult[]> {
-  const request = (p: Pledge) => ({
-    idempotencyKey: chargeKey(p),
-    methodToken: p.methodToken,
-    amount: p.amount,
-    currency: p.currency,
-    description: `pledge ${p.id}`,
-  });
+  const request = chargeRequestOf;
   const results = new Array<ChargeResult>(claimed.length);
   const byProvider = new Map<string, number[]>();
   for (const [i, p] of claimed.entries()) byProvider.set(p.provider, [...(byProvider.get(p.provider) ?? []), i]);
@@ -112,15 +104,17 @@ export async function chargeBatch(
   const recorded = await ctx.db.transaction(async (tx) => {
     const outcome: BatchOutcome = { collected: [], errored: [] };
     if (succeeded.length) {
-      const col = <T>(f: (x: (typeof succeeded)[number]) => T) => sql.param(succeeded.map(f));
-      const done = await tx.execute(sql`
-        UPDATE pledges p SET status = 'collected', charge_ref = v.charge_ref, collected_at = ${now.toISOString()}::timestamptz,
-          payment_fee = v.payment_fee, platform_fee = v.platform_fee, lease_until = NULL, failure_message = NULL, updated_at = ${now.toISOString()}::timestamptz
-        FROM unnest(${col((x) => x.p.id)}::text[], ${col((x) => x.p.chargeSeq)}::int[], ${col((x) => x.chargeId)}::text[],
-          ${col((x) => x.fees.payment)}::bigint[], ${col((x) => x.fees.platform)}::bigint[]) AS v(id, seq, charge_ref, payment_fee, platform_fee)
-        WHERE p.id = v.id AND p.status = 'charging' AND p.charge_seq = v.seq
-        RETURNING p.id`);
-      const ids = new Set(rowsOf<{ id: string }>(done).map((r) => r.id));
+      const ids = await markBatchCollected(
+        tx,
+        succeeded.map((x) => ({
+          id: x.p.id,
+          chargeSeq: x.p.chargeSeq,
+          chargeId: x.chargeId,
+          paymentFee: x.fees.payment,
+          platformFee: x.fees.platform,
+        })),
+        now,
+      );
       const mine = succeeded.filter((s) => ids.has(s.p.id));
       await postTransactions(
         tx,
@@ -136,18 +130,12 @@ export async function chargeBatch(
       }));
     }
     if (failed.length) {
-      const values = sql.join(
-        failed.map((f) => sql`(${f.p.id}, ${f.p.chargeSeq}::int, ${f.message})`),
-        sql`, `,
+      const fixDeadlines = await markBatchErrored(
+        tx,
+        failed.map((f) => ({ id: f.p.id, chargeSeq: f.p.chargeSeq, message: f.message })),
+        now,
+        new Date(now.getTime() + FIX_WINDOW_MS),
       );
-      const fixBy = new Date(now.getTime() + FIX_WINDOW_MS).toISOString();
-      const done = await tx.execute(sql`
-        UPDATE pledges p SET status = 'errored', errored_at = coalesce(p.errored_at, ${now.toISOString()}::timestamptz),
-          fix_deadline = coalesce(p.fix_deadline, ${fixBy}::timestamptz), failure_message = v.message, lease_until = NULL, updated_at = ${now.toISOString()}::timestamptz
-        FROM (VALUES ${values}) AS v(id, seq, message)
-        WHERE p.id = v.id AND p.status = 'charging' AND p.charge_seq = v.seq
-        RETURNING p.id, p.fix_deadline`);
-      const fixDeadlines = new Map(rowsOf<{ id: string; fix_deadline: string | Date }>(done).map((r) => [r.id, new Date(r.fix_deadline)]));
       outcome.errored = failed
         .filter((f) => fixDeadlines.has(f.p.id))
         .map((f) => ({ ...f.p, status: 'errored', fixDeadline: fixDeadlines.get(f.p.id)!, message: f.message }));
@@ -157,9 +145,7 @@ export async function chargeBatch(
     for (const id of campaignIds) {
       const backers = outcome.collected.filter((p) => p.campaignId === id).map((p) => p.backerId);
       await notify(tx, { userIds: backers, kind: 'pledge_collected', subject: `campaign:${id}`, data: { campaignId: id } });
-      // Collected after the campaign was settled (a fixed card, a resumed batch): release to the host now.
-      const [campaign] = await tx.select().from(campaigns).where(eq(campaigns.id, id));
-      if (campaign?.settledAt) await sweepEscrow(tx, campaign, now);
+      await releaseIfSettled(tx, id, now);
     }
     return outcome;
   });
@@ -169,11 +155,10 @@ export async function chargeBatch(
 
 async function tellErrored(ctx: AppContext, tx: Executor, errored: (Pledge & { message: string })[]) {
   if (!errored.length) return;
-  const people = await tx
-    .select({ id: users.id, email: users.email, name: users.name, locale: users.locale })
-    .from(users)
-    .where(inArray(users.id, [...new Set(errored.map((p) => p.backerId))]));
-  const byId = new Map(people.map((u) => [u.id, u]));
+  const byId = await peopleByIds(
+    tx,
+    errored.map((p) => p.backerId),
+  );
   const link = `${ctx.config.FOULE_PUBLIC_URL}/me/pledges`;
   for (const p of errored) {
     await notify(tx, {
@@ -207,24 +192,7 @@ async function tellErrored(ctx: AppContext, tx: Executor, errored: (Pledge & { m
  * and ones whose earlier claim lapsed (same charge number, so the same charge key). FOR UPDATE SKIP LOCKED
  * lets several workers share a campaign.
  */
-export async function claimForCharging(ctx: AppContext, campaignId: string, limit: number): Promise<Pledge[]> {
+export function claimForCharging(ctx: AppContext, campaignId: string, limit: number): Promise<Pledge[]> {
   const now = ctx.clock.now();
-  const candidates = ctx.db
-    .select({ id: pledges.id })
-    .from(pledges)
-    .where(
-      sql`${pledges.campaignId} = ${campaignId} AND (${pledges.status} = 'pending' OR (${pledges.status} = 'charging' AND ${pledges.leaseUntil} < ${now.toISOString()}::timestamptz))`,
-    )
-    .limit(limit)
-    .for('update', { skipLocked: true });
-  return ctx.db
-    .update(pledges)
-    .set({
-      status: 'charging',
-      chargeSeq: sql`CASE WHEN ${pledges.status} = 'pending' THEN ${pledges.chargeSeq} + 1 ELSE ${pledges.chargeSeq} END`,
-      leaseUntil: new Date(now.getTime() + CHARGE_LEASE_MS),
-      updatedAt: now,
-    })
-    .where(inArray(pledges.id, candidates))
-    .returning();
+  return claimPledgesToCharge(ctx.db, campaignId, limit, now, new Date(now.getTime() + CHARGE_LEASE_MS));
 }

@@ -1,10 +1,10 @@
 import type { AppContext } from '../../context.js';
-import { campaigns } from '../../db/schema/funding.js';
 import type { Actor } from '../../http/auth.js';
 import { invalid } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { hostOwnerKey } from '../ledger/accounts.js';
 import { requireProjectHost } from '../projects/access.js';
+import { insertCampaign } from './campaign-queries.js';
 import { insertTiers, tierValues } from './tiers.js';
 import { amountIn } from './money.js';
 import type { CreateCampaignRequest } from './schemas.js';
@@ -45,7 +45,7 @@ export async function createCampaign(
   const tierRows = input.tiers.map((tier, i) => tierValues(tier, { id, currency, model: input.model }, i, `body.tiers.${i}`));
   await ctx.db.transaction(async (tx) => {
     const now = ctx.clock.now();
-    await tx.insert(campaigns).values({
+    await insertCampaign(tx, {
       id,
       projectId: project.id,
       hostOwner: hostOwnerKey(project),

@@ -1,14 +1,25 @@
 import type { Executor } from '../../db/client.js';
 import { LedgerAccounts } from '../ledger/accounts.js';
 import { balanceOf, postTransaction, type LedgerTransactionInput } from '../ledger/service.js';
-import type { Campaign } from './campaigns.js';
+import { type Campaign, selectCampaign } from './campaign-queries.js';
+import { lockKey } from './lock-queries.js';
 import type { Fees } from './money.js';
 import type { Pledge } from './pledge-queries.js';
-import { lockKey } from './locks.js';
 
 /** The idempotency key of a pledge's charge number `seq`: the same key for every retry of one charge. */
 export function chargeKey(p: Pick<Pledge, 'id' | 'chargeSeq'>): string {
   return `pledge:${p.id}:charge:${p.chargeSeq}`;
+}
+
+/** What the processor is asked to charge for a pledge (its charge number's key). */
+export function chargeRequestOf(p: Pick<Pledge, 'id' | 'chargeSeq' | 'methodToken' | 'amount' | 'currency'>) {
+  return {
+    idempotencyKey: chargeKey(p),
+    methodToken: p.methodToken,
+    amount: p.amount,
+    currency: p.currency,
+    description: `pledge ${p.id}`,
+  };
 }
 
 /**
@@ -64,4 +75,10 @@ export async function sweepEscrow(tx: Executor, campaign: Pick<Campaign, 'id' | 
     ],
   });
   return held;
+}
+
+/** Collected after its campaign was settled (a fixed card, a resumed batch): what it brought goes to the host now. */
+export async function releaseIfSettled(tx: Executor, campaignId: string, at: Date): Promise<void> {
+  const campaign = await selectCampaign(tx, campaignId);
+  if (campaign?.settledAt) await sweepEscrow(tx, campaign, at);
 }

@@ -1,15 +1,13 @@
-import { and, eq, gt, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
-import { pledges } from '../../db/schema/funding.js';
 import type { Actor } from '../../http/auth.js';
 import { conflict } from '../../lib/errors.js';
+import type { AuditFrom } from '../audit/record-audit.js';
 import { providerForPayment, type PaymentMethodInput } from '../payments/service.js';
 import { chargeBatch, CHARGE_LEASE_MS } from './charge-batch.js';
-import { presentPledge } from './pledge-queries.js';
+import { auditPledge } from './pledge-audit.js';
+import { presentPledge, rechargeErroredPledge, selectPledge } from './pledge-queries.js';
 import { ownPledge } from './update-pledge.js';
 import { declineError } from './util.js';
-import { recordAudit, type AuditFrom } from '../audit/record-audit.js';
-import { campaigns } from '../../db/schema/funding.js';
 
 /**
  * Fixes an errored pledge with another card (its backer, within 7 days of the failed charge): the card is
@@ -27,28 +25,14 @@ export async function fixPledge(ctx: AppContext, actor: Actor, id: string, payme
   const saved = await providerForPayment(ctx, payment).saveMethod(payment);
   if (!saved.ok) throw declineError(saved.decline);
   const claimed = await ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(pledges)
-      .set({
-        status: 'charging',
-        provider: saved.method.provider,
-        methodToken: saved.method.token,
-        methodLabel: saved.method.label,
-        chargeSeq: sql`${pledges.chargeSeq} + 1`,
-        leaseUntil: new Date(now.getTime() + CHARGE_LEASE_MS),
-        updatedAt: now,
-      })
-      .where(and(eq(pledges.id, pledge.id), eq(pledges.status, 'errored'), gt(pledges.fixDeadline, now)))
-      .returning();
+    const row = await rechargeErroredPledge(tx, pledge.id, saved.method, now, new Date(now.getTime() + CHARGE_LEASE_MS));
     if (row) {
-      const [campaign] = await tx.select({ projectId: campaigns.projectId }).from(campaigns).where(eq(campaigns.id, row.campaignId));
-      await recordAudit(
+      await auditPledge(
         tx,
         {
           action: 'pledge.fix',
-          targetType: 'pledge',
-          targetId: row.id,
-          projectId: campaign?.projectId ?? null,
+          pledgeId: row.id,
+          campaignId: row.campaignId,
           summary: `Fixed pledge ${row.id} with another card (${saved.method.label}); charging ${row.amount} ${row.currency} (minor units) again`,
           data: {
             campaignId: row.campaignId,
@@ -68,6 +52,5 @@ export async function fixPledge(ctx: AppContext, actor: Actor, id: string, payme
   const outcome = await chargeBatch(ctx, [claimed], 1);
   const refused = outcome.errored[0];
   if (refused) throw declineError({ code: 'card_declined', message: refused.message });
-  const [after] = await ctx.db.select().from(pledges).where(eq(pledges.id, pledge.id));
-  return presentPledge(after!);
+  return presentPledge((await selectPledge(ctx.db, pledge.id))!);
 }

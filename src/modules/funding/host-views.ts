@@ -1,15 +1,26 @@
 import { Readable } from 'node:stream';
-import { and, asc, desc, eq, gt, inArray, lt, or, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
-import { users } from '../../db/schema/accounts.js';
-import { campaigns, campaignTiers, pledges, type PledgeStatus } from '../../db/schema/funding.js';
-import { projects } from '../../db/schema/projects.js';
+import type { Executor } from '../../db/client.js';
 import type { Actor } from '../../http/auth.js';
 import { csvRows } from '../../lib/csv.js';
 import { decodeCursor, pageOf } from '../../lib/cursor.js';
+import { peopleByIds, type Person } from '../accounts/people.js';
 import { BACKING_STATUSES } from './backers.js';
 import { requireCampaignHost } from './campaigns.js';
-import { presentPledge } from './pledge-queries.js';
+import { selectPledgedPerDay, selectPledgesOfBacker, selectPledgesOfCampaign } from './host-queries.js';
+import { countPledgesByStatus, presentPledge, type Pledge, type PledgeStatus } from './pledge-queries.js';
+
+/** Rows of pledges with their backers, those of a backer who no longer exists left out (as a join on people would). */
+async function withBackers<R extends { pledge: Pledge }>(db: Executor, rows: R[]): Promise<(R & { backer: Person })[]> {
+  const people = await peopleByIds(
+    db,
+    rows.map((r) => r.pledge.backerId),
+  );
+  return rows.flatMap((r) => {
+    const backer = people.get(r.pledge.backerId);
+    return backer ? [{ ...r, backer }] : [];
+  });
+}
 
 /**
  * A campaign's pledges for its hosts, oldest first, with each backer's name and e-mail and the tier.
@@ -23,25 +34,16 @@ export async function campaignPledges(
 ) {
   const { campaign } = await requireCampaignHost(ctx.db, campaignId, actor);
   const pos = decodeCursor(page.cursor);
-  const rows = await ctx.db
-    .select({ pledge: pledges, name: users.name, email: users.email, tierTitle: campaignTiers.title })
-    .from(pledges)
-    .innerJoin(users, eq(users.id, pledges.backerId))
-    .leftJoin(campaignTiers, eq(campaignTiers.id, pledges.tierId))
-    .where(
-      and(
-        eq(pledges.campaignId, campaign.id),
-        page.status ? eq(pledges.status, page.status) : undefined,
-        pos ? gt(pledges.id, pos.id) : undefined,
-      ),
-    )
-    .orderBy(asc(pledges.id))
-    .limit(page.limit + 1);
+  const rows = await selectPledgesOfCampaign(ctx.db, campaign.id, {
+    statuses: page.status ? [page.status] : undefined,
+    afterId: pos?.id,
+    limit: page.limit + 1,
+  });
   const { items, nextCursor } = pageOf(rows, page.limit, (r) => ({ v: 0, id: r.pledge.id }));
   return {
-    items: items.map((r) => ({
+    items: (await withBackers(ctx.db, items)).map((r) => ({
       ...presentPledge(r.pledge),
-      backer: { id: r.pledge.backerId, name: r.name, email: r.email },
+      backer: { id: r.pledge.backerId, name: r.backer.name, email: r.backer.email },
       tierTitle: r.tierTitle,
     })),
     nextCursor,
@@ -74,31 +76,24 @@ export async function backersCsv(ctx: AppContext, actor: Actor, campaignId: stri
     yield csvRows([BACKERS_CSV_COLUMNS]);
     let after = '';
     for (;;) {
-      const rows = await ctx.db
-        .select({ p: pledges, name: users.name, email: users.email, tier: campaignTiers.title })
-        .from(pledges)
-        .innerJoin(users, eq(users.id, pledges.backerId))
-        .leftJoin(campaignTiers, eq(campaignTiers.id, pledges.tierId))
-        .where(and(eq(pledges.campaignId, campaign.id), inArray(pledges.status, statuses), gt(pledges.id, after)))
-        .orderBy(asc(pledges.id))
-        .limit(2000);
+      const rows = await selectPledgesOfCampaign(ctx.db, campaign.id, { statuses, afterId: after, limit: 2000 });
       if (!rows.length) return;
       // Why: names and tier titles are typed by people; a spreadsheet must not run them as formulas.
       yield csvRows(
-        rows.map((r) => [
-          r.p.id,
-          r.name,
-          r.email,
-          r.tier,
-          ((r.p.amount - r.p.refundedAmount) / 100).toFixed(2),
-          r.p.currency,
-          r.p.status === 'charging' ? 'pending' : r.p.status,
-          r.p.shippingCountry,
-          (r.p.shippingCost / 100).toFixed(2),
-          r.p.createdAt.toISOString(),
+        (await withBackers(ctx.db, rows)).map(({ pledge: p, backer, tierTitle }) => [
+          p.id,
+          backer.name,
+          backer.email,
+          tierTitle,
+          ((p.amount - p.refundedAmount) / 100).toFixed(2),
+          p.currency,
+          p.status === 'charging' ? 'pending' : p.status,
+          p.shippingCountry,
+          (p.shippingCost / 100).toFixed(2),
+          p.createdAt.toISOString(),
         ]),
       );
-      after = rows[rows.length - 1]!.p.id;
+      after = rows[rows.length - 1]!.pledge.id;
     }
   }
   return Readable.from(lines());
@@ -111,29 +106,11 @@ export async function backersCsv(ctx: AppContext, actor: Actor, campaignId: stri
  */
 export async function campaignStats(ctx: AppContext, actor: Actor, campaignId: string) {
   const { campaign } = await requireCampaignHost(ctx.db, campaignId, actor);
-  const statuses = campaign.status === 'failed' || campaign.status === 'cancelled' ? ['voided'] : [...BACKING_STATUSES];
-  const day = sql<string>`to_char(${pledges.createdAt} AT TIME ZONE 'UTC', 'YYYY-MM-DD')`;
-  const rows = await ctx.db
-    .select({
-      date: day,
-      amount: sql<number>`sum(${pledges.amount} - ${pledges.refundedAmount})`.mapWith(Number),
-      pledges: sql<number>`count(*)`.mapWith(Number),
-    })
-    .from(pledges)
-    .where(and(eq(pledges.campaignId, campaign.id), inArray(pledges.status, statuses as PledgeStatus[])))
-    .groupBy(day)
-    .orderBy(day);
-  const byStatus = await ctx.db
-    .select({
-      status: pledges.status,
-      n: sql<number>`count(*)`.mapWith(Number),
-      amount: sql<number>`coalesce(sum(${pledges.amount}), 0)`.mapWith(Number),
-    })
-    .from(pledges)
-    .where(eq(pledges.campaignId, campaign.id))
-    .groupBy(pledges.status);
+  const statuses: PledgeStatus[] = campaign.status === 'failed' || campaign.status === 'cancelled' ? ['voided'] : [...BACKING_STATUSES];
+  const rows = await selectPledgedPerDay(ctx.db, campaign.id, statuses);
+  const byStatus = await countPledgesByStatus(ctx.db, campaign.id);
   const perDay = new Map(rows.map((r) => [r.date, r]));
-  const start = new Date((campaign.launchedAt ?? campaign.createdAt).toISOString().slice(0, 10) + 'T00:00:00Z');
+  const start = new Date(`${(campaign.launchedAt ?? campaign.createdAt).toISOString().slice(0, 10)}T00:00:00Z`);
   const endAt = Math.min(ctx.clock.now().getTime(), campaign.deadline.getTime());
   const days: { date: string; amount: number; pledges: number; cumulative: number }[] = [];
   let cumulative = 0;
@@ -161,24 +138,7 @@ export async function campaignStats(ctx: AppContext, actor: Actor, campaignId: s
  */
 export async function myPledges(ctx: AppContext, actor: Actor, page: { limit: number; cursor?: string }) {
   const pos = decodeCursor(page.cursor);
-  const rows = await ctx.db
-    .select({
-      pledge: pledges,
-      campaignTitle: campaigns.title,
-      campaignStatus: campaigns.status,
-      deadline: campaigns.deadline,
-      projectId: projects.id,
-      projectSlug: projects.slug,
-      projectTitle: projects.title,
-      tierTitle: campaignTiers.title,
-    })
-    .from(pledges)
-    .innerJoin(campaigns, eq(campaigns.id, pledges.campaignId))
-    .innerJoin(projects, eq(projects.id, campaigns.projectId))
-    .leftJoin(campaignTiers, eq(campaignTiers.id, pledges.tierId))
-    .where(and(eq(pledges.backerId, actor.userId), pos ? or(lt(pledges.id, pos.id)) : undefined))
-    .orderBy(desc(pledges.id))
-    .limit(page.limit + 1);
+  const rows = await selectPledgesOfBacker(ctx.db, actor.userId, { beforeId: pos?.id, limit: page.limit + 1 });
   const { items, nextCursor } = pageOf(rows, page.limit, (r) => ({ v: 0, id: r.pledge.id }));
   return {
     items: items.map((r) => ({

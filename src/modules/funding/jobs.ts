@@ -1,7 +1,6 @@
-import { and, isNull, lte, ne, or, inArray, eq } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
-import { campaigns } from '../../db/schema/funding.js';
 import type { Job } from '../../jobs/types.js';
+import { selectDueCampaignIds } from './campaign-queries.js';
 import { dropExpiredErrored, purgePledgeRequests, recoverCollecting, resumeMoneyFlows, resumeStaleCharging } from './recover.js';
 import { settleCampaign } from './settle-campaign.js';
 
@@ -11,21 +10,8 @@ import { settleCampaign } from './settle-campaign.js';
  */
 export async function settleDueCampaigns(ctx: AppContext): Promise<number> {
   const now = ctx.clock.now();
-  const due = await ctx.db
-    .select({ id: campaigns.id })
-    .from(campaigns)
-    .where(
-      and(
-        isNull(campaigns.settledAt),
-        ne(campaigns.status, 'draft'),
-        or(
-          and(eq(campaigns.status, 'live'), lte(campaigns.deadline, now)),
-          inArray(campaigns.status, ['succeeded', 'failed', 'ended', 'cancelled']),
-        ),
-      ),
-    )
-    .limit(20);
-  for (const c of due) await settleCampaign(ctx, c.id);
+  const due = await selectDueCampaignIds(ctx.db, now, 20);
+  for (const id of due) await settleCampaign(ctx, id);
   return due.length;
 }
 

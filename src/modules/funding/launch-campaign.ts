@@ -1,12 +1,11 @@
-import { and, eq } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
-import { campaigns } from '../../db/schema/funding.js';
 import type { Actor } from '../../http/auth.js';
 import { conflict, invalid } from '../../lib/errors.js';
 import { followerIds, markSignupsNotified, pendingSignups } from '../community/audience.js';
 import { pgErrorCode, UNIQUE_VIOLATION } from '../../db/errors.js';
 import { queueMail } from '../mail/service.js';
 import { notify } from '../notifications/service.js';
+import { markCampaignLive } from './campaign-queries.js';
 import { requireCampaignHost } from './campaigns.js';
 
 /** A campaign runs at least this long after launch … */
@@ -31,12 +30,8 @@ export async function launchCampaign(ctx: AppContext, actor: Actor, id: string):
     throw invalid('deadline_too_far', 'A campaign runs at most 90 days: move the deadline closer before launching.', { field: 'deadline' });
   try {
     await ctx.db.transaction(async (tx) => {
-      const done = await tx
-        .update(campaigns)
-        .set({ status: 'live', launchedAt: now, updatedAt: now })
-        .where(and(eq(campaigns.id, campaign.id), eq(campaigns.status, 'draft')))
-        .returning({ id: campaigns.id });
-      if (!done.length) throw conflict('campaign_not_draft', 'Only a draft campaign can be launched; this one already was.');
+      if (!(await markCampaignLive(tx, campaign.id, now)))
+        throw conflict('campaign_not_draft', 'Only a draft campaign can be launched; this one already was.');
       const data = {
         campaignId: campaign.id,
         projectId: project.id,

@@ -1,9 +1,8 @@
-import { and, desc, eq, lt, ne } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
-import { campaigns } from '../../db/schema/funding.js';
 import type { Actor } from '../../http/auth.js';
 import { decodeCursor, pageOf } from '../../lib/cursor.js';
 import { findProject, isProjectHost } from '../projects/access.js';
+import { selectCampaignsOfProject } from './campaign-queries.js';
 import { presentCampaign } from './campaigns.js';
 
 /**
@@ -19,19 +18,8 @@ export async function projectCampaigns(
   const project = await findProject(ctx.db, projectIdOrSlug, actor);
   const host = await isProjectHost(ctx.db, project, actor);
   const pos = decodeCursor(page.cursor);
-  const rows = await ctx.db
-    .select()
-    .from(campaigns)
-    // Why: drafts are the hosts' work in progress; others see launched campaigns only.
-    .where(
-      and(
-        eq(campaigns.projectId, project.id),
-        host ? undefined : ne(campaigns.status, 'draft'),
-        pos ? lt(campaigns.id, pos.id) : undefined,
-      ),
-    )
-    .orderBy(desc(campaigns.id))
-    .limit(page.limit + 1);
+  // Why: drafts are the hosts' work in progress; others see launched campaigns only.
+  const rows = await selectCampaignsOfProject(ctx.db, project.id, { withDrafts: host, beforeId: pos?.id, limit: page.limit + 1 });
   const { items, nextCursor } = pageOf(rows, page.limit, (c) => ({ v: 0, id: c.id }));
   return { items: await Promise.all(items.map((c) => presentCampaign(ctx, c, project, actor))), nextCursor };
 }

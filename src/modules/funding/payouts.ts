@@ -1,64 +1,19 @@
-import { and, desc, eq } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
-import { payouts } from '../../db/schema/funding.js';
 import type { Actor } from '../../http/auth.js';
-import { conflict, forbidden } from '../../lib/errors.js';
+import { conflict } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
-import { CURRENCIES } from '../../http/schemas.js';
-import { LedgerAccounts } from '../ledger/accounts.js';
-import { balanceOf, balancesOf, postTransaction } from '../ledger/service.js';
-import { canManageOrg, findOrg } from '../orgs/service.js';
-import { paymentProvider } from '../payments/service.js';
-import { lockHostBalance } from './refunds.js';
 import { recordAudit, type AuditFrom } from '../audit/record-audit.js';
+import { LedgerAccounts } from '../ledger/accounts.js';
+import { balanceOf, postTransaction } from '../ledger/service.js';
+import { paymentProvider } from '../payments/service.js';
+import { balanceOwner } from './host-balance.js';
+import { lockHostBalance } from './lock-queries.js';
+import { completePayoutRow, insertPayout, presentPayout, selectPayout, type Payout } from './payout-queries.js';
 
-export type Payout = typeof payouts.$inferSelect;
+export type { Payout };
 
 /** Payouts go through the built-in provider (the only one this instance has). */
 const PAYOUT_PROVIDER = 'test';
-
-export function presentPayout(p: Payout) {
-  return {
-    id: p.id,
-    owner: p.owner,
-    amount: { amount: p.amount, currency: p.currency },
-    status: p.status,
-    failureMessage: p.failureMessage,
-    createdAt: p.createdAt.toISOString(),
-    completedAt: p.completedAt?.toISOString() ?? null,
-  };
-}
-
-/**
- * The host balance an actor may act on: an organization's (its owners and admins, or an operator) or
- * their own (`user:<id>`, for projects without an organization).
- */
-export async function balanceOwner(ctx: AppContext, actor: Actor, orgIdOrSlug?: string): Promise<string> {
-  if (!orgIdOrSlug) return `user:${actor.userId}`;
-  const org = await findOrg(ctx.db, orgIdOrSlug);
-  // Why: an organization's money is moved and seen by its owners and admins only (and operators).
-  if (actor.role !== 'operator' && !(await canManageOrg(ctx.db, org.id, actor.userId))) {
-    throw forbidden('Only an owner or admin of this organization can see or pay out its balance.');
-  }
-  return `org:${org.id}`;
-}
-
-/**
- * A host's balances (what it may pay out), per currency, with its recent payouts.
- * @example await hostBalance(ctx, 'org:org_…') // { owner, balances: [{ currency: 'EUR', available: 91250 }], payouts: [...] }
- */
-export async function hostBalance(ctx: AppContext, owner: string) {
-  const rows = await balancesOf(ctx.db, { accounts: [LedgerAccounts.hostBalance(owner)] });
-  const recent = await ctx.db.select().from(payouts).where(eq(payouts.owner, owner)).orderBy(desc(payouts.createdAt)).limit(20);
-  return {
-    owner,
-    balances: CURRENCIES.flatMap((currency) => {
-      const found = rows.find((r) => r.currency === currency);
-      return found ? [{ currency, available: found.balance }] : [];
-    }),
-    payouts: recent.map(presentPayout),
-  };
-}
 
 /**
  * Pays out a host's balance (whole, or `amount`) to its bank account, in two steps safe to resume: the
@@ -93,7 +48,7 @@ export async function createPayout(
       createdAt: now,
       completedAt: null,
     };
-    await tx.insert(payouts).values(row);
+    await insertPayout(tx, row);
     await postTransaction(tx, {
       kind: 'payout',
       currency: input.currency,
@@ -126,8 +81,8 @@ export async function createPayout(
 
 /** Step two of a payout: the processor sends the money (once per payout), and the outcome is recorded. */
 export async function completePayout(ctx: AppContext, id: string): Promise<Payout> {
-  const [payout] = await ctx.db.select().from(payouts).where(eq(payouts.id, id));
-  if (!payout || payout.status !== 'processing') return payout!;
+  const payout = await selectPayout(ctx.db, id);
+  if (payout?.status !== 'processing') return payout!;
   const result = await paymentProvider(ctx, PAYOUT_PROVIDER).payout({
     idempotencyKey: `payout:${payout.id}`,
     destination: payout.owner,
@@ -136,15 +91,13 @@ export async function completePayout(ctx: AppContext, id: string): Promise<Payou
   });
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
-    const [done] = await tx
-      .update(payouts)
-      .set(
-        result.ok
-          ? { status: 'paid', providerRef: result.payoutId, completedAt: now }
-          : { status: 'failed', failureMessage: result.message, completedAt: now },
-      )
-      .where(and(eq(payouts.id, payout.id), eq(payouts.status, 'processing')))
-      .returning();
+    const done = await completePayoutRow(
+      tx,
+      payout.id,
+      result.ok
+        ? { status: 'paid', providerRef: result.payoutId, completedAt: now }
+        : { status: 'failed', failureMessage: result.message, completedAt: now },
+    );
     if (done && !result.ok) {
       await postTransaction(tx, {
         kind: 'payout_reversal',

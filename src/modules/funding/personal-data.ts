@@ -1,13 +1,15 @@
 // The funding module's share of a personal-data export and of an erasure: pledges with their ledger transactions,
 // refunds and payouts; on erasure, what blocks it (a live campaign hosted, pledges being settled) and the
 // cancellation of pending pledges through the backer's own cancel flow.
-import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import type { Executor } from '../../db/client.js';
-import { campaigns, payouts, pledgeRefunds, pledges } from '../../db/schema/funding.js';
 import { LedgerAccounts } from '../ledger/accounts.js';
 import { transactionsTouching } from '../ledger/personal-data.js';
+import { selectLiveCampaignsHostedBy } from './campaign-queries.js';
 import { cancelPledge } from './cancel-pledge.js';
+import { selectPayoutsOfPerson } from './payout-queries.js';
+import { eraseMethodLabels, selectPledgeIdsOfBacker, selectPledgesForExport, selectPledgesInSettlement } from './pledge-queries.js';
+import { selectRefundsOfPledges } from './refund-queries.js';
 
 /**
  * A person's pledges (each with the ledger transactions about it), their refunds, and the payouts they asked for.
@@ -15,47 +17,15 @@ import { cancelPledge } from './cancel-pledge.js';
  * @example await exportPersonalData(db, userId) // { pledges: [{ id, status, amount, ledger: [...] }], refunds, payouts }
  */
 export async function exportPersonalData(db: Executor, userId: string) {
-  const rows = await db
-    .select({ p: pledges, campaignTitle: campaigns.title, projectId: campaigns.projectId })
-    .from(pledges)
-    .innerJoin(campaigns, eq(campaigns.id, pledges.campaignId))
-    .where(eq(pledges.backerId, userId))
-    .orderBy(asc(pledges.createdAt), asc(pledges.id));
+  const rows = await selectPledgesForExport(db, userId);
   const ledger = await transactionsTouching(db, [LedgerAccounts.cardFunding(userId)]);
   const refunds = rows.length
-    ? await db
-        .select({
-          id: pledgeRefunds.id,
-          pledgeId: pledgeRefunds.pledgeId,
-          amount: pledgeRefunds.amount,
-          currency: pledgeRefunds.currency,
-          reason: pledgeRefunds.reason,
-          status: pledgeRefunds.status,
-          createdAt: pledgeRefunds.createdAt,
-          completedAt: pledgeRefunds.completedAt,
-        })
-        .from(pledgeRefunds)
-        .where(
-          inArray(
-            pledgeRefunds.pledgeId,
-            rows.map((r) => r.p.id),
-          ),
-        )
-        .orderBy(asc(pledgeRefunds.createdAt))
+    ? await selectRefundsOfPledges(
+        db,
+        rows.map((r) => r.p.id),
+      )
     : [];
-  const asked = await db
-    .select({
-      id: payouts.id,
-      owner: payouts.owner,
-      amount: payouts.amount,
-      currency: payouts.currency,
-      status: payouts.status,
-      createdAt: payouts.createdAt,
-      completedAt: payouts.completedAt,
-    })
-    .from(payouts)
-    .where(or(eq(payouts.requestedBy, userId), eq(payouts.owner, `user:${userId}`)))
-    .orderBy(asc(payouts.createdAt));
+  const asked = await selectPayoutsOfPerson(db, userId);
   return {
     pledges: rows.map(({ p, campaignTitle, projectId }) => ({
       id: p.id,
@@ -87,11 +57,7 @@ export async function exportPersonalData(db: Executor, userId: string) {
  * @example await liveCampaignsHosted(db, userId) // [{ id: 'cmp_…', title: 'Solar kettle' }]
  */
 export function liveCampaignsHosted(db: Executor, userId: string) {
-  return db
-    .select({ id: campaigns.id, title: campaigns.title })
-    .from(campaigns)
-    .where(and(eq(campaigns.hostOwner, `user:${userId}`), eq(campaigns.status, 'live')))
-    .orderBy(asc(campaigns.id));
+  return selectLiveCampaignsHostedBy(db, `user:${userId}`);
 }
 
 /**
@@ -100,23 +66,7 @@ export function liveCampaignsHosted(db: Executor, userId: string) {
  * @example await pledgesInSettlement(db, userId, now) // [{ id: 'plg_…', campaignId: 'cmp_…' }]
  */
 export function pledgesInSettlement(db: Executor, userId: string, now: Date) {
-  return db
-    .select({ id: pledges.id, campaignId: pledges.campaignId })
-    .from(pledges)
-    .innerJoin(campaigns, eq(campaigns.id, pledges.campaignId))
-    .where(
-      and(
-        eq(pledges.backerId, userId),
-        or(
-          inArray(pledges.status, ['collecting', 'charging']),
-          and(
-            eq(pledges.status, 'pending'),
-            sql`NOT (${campaigns.status} = 'live' AND ${campaigns.closedAt} IS NULL AND ${campaigns.deadline} > ${now.toISOString()}::timestamptz)`,
-          ),
-        ),
-      ),
-    )
-    .orderBy(asc(pledges.id));
+  return selectPledgesInSettlement(db, userId, now);
 }
 
 /**
@@ -126,16 +76,12 @@ export function pledgesInSettlement(db: Executor, userId: string, now: Date) {
  * @example await cancelOpenPledges(ctx, userId) // 2
  */
 export async function cancelOpenPledges(ctx: AppContext, userId: string): Promise<number> {
-  const open = await ctx.db
-    .select({ id: pledges.id })
-    .from(pledges)
-    .where(and(eq(pledges.backerId, userId), inArray(pledges.status, ['pending', 'errored'])))
-    .orderBy(asc(pledges.id));
-  for (const p of open) await cancelPledge(ctx, { userId, role: 'member', via: 'session' }, p.id);
+  const open = await selectPledgeIdsOfBacker(ctx.db, userId, ['pending', 'errored']);
+  for (const id of open) await cancelPledge(ctx, { userId, role: 'member', via: 'session' }, id);
   return open.length;
 }
 
 /** Erasure, in the caller's transaction: the masked card number shown on the person's pledges is removed. */
 export async function erasePersonalData(tx: Executor, userId: string): Promise<void> {
-  await tx.update(pledges).set({ methodLabel: 'erased' }).where(eq(pledges.backerId, userId));
+  await eraseMethodLabels(tx, userId);
 }

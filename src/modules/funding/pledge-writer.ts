@@ -1,6 +1,9 @@
-import type { Database } from '../../db/client.js';
+import { sql } from 'drizzle-orm';
+import type { Database, Executor } from '../../db/client.js';
 import { perDatabase } from '../../db/per-database.js';
+import { rowsOf } from '../../db/rows.js';
 import { GroupRunner } from '../../lib/group-runner.js';
+import { projectHiddenText } from '../projects/project-sql.js';
 import type { Pledge } from './pledge-queries.js';
 
 /** The columns a new pledge is written with, in order (the statement's VALUES). */
@@ -70,8 +73,7 @@ export function insertStatement(n: number): string {
       v.idempotency_key, v.request_hash, v.first_answer, v.provider, v.method_token, v.method_label, v.charge_seq, v.lease_until, v.created_at, v.created_at
     FROM (VALUES ${rows.join(', ')}) AS v(${COLUMNS.map(([name]) => name).join(', ')})
     JOIN campaigns c ON c.id = v.campaign_id
-    JOIN projects p ON p.id = c.project_id
-    WHERE c.status = 'live' AND c.closed_at IS NULL AND c.deadline > v.created_at AND NOT p.hidden
+    WHERE c.status = 'live' AND c.closed_at IS NULL AND c.deadline > v.created_at AND NOT ${projectHiddenText('c.project_id')}
       AND (v.tier_id IS NULL OR EXISTS (SELECT 1 FROM campaign_tiers t WHERE t.id = v.tier_id AND t.campaign_id = c.id AND t.archived_at IS NULL))
       AND (v.idempotency_key IS NULL OR NOT EXISTS (SELECT 1 FROM pledge_requests r WHERE r.backer_id = v.backer_id AND r.idempotency_key = v.idempotency_key))
     ON CONFLICT DO NOTHING
@@ -92,6 +94,22 @@ export async function insertPledges(database: Database, batch: Pledge[]): Promis
     `foule_pledges_${batch.length}`,
   );
   return new Set(rows.map((r) => r.id));
+}
+
+/**
+ * Writes one pledge with the same guarded statement, inside the caller's transaction (a limited tier's place is
+ * claimed in it first); true when written.
+ */
+export async function insertPledgeIn(tx: Executor, pledge: Pledge): Promise<boolean> {
+  const text = insertStatement(1);
+  const values = valuesOf(pledge);
+  // Drizzle's sql template with the hand-built text: placeholders $1… map to the params in order.
+  const chunks = text.split(/\$\d+/);
+  const query = sql.join(
+    chunks.map((chunk, i) => (i < values.length ? sql`${sql.raw(chunk)}${values[i]}` : sql.raw(chunk))),
+    sql``,
+  );
+  return rowsOf(await tx.execute(query)).length === 1;
 }
 
 /**

@@ -1,24 +1,22 @@
-import { and, eq, sql } from 'drizzle-orm';
+// The two steps of a refund, each safe to run again: record it (ledger, pledge, refund row) in the caller's
+// transaction, then have the processor return the money and record its answer. Used by a host's refund, a backer's
+// cancellation of a charged pledge, and recovery.
 import type { AppContext } from '../../context.js';
 import type { Executor } from '../../db/client.js';
-import { campaigns, pledgeRefunds, pledges } from '../../db/schema/funding.js';
-import type { Actor } from '../../http/auth.js';
-import { DomainError, isKind, conflict, invalid } from '../../lib/errors.js';
+import { conflict, invalid } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { LedgerAccounts } from '../ledger/accounts.js';
 import { balanceOf, postTransaction } from '../ledger/service.js';
 import { notify } from '../notifications/service.js';
-import { recordAudit, quote, type AuditFrom } from '../audit/record-audit.js';
 import { paymentProvider } from '../payments/service.js';
-import { requireCampaignHost } from './campaigns.js';
+import { selectCampaign } from './campaign-queries.js';
 import { lockEscrow } from './escrow.js';
-import { lockKey } from './locks.js';
-import { amountIn, type Fees } from './money.js';
-import type { Pledge } from './pledge-queries.js';
-import { releaseSlot } from './slots.js';
-import type { AmountInput } from './schemas.js';
+import { lockHostBalance } from './lock-queries.js';
+import { restoreRefundedAmount, selectPledge, updatePledgeRow, type Pledge } from './pledge-queries.js';
+import { completeRefundRow, insertRefund, selectPlatformFeeReturned, selectRefund, type Refund } from './refund-queries.js';
+import { releaseSlot } from './tier-queries.js';
 
-export type Refund = typeof pledgeRefunds.$inferSelect;
+export type { Refund };
 
 export function presentRefund(r: Refund) {
   return {
@@ -33,11 +31,6 @@ export function presentRefund(r: Refund) {
     createdAt: r.createdAt.toISOString(),
     completedAt: r.completedAt?.toISOString() ?? null,
   };
-}
-
-/** Serializes what reads and moves a host's balance in one currency (refunds from it, payouts). */
-export function lockHostBalance(tx: Executor, owner: string, currency: string): Promise<void> {
-  return lockKey(tx, `host:${owner}:${currency}`);
 }
 
 /**
@@ -55,16 +48,14 @@ export async function recordRefund(
   by: { userId: string; reason: string; status?: Pledge['status'] },
 ): Promise<Refund> {
   await lockEscrow(tx, pledge.campaignId);
-  const [campaign] = await tx.select().from(campaigns).where(eq(campaigns.id, pledge.campaignId));
+  const campaign = await selectCampaign(tx, pledge.campaignId);
   const refundable = pledge.amount - pledge.refundedAmount;
   if (amount > refundable)
     throw invalid('refund_too_large', `At most ${refundable} can still be refunded on this pledge.`, { field: 'body.amount', refundable });
-  const [returned] = await tx
-    .select({ total: sql<number>`coalesce(sum(${pledgeRefunds.platformFeeReturned}), 0)`.mapWith(Number) })
-    .from(pledgeRefunds)
-    .where(and(eq(pledgeRefunds.pledgeId, pledge.id), sql`${pledgeRefunds.status} <> 'failed'`));
   const share =
-    amount === refundable ? pledge.platformFee - (returned?.total ?? 0) : Math.floor((pledge.platformFee * amount) / pledge.amount);
+    amount === refundable
+      ? pledge.platformFee - (await selectPlatformFeeReturned(tx, pledge.id))
+      : Math.floor((pledge.platformFee * amount) / pledge.amount);
   const source = campaign!.settledAt ? ('host' as const) : ('escrow' as const);
   const sourceAccount = source === 'host' ? LedgerAccounts.hostBalance(campaign!.hostOwner) : LedgerAccounts.campaignEscrow(campaign!.id);
   if (source === 'host') {
@@ -92,12 +83,13 @@ export async function recordRefund(
     createdAt: now,
     completedAt: null,
   };
-  await tx.insert(pledgeRefunds).values(refund);
+  await insertRefund(tx, refund);
   const fully = amount === refundable;
-  await tx
-    .update(pledges)
-    .set({ refundedAmount: pledge.refundedAmount + amount, status: by.status ?? (fully ? 'refunded' : pledge.status), updatedAt: now })
-    .where(eq(pledges.id, pledge.id));
+  await updatePledgeRow(tx, pledge.id, {
+    refundedAmount: pledge.refundedAmount + amount,
+    status: by.status ?? (fully ? 'refunded' : pledge.status),
+    updatedAt: now,
+  });
   if (fully) await releaseSlot(tx, pledge.id);
   await postTransaction(tx, {
     kind: 'refund',
@@ -126,9 +118,9 @@ export async function recordRefund(
  * records the outcome. A refusal undoes step one with a reversing ledger transaction.
  */
 export async function completeRefund(ctx: AppContext, refundId: string): Promise<Refund> {
-  const [refund] = await ctx.db.select().from(pledgeRefunds).where(eq(pledgeRefunds.id, refundId));
-  if (!refund || refund.status !== 'processing') return refund!;
-  const [pledge] = await ctx.db.select().from(pledges).where(eq(pledges.id, refund.pledgeId));
+  const refund = await selectRefund(ctx.db, refundId);
+  if (refund?.status !== 'processing') return refund!;
+  const pledge = await selectPledge(ctx.db, refund.pledgeId);
   const result = await paymentProvider(ctx, pledge!.provider).refund({
     idempotencyKey: `refund:${refund.id}`,
     chargeId: pledge!.chargeRef ?? '',
@@ -138,20 +130,12 @@ export async function completeRefund(ctx: AppContext, refundId: string): Promise
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     if (result.ok) {
-      const [done] = await tx
-        .update(pledgeRefunds)
-        .set({ status: 'succeeded', providerRef: result.refundId, completedAt: now })
-        .where(and(eq(pledgeRefunds.id, refund.id), eq(pledgeRefunds.status, 'processing')))
-        .returning();
+      const done = await completeRefundRow(tx, refund.id, { status: 'succeeded', providerRef: result.refundId, completedAt: now });
       return done ?? refund;
     }
-    const [failed] = await tx
-      .update(pledgeRefunds)
-      .set({ status: 'failed', completedAt: now })
-      .where(and(eq(pledgeRefunds.id, refund.id), eq(pledgeRefunds.status, 'processing')))
-      .returning();
+    const failed = await completeRefundRow(tx, refund.id, { status: 'failed', completedAt: now });
     if (!failed) return refund;
-    const [campaign] = await tx.select().from(campaigns).where(eq(campaigns.id, refund.campaignId));
+    const campaign = await selectCampaign(tx, refund.campaignId);
     const sourceAccount =
       refund.source === 'host' ? LedgerAccounts.hostBalance(campaign!.hostOwner) : LedgerAccounts.campaignEscrow(refund.campaignId);
     await postTransaction(tx, {
@@ -167,68 +151,7 @@ export async function completeRefund(ctx: AppContext, refundId: string): Promise
         { account: LedgerAccounts.cardFunding(pledge!.backerId), amount: -refund.amount },
       ],
     });
-    await tx
-      .update(pledges)
-      .set({ refundedAmount: sql`${pledges.refundedAmount} - ${refund.amount}`, status: 'collected', updatedAt: now })
-      .where(eq(pledges.id, refund.pledgeId));
+    await restoreRefundedAmount(tx, refund.pledgeId, refund.amount, now);
     return failed;
   });
 }
-
-/**
- * Refunds a collected pledge, whole or in part (the campaign's hosts, or an operator).
- * @example await refundPledge(ctx, actor, pledgeId, { amount: 1000, reason: 'reward out of stock' })
- */
-export async function refundPledge(
-  ctx: AppContext,
-  actor: Actor,
-  pledgeId: string,
-  input: { amount?: AmountInput; reason?: string },
-  from?: AuditFrom,
-) {
-  const [pledge] = await ctx.db.select().from(pledges).where(eq(pledges.id, pledgeId)).limit(1);
-  const pledgeNotFound = () => new DomainError('pledge_not_found', 'No pledge with this id.');
-  if (!pledge) throw pledgeNotFound();
-  // Why: refunds give the host's money back to a backer; only the campaign's hosts (or an operator) decide them.
-  // Anyone but the backer who is not a host learns nothing of the pledge, not even that it exists: 404, not 403.
-  await requireCampaignHost(ctx.db, pledge.campaignId, actor).catch((e: unknown) => {
-    throw isKind(e, 'forbidden') && pledge.backerId !== actor.userId ? pledgeNotFound() : e;
-  });
-  const amount = input.amount === undefined ? null : amountIn(input.amount, pledge.currency, 'body.amount');
-  if (amount !== null && amount <= 0) throw invalid('refund_too_small', 'A refund is at least 1 minor unit.', { field: 'body.amount' });
-  const refund = await ctx.db.transaction(async (tx) => {
-    const [locked] = await tx.select().from(pledges).where(eq(pledges.id, pledge.id)).for('update');
-    if (locked!.status !== 'collected')
-      throw conflict('pledge_not_refundable', `Only a collected pledge can be refunded; this one is ${locked!.status}.`);
-    const recorded = await recordRefund(ctx, tx, locked!, amount ?? locked!.amount - locked!.refundedAmount, {
-      userId: actor.userId,
-      reason: input.reason ?? '',
-    });
-    const [campaign] = await tx.select({ projectId: campaigns.projectId }).from(campaigns).where(eq(campaigns.id, recorded.campaignId));
-    await recordAudit(
-      tx,
-      {
-        action: 'pledge.refund',
-        targetType: 'pledge',
-        targetId: recorded.pledgeId,
-        projectId: campaign?.projectId ?? null,
-        summary: `Refunded ${recorded.amount} ${recorded.currency} (minor units) of pledge ${recorded.pledgeId}${recorded.reason ? `: ${quote(recorded.reason)}` : ''}`,
-        data: {
-          refundId: recorded.id,
-          campaignId: recorded.campaignId,
-          amount: recorded.amount,
-          currency: recorded.currency,
-          source: recorded.source,
-          backerId: locked!.backerId,
-          reason: recorded.reason,
-        },
-        at: recorded.createdAt,
-      },
-      from ?? actor,
-    );
-    return recorded;
-  });
-  return presentRefund(await completeRefund(ctx, refund.id));
-}
-
-export type { Fees };

@@ -1,10 +1,9 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { requireActor } from '../../http/auth.js';
-import { invalid } from '../../lib/errors.js';
-import { IDEMPOTENCY_HEADER } from '../../http/idempotency.js';
+import { idempotencyKeyOf, sendAnswer } from '../../http/idempotency.js';
 import { RATE_LIMITS } from '../../http/rate-limit.js';
 import { ZErrorBody, ZIdParams, ZPageQuery, errorResponses, paged } from '../../http/schemas.js';
 import { cancelPledge } from './cancel-pledge.js';
@@ -27,16 +26,6 @@ const PLEDGE_STATUSES = [
   'cancelled',
   'refunded',
 ] as const;
-
-/** The Idempotency-Key header, checked as the generic layer does (1 to 255 characters), or undefined. */
-function idempotencyKeyOf(request: FastifyRequest): string | undefined {
-  const raw = request.headers[IDEMPOTENCY_HEADER];
-  if (raw === undefined) return undefined;
-  const key = Array.isArray(raw) ? raw[0] : raw;
-  if (!key || key.length > 255)
-    throw invalid('invalid_idempotency_key', 'Idempotency-Key must be 1 to 255 characters.', { field: 'header.Idempotency-Key' });
-  return key;
-}
 
 const ZMyPledge = ZPledge.extend({
   tierTitle: z.string().nullable(),
@@ -66,17 +55,12 @@ export async function fundingPledgeRoutes(app: FastifyInstance, ctx: AppContext)
         body: ZCreatePledgeRequest,
         response: { 201: ZPledge, 402: ZErrorBody, ...errorResponses },
       },
-      // Idempotency is handled by the pledge itself (see create-pledge.ts), in the statement that writes it.
-      config: { rateLimit: RATE_LIMITS.money },
+      // The key is kept on the pledge, by the statement that writes it (see create-pledge.ts): no claim before it.
+      config: { idempotent: 'in-write', rateLimit: RATE_LIMITS.money },
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      const answer = await createPledge(ctx, actor, request.params.id, request.body, idempotencyKeyOf(request));
-      if (answer.replayed) reply.header('idempotent-replayed', 'true');
-      return reply
-        .status(answer.statusCode as 201)
-        .type('application/json')
-        .send(answer.body as never);
+      return sendAnswer(reply, await createPledge(ctx, actor, request.params.id, request.body, idempotencyKeyOf(request)));
     },
   );
 

@@ -1,16 +1,25 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import type { Executor } from '../../db/client.js';
-import { campaigns, pledges, type CampaignStatus } from '../../db/schema/funding.js';
 import { conflict, notFound } from '../../lib/errors.js';
-import { notify } from '../notifications/service.js';
 import { quote, recordAudit, type AuditFrom } from '../audit/record-audit.js';
-import type { Campaign } from './campaigns.js';
+import { notify } from '../notifications/service.js';
 import { chargeBatch, claimForCharging, yieldToEventLoop, type ChargeBatchHooks } from './charge-batch.js';
+import { countUnfinishedPledges, selectRaisedAndCharged, voidPendingPledges } from './charge-queries.js';
+import {
+  type Campaign,
+  type CampaignStatus,
+  cancelDraftCampaign,
+  closeCampaign,
+  markCampaignSettled,
+  reopenCampaign,
+  selectCampaign,
+  selectCampaignForUpdate,
+  setCampaignOutcome,
+} from './campaign-queries.js';
 import { sweepEscrow } from './escrow.js';
-import { waitForPledgeWriters } from './locks.js';
+import { waitForPledgeWriters } from './lock-queries.js';
+import { countPledgesByStatus } from './pledge-queries.js';
 import { recoverCollecting } from './recover.js';
-import { rowsOf } from './util.js';
 
 export interface SettleOptions {
   /** An operator ends a live campaign now instead of waiting for its deadline. */
@@ -43,73 +52,59 @@ export interface SettlementReport {
  * @example await settleCampaign(ctx, campaignId, { endNow: true })
  */
 export async function settleCampaign(ctx: AppContext, campaignId: string, opts: SettleOptions = {}): Promise<SettlementReport> {
-  let campaign = await load(ctx, campaignId);
-  if (campaign.status === 'draft') {
-    if (!opts.cancel) throw conflict('campaign_not_live', 'This campaign was never launched: there is nothing to settle.');
-    const now = ctx.clock.now();
-    await ctx.db.transaction(async (tx) => {
-      const [done] = await tx
-        .update(campaigns)
-        .set({ status: 'cancelled', closedAt: now, settledAt: now, updatedAt: now })
-        .where(and(eq(campaigns.id, campaign.id), eq(campaigns.status, 'draft')))
-        .returning();
-      if (done) await auditDecision(tx, done, 'cancelled', 0, true, false, now, opts.audit);
-    });
-    return report(ctx, await load(ctx, campaignId));
-  }
-  if (campaign.status === 'live') {
-    const now = ctx.clock.now();
-    const due = campaign.deadline <= now || campaign.closedAt !== null;
-    if (!due && !opts.endNow && !opts.cancel) {
-      throw conflict(
-        'campaign_still_live',
-        `This campaign runs until ${campaign.deadline.toISOString()}; an operator can end it now with { "endNow": true }.`,
-      );
-    }
-    await ctx.db
-      .update(campaigns)
-      .set({ closedAt: now, updatedAt: now })
-      .where(and(eq(campaigns.id, campaign.id), isNull(campaigns.closedAt)));
-    if ((await decide(ctx, campaign.id, Boolean(opts.cancel), opts)) === 'refused') {
-      // Charge-at-once backers already paid: reopen (unless the deadline passed) and say so.
-      await ctx.db
-        .update(campaigns)
-        .set({ closedAt: null })
-        .where(
-          and(eq(campaigns.id, campaign.id), eq(campaigns.status, 'live'), sql`${campaigns.deadline} > ${now.toISOString()}::timestamptz`),
-        );
-      throw conflict(
-        'campaign_has_collected_pledges',
-        'Backers were charged already: this campaign cannot be cancelled; end it instead, or refund them first.',
-      );
-    }
-    campaign = await load(ctx, campaignId);
-  } else if (opts.cancel && !campaign.settledAt) {
+  let campaign = await loadCampaign(ctx, campaignId);
+  if (campaign.status === 'draft') return cancelDraft(ctx, campaign, opts);
+  if (campaign.status === 'live') campaign = await closeAndDecide(ctx, campaign, opts);
+  else if (opts.cancel && !campaign.settledAt)
     throw conflict('campaign_closed', 'This campaign has already ended: it cannot be cancelled.');
-  }
   if (campaign.settledAt) return report(ctx, campaign);
-
-  if (campaign.status === 'succeeded') {
-    for (;;) {
-      const claimed = await claimForCharging(ctx, campaign.id, opts.batchSize ?? 1000);
-      if (!claimed.length) break;
-      await opts.hooks?.afterClaim?.();
-      await chargeBatch(ctx, claimed, opts.concurrency ?? 16, opts.hooks);
-      await yieldToEventLoop();
-    }
-  } else if (campaign.status === 'failed' || campaign.status === 'cancelled') {
-    await voidPending(ctx, campaign);
-  } else if (campaign.status === 'ended') {
-    await recoverCollecting(ctx, { campaignId: campaign.id });
-  }
-  await finish(ctx, campaign, opts.audit);
-  return report(ctx, await load(ctx, campaignId));
+  if (campaign.status === 'succeeded') await chargePending(ctx, campaign, opts);
+  else if (campaign.status === 'failed' || campaign.status === 'cancelled') await voidPending(ctx, campaign);
+  else if (campaign.status === 'ended') await recoverCollecting(ctx, { campaignId: campaign.id });
+  await releaseAndMarkSettled(ctx, campaign, opts.audit);
+  return report(ctx, await loadCampaign(ctx, campaignId));
 }
 
-async function load(ctx: AppContext, id: string): Promise<Campaign> {
-  const [campaign] = await ctx.db.select().from(campaigns).where(eq(campaigns.id, id));
+async function loadCampaign(ctx: AppContext, id: string): Promise<Campaign> {
+  const campaign = await selectCampaign(ctx.db, id);
   if (!campaign) throw notFound('campaign');
   return campaign;
+}
+
+/** A draft called off by its host: cancelled and settled at once (nobody pledged). Anything else is refused. */
+async function cancelDraft(ctx: AppContext, campaign: Campaign, opts: SettleOptions): Promise<SettlementReport> {
+  if (!opts.cancel) throw conflict('campaign_not_live', 'This campaign was never launched: there is nothing to settle.');
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    const done = await cancelDraftCampaign(tx, campaign.id, now);
+    if (done) await auditDecision(tx, done, 'cancelled', 0, true, false, now, opts.audit);
+  });
+  return report(ctx, await loadCampaign(ctx, campaign.id));
+}
+
+/**
+ * Step 1: a live campaign past its deadline (or ended now, or called off) is closed to pledges, then its outcome is
+ * decided. Calling off a campaign whose backers already paid is refused, and the campaign opens again.
+ */
+async function closeAndDecide(ctx: AppContext, campaign: Campaign, opts: SettleOptions): Promise<Campaign> {
+  const now = ctx.clock.now();
+  const due = campaign.deadline <= now || campaign.closedAt !== null;
+  if (!due && !opts.endNow && !opts.cancel) {
+    throw conflict(
+      'campaign_still_live',
+      `This campaign runs until ${campaign.deadline.toISOString()}; an operator can end it now with { "endNow": true }.`,
+    );
+  }
+  await closeCampaign(ctx.db, campaign.id, now);
+  if ((await decide(ctx, campaign.id, Boolean(opts.cancel), opts)) === 'refused') {
+    // Charge-at-once backers already paid: reopen (unless the deadline passed) and say so.
+    await reopenCampaign(ctx.db, campaign.id, now);
+    throw conflict(
+      'campaign_has_collected_pledges',
+      'Backers were charged already: this campaign cannot be cancelled; end it instead, or refund them first.',
+    );
+  }
+  return loadCampaign(ctx, campaign.id);
 }
 
 /** Decides the outcome once the campaign is closed and no pledge is being written any more. */
@@ -117,15 +112,10 @@ async function decide(ctx: AppContext, id: string, cancel: boolean, opts: Settle
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     await waitForPledgeWriters(tx);
-    const [c] = await tx.select().from(campaigns).where(eq(campaigns.id, id)).for('update');
-    if (!c || c.status !== 'live') return 'decided';
-    const [totals] = rowsOf<{ raised: string; charged: number }>(
-      await tx.execute(sql`SELECT coalesce(sum(amount - refunded_amount) FILTER (WHERE status IN ('pending', 'charging', 'collected')), 0) AS raised,
-        count(*) FILTER (WHERE status IN ('collecting', 'collected'))::int AS charged
-        FROM pledges WHERE campaign_id = ${id}`),
-    );
-    const raised = Number(totals?.raised ?? 0);
-    if (cancel && c.model !== 'all_or_nothing' && Number(totals?.charged ?? 0) > 0) return 'refused';
+    const c = await selectCampaignForUpdate(tx, id);
+    if (c?.status !== 'live') return 'decided';
+    const { raised, charged } = await selectRaisedAndCharged(tx, id);
+    if (cancel && c.model !== 'all_or_nothing' && charged > 0) return 'refused';
     const outcome: CampaignStatus = cancel
       ? 'cancelled'
       : c.model === 'all_or_nothing'
@@ -133,7 +123,7 @@ async function decide(ctx: AppContext, id: string, cancel: boolean, opts: Settle
           ? 'succeeded'
           : 'failed'
         : 'ended';
-    await tx.update(campaigns).set({ status: outcome, decidedRaised: raised, updatedAt: now }).where(eq(campaigns.id, id));
+    await setCampaignOutcome(tx, id, outcome, raised, now);
     await notify(tx, {
       userIds: [c.createdBy],
       kind: `campaign_${outcome}`,
@@ -146,51 +136,43 @@ async function decide(ctx: AppContext, id: string, cancel: boolean, opts: Settle
   });
 }
 
-/** Voids the pending pledges of a campaign that failed or was cancelled (nobody is charged), in batches. */
+/** Step 2 of a success: claim pending pledges in batches, charge each batch and record its outcomes, until none is left. */
+async function chargePending(ctx: AppContext, campaign: Campaign, opts: SettleOptions): Promise<void> {
+  for (;;) {
+    const claimed = await claimForCharging(ctx, campaign.id, opts.batchSize ?? 1000);
+    if (!claimed.length) return;
+    await opts.hooks?.afterClaim?.();
+    await chargeBatch(ctx, claimed, opts.concurrency ?? 16, opts.hooks);
+    await yieldToEventLoop();
+  }
+}
+
+/** Step 2 of a failure or a cancellation: void the pending pledges (nobody is charged), in batches. */
 async function voidPending(ctx: AppContext, campaign: Campaign): Promise<void> {
   for (;;) {
     const now = ctx.clock.now();
     const voided = await ctx.db.transaction(async (tx) => {
-      const candidates = tx
-        .select({ id: pledges.id })
-        .from(pledges)
-        .where(and(eq(pledges.campaignId, campaign.id), eq(pledges.status, 'pending')))
-        .limit(5000)
-        .for('update', { skipLocked: true });
-      const rows = await tx
-        .update(pledges)
-        .set({ status: 'voided', updatedAt: now })
-        .where(inArray(pledges.id, candidates))
-        .returning({ backerId: pledges.backerId });
-      if (rows.length)
+      const backerIds = await voidPendingPledges(tx, campaign.id, now, 5000);
+      if (backerIds.length)
         await notify(tx, {
-          userIds: rows.map((r) => r.backerId),
+          userIds: backerIds,
           kind: `campaign_${campaign.status}_pledge_voided`,
           subject: `campaign:${campaign.id}`,
           data: { campaignId: campaign.id },
         });
-      return rows.length;
+      return backerIds.length;
     });
     if (!voided) return;
     await yieldToEventLoop();
   }
 }
 
-/** Once no pledge is left to charge or void: release the escrow to the host and mark the campaign settled. */
-async function finish(ctx: AppContext, campaign: Campaign, from?: AuditFrom): Promise<void> {
-  const [left] = rowsOf<{ n: number }>(
-    await ctx.db.execute(
-      sql`SELECT count(*)::int AS n FROM pledges WHERE campaign_id = ${campaign.id} AND status IN ('pending', 'charging', 'collecting')`,
-    ),
-  );
-  if (Number(left?.n ?? 0) > 0) return;
+/** Step 3, once no pledge is left to charge or void: release the escrow to the host and mark the campaign settled. */
+async function releaseAndMarkSettled(ctx: AppContext, campaign: Campaign, from?: AuditFrom): Promise<void> {
+  if ((await countUnfinishedPledges(ctx.db, campaign.id)) > 0) return;
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    const [done] = await tx
-      .update(campaigns)
-      .set({ settledAt: now, updatedAt: now })
-      .where(and(eq(campaigns.id, campaign.id), isNull(campaigns.settledAt)))
-      .returning();
+    const done = await markCampaignSettled(tx, campaign.id, now);
     if (!done) return;
     const released = await sweepEscrow(tx, done, now);
     await notify(tx, {
@@ -244,11 +226,7 @@ async function auditDecision(
 }
 
 async function report(ctx: AppContext, campaign: Campaign): Promise<SettlementReport> {
-  const rows = await ctx.db
-    .select({ status: pledges.status, n: sql<number>`count(*)`.mapWith(Number) })
-    .from(pledges)
-    .where(eq(pledges.campaignId, campaign.id))
-    .groupBy(pledges.status);
+  const rows = await countPledgesByStatus(ctx.db, campaign.id);
   return {
     campaignId: campaign.id,
     status: campaign.status,

@@ -1,21 +1,14 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
 import type { Executor } from '../../db/client.js';
-import { campaignTiers, tierSlots } from '../../db/schema/funding.js';
 import type { Actor } from '../../http/auth.js';
 import { conflict, invalid, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { requireCampaignHost, type Campaign, type Tier } from './campaigns.js';
-import { waitForPledgeWriters } from './locks.js';
+import { waitForPledgeWriters } from './lock-queries.js';
 import { amountIn } from './money.js';
 import { activePledgesOnTier } from './pledge-queries.js';
 import type { TierInput } from './schemas.js';
-
-/** Creates the slot rows `from..to` of a limited tier (a pledge on the tier holds one). */
-export async function createSlots(tx: Executor, tierId: string, from: number, to: number): Promise<void> {
-  if (to < from) return;
-  await tx.execute(sql`INSERT INTO tier_slots (tier_id, slot) SELECT ${tierId}, g FROM generate_series(${from}::int, ${to}::int) AS g`);
-}
+import { deleteSlots, insertSlots, insertTierRows, selectLastTierPosition, selectOpenTier, updateTierRow } from './tier-queries.js';
 
 /** The tier row for an input, validated against the campaign (currency of amounts, donation campaigns have no tiers). */
 export function tierValues(input: TierInput, campaign: Pick<Campaign, 'id' | 'currency' | 'model'>, position: number, field: string) {
@@ -36,15 +29,12 @@ export function tierValues(input: TierInput, campaign: Pick<Campaign, 'id' | 'cu
 /** Inserts tiers and their slots inside the caller's transaction. */
 export async function insertTiers(tx: Executor, rows: ReturnType<typeof tierValues>[]): Promise<void> {
   if (!rows.length) return;
-  await tx.insert(campaignTiers).values(rows);
-  for (const row of rows) if (row.limitQty) await createSlots(tx, row.id, 1, row.limitQty);
+  await insertTierRows(tx, rows);
+  for (const row of rows) if (row.limitQty) await insertSlots(tx, row.id, 1, row.limitQty);
 }
 
 async function findTier(db: Executor, campaignId: string, tierId: string): Promise<Tier> {
-  const [tier] = await db
-    .select()
-    .from(campaignTiers)
-    .where(and(eq(campaignTiers.id, tierId), eq(campaignTiers.campaignId, campaignId), isNull(campaignTiers.archivedAt)));
+  const tier = await selectOpenTier(db, campaignId, tierId);
   if (!tier) throw notFound('tier');
   return tier;
 }
@@ -63,11 +53,7 @@ export async function addTier(ctx: AppContext, actor: Actor, campaignId: string,
   const { campaign } = await requireCampaignHost(ctx.db, campaignId, actor);
   requireEditable(campaign);
   return ctx.db.transaction(async (tx) => {
-    const [last] = await tx
-      .select({ max: sql<number>`coalesce(max(${campaignTiers.position}), -1)`.mapWith(Number) })
-      .from(campaignTiers)
-      .where(eq(campaignTiers.campaignId, campaign.id));
-    const row = tierValues(input, campaign, (last?.max ?? -1) + 1, 'body');
+    const row = tierValues(input, campaign, (await selectLastTierPosition(tx, campaign.id)) + 1, 'body');
     await insertTiers(tx, [row]);
     return row.id;
   });
@@ -88,11 +74,7 @@ export async function updateTier(
   const { campaign } = await requireCampaignHost(ctx.db, campaignId, actor);
   requireEditable(campaign);
   await ctx.db.transaction(async (tx) => {
-    const [tier] = await tx
-      .select()
-      .from(campaignTiers)
-      .where(and(eq(campaignTiers.id, tierId), eq(campaignTiers.campaignId, campaign.id), isNull(campaignTiers.archivedAt)))
-      .for('update');
+    const tier = await selectOpenTier(tx, campaign.id, tierId, true);
     if (!tier) throw notFound('tier');
     const set: Partial<Tier> = {};
     if (patch.title !== undefined) set.title = patch.title;
@@ -116,14 +98,14 @@ export async function updateTier(
         if (limit === null || tier.limitQty === null || limit < tier.limitQty) {
           throw conflict('tier_limit_locked', 'On a live campaign a limited tier can only be given more places.', { field: 'body.limit' });
         }
-        await createSlots(tx, tier.id, tier.limitQty + 1, limit);
+        await insertSlots(tx, tier.id, tier.limitQty + 1, limit);
       } else {
-        await tx.delete(tierSlots).where(eq(tierSlots.tierId, tier.id));
-        if (limit) await createSlots(tx, tier.id, 1, limit);
+        await deleteSlots(tx, tier.id);
+        if (limit) await insertSlots(tx, tier.id, 1, limit);
       }
       set.limitQty = limit;
     }
-    if (Object.keys(set).length) await tx.update(campaignTiers).set(set).where(eq(campaignTiers.id, tier.id));
+    if (Object.keys(set).length) await updateTierRow(tx, tier.id, set);
   });
 }
 
@@ -136,13 +118,13 @@ export async function deleteTier(ctx: AppContext, actor: Actor, campaignId: stri
   const { campaign } = await requireCampaignHost(ctx.db, campaignId, actor);
   requireEditable(campaign);
   const tier = await findTier(ctx.db, campaign.id, tierId);
-  await ctx.db.update(campaignTiers).set({ archivedAt: ctx.clock.now() }).where(eq(campaignTiers.id, tier.id));
+  await updateTierRow(ctx.db, tier.id, { archivedAt: ctx.clock.now() });
   const taken = await ctx.db.transaction(async (tx) => {
     await waitForPledgeWriters(tx);
     return activePledgesOnTier(tx, tier.id);
   });
   if (taken > 0) {
-    await ctx.db.update(campaignTiers).set({ archivedAt: null }).where(eq(campaignTiers.id, tier.id));
+    await updateTierRow(ctx.db, tier.id, { archivedAt: null });
     throw conflict('tier_has_backers', 'This tier has backers: it cannot be deleted.');
   }
 }

@@ -1,9 +1,8 @@
-import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AppContext } from '../../context.js';
-import { campaigns } from '../../db/schema/funding.js';
 import type { Actor } from '../../http/auth.js';
 import { conflict, invalid } from '../../lib/errors.js';
+import { updateCampaignInStatus } from './campaign-queries.js';
 import { requireCampaignHost, type Campaign } from './campaigns.js';
 import { stretchGoalsOf } from './create-campaign.js';
 import type { ZUpdateCampaignRequest } from './schemas.js';
@@ -48,10 +47,6 @@ export async function updateCampaign(
   }
   if (patch.stretchGoals !== undefined) set.stretchGoals = stretchGoalsOf(patch.stretchGoals, set.goal ?? campaign.goal, campaign.currency);
   // The status read above must still hold: a launch racing this edit wins, and the edit is refused.
-  const done = await ctx.db
-    .update(campaigns)
-    .set(set)
-    .where(and(eq(campaigns.id, campaign.id), eq(campaigns.status, campaign.status)))
-    .returning({ id: campaigns.id });
-  if (!done.length) throw conflict('campaign_changed', 'This campaign changed meanwhile (launched or ended): reload it and try again.');
+  if (!(await updateCampaignInStatus(ctx.db, campaign.id, campaign.status, set)))
+    throw conflict('campaign_changed', 'This campaign changed meanwhile (launched or ended): reload it and try again.');
 }

@@ -1,21 +1,18 @@
-import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import type { Executor } from '../../db/client.js';
-import { pledges, type PledgeStatus } from '../../db/schema/funding.js';
 import type { Actor } from '../../http/auth.js';
 import { conflict, notFound } from '../../lib/errors.js';
+import { selectCampaign } from './campaign-queries.js';
 import { loadCampaignTerms } from './campaign-terms.js';
-import { checkPledgeTerms } from './create-pledge.js';
-import { closedError } from './pledge-rule.js';
-import { presentPledge, type Pledge } from './pledge-queries.js';
+import { checkPledgeTerms, closedError } from './pledge-rule.js';
+import { presentPledge, selectPledge, touchPledgeIfChangeable, updatePledgeRow, type Pledge, type PledgeStatus } from './pledge-queries.js';
 import type { ZUpdatePledgeRequest } from './schemas.js';
-import { claimSlot, releaseSlot } from './slots.js';
-import { rowsOf } from './util.js';
+import { claimSlot, releaseSlot } from './tier-queries.js';
 
 /** A backer's own pledge, or a 404 (another person's pledge is not theirs to see). */
 export async function ownPledge(db: Executor, actor: Actor, id: string): Promise<Pledge> {
-  const [p] = await db.select().from(pledges).where(eq(pledges.id, id)).limit(1);
+  const p = await selectPledge(db, id);
   // Why: a pledge is its backer's; to anyone else it does not exist here (hosts see it through their campaign).
   if (!p || p.backerId !== actor.userId) throw notFound('pledge');
   return p;
@@ -33,29 +30,15 @@ export async function lockPledgeForChange(
   now: Date,
   requireLive = true,
 ): Promise<Pledge> {
-  const statusList = sql.join(
-    statuses.map((s) => sql`${s}`),
-    sql`, `,
-  );
-  // The campaign part of the pledge rule (pledge-rule.ts), in SQL so that it holds at the instant of the lock.
-  const result = await tx.execute(sql`
-    UPDATE pledges p SET updated_at = ${now.toISOString()}::timestamptz
-    WHERE p.id = ${pledge.id} AND p.status IN (${statusList})
-      AND (${!requireLive} OR EXISTS (SELECT 1 FROM campaigns c WHERE c.id = p.campaign_id AND c.status = 'live' AND c.closed_at IS NULL AND c.deadline > ${now.toISOString()}::timestamptz))
-    RETURNING p.id`);
-  if (rowsOf(result).length) {
-    const [locked] = await tx.select().from(pledges).where(eq(pledges.id, pledge.id));
-    return locked!;
-  }
-  const [current] = await tx.select().from(pledges).where(eq(pledges.id, pledge.id));
+  if (await touchPledgeIfChangeable(tx, pledge.id, statuses, now, requireLive)) return (await selectPledge(tx, pledge.id))!;
+  const current = await selectPledge(tx, pledge.id);
   if (current && !statuses.includes(current.status)) {
     throw conflict(
       'pledge_not_changeable',
       `This pledge is ${current.status === 'charging' ? 'being charged' : current.status}: it can no longer change.`,
     );
   }
-  const result2 = await tx.execute(sql`SELECT status, closed_at, deadline FROM campaigns WHERE id = ${pledge.campaignId}`);
-  const c = rowsOf<{ status: string; deadline: string | Date }>(result2)[0];
+  const c = await selectCampaign(tx, pledge.campaignId);
   throw closedError(c?.status ?? 'ended', new Date(c?.deadline ?? now), now);
 }
 
@@ -90,17 +73,13 @@ export async function updatePledge(ctx: AppContext, actor: Actor, id: string, pa
         throw conflict('tier_sold_out', 'This reward is sold out: choose another one.', { field: 'body.tierId' });
       }
     }
-    const [row] = await tx
-      .update(pledges)
-      .set({
-        amount: checked.amount,
-        tierId: checked.tierId,
-        shippingCountry: checked.shippingCountry,
-        shippingCost: checked.shippingCost,
-        updatedAt: now,
-      })
-      .where(and(eq(pledges.id, current.id)))
-      .returning();
+    const row = await updatePledgeRow(tx, current.id, {
+      amount: checked.amount,
+      tierId: checked.tierId,
+      shippingCountry: checked.shippingCountry,
+      shippingCost: checked.shippingCost,
+      updatedAt: now,
+    });
     return row!;
   });
   return presentPledge(updated);

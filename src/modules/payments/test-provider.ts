@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { paymentCharges, paymentPayouts, paymentRefunds } from '../../db/schema/payments.js';
 import { newId } from '../../lib/ids.js';
 import type {
   ChargeRequest,
@@ -15,6 +13,15 @@ import type {
   RefundResult,
   SaveMethodResult,
 } from './provider.js';
+import {
+  type ChargeRow,
+  insertChargeOnce,
+  insertCharges,
+  insertPayoutOnce,
+  insertRefundOnce,
+  selectCharge,
+  selectCharges,
+} from './queries.js';
 
 /** The test cards, as in a card processor's test mode. */
 export const TEST_CARDS = {
@@ -87,94 +94,72 @@ export class TestPaymentProvider implements PaymentProvider {
     return last4 === null || last4 === TEST_CARDS.failsOnCharge.slice(-4) ? 'card_declined' : null;
   }
 
+  /** The charge this provider records for a request: its outcome follows from the saved method. */
+  private chargeRowOf(req: ChargeRequest) {
+    const failure = this.failureOf(req.methodToken);
+    return {
+      idempotencyKey: req.idempotencyKey,
+      id: newId('ch'),
+      provider: this.name,
+      methodToken: req.methodToken,
+      amount: req.amount,
+      currency: req.currency,
+      status: failure ? ('failed' as const) : ('succeeded' as const),
+      failureCode: failure,
+    };
+  }
+
   async chargeMany(requests: ChargeRequest[]): Promise<ChargeResult[]> {
     if (!requests.length) return [];
-    const col = <T>(f: (r: ChargeRequest) => T) => sql.param(requests.map(f));
-    await this.db.execute(sql`
-      INSERT INTO payment_charges (idempotency_key, id, provider, method_token, amount, currency, status, failure_code)
-      SELECT * FROM unnest(${col((r) => r.idempotencyKey)}::text[], ${col(() => newId('ch'))}::text[], ${col(() => this.name)}::text[],
-        ${col((r) => r.methodToken)}::text[], ${col((r) => r.amount)}::bigint[], ${col((r) => r.currency)}::text[],
-        ${col((r) => (this.failureOf(r.methodToken) ? 'failed' : 'succeeded'))}::text[], ${col((r) => this.failureOf(r.methodToken))}::text[])
-      ON CONFLICT (idempotency_key) DO NOTHING`);
-    const rows = await this.db
-      .select()
-      .from(paymentCharges)
-      .where(
-        inArray(
-          paymentCharges.idempotencyKey,
-          requests.map((r) => r.idempotencyKey),
-        ),
-      );
+    await insertCharges(
+      this.db,
+      requests.map((r) => this.chargeRowOf(r)),
+    );
+    const rows = await selectCharges(
+      this.db,
+      requests.map((r) => r.idempotencyKey),
+    );
     const byKey = new Map(rows.map((r) => [r.idempotencyKey, r]));
     return requests.map((r) => toChargeResult(byKey.get(r.idempotencyKey)!));
   }
 
   async charge(req: ChargeRequest): Promise<ChargeResult> {
-    const failure = this.failureOf(req.methodToken);
-    const inserted = await this.db
-      .insert(paymentCharges)
-      .values({
-        idempotencyKey: req.idempotencyKey,
-        id: newId('ch'),
-        provider: this.name,
-        methodToken: req.methodToken,
-        amount: req.amount,
-        currency: req.currency,
-        status: failure ? 'failed' : 'succeeded',
-        failureCode: failure,
-      })
-      .onConflictDoNothing({ target: paymentCharges.idempotencyKey })
-      .returning();
-    const row =
-      inserted[0] ?? (await this.db.select().from(paymentCharges).where(eq(paymentCharges.idempotencyKey, req.idempotencyKey)))[0]!;
-    return toChargeResult(row);
+    return toChargeResult(await insertChargeOnce(this.db, this.chargeRowOf(req)));
   }
 
   async findCharge(idempotencyKey: string): Promise<ChargeResult | null> {
-    const [row] = await this.db.select().from(paymentCharges).where(eq(paymentCharges.idempotencyKey, idempotencyKey));
+    const row = await selectCharge(this.db, idempotencyKey);
     return row ? toChargeResult(row) : null;
   }
 
   async refund(req: RefundRequest): Promise<RefundResult> {
-    const inserted = await this.db
-      .insert(paymentRefunds)
-      .values({
-        idempotencyKey: req.idempotencyKey,
-        id: newId('re'),
-        provider: this.name,
-        chargeId: req.chargeId,
-        amount: req.amount,
-        currency: req.currency,
-        status: 'succeeded',
-      })
-      .onConflictDoNothing({ target: paymentRefunds.idempotencyKey })
-      .returning();
-    const row =
-      inserted[0] ?? (await this.db.select().from(paymentRefunds).where(eq(paymentRefunds.idempotencyKey, req.idempotencyKey)))[0]!;
+    const row = await insertRefundOnce(this.db, {
+      idempotencyKey: req.idempotencyKey,
+      id: newId('re'),
+      provider: this.name,
+      chargeId: req.chargeId,
+      amount: req.amount,
+      currency: req.currency,
+      status: 'succeeded',
+    });
     return row.status === 'succeeded' ? { ok: true, refundId: row.id } : { ok: false, message: 'The refund failed.' };
   }
 
   async payout(req: PayoutRequest): Promise<PayoutResult> {
-    const inserted = await this.db
-      .insert(paymentPayouts)
-      .values({
-        idempotencyKey: req.idempotencyKey,
-        id: newId('po'),
-        provider: this.name,
-        destination: req.destination,
-        amount: req.amount,
-        currency: req.currency,
-        status: 'paid',
-      })
-      .onConflictDoNothing({ target: paymentPayouts.idempotencyKey })
-      .returning();
-    const row =
-      inserted[0] ?? (await this.db.select().from(paymentPayouts).where(eq(paymentPayouts.idempotencyKey, req.idempotencyKey)))[0]!;
+    const row = await insertPayoutOnce(this.db, {
+      idempotencyKey: req.idempotencyKey,
+      id: newId('po'),
+      provider: this.name,
+      destination: req.destination,
+      amount: req.amount,
+      currency: req.currency,
+      status: 'paid',
+    });
     return row.status === 'paid' ? { ok: true, payoutId: row.id } : { ok: false, message: 'The payout failed.' };
   }
 }
 
-function toChargeResult(row: typeof paymentCharges.$inferSelect): ChargeResult {
+function toChargeResult(row: ChargeRow): ChargeResult {
   if (row.status === 'succeeded') return { ok: true, chargeId: row.id };
   return { ok: false, chargeId: row.id, decline: decline((row.failureCode as Decline['code']) ?? 'card_declined') };
 }

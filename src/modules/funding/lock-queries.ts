@@ -1,3 +1,4 @@
+// Locks: what serializes pledges against settlement, and money flows on one key.
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 
@@ -18,4 +19,9 @@ export async function waitForPledgeWriters(tx: Executor): Promise<void> {
  */
 export async function lockKey(tx: Executor, key: string): Promise<void> {
   await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
+}
+
+/** Serializes what reads and moves a host's balance in one currency (refunds from it, payouts). */
+export function lockHostBalance(tx: Executor, owner: string, currency: string): Promise<void> {
+  return lockKey(tx, `host:${owner}:${currency}`);
 }
