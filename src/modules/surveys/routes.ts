@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { type ZodType, z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { requireActor } from '../../http/auth.js';
 import { ZIdParams, errorResponses, paged } from '../../http/schemas.js';
@@ -12,121 +12,91 @@ import { answeringRespondent, knownRespondent } from './respondent.js';
 import { ZResultsQuery, ZSubmitResponseAnswer, ZSurvey, ZSurveyListQuery, ZSurveyResults, ZSurveySummary } from './schemas.js';
 import { closeSurvey, openSurvey } from './survey-status.js';
 
+/**
+ * The schema of a route on one project or survey (`:id`), with the tag and the error answers every route here shares.
+ * @example onId({ summary: 'Delete a draft survey (hosts)', response: { 204: z.null() } })
+ */
+function onId<S extends { summary: string; description?: string; response: Record<number, ZodType> }>(s: S) {
+  const { summary, description, response, ...request } = s;
+  const schema = { tags: ['surveys'], summary, description, params: ZIdParams, ...request, response: { ...response, ...errorResponses } };
+  // Spreading a generic loses the response's own codes: say what the object holds.
+  return { schema: schema as Omit<S, 'response'> & typeof schema & { response: S['response'] & typeof errorResponses } };
+}
+
 export async function surveysRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const tags = ['surveys'];
 
   r.post(
     '/projects/:id/surveys',
-    {
-      schema: {
-        tags,
-        summary: 'Create a draft survey with its questions (hosts)',
-        description:
-          'Kinds: single, multiple, scale (1…scale, 2–10, default 5), nps (0–10), number (min/max bounds), text, ranking ' +
-          '(every option, best first), price (the four Van Westendorp questions in one: a currency, answers in minor units). ' +
-          'The answer shows the questions with their ids.',
-        params: ZIdParams,
-        body: ZCreateSurveyRequest,
-        response: { 201: ZSurvey, ...errorResponses },
-      },
-    },
+    onId({
+      summary: 'Create a draft survey with its questions (hosts)',
+      description:
+        'Kinds: single, multiple, scale (1…scale, 2–10, default 5), nps (0–10), number (min/max bounds), text, ranking ' +
+        '(every option, best first), price (the four Van Westendorp questions in one: a currency, answers in minor units). ' +
+        'The answer shows the questions with their ids.',
+      body: ZCreateSurveyRequest,
+      response: { 201: ZSurvey },
+    }),
     async (request, reply) => reply.status(201).send(await createSurvey(ctx, requireActor(request), request.params.id, request.body)),
   );
 
   r.get(
     '/projects/:id/surveys',
-    {
-      schema: {
-        tags,
-        summary: "A project's surveys, newest first (drafts for hosts only)",
-        params: ZIdParams,
-        querystring: ZSurveyListQuery,
-        response: { 200: paged(ZSurveySummary), ...errorResponses },
-      },
-    },
+    onId({
+      summary: "A project's surveys, newest first (drafts for hosts only)",
+      querystring: ZSurveyListQuery,
+      response: { 200: paged(ZSurveySummary) },
+    }),
     async (request) => listSurveys(ctx, request.params.id, request.actor, request.query),
   );
 
   r.get(
     '/surveys/:id',
-    {
-      schema: {
-        tags,
-        summary: "A survey with its questions, what the caller may do, and the caller's own response",
-        params: ZIdParams,
-        response: { 200: ZSurvey, ...errorResponses },
-      },
-    },
+    onId({
+      summary: "A survey with its questions, what the caller may do, and the caller's own response",
+      response: { 200: ZSurvey },
+    }),
     async (request) => showSurvey(ctx, request.params.id, request.actor, knownRespondent(request)),
   );
 
   r.patch(
     '/surveys/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Edit a survey (hosts): questions and anonymity only while a draft',
-        params: ZIdParams,
-        body: ZUpdateSurveyRequest,
-        response: { 200: ZSurvey, ...errorResponses },
-      },
-    },
+    onId({
+      summary: 'Edit a survey (hosts): questions and anonymity only while a draft',
+      body: ZUpdateSurveyRequest,
+      response: { 200: ZSurvey },
+    }),
     async (request) => updateSurvey(ctx, requireActor(request), request.params.id, request.body),
   );
 
-  r.delete(
-    '/surveys/:id',
-    {
-      schema: { tags, summary: 'Delete a draft survey (hosts)', params: ZIdParams, response: { 204: z.null(), ...errorResponses } },
-    },
-    async (request, reply) => {
-      await deleteSurvey(ctx, requireActor(request), request.params.id);
-      return reply.status(204).send(null);
-    },
-  );
+  r.delete('/surveys/:id', onId({ summary: 'Delete a draft survey (hosts)', response: { 204: z.null() } }), async (request, reply) => {
+    await deleteSurvey(ctx, requireActor(request), request.params.id);
+    return reply.status(204).send(null);
+  });
 
-  r.post(
-    '/surveys/:id/open',
-    {
-      schema: {
-        tags,
-        summary: 'Open a survey to answers (hosts); also reopens a closed one',
-        params: ZIdParams,
-        response: { 200: ZSurvey, ...errorResponses },
-      },
-    },
-    async (request) => openSurvey(ctx, requireActor(request), request.params.id),
-  );
-
-  r.post(
-    '/surveys/:id/close',
-    {
-      schema: {
-        tags,
-        summary: 'Close a survey (hosts): no new answers or edits',
-        params: ZIdParams,
-        response: { 200: ZSurvey, ...errorResponses },
-      },
-    },
-    async (request) => closeSurvey(ctx, requireActor(request), request.params.id),
-  );
+  const statusChanges = [
+    ['open', 'Open a survey to answers (hosts); also reopens a closed one', openSurvey],
+    ['close', 'Close a survey (hosts): no new answers or edits', closeSurvey],
+  ] as const;
+  for (const [action, summary, change] of statusChanges) {
+    r.post(`/surveys/:id/${action}`, onId({ summary, response: { 200: ZSurvey } }), async (request) =>
+      change(ctx, requireActor(request), request.params.id),
+    );
+  }
 
   r.post(
     '/surveys/:id/responses',
     {
-      schema: {
-        tags,
+      ...onId({
         summary: 'Answer a survey; answering again replaces your response while the survey is open',
         description:
           'One response per account. When the survey allows anonymous answers, a browser without an account may answer ' +
           'once per respondent cookie (HttpOnly, set on its first answer) and must send X-CSRF-Token from GET /auth/csrf. ' +
           'The cookie stops repeats from one browser, not a person who clears cookies or uses several browsers. ' +
           '201 when the response is created, 200 when it replaces an earlier one. A wrong answer is a 400 naming body.answers[i].value.',
-        params: ZIdParams,
         body: ZSubmitResponseRequest,
-        response: { 200: ZSubmitResponseAnswer, 201: ZSubmitResponseAnswer, ...errorResponses },
-      },
+        response: { 200: ZSubmitResponseAnswer, 201: ZSubmitResponseAnswer },
+      }),
       config: { auth: 'anyone', rateLimit: { max: 30, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
@@ -143,33 +113,25 @@ export async function surveysRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.get(
     '/surveys/:id/results',
-    {
-      schema: {
-        tags,
-        summary:
-          'Results: counts, shares with 95% Wilson intervals, means with t intervals, medians, histograms, NPS, Borda, price sensitivity',
-        description:
-          'Hosts always; everyone else only when resultsPublic and only the "everyone" segment. Segments: everyone; backers ' +
-          '(accounts backing one of the project campaigns now); followers (following the project now); others (neither, ' +
-          'anonymous respondents included). Free-text answers (latest 20) are shown to hosts only. Prices are in minor units.',
-        params: ZIdParams,
-        querystring: ZResultsQuery,
-        response: { 200: ZSurveyResults, ...errorResponses },
-      },
-    },
+    onId({
+      summary:
+        'Results: counts, shares with 95% Wilson intervals, means with t intervals, medians, histograms, NPS, Borda, price sensitivity',
+      description:
+        'Hosts always; everyone else only when resultsPublic and only the "everyone" segment. Segments: everyone; backers ' +
+        '(accounts backing one of the project campaigns now); followers (following the project now); others (neither, ' +
+        'anonymous respondents included). Free-text answers (latest 20) are shown to hosts only. Prices are in minor units.',
+      querystring: ZResultsQuery,
+      response: { 200: ZSurveyResults },
+    }),
     async (request) => readSurveyResults(ctx, request.params.id, request.actor, request.query.segment),
   );
 
   r.get(
     '/surveys/:id/results.csv',
-    {
-      schema: {
-        tags,
-        summary: 'Every response as CSV (hosts): one column per question, four for a price question (major units)',
-        params: ZIdParams,
-        response: { 200: z.string().describe('text/csv'), ...errorResponses },
-      },
-    },
+    onId({
+      summary: 'Every response as CSV (hosts): one column per question, four for a price question (major units)',
+      response: { 200: z.string().describe('text/csv') },
+    }),
     async (request, reply) => {
       const { filename, csv } = await exportSurveyResponses(ctx, request.params.id, request.actor);
       return reply
