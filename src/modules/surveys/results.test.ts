@@ -52,57 +52,33 @@ interface Person {
   price: { tooCheap: number; cheap: number; expensive: number; tooExpensive: number };
 }
 
+/** One person's answers, in the order of `questions`; the price as [tooCheap, cheap, expensive, tooExpensive]. */
+const person = (
+  single: string,
+  multiple: string[],
+  scale: number,
+  nps: number,
+  number: number,
+  text: string,
+  ranking: string[],
+  [tooCheap, cheap, expensive, tooExpensive]: number[],
+): Person => ({
+  single,
+  multiple,
+  scale,
+  nps,
+  number,
+  text,
+  ranking,
+  price: { tooCheap: tooCheap!, cheap: cheap!, expensive: expensive!, tooExpensive: tooExpensive! },
+});
+
 const people: Person[] = [
-  {
-    single: 'Yes',
-    multiple: ['Red'],
-    scale: 5,
-    nps: 10,
-    number: 1,
-    text: '=cmd|x',
-    ranking: ['Speed', 'Price', 'Looks'],
-    price: { tooCheap: 500, cheap: 1000, expensive: 2000, tooExpensive: 3000 },
-  },
-  {
-    single: 'Yes',
-    multiple: ['Red', 'Blue'],
-    scale: 4,
-    nps: 9,
-    number: 2,
-    text: 'Blue, please',
-    ranking: ['Price', 'Speed', 'Looks'],
-    price: { tooCheap: 1000, cheap: 1500, expensive: 2500, tooExpensive: 3500 },
-  },
-  {
-    single: 'Maybe',
-    multiple: ['Green'],
-    scale: 3,
-    nps: 7,
-    number: 4,
-    text: 'Say "hi"',
-    ranking: ['Speed', 'Looks', 'Price'],
-    price: { tooCheap: 500, cheap: 1000, expensive: 1500, tooExpensive: 2500 },
-  },
-  {
-    single: 'No',
-    multiple: [],
-    scale: 2,
-    nps: 3,
-    number: 8,
-    text: 'No thanks',
-    ranking: ['Looks', 'Price', 'Speed'],
-    price: { tooCheap: 1000, cheap: 2000, expensive: 3000, tooExpensive: 4000 },
-  },
-  {
-    single: 'Yes',
-    multiple: ['Blue'],
-    scale: 5,
-    nps: 6,
-    number: 100,
-    text: 'Great',
-    ranking: ['Speed', 'Price', 'Looks'],
-    price: { tooCheap: 1500, cheap: 2000, expensive: 2500, tooExpensive: 3000 },
-  },
+  person('Yes', ['Red'], 5, 10, 1, '=cmd|x', ['Speed', 'Price', 'Looks'], [500, 1000, 2000, 3000]),
+  person('Yes', ['Red', 'Blue'], 4, 9, 2, 'Blue, please', ['Price', 'Speed', 'Looks'], [1000, 1500, 2500, 3500]),
+  person('Maybe', ['Green'], 3, 7, 4, 'Say "hi"', ['Speed', 'Looks', 'Price'], [500, 1000, 1500, 2500]),
+  person('No', [], 2, 3, 8, 'No thanks', ['Looks', 'Price', 'Speed'], [1000, 2000, 3000, 4000]),
+  person('Yes', ['Blue'], 5, 6, 100, 'Great', ['Speed', 'Price', 'Looks'], [1500, 2000, 2500, 3000]),
 ];
 
 async function setUp() {
@@ -123,7 +99,8 @@ async function setUp() {
   return { s, users };
 }
 
-type Q = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: a result is read loosely, by kind, in the assertions
+type Q = Record<string, any>;
 
 /** A result with its floating-point figures rounded (SQL and TypeScript sum in different orders). */
 const roundNumbers = (q: unknown): unknown =>
@@ -302,22 +279,17 @@ describe('results', () => {
       await back(t, project.id, host, backerFollower);
       await follow(t, backerFollower, project.id);
       await follow(t, follower, project.id);
-      await answer(t, backer, s.id, [
-        { questionId: qs, value: 'Yes' },
-        { questionId: qn, value: 10 },
-      ]);
-      await answer(t, backerFollower, s.id, [
-        { questionId: qs, value: 'Yes' },
-        { questionId: qn, value: 20 },
-      ]);
-      await answer(t, follower, s.id, [
-        { questionId: qs, value: 'No' },
-        { questionId: qn, value: 30 },
-      ]);
-      await answer(t, stranger, s.id, [
-        { questionId: qs, value: 'No' },
-        { questionId: qn, value: 40 },
-      ]);
+      const given = [
+        [backer, 'Yes', 10],
+        [backerFollower, 'Yes', 20],
+        [follower, 'No', 30],
+        [stranger, 'No', 40],
+      ] as const;
+      for (const [who, single, n] of given)
+        await answer(t, who, s.id, [
+          { questionId: qs, value: single },
+          { questionId: qn, value: n },
+        ]);
       const csrf = await t.request(null, 'GET', '/api/v1/auth/csrf');
       const cookie = `foule_csrf=${csrf.cookies.find((c) => c.name === 'foule_csrf')!.value}`;
       const anon = await answer(
