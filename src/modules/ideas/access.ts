@@ -1,15 +1,12 @@
 import type { Executor } from '../../db/client.js';
 import type { Actor } from '../../http/auth.js';
-import { DomainError, isKind, conflict } from '../../lib/errors.js';
+import { conflict, forbidden, isKind, notFound } from '../../lib/errors.js';
 import { findProject, isProjectHost, type Project } from '../projects/access.js';
 import { type Challenge, selectChallenge } from './challenge-queries.js';
 import { type Idea, selectIdea } from './idea-queries.js';
 import type { Phase } from './schemas.js';
 
 export type { Challenge, Idea };
-
-export const challengeNotFound = () => new DomainError('challenge_not_found', 'No challenge with this id.');
-export const ideaNotFound = () => new DomainError('idea_not_found', 'No idea with this id.');
 
 export interface ChallengeView {
   challenge: Challenge;
@@ -36,14 +33,14 @@ export function phaseOf(c: Pick<Challenge, 'submissionAt' | 'votingAt' | 'review
  */
 export async function viewChallenge(db: Executor, id: string, actor: Actor | null): Promise<ChallengeView> {
   const challenge = await selectChallenge(db, id);
-  if (!challenge) throw challengeNotFound();
+  if (!challenge) throw notFound('challenge');
   // Why: a challenge of a project hidden by moderation is hidden with it (findProject lets its hosts through).
   const project = await findProject(db, challenge.projectId, actor).catch((e) => {
-    throw isKind(e, 'not_found') ? challengeNotFound() : e;
+    throw isKind(e, 'not_found') ? notFound('challenge') : e;
   });
   const isHost = await isProjectHost(db, project, actor);
   // Why: a draft is the hosts' work in progress: to anyone else it does not exist.
-  if (challenge.status === 'draft' && !isHost) throw challengeNotFound();
+  if (challenge.status === 'draft' && !isHost) throw notFound('challenge');
   return { challenge, project, isHost };
 }
 
@@ -53,9 +50,9 @@ export async function viewChallenge(db: Executor, id: string, actor: Actor | nul
  */
 export async function viewIdea(db: Executor, id: string, actor: Actor | null): Promise<ChallengeView & { idea: Idea }> {
   const idea = await selectIdea(db, id);
-  if (!idea) throw ideaNotFound();
+  if (!idea) throw notFound('idea');
   const view = await viewChallenge(db, idea.challengeId, actor).catch((e) => {
-    throw isKind(e, 'not_found') ? ideaNotFound() : e;
+    throw isKind(e, 'not_found') ? notFound('idea') : e;
   });
   return { ...view, idea };
 }
@@ -64,7 +61,7 @@ export async function viewIdea(db: Executor, id: string, actor: Actor | null): P
 export async function hostChallenge(db: Executor, id: string, actor: Actor): Promise<ChallengeView> {
   const view = await viewChallenge(db, id, actor);
   // Why: only a project's hosts change its challenges and their ideas' fate.
-  if (!view.isHost) throw new DomainError('forbidden', 'Only the hosts of this project can do this.');
+  if (!view.isHost) throw forbidden('Only the hosts of this project can do this.');
   return view;
 }
 

@@ -1,20 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestUser } from '../../../test/support/test-app.js';
-import { makeChallenge, makeIdea, makeProject, phasesFor, setPhase, vote } from '../../../test/support/fixtures.js';
+import { type MadeProject, makeChallenge, makeIdea, makeProject, phasesFor, setPhase, vote } from '../../../test/support/fixtures.js';
+import { signupEach } from './test-helpers.js';
 
 let t: TestApp;
-let host: TestUser;
-let alice: TestUser;
-let bob: TestUser;
-let carol: TestUser;
-let project: { id: string; slug: string };
+/** The project's host, and three people of the crowd. */
+let host: TestUser, alice: TestUser, bob: TestUser, carol: TestUser;
+let project: MadeProject;
 
 beforeAll(async () => {
   t = await createTestApp();
-  host = await t.signup('Host');
-  alice = await t.signup('Alice');
-  bob = await t.signup('Bob');
-  carol = await t.signup('Carol');
+  [host, alice, bob, carol] = await signupEach(t, ['Host', 'Alice', 'Bob', 'Carol']);
   project = await makeProject(t, host);
 });
 afterAll(() => t.close());
@@ -421,7 +417,7 @@ describe('ideas', () => {
       }
       expect((await vote(t, alice, idea.id, 1)).statusCode).toBe(404);
       expect(
-        (await t.request(alice, 'POST', `/api/v1/challenges/${c.id}/comparisons`, { winnerId: idea.id, loserId: idea.id + 'x' }))
+        (await t.request(alice, 'POST', `/api/v1/challenges/${c.id}/comparisons`, { winnerId: idea.id, loserId: `${idea.id}x` }))
           .statusCode,
       ).toBe(404);
       // Even for the host, a draft takes no votes.

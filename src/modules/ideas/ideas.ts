@@ -7,9 +7,6 @@ import { selectIdeaIdsMatching, selectIdeas, selectNewestIdeas, selectTopIdeas, 
 import { presentIdeas } from './present.js';
 import { rankChallenge } from './ranking.js';
 
-/** Tags once each, in the order given. */
-export const uniqueTags = (tags: string[]) => [...new Set(tags)];
-
 /**
  * One idea (a merged one too, with `mergedIntoId`).
  * @example const idea = await getIdea(ctx, actor, 'ide_…')

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import type { Actor } from '../../http/auth.js';
-import { DomainError, isKind, conflict, invalid } from '../../lib/errors.js';
+import { DomainError, conflict, invalid, isKind, notFound } from '../../lib/errors.js';
 import { notify } from '../notifications/service.js';
 import { quote, recordAudit, type AuditFrom } from '../audit/record-audit.js';
-import { hostChallenge, ideaNotFound } from './access.js';
+import { hostChallenge } from './access.js';
 import { lockIdeas, selectIdea, updateIdeaRow } from './idea-queries.js';
 import {
   countComparisonsOf,
@@ -30,9 +30,9 @@ export const ZMergeRequest = z.object({ intoId: z.string().min(1).max(100) });
 export async function mergeIdea(ctx: AppContext, actor: Actor, duplicateId: string, intoId: string, from?: AuditFrom) {
   if (duplicateId === intoId) throw invalid('merge_into_self', 'An idea cannot be merged into itself.', { field: 'body.intoId' });
   const dupRow = await selectIdea(ctx.db, duplicateId);
-  if (!dupRow) throw ideaNotFound();
+  if (!dupRow) throw notFound('idea');
   const { isHost } = await hostChallenge(ctx.db, dupRow.challengeId, actor).catch((e) => {
-    throw isKind(e, 'not_found') ? ideaNotFound() : e;
+    throw isKind(e, 'not_found') ? notFound('idea') : e;
   });
   const now = ctx.clock.now();
   const result = await ctx.db.transaction(async (tx) => {

@@ -1,18 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestUser } from '../../../test/support/test-app.js';
 import { fitBradleyTerry } from '../../lib/ranking/index.js';
-import { makeChallenge, makeIdea, makeProject, setPhase } from '../../../test/support/fixtures.js';
+import { type MadeProject, makeChallenge, makeIdea, makeProject, setPhase } from '../../../test/support/fixtures.js';
+import { signupEach } from './test-helpers.js';
 
 let t: TestApp;
 let host: TestUser;
+/** Four voters. */
 let crowd: TestUser[];
-let project: { id: string };
+let project: MadeProject;
 
 beforeAll(async () => {
   t = await createTestApp();
-  host = await t.signup('Host');
-  crowd = [];
-  for (let k = 0; k < 4; k++) crowd.push(await t.signup(`Voter ${k}`));
+  [host, ...crowd] = await signupEach(t, ['Host', 'Voter 0', 'Voter 1', 'Voter 2', 'Voter 3']);
   project = await makeProject(t, host, 'Pairwise town');
 });
 afterAll(() => t.close());

@@ -26,6 +26,19 @@ export async function budgetOf(db: Executor, c: Challenge, userId: string) {
   return { limit: c.votesPerPerson, used, remaining: c.votesPerPerson === null ? null : Math.max(c.votesPerPerson - used, 0) };
 }
 
+/**
+ * A person's vote on an idea as the API answers it: the idea's tally and what is left of their budget.
+ * @example await presentVote(tx, challenge, ideaId, actor.userId, 1) // { ideaId, value: 1, votes, budget }
+ */
+export async function presentVote(db: Executor, challenge: Challenge, ideaId: string, userId: string, value: number | null) {
+  return {
+    ideaId,
+    value,
+    votes: (await tallies(db, [ideaId])).get(ideaId) ?? { up: 0, down: 0, net: 0 },
+    budget: await budgetOf(db, challenge, userId),
+  };
+}
+
 export interface RankInfo {
   rank: number;
   score: number;

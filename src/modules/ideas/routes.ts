@@ -7,12 +7,14 @@ import { listChallenges, showChallenge } from './challenges.js';
 import { ZCreateChallengeRequest, createChallenge } from './create-challenge.js';
 import { getIdea, listIdeas } from './ideas.js';
 import { ZMergeRequest, mergeIdea } from './merge-ideas.js';
-import { ZComparisonRequest, nextPair, recordComparison } from './pairwise.js';
+import { nextPair } from './next-pair.js';
+import { ZComparisonRequest, recordComparison } from './record-comparison.js';
 import { ZChallenge, ZComparison, ZIdea, ZIdeasQuery, ZMergeAnswer, ZPair, ZVoteAnswer } from './schemas.js';
 import { ZSubmitIdeaRequest, submitIdea } from './submit-idea.js';
 import { ZUpdateChallengeRequest, updateChallenge } from './update-challenge.js';
 import { ZUpdateIdeaRequest, updateIdea } from './update-idea.js';
-import { ZVoteRequest, castVote, retractVote } from './votes.js';
+import { ZVoteRequest, castVote } from './cast-vote.js';
+import { retractVote } from './retract-vote.js';
 import { auditContext } from '../audit/record-audit.js';
 
 export async function ideasRoutes(app: FastifyInstance, ctx: AppContext) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZPageQuery } from '../../http/schemas.js';
+import { ZTag } from '../../http/tag-schema.js';
 import { IDEA_STATUSES } from './idea-queries.js';
 
 export const PHASES = ['upcoming', 'submission', 'voting', 'review', 'closed'] as const;
@@ -69,13 +70,7 @@ export const ZChallenge = z.object({
   }),
 });
 
-export const ZTag = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .min(1)
-  .max(30)
-  .regex(/^[\p{L}\p{N}][\p{L}\p{N}+#.-]*$/u, 'must be letters, digits, and + # . -');
+export { ZTag };
 
 export const ZTags = z.array(ZTag).max(10).default([]);
 

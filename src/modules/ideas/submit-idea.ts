@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import type { Actor } from '../../http/auth.js';
+import { uniqueTags } from '../../http/tag-schema.js';
 import { newId } from '../../lib/ids.js';
 import { recordActivity } from '../community/activity.js';
 import { assertCanSubmit, viewChallenge } from './access.js';
 import { insertIdea } from './idea-queries.js';
-import { getIdea, uniqueTags } from './ideas.js';
+import { getIdea } from './ideas.js';
 import { ZTags, ZTitle } from './schemas.js';
 
 export const ZSubmitIdeaRequest = z.object({
@@ -25,17 +26,8 @@ export async function submitIdea(ctx: AppContext, actor: Actor, challengeId: str
   assertCanSubmit(challenge, now, isHost);
   const id = newId('ide');
   await ctx.db.transaction(async (tx) => {
-    await insertIdea(tx, {
-      id,
-      challengeId: challenge.id,
-      projectId: challenge.projectId,
-      authorId: actor.userId,
-      title: input.title,
-      body: input.body,
-      tags: uniqueTags(input.tags),
-      createdAt: now,
-      updatedAt: now,
-    });
+    const origin = { challengeId: challenge.id, projectId: challenge.projectId, authorId: actor.userId };
+    await insertIdea(tx, { id, ...origin, ...input, tags: uniqueTags(input.tags), createdAt: now, updatedAt: now });
     if (challenge.status === 'published') {
       await recordActivity(tx, {
         projectId: challenge.projectId,

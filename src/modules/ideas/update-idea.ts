@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import type { Actor } from '../../http/auth.js';
-import { DomainError, conflict } from '../../lib/errors.js';
+import { uniqueTags } from '../../http/tag-schema.js';
+import { conflict, forbidden } from '../../lib/errors.js';
 import { notify } from '../notifications/service.js';
 import { quote, recordAudit, type AuditFrom } from '../audit/record-audit.js';
 import { submissionOpen, viewIdea } from './access.js';
 import { IDEA_STATUSES, updateIdeaRow } from './idea-queries.js';
-import { getIdea, uniqueTags } from './ideas.js';
+import { getIdea } from './ideas.js';
 import { ZTag, ZTitle } from './schemas.js';
 
 export const ZUpdateIdeaRequest = z
@@ -31,11 +32,10 @@ export async function updateIdea(ctx: AppContext, actor: Actor, id: string, patc
   const changesStatus = patch.status !== undefined || patch.note !== undefined;
   const changesText = patch.title !== undefined || patch.body !== undefined || patch.tags !== undefined;
   // Why: the stage-gate decision is the hosts' to make.
-  if (changesStatus && !isHost)
-    throw new DomainError('forbidden', 'Only the hosts of this project can set the status of an idea.', { field: 'body.status' });
+  if (changesStatus && !isHost) throw forbidden('Only the hosts of this project can set the status of an idea.', { field: 'body.status' });
   if (changesText) {
     // Why: an idea's words are its author's; hosts may correct them (moderation).
-    if (!isHost && idea.authorId !== actor.userId) throw new DomainError('forbidden', 'Only the author of this idea can edit it.');
+    if (!isHost && idea.authorId !== actor.userId) throw forbidden('Only the author of this idea can edit it.');
     if (!isHost && !submissionOpen(challenge, now, false)) {
       throw conflict('challenge_phase_closed', 'Ideas can be edited only while the challenge accepts ideas.', {
         phase: 'closed_for_edits',

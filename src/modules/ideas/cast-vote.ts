@@ -2,11 +2,11 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import type { Executor } from '../../db/client.js';
 import type { Actor } from '../../http/auth.js';
-import { conflict } from '../../lib/errors.js';
-import { assertVotingOpen, ideaNotFound, viewIdea, type Challenge } from './access.js';
+import { conflict, notFound } from '../../lib/errors.js';
+import { assertVotingOpen, viewIdea } from './access.js';
 import { shareLockIdeas } from './idea-queries.js';
-import { budgetOf, tallies } from './present.js';
-import { deleteVote, insertVote, lockVoter, selectVote, updateVote } from './vote-queries.js';
+import { budgetOf, presentVote } from './present.js';
+import { insertVote, lockVoter, selectVote, updateVote } from './vote-queries.js';
 
 /** Up (1) or down (-1). */
 export const ZVoteRequest = z.object({ value: z.union([z.literal(1), z.literal(-1)], { message: 'must be 1 or -1' }) });
@@ -14,19 +14,10 @@ export const ZVoteRequest = z.object({ value: z.union([z.literal(1), z.literal(-
 /** Locks the idea against a concurrent merge and checks it is still a live idea. */
 async function lockLiveIdea(tx: Executor, id: string) {
   const [row] = await shareLockIdeas(tx, [id]);
-  if (!row) throw ideaNotFound();
+  if (!row) throw notFound('idea');
   if (row.mergedIntoId) {
     throw conflict('idea_merged', 'This idea was merged into another one: vote on that one.', { mergedIntoId: row.mergedIntoId });
   }
-}
-
-async function answer(tx: Executor, challenge: Challenge, ideaId: string, userId: string, value: number | null) {
-  return {
-    ideaId,
-    value,
-    votes: (await tallies(tx, [ideaId])).get(ideaId) ?? { up: 0, down: 0, net: 0 },
-    budget: await budgetOf(tx, challenge, userId),
-  };
 }
 
 /**
@@ -45,7 +36,7 @@ export async function castVote(ctx: AppContext, actor: Actor, ideaId: string, va
     const existing = await selectVote(tx, idea.id, actor.userId);
     if (existing !== null) {
       if (existing !== value) await updateVote(tx, idea.id, actor.userId, value);
-      return { created: false, answer: await answer(tx, challenge, idea.id, actor.userId, value) };
+      return { created: false, answer: await presentVote(tx, challenge, idea.id, actor.userId, value) };
     }
     const budget = await budgetOf(tx, challenge, actor.userId);
     if (budget.remaining !== null && budget.remaining <= 0) {
@@ -56,21 +47,6 @@ export async function castVote(ctx: AppContext, actor: Actor, ideaId: string, va
       );
     }
     await insertVote(tx, { ideaId: idea.id, userId: actor.userId, challengeId: challenge.id, value, createdAt: ctx.clock.now() });
-    return { created: true, answer: await answer(tx, challenge, idea.id, actor.userId, value) };
-  });
-}
-
-/**
- * Takes a person's vote back (in the voting phase), giving the vote back to their budget. Taking back a vote
- * that does not exist answers the same state.
- * @example await retractVote(ctx, actor, 'ide_…') // { value: null, votes, budget }
- */
-export async function retractVote(ctx: AppContext, actor: Actor, ideaId: string) {
-  const { idea, challenge } = await viewIdea(ctx.db, ideaId, actor);
-  assertVotingOpen(challenge, ctx.clock.now(), 'vote');
-  return ctx.db.transaction(async (tx) => {
-    await lockVoter(tx, challenge.id, actor.userId);
-    await deleteVote(tx, idea.id, actor.userId);
-    return answer(tx, challenge, idea.id, actor.userId, null);
+    return { created: true, answer: await presentVote(tx, challenge, idea.id, actor.userId, value) };
   });
 }
