@@ -6,7 +6,8 @@ const files = import.meta.glob('./i18n/*/*.json', { eager: true, import: 'defaul
 const resources: Record<string, Record<string, Record<string, unknown>>> = {};
 for (const [file, strings] of Object.entries(files)) {
   const [, lang, ns] = /\.\/i18n\/(\w+)\/([\w-]+)\.json$/.exec(file)!;
-  (resources[lang!] ??= {})[ns!] = strings;
+  resources[lang!] ??= {};
+  resources[lang!]![ns!] = strings;
 }
 
 export const LANGUAGES = ['en', 'fr'] as const;

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
@@ -240,6 +240,11 @@ function CommentForm({
       setBusy(false);
     }
   };
+  // A reply form opened by "Reply" takes the focus, so that one can type at once.
+  const textareaRef = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    if (autoFocus) textareaRef.current?.focus();
+  }, [autoFocus]);
   const label = parentId ? t('comments.replyLabel') : t('comments.label');
   return (
     <form className="comment-form" onSubmit={submit}>
@@ -252,7 +257,7 @@ function CommentForm({
         onChange={(e) => setBody(e.target.value)}
         placeholder={parentId ? t('comments.replyPlaceholder') : t('comments.placeholder')}
         maxLength={10000}
-        autoFocus={autoFocus}
+        ref={textareaRef}
       />
       <ErrorBanner error={error} />
       <div className="form-actions">

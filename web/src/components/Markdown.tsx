@@ -9,5 +9,6 @@ export interface MarkdownProps {
  * @example <Markdown html={project.descriptionHtml} />
  */
 export function Markdown({ html, className }: MarkdownProps) {
+  // biome-ignore lint/security/noDangerouslySetInnerHtml: the server rendered this Markdown and sanitized it (sanitize-html); no user text reaches here raw
   return <div className={`prose${className ? ` ${className}` : ''}`} dangerouslySetInnerHTML={{ __html: html }} />;
 }

@@ -29,6 +29,7 @@ export function Modal({ open, title, onClose, children, footer }: ModalProps) {
     if (!open && dialog.open) dialog.close();
   }, [open]);
   return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: a click on the backdrop is the pointer's way out; the keyboard's is Escape (onCancel)
     <dialog
       ref={ref}
       className="modal"

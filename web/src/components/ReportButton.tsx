@@ -66,7 +66,14 @@ export function ReportButton({ subject }: { subject: string }) {
         <form id={formId} onSubmit={submit} className="stack">
           <p className="muted">{t('report.lead')}</p>
           <Field label={t('report.reason')} required>
-            <textarea value={reason} onChange={(e) => setReason(e.target.value)} minLength={3} maxLength={1000} autoFocus />
+            <textarea
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              minLength={3}
+              maxLength={1000}
+              // biome-ignore lint/a11y/noAutofocus: the dialog opens to ask for this reason: its field takes the focus
+              autoFocus
+            />
           </Field>
           <ErrorBanner error={error} />
         </form>

@@ -78,6 +78,7 @@ export function Tabs({ items, active, onChange, label, children }: TabsProps) {
         })}
       </div>
       {children !== undefined && (
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: the ARIA tabs pattern puts the panel in the tab order, so that Tab goes from the tab list to the panel
         <div className="no-outline" role="tabpanel" id={panelId} aria-labelledby={tabId(active)} tabIndex={0}>
           {children}
         </div>

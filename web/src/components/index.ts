@@ -19,3 +19,4 @@ export { useApi, type ApiState } from './useApi';
 export { RequireSignIn } from './RequireSignIn';
 export { Icon, ICON_NAMES, type IconName } from './Icon';
 export { usePageTitle } from './usePageTitle';
+export { useOnNavigate } from './useOnNavigate';

@@ -151,42 +151,44 @@ function AuditLog({
         </div>
       </div>
 
-      <form className="card audit-filters" onSubmit={submit} aria-label={t('filters.label')} role="search">
-        <Field
-          label={t('filters.action')}
-          hint={t('filters.actionHint')}
-          value={draft.action}
-          onChange={set('action')}
-          list="audit-actions"
-          autoComplete="off"
-        />
-        <datalist id="audit-actions">
-          {AUDIT_ACTIONS.map((a) => (
-            <option key={a} value={a}>
-              {t(`actions.${a}`, { defaultValue: a })}
-            </option>
-          ))}
-        </datalist>
-        <Field
-          label={t('filters.actor')}
-          hint={t('filters.actorHint')}
-          value={draft.actorId}
-          onChange={set('actorId')}
-          autoComplete="off"
-        />
-        <Field label={t('filters.since')} type="date" value={draft.since} onChange={set('since')} />
-        <Field label={t('filters.until')} type="date" value={draft.until} onChange={set('until')} />
-        <div className="audit-filter-actions">
-          <button type="submit" className="btn btn-primary">
-            {t('filters.apply')}
-          </button>
-          {filtered && (
-            <button type="button" className="btn btn-ghost" onClick={clear}>
-              {t('filters.clear')}
+      <search className="card audit-filters" aria-label={t('filters.label')}>
+        <form className="contents" onSubmit={submit}>
+          <Field
+            label={t('filters.action')}
+            hint={t('filters.actionHint')}
+            value={draft.action}
+            onChange={set('action')}
+            list="audit-actions"
+            autoComplete="off"
+          />
+          <datalist id="audit-actions">
+            {AUDIT_ACTIONS.map((a) => (
+              <option key={a} value={a}>
+                {t(`actions.${a}`, { defaultValue: a })}
+              </option>
+            ))}
+          </datalist>
+          <Field
+            label={t('filters.actor')}
+            hint={t('filters.actorHint')}
+            value={draft.actorId}
+            onChange={set('actorId')}
+            autoComplete="off"
+          />
+          <Field label={t('filters.since')} type="date" value={draft.since} onChange={set('since')} />
+          <Field label={t('filters.until')} type="date" value={draft.until} onChange={set('until')} />
+          <div className="audit-filter-actions">
+            <button type="submit" className="btn btn-primary">
+              {t('filters.apply')}
             </button>
-          )}
-        </div>
-      </form>
+            {filtered && (
+              <button type="button" className="btn btn-ghost" onClick={clear}>
+                {t('filters.clear')}
+              </button>
+            )}
+          </div>
+        </form>
+      </search>
 
       <ErrorBanner
         error={list.error}

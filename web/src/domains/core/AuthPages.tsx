@@ -10,7 +10,7 @@ import i18n from '../../i18n';
 function useNext(): string {
   const [params] = useSearchParams();
   const next = params.get('next');
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+  return next?.startsWith('/') && !next.startsWith('//') ? next : '/';
 }
 
 export function SignInPage() {

@@ -77,44 +77,46 @@ export function HomePage({ hero = true }: { hero?: boolean }) {
             </button>
           )}
         </div>
-        <form className="search-bar" role="search" onSubmit={submit}>
-          <div className="search-input">
-            <Icon name="search" />
-            <label className="sr-only" htmlFor="explore-q">
-              {t('home.searchLabel')}
+        <search className="search-bar">
+          <form className="contents" onSubmit={submit}>
+            <div className="search-input">
+              <Icon name="search" />
+              <label className="sr-only" htmlFor="explore-q">
+                {t('home.searchLabel')}
+              </label>
+              <input
+                id="explore-q"
+                type="search"
+                value={text}
+                onChange={(e) => setText(e.target.value)}
+                placeholder={t('home.searchPlaceholder')}
+                maxLength={200}
+              />
+            </div>
+            <label className="sr-only" htmlFor="explore-category">
+              {t('home.categoryLabel')}
             </label>
-            <input
-              id="explore-q"
-              type="search"
-              value={text}
-              onChange={(e) => setText(e.target.value)}
-              placeholder={t('home.searchPlaceholder')}
-              maxLength={200}
-            />
-          </div>
-          <label className="sr-only" htmlFor="explore-category">
-            {t('home.categoryLabel')}
-          </label>
-          <select id="explore-category" value={category} onChange={(e) => update({ category: e.target.value })}>
-            <option value="">{t('home.allCategories')}</option>
-            {CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {t(`categories.${c}`)}
-              </option>
-            ))}
-          </select>
-          <label className="sr-only" htmlFor="explore-sort">
-            {t('home.sortLabel')}
-          </label>
-          <select id="explore-sort" value={sort || (q ? 'relevance' : 'new')} onChange={(e) => update({ sort: e.target.value })}>
-            {q && <option value="relevance">{t('home.sort.relevance')}</option>}
-            <option value="new">{t('home.sort.new')}</option>
-            <option value="popular">{t('home.sort.popular')}</option>
-          </select>
-          <button type="submit" className="btn btn-primary bar-tall">
-            {t('home.search')}
-          </button>
-        </form>
+            <select id="explore-category" value={category} onChange={(e) => update({ category: e.target.value })}>
+              <option value="">{t('home.allCategories')}</option>
+              {CATEGORIES.map((c) => (
+                <option key={c} value={c}>
+                  {t(`categories.${c}`)}
+                </option>
+              ))}
+            </select>
+            <label className="sr-only" htmlFor="explore-sort">
+              {t('home.sortLabel')}
+            </label>
+            <select id="explore-sort" value={sort || (q ? 'relevance' : 'new')} onChange={(e) => update({ sort: e.target.value })}>
+              {q && <option value="relevance">{t('home.sort.relevance')}</option>}
+              <option value="new">{t('home.sort.new')}</option>
+              <option value="popular">{t('home.sort.popular')}</option>
+            </select>
+            <button type="submit" className="btn btn-primary bar-tall">
+              {t('home.search')}
+            </button>
+          </form>
+        </search>
         <ErrorBanner error={list.error} onRetry={list.reload} />
         {list.loading ? (
           <Loading />

@@ -1,9 +1,9 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, type Language } from '../../i18n';
 import { useSession } from '../../session';
-import { Avatar, Icon } from '../../components';
+import { Avatar, Icon, useOnNavigate } from '../../components';
 import { UnreadProvider, useUnread } from './unread';
 
 const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', fr: 'Français' };
@@ -22,14 +22,12 @@ function Frame() {
   const { me, changeLanguage } = useSession();
   const location = useLocation();
   const [navOpen, setNavOpen] = useState(false);
-  useEffect(() => {
+  // Before the pages' effects, so that a page's own title (usePageTitle) wins.
+  useOnNavigate(() => {
     setNavOpen(false);
     window.scrollTo(0, 0);
-  }, [location.pathname]);
-  // A layout effect runs before the pages' effects, so a page's own title (usePageTitle) wins.
-  useLayoutEffect(() => {
     document.title = t('appName');
-  }, [t, location.pathname]);
+  });
 
   return (
     <>
@@ -128,11 +126,10 @@ function UserMenu() {
   const { t } = useTranslation('core');
   const { me, signOut } = useSession();
   const navigate = useNavigate();
-  const location = useLocation();
   const ref = useRef<HTMLDetailsElement>(null);
-  useEffect(() => {
+  useOnNavigate(() => {
     if (ref.current) ref.current.open = false;
-  }, [location.pathname]);
+  });
   useEffect(() => {
     const close = (e: MouseEvent | KeyboardEvent) => {
       const el = ref.current;

@@ -31,6 +31,7 @@ export function UnreadProvider({ children }: { children: ReactNode }) {
       // The badge is a hint: a failed poll keeps the last count.
     }
   }, [me]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the path is the trigger: the badge is asked again on each page change
   useEffect(() => {
     void refresh();
   }, [refresh, location.pathname]);

@@ -99,8 +99,8 @@ export function LedgerPage() {
                     <td>{t(`ledger.kinds.${x.kind}`, { defaultValue: x.kind })}</td>
                     <td>
                       <ul className="funding-entries">
-                        {x.entries.map((e, i) => (
-                          <li key={i}>
+                        {x.entries.map((e) => (
+                          <li key={`${e.account}:${e.amount}`}>
                             <span>{t(`ledger.accounts.${e.account}`, { defaultValue: e.account })}</span>
                             <span className={e.amount < 0 ? 'out' : 'in'}>
                               {e.amount > 0 ? '+' : '−'}

@@ -11,24 +11,31 @@ import { namesOneField } from './util';
 
 const CURRENCIES = ['EUR', 'USD', 'GBP', 'CHF', 'CAD'];
 
+/** Rows of the form keep a key of their own, so that removing one leaves the others' inputs where they are. */
+let nextKey = 1;
+const shippingGroup = () => ({ key: nextKey++, countries: '', cost: '' });
+const stretchGoal = () => ({ key: nextKey++, amount: '', description: '' });
+
 interface TierDraft {
+  key: number;
   title: string;
   description: string;
   price: string;
   limit: string;
   delivery: string;
   ships: boolean;
-  groups: { countries: string; cost: string }[];
+  groups: ReturnType<typeof shippingGroup>[];
 }
 
 const emptyTier = (): TierDraft => ({
+  key: nextKey++,
   title: '',
   description: '',
   price: '',
   limit: '',
   delivery: '',
   ships: false,
-  groups: [{ countries: '', cost: '' }],
+  groups: [shippingGroup()],
 });
 
 export function NewCampaignPage() {
@@ -53,7 +60,7 @@ function NewCampaign() {
   const [model, setModel] = useState<Model>('all_or_nothing');
   const [deadline, setDeadline] = useState(() => new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10));
   const [tiers, setTiers] = useState<TierDraft[]>([emptyTier()]);
-  const [stretch, setStretch] = useState<{ amount: string; description: string }[]>([]);
+  const [stretch, setStretch] = useState<ReturnType<typeof stretchGoal>[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   usePageTitle(t('form.title'));
@@ -171,7 +178,7 @@ function NewCampaign() {
         <fieldset className="stack">
           <legend>{t('form.tiers')}</legend>
           {tiers.map((x, i) => (
-            <div key={i} className="card stack-sm">
+            <div key={x.key} className="card stack-sm">
               <div className="row items-start">
                 <Field
                   label={t('form.tierTitle')}
@@ -211,7 +218,7 @@ function NewCampaign() {
               </label>
               {x.ships &&
                 x.groups.map((g, j) => (
-                  <div key={j} className="row items-start">
+                  <div key={g.key} className="row items-start">
                     <Field
                       label={t('form.countries')}
                       hint={t('form.countriesHint')}
@@ -232,7 +239,7 @@ function NewCampaign() {
                 <button
                   type="button"
                   className="btn btn-ghost btn-sm self-start"
-                  onClick={() => setTier(i, { groups: [...x.groups, { countries: '', cost: '' }] })}
+                  onClick={() => setTier(i, { groups: [...x.groups, shippingGroup()] })}
                 >
                   <Icon name="plus" size={14} /> {t('form.addGroup')}
                 </button>
@@ -257,7 +264,7 @@ function NewCampaign() {
       <fieldset className="stack-sm">
         <legend>{t('form.stretchGoals')}</legend>
         {stretch.map((s, i) => (
-          <div key={i} className="row items-start">
+          <div key={s.key} className="row items-start">
             <Field
               label={t('form.stretchAmount', { currency })}
               value={s.amount}
@@ -273,11 +280,7 @@ function NewCampaign() {
             />
           </div>
         ))}
-        <button
-          type="button"
-          className="btn btn-sm self-start"
-          onClick={() => setStretch((xs) => [...xs, { amount: '', description: '' }])}
-        >
+        <button type="button" className="btn btn-sm self-start" onClick={() => setStretch((xs) => [...xs, stretchGoal()])}>
           <Icon name="plus" size={14} /> {t('form.addStretch')}
         </button>
       </fieldset>

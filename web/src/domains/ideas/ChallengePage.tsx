@@ -119,7 +119,7 @@ function HostBar({ challenge, onChange }: { challenge: Challenge; onChange: (c: 
     }
   };
   return (
-    <div className="card stack-sm" role="region" aria-label={t('host.label')}>
+    <section className="card stack-sm" aria-label={t('host.label')}>
       <div className="row">
         <strong>{t('host.label')}</strong>
         <Link className="btn btn-sm" to={`/challenges/${challenge.id}/edit`}>
@@ -136,7 +136,7 @@ function HostBar({ challenge, onChange }: { challenge: Challenge; onChange: (c: 
       </div>
       {challenge.status === 'draft' && <p className="muted small m-0">{t('host.draftLead')}</p>}
       <ErrorBanner error={error} />
-    </div>
+    </section>
   );
 }
 
@@ -189,13 +189,13 @@ function IdeasSection({
           {t('ideas')}
         </h2>
         <div className="row">
-          <div className="pill-group" role="group" aria-label={t('sort.label')}>
+          <fieldset className="pill-group fieldset-bare" aria-label={t('sort.label')}>
             {SORTS.filter((s) => s !== 'ranked' || challenge.viewer.canSeeRanking).map((s) => (
               <button key={s} type="button" className="pill" aria-pressed={sort === s} onClick={() => set('sort', s === 'top' ? '' : s)}>
                 {t(`sort.${s}`)}
               </button>
             ))}
-          </div>
+          </fieldset>
           <label className="sr-only" htmlFor="ide-status-filter">
             {t('statusFilter')}
           </label>

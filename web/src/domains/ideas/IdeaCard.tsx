@@ -1,6 +1,7 @@
 // One idea in a challenge's list: up/down votes, title, excerpt, tags, status, and its rank when ranked.
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { Markdown } from '../../components';
 import { formatNumber, formatPercent } from '../../format';
 import { IdeaStatusBadge } from './badges';
 import type { Idea } from './types';
@@ -21,8 +22,9 @@ export function VoteButtons({ idea, canVote, onVote }: { idea: Idea; canVote: bo
       >
         ▲
       </button>
-      <span className="ide-net" aria-label={t('vote.net', { up: idea.votes.up, down: idea.votes.down })}>
-        {formatNumber(idea.votes.net)}
+      <span className="ide-net">
+        <span aria-hidden="true">{formatNumber(idea.votes.net)}</span>
+        <span className="sr-only">{t('vote.net', { up: idea.votes.up, down: idea.votes.down })}</span>
       </span>
       <button
         type="button"
@@ -61,7 +63,7 @@ export function IdeaCard({
           </Link>
           <IdeaStatusBadge status={idea.status} />
         </div>
-        {idea.bodyHtml && <div className="prose ide-excerpt" dangerouslySetInnerHTML={{ __html: idea.bodyHtml }} />}
+        {idea.bodyHtml && <Markdown className="ide-excerpt" html={idea.bodyHtml} />}
         <div className="row muted small">
           <span>{t('by', { name: idea.author.name })}</span>
           {idea.tags.map((tag) => (

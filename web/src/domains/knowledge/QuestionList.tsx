@@ -43,24 +43,26 @@ export function QuestionList({ basePath, askHref }: QuestionListProps) {
   return (
     <div className="stack">
       <div className="row-between">
-        <form className="search-bar qa-search" role="search" onSubmit={search}>
-          <div className="search-input">
-            <Icon name="search" />
-            <label className="sr-only" htmlFor="qa-search-input">
-              {t('search.label')}
-            </label>
-            <input
-              id="qa-search-input"
-              type="search"
-              value={words}
-              placeholder={t('search.placeholder')}
-              onChange={(e) => setWords(e.target.value)}
-            />
-          </div>
-          <button type="submit" className="btn">
-            {t('search.button')}
-          </button>
-        </form>
+        <search className="search-bar qa-search">
+          <form className="contents" onSubmit={search}>
+            <div className="search-input">
+              <Icon name="search" />
+              <label className="sr-only" htmlFor="qa-search-input">
+                {t('search.label')}
+              </label>
+              <input
+                id="qa-search-input"
+                type="search"
+                value={words}
+                placeholder={t('search.placeholder')}
+                onChange={(e) => setWords(e.target.value)}
+              />
+            </div>
+            <button type="submit" className="btn">
+              {t('search.button')}
+            </button>
+          </form>
+        </search>
         {askHref && (
           <Link className="btn btn-primary" to={askHref}>
             {t('ask.button')}

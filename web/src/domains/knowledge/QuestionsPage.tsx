@@ -18,7 +18,7 @@ export function QuestionsPage() {
           <h1>{t('allTitle')}</h1>
           <p className="muted m-0">{t('allLead')}</p>
         </div>
-        <div className="pill-group" role="group" aria-label={t('scope.label')}>
+        <fieldset className="pill-group fieldset-bare" aria-label={t('scope.label')}>
           {(['all', 'site'] as const).map((s) => (
             <button
               key={s}
@@ -35,7 +35,7 @@ export function QuestionsPage() {
               {t(`scope.${s}`)}
             </button>
           ))}
-        </div>
+        </fieldset>
       </div>
       <QuestionList
         basePath={siteOnly ? '/questions?scope=site' : '/questions'}

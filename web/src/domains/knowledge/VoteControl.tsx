@@ -43,8 +43,9 @@ export function VoteControl({ path, score: initialScore, vote: initialVote, disa
       >
         ▲
       </button>
-      <span className="qa-score" aria-label={t('vote.score', { score: state.score })}>
-        {formatNumber(state.score)}
+      <span className="qa-score">
+        <span aria-hidden="true">{formatNumber(state.score)}</span>
+        <span className="sr-only">{t('vote.score', { score: state.score })}</span>
       </span>
       <button
         type="button"

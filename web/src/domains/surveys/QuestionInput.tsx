@@ -39,8 +39,8 @@ export function QuestionInput(props: QuestionInputProps) {
 function ChoiceInput({ question, value, onChange, labelledBy, multiple }: QuestionInputProps & { multiple: boolean }) {
   const name = useId();
   const chosen = multiple ? ((value as string[] | undefined) ?? []) : value;
-  return (
-    <div role={multiple ? 'group' : 'radiogroup'} aria-labelledby={labelledBy} className="sv-choices">
+  const choices = (
+    <>
       {question.options.map((label) => {
         const checked = multiple ? (chosen as string[]).includes(label) : chosen === label;
         return (
@@ -59,6 +59,16 @@ function ChoiceInput({ question, value, onChange, labelledBy, multiple }: Questi
           </label>
         );
       })}
+    </>
+  );
+  // Checkboxes are a group of their own (a fieldset); radio buttons share a radiogroup.
+  return multiple ? (
+    <fieldset aria-labelledby={labelledBy} className="sv-choices fieldset-bare">
+      {choices}
+    </fieldset>
+  ) : (
+    <div role="radiogroup" aria-labelledby={labelledBy} className="sv-choices">
+      {choices}
     </div>
   );
 }

@@ -43,13 +43,13 @@ export function ResultsPage() {
         </div>
         {s.viewer.isHost && (
           <div className="stack-sm">
-            <div className="pill-group" role="group" aria-label={t('results.segment')}>
+            <fieldset className="pill-group fieldset-bare" aria-label={t('results.segment')}>
               {SEGMENTS.map((seg) => (
                 <button key={seg} type="button" className="pill" aria-pressed={segment === seg} onClick={() => setSegment(seg)}>
                   {t(`segments.${seg}`)}
                 </button>
               ))}
-            </div>
+            </fieldset>
             <a className="btn btn-ghost btn-sm" href={`/api/v1/surveys/${s.id}/results.csv`} download>
               {t('host.exportCsv')}
             </a>
@@ -212,6 +212,7 @@ function QuestionBody({ result }: { result: QuestionResult }) {
       return result.texts ? (
         <ul className="list sv-texts">
           {result.texts.map((text, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: answers shown as they came, never reordered nor edited, and two may read the same
             <li key={i}>{text}</li>
           ))}
         </ul>

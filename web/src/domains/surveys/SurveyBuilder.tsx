@@ -12,6 +12,8 @@ interface Draft {
   kind: QuestionKind;
   prompt: string;
   options: string[];
+  /** One key per option (same order), so that removing an option leaves the others' inputs in place. */
+  optionKeys: number[];
   required: boolean;
   min: string;
   max: string;
@@ -29,7 +31,8 @@ function blank(kind: QuestionKind): Draft {
     key: nextKey++,
     kind,
     prompt: '',
-    options: hasOptions(kind) ? ['', ''] : kind === 'scale' ? [] : [],
+    options: hasOptions(kind) ? ['', ''] : [],
+    optionKeys: hasOptions(kind) ? [nextKey++, nextKey++] : [],
     required: false,
     min: '',
     max: '',
@@ -45,6 +48,7 @@ function fromQuestion(q: Question): Draft {
     kind: q.kind,
     prompt: q.prompt,
     options: q.options,
+    optionKeys: q.options.map(() => nextKey++),
     required: q.required,
     min: q.min === null ? '' : String(q.min),
     max: q.max === null ? '' : String(q.max),
@@ -230,7 +234,8 @@ function Builder({ projectRef, existing }: { projectRef?: string; existing?: Sur
                   value={q.kind}
                   onChange={(e) => {
                     const kind = e.target.value as QuestionKind;
-                    update(q.key, { kind, options: hasOptions(kind) ? (q.options.length >= 2 ? q.options : ['', '']) : [], intent: false });
+                    const options = hasOptions(kind) ? (q.options.length >= 2 ? q.options : ['', '']) : [];
+                    update(q.key, { kind, options, optionKeys: options.map((_, k) => q.optionKeys[k] ?? nextKey++), intent: false });
                   }}
                 >
                   {QUESTION_KINDS.map((k) => (
@@ -257,7 +262,7 @@ function Builder({ projectRef, existing }: { projectRef?: string; existing?: Sur
                 <legend>{t('builder.options')}</legend>
                 <div className="stack-sm">
                   {q.options.map((o, oi) => (
-                    <div key={oi} className="row">
+                    <div key={q.optionKeys[oi]} className="row">
                       <input
                         className="grow"
                         type="text"
@@ -270,7 +275,12 @@ function Builder({ projectRef, existing }: { projectRef?: string; existing?: Sur
                         type="button"
                         className="btn btn-ghost btn-sm"
                         disabled={q.options.length <= 2}
-                        onClick={() => update(q.key, { options: q.options.filter((_, xi) => xi !== oi) })}
+                        onClick={() =>
+                          update(q.key, {
+                            options: q.options.filter((_, xi) => xi !== oi),
+                            optionKeys: q.optionKeys.filter((_, xi) => xi !== oi),
+                          })
+                        }
                         aria-label={t('builder.removeOption', { n: oi + 1 })}
                       >
                         ✕
@@ -281,7 +291,7 @@ function Builder({ projectRef, existing }: { projectRef?: string; existing?: Sur
                     <button
                       type="button"
                       className="btn btn-sm"
-                      onClick={() => update(q.key, { options: [...q.options, ''] })}
+                      onClick={() => update(q.key, { options: [...q.options, ''], optionKeys: [...q.optionKeys, nextKey++] })}
                       disabled={q.options.length >= 30}
                     >
                       {t('builder.addOption')}

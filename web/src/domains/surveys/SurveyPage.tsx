@@ -63,7 +63,7 @@ function HostBar({ survey, onChange }: { survey: Survey; onChange: (s: Survey) =
     }
   };
   return (
-    <div className="card stack-sm" aria-label={t('host.label')} role="region">
+    <section className="card stack-sm" aria-label={t('host.label')}>
       <div className="row">
         {survey.status === 'draft' && (
           <>
@@ -102,7 +102,7 @@ function HostBar({ survey, onChange }: { survey: Survey; onChange: (s: Survey) =
         {survey.resultsPublic ? t('host.resultsPublic') : t('host.resultsPrivate')}
       </p>
       <ErrorBanner error={error} />
-    </div>
+    </section>
   );
 }
 
@@ -120,13 +120,12 @@ function Answering({ survey, onAnswered }: { survey: Survey; onAnswered: () => P
   const [sending, setSending] = useState(false);
   const [done, setDone] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const first = useRef(true);
+  const shownStep = useRef(step);
 
+  // A new step moves the focus to its question (not on arrival: the page keeps its own start).
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
+    if (shownStep.current === step) return;
+    shownStep.current = step;
     headingRef.current?.focus();
   }, [step]);
 
@@ -241,8 +240,9 @@ function Answering({ survey, onAnswered }: { survey: Survey; onAnswered: () => P
         <h2 id={promptId} ref={headingRef} tabIndex={-1} className="sv-prompt">
           {q.prompt}
           {q.required && (
-            <span className="required-mark" aria-label={t('answer.requiredMark')}>
-              *
+            <span className="required-mark">
+              <span aria-hidden="true">*</span>
+              <span className="sr-only">{t('answer.requiredMark')}</span>
             </span>
           )}
         </h2>
@@ -262,7 +262,15 @@ function Answering({ survey, onAnswered }: { survey: Survey; onAnswered: () => P
       </div>
       {error && !problem ? <ErrorBanner error={error} /> : null}
       <div className="row-between">
-        <button type="button" className="btn" disabled={step === 0} onClick={() => (setProblem(null), setStep(step - 1))}>
+        <button
+          type="button"
+          className="btn"
+          disabled={step === 0}
+          onClick={() => {
+            setProblem(null);
+            setStep(step - 1);
+          }}
+        >
           {t('answer.back')}
         </button>
         <button type="submit" className="btn btn-primary" disabled={sending}>

@@ -45,13 +45,13 @@ function Validation() {
           <h1>{t('validation.title')}</h1>
           <p className="muted m-0">{t('validation.lead')}</p>
         </div>
-        <div className="pill-group" role="group" aria-label={t('validation.window')}>
+        <fieldset className="pill-group fieldset-bare" aria-label={t('validation.window')}>
           {WINDOWS.map((d) => (
             <button key={d} type="button" className="pill" aria-pressed={days === d} onClick={() => setDays(d)}>
               {t('validation.days', { count: d })}
             </button>
           ))}
-        </div>
+        </fieldset>
       </div>
       <VerdictCard v={v} />
       <div className="sv-grid-2">

@@ -148,17 +148,22 @@ function HostPanel({ batch, onChange }: { batch: Batch; onChange: () => void }) 
         )}
         <div className="row">
           {(batch.status === 'draft' || batch.status === 'paused') && (
-            <button className="btn btn-primary" disabled={busy || batch.itemsCount === 0} onClick={() => act('publish')}>
+            <button type="button" className="btn btn-primary" disabled={busy || batch.itemsCount === 0} onClick={() => act('publish')}>
               {t('publish')}
             </button>
           )}
           {batch.status === 'published' && (
-            <button className="btn" disabled={busy} onClick={() => act('pause')}>
+            <button type="button" className="btn" disabled={busy} onClick={() => act('pause')}>
               {t('pause')}
             </button>
           )}
           {batch.status !== 'closed' && batch.status !== 'draft' && (
-            <button className="btn btn-danger" disabled={busy} onClick={() => window.confirm(t('closeConfirm')) && act('close')}>
+            <button
+              type="button"
+              className="btn btn-danger"
+              disabled={busy}
+              onClick={() => window.confirm(t('closeConfirm')) && act('close')}
+            >
               {t('close')}
             </button>
           )}
@@ -223,10 +228,10 @@ function ReviewQueue({ batch }: { batch: Batch }) {
                   )}
                 </td>
                 <td className="row">
-                  <button className="btn btn-sm btn-primary" onClick={() => decide(s, 'approve')}>
+                  <button type="button" className="btn btn-sm btn-primary" onClick={() => decide(s, 'approve')}>
                     {t('approve')}
                   </button>
-                  <button className="btn btn-sm" onClick={() => decide(s, 'reject')}>
+                  <button type="button" className="btn btn-sm" onClick={() => decide(s, 'reject')}>
                     {t('reject')}
                   </button>
                 </td>

@@ -174,7 +174,7 @@ function Results() {
                   {b.reward && (
                     <td>
                       {!w.imported && (
-                        <button className="btn btn-sm" onClick={() => void bonus(w)}>
+                        <button type="button" className="btn btn-sm" onClick={() => void bonus(w)}>
                           {t('bonus')}
                         </button>
                       )}
@@ -244,7 +244,10 @@ function MethodCharts({ batch, methods, current, totalItems }: { batch: Batch; m
         if (i.answer === null || base[k]?.answer === null) return;
         answered++;
         if (answerText(i.answer) === answerText(base[k]!.answer)) same++;
-        if (i.confidence !== null) (conf += i.confidence), confN++;
+        if (i.confidence !== null) {
+          conf += i.confidence;
+          confN++;
+        }
       });
       return { method: m, agreement: answered ? same / answered : 0, confidence: confN ? conf / confN : null };
     });

@@ -1,6 +1,6 @@
 // The work page: one leased item at a time, answered with the keyboard (1–9 pick labels, Enter submits, S skips),
 // with feedback after gold items, progress and earnings.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api';
@@ -103,7 +103,10 @@ function Work() {
   const handler = useRef<(e: KeyboardEvent) => void>(() => {});
   handler.current = (e: KeyboardEvent) => {
     if (!lease || e.ctrlKey || e.metaKey || e.altKey) return;
-    const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement;
+    // A radio button or checkbox of a label is no text field: digits still pick there.
+    const typing =
+      (e.target instanceof HTMLInputElement && e.target.type !== 'radio' && e.target.type !== 'checkbox') ||
+      e.target instanceof HTMLTextAreaElement;
     if (e.key === 'Enter') {
       e.preventDefault();
       void submit();
@@ -130,7 +133,7 @@ function Work() {
     <div className="stack task-work">
       <div className="row-between">
         <h1 className="m-0">{lease?.batch.title ?? t('work')}</h1>
-        <div className="row muted small" aria-label={t('earnings')}>
+        <section className="row muted small" aria-label={t('earnings')}>
           <span>
             {t('earned')}: {earned.length ? earned.map((b) => formatMoney(b.amount, b.currency)).join(' · ') : '—'}
           </span>
@@ -140,7 +143,7 @@ function Work() {
             </span>
           )}
           <Link to="/me/tasks">{t('myWork')}</Link>
-        </div>
+        </section>
       </div>
       {feedback && (
         <p className={`banner ${feedback.correct ? 'banner-success' : 'banner-error'}`} role="status">
@@ -175,20 +178,7 @@ function Work() {
             <section className="card stack-sm">
               <h2 className="section-title">{t('yourAnswer')}</h2>
               {(kind === 'label' || kind === 'labels') && (
-                <div className="task-labels" role={kind === 'label' ? 'radiogroup' : 'group'} aria-label={t('yourAnswer')}>
-                  {labels.map((l, k) => (
-                    <button
-                      key={l}
-                      type="button"
-                      role={kind === 'label' ? 'radio' : 'checkbox'}
-                      aria-checked={picked.includes(k)}
-                      className={`btn task-label ${picked.includes(k) ? 'btn-primary' : ''}`}
-                      onClick={() => toggle(k)}
-                    >
-                      {k < 9 && <kbd>{k + 1}</kbd>} {l}
-                    </button>
-                  ))}
-                </div>
+                <LabelChoices labels={labels} picked={picked} single={kind === 'label'} label={t('yourAnswer')} onToggle={toggle} />
               )}
               {(kind === 'number' || kind === 'text') && (
                 <input
@@ -200,10 +190,10 @@ function Work() {
                 />
               )}
               <div className="row">
-                <button className="btn btn-primary" onClick={() => void submit()} disabled={answer() === null || sending}>
+                <button type="button" className="btn btn-primary" onClick={() => void submit()} disabled={answer() === null || sending}>
                   {t('submit')} <kbd>Enter</kbd>
                 </button>
-                <button className="btn" onClick={() => void skip()} disabled={sending}>
+                <button type="button" className="btn" onClick={() => void skip()} disabled={sending}>
                   {t('skip')} <kbd>S</kbd>
                 </button>
               </div>
@@ -222,5 +212,41 @@ function Work() {
         </>
       )}
     </div>
+  );
+}
+
+interface LabelChoicesProps {
+  labels: string[];
+  /** Indexes of the chosen labels. */
+  picked: number[];
+  /** One label only (radio buttons), else any number (checkboxes). */
+  single: boolean;
+  label: string;
+  onToggle: (index: number) => void;
+}
+
+/** The labels as radio buttons (one label) or checkboxes (several), drawn as buttons and numbered for the keyboard shortcuts. */
+function LabelChoices({ labels, picked, single, label, onToggle }: LabelChoicesProps) {
+  const name = useId();
+  const choices = labels.map((l, k) => (
+    <label key={l} className={`btn task-label ${picked.includes(k) ? 'btn-primary' : ''}`}>
+      <input
+        className="sr-only"
+        type={single ? 'radio' : 'checkbox'}
+        name={name}
+        checked={picked.includes(k)}
+        onChange={() => onToggle(k)}
+      />
+      {k < 9 && <kbd>{k + 1}</kbd>} {l}
+    </label>
+  ));
+  return single ? (
+    <div className="task-labels" role="radiogroup" aria-label={label}>
+      {choices}
+    </div>
+  ) : (
+    <fieldset className="task-labels fieldset-bare" aria-label={label}>
+      {choices}
+    </fieldset>
   );
 }
