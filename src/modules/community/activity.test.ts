@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestUser } from '../../../test/support/test-app.js';
 import { campaignFixture } from '../../../test/support/fixtures.js';
+import { comment } from './test-helpers.js';
 
 let t: TestApp;
 let stranger: TestUser;
@@ -9,12 +10,6 @@ beforeAll(async () => {
   stranger = await t.signup('Stranger');
 });
 afterAll(() => t.close());
-
-async function comment(as: TestUser, subject: string, body: string) {
-  const res = await t.request(as, 'POST', `/api/v1/comments?subject=${subject}`, { body });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json().id as string;
-}
 
 const feed = async (as: TestUser | null, projectId: string) => {
   const res = await t.request(as, 'GET', `/api/v1/projects/${projectId}/activity?limit=100`);
@@ -34,9 +29,9 @@ describe('visibility of what belongs to a draft', () => {
     });
     expect(batch.statusCode, batch.body).toBe(201);
     const batchId = batch.json().id as string;
-    const onCampaign = await comment(host, `campaign:${f.campaignId}`, 'Secret pricing plan');
-    const onBatch = await comment(host, `batch:${batchId}`, 'Secret batch plan');
-    await comment(host, `project:${f.projectId}`, 'Hello, crowd');
+    const onCampaign = (await comment(t, host, `campaign:${f.campaignId}`, 'Secret pricing plan')).id as string;
+    const onBatch = (await comment(t, host, `batch:${batchId}`, 'Secret batch plan')).id as string;
+    await comment(t, host, `project:${f.projectId}`, 'Hello, crowd');
 
     const leaked = (items: { data: Record<string, unknown> }[]) => JSON.stringify(items).match(/Secret|cmp_|tb_/g) ?? [];
     for (const viewer of [stranger, null]) {

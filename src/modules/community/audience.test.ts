@@ -1,25 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { createTestApp, DAY, type TestApp, type TestUser } from '../../../test/support/test-app.js';
+import { createTestApp, DAY, type TestApp } from '../../../test/support/test-app.js';
 import { followerIds, isFollower, pendingSignups } from './audience.js';
-import { fieldsOf } from '../../../test/support/fixtures.js';
+import { fieldsOf, makeProject } from '../../../test/support/fixtures.js';
 
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
 });
 afterAll(() => t.close());
-
-async function open(owner: TestUser, body: Record<string, unknown> = {}) {
-  const res = await t.request(owner, 'POST', '/api/v1/projects', {
-    title: 'Audience project',
-    summary: 'For the crowd',
-    category: 'community',
-    ...body,
-  });
-  expect(res.statusCode).toBe(201);
-  return res.json();
-}
 
 async function followRows(projectId: string): Promise<number> {
   const res = await t.ctx.db.execute(sql`SELECT count(*)::int AS n FROM project_follows WHERE project_id = ${projectId}`);
@@ -31,7 +20,7 @@ describe('Follows', () => {
     it('follows and unfollows idempotently, keeping the count exact', async () => {
       const owner = await t.signup('Owner');
       const [a, b] = [await t.signup('A'), await t.signup('B')];
-      const p = await open(owner);
+      const p = await makeProject(t, owner);
       expect((await t.request(a, 'POST', `/api/v1/projects/${p.id}/follow`)).json()).toEqual({
         projectId: p.id,
         following: true,
@@ -56,7 +45,7 @@ describe('Follows', () => {
 
     it('keeps the count equal to the follow rows under concurrent follows and unfollows', async () => {
       const owner = await t.signup('Owner');
-      const p = await open(owner);
+      const p = await makeProject(t, owner);
       const crowd = await Promise.all(Array.from({ length: 6 }, (_, i) => t.signup(`Crowd${i}`)));
       const calls = crowd.flatMap((u, i) => [
         t.request(u, 'POST', `/api/v1/projects/${p.id}/follow`),
@@ -72,7 +61,7 @@ describe('Follows', () => {
 
     it('answers 401 anonymously and 404 for an unknown project', async () => {
       const u = await t.signup('U');
-      const p = await open(u);
+      const p = await makeProject(t, u);
       expect((await t.request(null, 'POST', `/api/v1/projects/${p.id}/follow`)).statusCode).toBe(401);
       expect((await t.request(null, 'DELETE', `/api/v1/projects/${p.id}/follow`)).statusCode).toBe(401);
       expect((await t.request(u, 'POST', '/api/v1/projects/prj_nope/follow')).statusCode).toBe(404);
@@ -87,7 +76,7 @@ describe('Launch sign-ups', () => {
     it('records a signed-in person with their account e-mail, once', async () => {
       const owner = await t.signup('Owner');
       const fan = await t.signup('Fan', { locale: 'fr' });
-      const p = await open(owner);
+      const p = await makeProject(t, owner);
       const first = await t.request(fan, 'POST', `/api/v1/projects/${p.id}/signups`, { email: 'someone.else@example.test' });
       expect(first.statusCode).toBe(201);
       expect(first.json()).toEqual({ projectId: p.id, email: fan.email, alreadySignedUp: false });
@@ -102,7 +91,7 @@ describe('Launch sign-ups', () => {
 
     it('records an anonymous e-mail once whatever its case, and recognizes it when that person signs in', async () => {
       const owner = await t.signup('Owner');
-      const p = await open(owner);
+      const p = await makeProject(t, owner);
       const later = await t.signup('Later');
       const first = await t.request(null, 'POST', `/api/v1/projects/${p.id}/signups`, { email: later.email, locale: 'fr' });
       expect(first.statusCode).toBe(201);
@@ -122,7 +111,7 @@ describe('Launch sign-ups', () => {
       [{ email: 'ok@example.test', locale: 'de' }, 'body.locale'],
     ])('answers 400 naming the field for an anonymous %j', async (body, field) => {
       const owner = await t.signup('Owner');
-      const p = await open(owner);
+      const p = await makeProject(t, owner);
       const res = await t.request(null, 'POST', `/api/v1/projects/${p.id}/signups`, body);
       expect(res.statusCode).toBe(400);
       expect(res.json().error.code).toBe('validation_failed');
@@ -138,7 +127,7 @@ describe('Launch sign-ups', () => {
   describe('signupStats', () => {
     it('gives hosts the total and the daily counts, days without sign-ups included', async () => {
       const owner = await t.signup('Owner');
-      const p = await open(owner);
+      const p = await makeProject(t, owner);
       const start = t.clock.now().toISOString().slice(0, 10);
       await t.request(null, 'POST', `/api/v1/projects/${p.id}/signups`, { email: 'd1a@example.test' });
       await t.request(null, 'POST', `/api/v1/projects/${p.id}/signups`, { email: 'd1b@example.test' });
@@ -157,7 +146,7 @@ describe('Launch sign-ups', () => {
     it('is for hosts only, and validates days', async () => {
       const owner = await t.signup('Owner');
       const other = await t.signup('Other');
-      const p = await open(owner);
+      const p = await makeProject(t, owner);
       expect((await t.request(other, 'GET', `/api/v1/projects/${p.id}/signups`)).statusCode).toBe(403);
       expect((await t.request(null, 'GET', `/api/v1/projects/${p.id}/signups`)).statusCode).toBe(401);
       expect((await t.request(owner, 'GET', '/api/v1/projects/prj_nope/signups')).statusCode).toBe(404);

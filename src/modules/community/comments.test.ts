@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { createTestApp, type TestApp, type TestUser } from '../../../test/support/test-app.js';
+import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { MAX_DEPTH } from './comments.js';
 import { SUBJECT_TYPES } from './subjects.js';
 import { registerSubject, subjectRowOf } from '../subjects/registry.js';
-import { fieldsOf } from '../../../test/support/fixtures.js';
+import { fieldsOf, makeProject } from '../../../test/support/fixtures.js';
+import { comment, notificationsOf } from './test-helpers.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -12,39 +13,14 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function open(owner: TestUser, body: Record<string, unknown> = {}) {
-  const res = await t.request(owner, 'POST', '/api/v1/projects', {
-    title: 'Commented project',
-    summary: 'Talk about it',
-    category: 'community',
-    ...body,
-  });
-  expect(res.statusCode).toBe(201);
-  return res.json();
-}
-
-async function comment(as: TestUser, subject: string, body: string, parentId?: string) {
-  const res = await t.request(as, 'POST', `/api/v1/comments?subject=${subject}`, { body, ...(parentId ? { parentId } : {}) });
-  expect(res.statusCode).toBe(201);
-  return res.json();
-}
-
-async function notificationsOf(u: TestUser) {
-  return (await t.request(u, 'GET', '/api/v1/notifications?limit=100')).json().items as {
-    kind: string;
-    subject: string;
-    data: Record<string, unknown>;
-  }[];
-}
-
 describe('Comments', () => {
   describe('createComment and listComments', () => {
     it('threads replies under their comment, in reading order, with Markdown rendered safely', async () => {
       const owner = await t.signup('Owner');
       const [ann, ben] = [await t.signup('Ann'), await t.signup('Ben')];
-      const p = await open(owner);
+      const p = await makeProject(t, owner);
       const subject = `project:${p.id}`;
-      const top = await comment(ann, subject, 'Love **this** <script>alert(1)</script>');
+      const top = await comment(t, ann, subject, 'Love **this** <script>alert(1)</script>');
       expect(top).toMatchObject({
         subject,
         parentId: null,
@@ -57,9 +33,9 @@ describe('Comments', () => {
       });
       expect(top.bodyHtml).toContain('<strong>this</strong>');
       expect(top.bodyHtml).not.toContain('script');
-      const r1 = await comment(ben, subject, 'Why?', top.id);
-      const r2 = await comment(ann, subject, 'Because.', r1.id);
-      const r3 = await comment(owner, subject, 'Thanks both', top.id);
+      const r1 = await comment(t, ben, subject, 'Why?', top.id);
+      const r2 = await comment(t, ann, subject, 'Because.', r1.id);
+      const r3 = await comment(t, owner, subject, 'Thanks both', top.id);
       expect(r2).toMatchObject({ parentId: r1.id, rootId: top.id, depth: 2 });
       const list = (await t.request(null, 'GET', `/api/v1/comments?subject=${subject}`)).json();
       expect(list).toMatchObject({ subject, total: 4, nextCursor: null });
@@ -75,7 +51,7 @@ describe('Comments', () => {
 
     it('accepts a project slug and the subject in the body, storing the project id', async () => {
       const owner = await t.signup('Owner');
-      const p = await open(owner);
+      const p = await makeProject(t, owner);
       const res = await t.request(owner, 'POST', '/api/v1/comments', { body: 'By body', subject: `project:${p.slug}` });
       expect(res.statusCode).toBe(201);
       expect(res.json().subject).toBe(`project:${p.id}`);
@@ -84,28 +60,28 @@ describe('Comments', () => {
     it('tells the project owner of a comment and the parent author of a reply, never oneself, never twice', async () => {
       const owner = await t.signup('Owner');
       const [cat, dan] = [await t.signup('Cat'), await t.signup('Dan')];
-      const p = await open(owner, { title: 'Notified project' });
+      const p = await makeProject(t, owner, 'Notified project');
       const subject = `project:${p.id}`;
-      const top = await comment(cat, subject, 'First!');
-      let ownerNotes = await notificationsOf(owner);
+      const top = await comment(t, cat, subject, 'First!');
+      let ownerNotes = await notificationsOf(t, owner);
       expect(ownerNotes[0]).toMatchObject({
         kind: 'project_comment',
         subject: `comment:${top.id}`,
         data: { projectId: p.id, projectTitle: 'Notified project', authorName: 'Cat', excerpt: 'First!' },
       });
-      const reply = await comment(dan, subject, 'Second, and *more*', top.id);
-      const catNotes = await notificationsOf(cat);
+      const reply = await comment(t, dan, subject, 'Second, and *more*', top.id);
+      const catNotes = await notificationsOf(t, cat);
       expect(catNotes[0]).toMatchObject({
         kind: 'comment_reply',
         subject: `comment:${reply.id}`,
         data: { parentId: top.id, authorName: 'Dan', excerpt: 'Second, and more' },
       });
-      const before = (await notificationsOf(owner)).length;
-      const ownTop = await comment(owner, subject, 'Hosts speaking');
-      await comment(owner, subject, 'Talking to myself', ownTop.id);
-      expect((await notificationsOf(owner)).length).toBe(before);
-      await comment(cat, subject, 'Answering the host', ownTop.id);
-      ownerNotes = await notificationsOf(owner);
+      const before = (await notificationsOf(t, owner)).length;
+      const ownTop = await comment(t, owner, subject, 'Hosts speaking');
+      await comment(t, owner, subject, 'Talking to myself', ownTop.id);
+      expect((await notificationsOf(t, owner)).length).toBe(before);
+      await comment(t, cat, subject, 'Answering the host', ownTop.id);
+      ownerNotes = await notificationsOf(t, owner);
       expect(ownerNotes.length).toBe(before + 1);
       expect(ownerNotes[0].kind).toBe('comment_reply');
       expect(catNotes.filter((n) => n.kind === 'project_comment')).toEqual([]);
@@ -113,10 +89,10 @@ describe('Comments', () => {
 
     it('pages through threads newest or oldest first with cursors', async () => {
       const owner = await t.signup('Owner');
-      const p = await open(owner);
+      const p = await makeProject(t, owner);
       const subject = `project:${p.id}`;
       const made: string[] = [];
-      for (let i = 0; i < 5; i++) made.push((await comment(owner, subject, `Comment ${i}`)).id);
+      for (let i = 0; i < 5; i++) made.push((await comment(t, owner, subject, `Comment ${i}`)).id);
       for (const [sort, expected] of [
         ['new', [...made].reverse()],
         ['old', made],
@@ -139,9 +115,9 @@ describe('Comments', () => {
 
     it(`refuses replies deeper than ${MAX_DEPTH}`, async () => {
       const owner = await t.signup('Owner');
-      const p = await open(owner);
-      let parent = await comment(owner, `project:${p.id}`, 'depth 0');
-      for (let d = 1; d <= MAX_DEPTH; d++) parent = await comment(owner, `project:${p.id}`, `depth ${d}`, parent.id);
+      const p = await makeProject(t, owner);
+      let parent = await comment(t, owner, `project:${p.id}`, 'depth 0');
+      for (let d = 1; d <= MAX_DEPTH; d++) parent = await comment(t, owner, `project:${p.id}`, `depth ${d}`, parent.id);
       const res = await t.request(owner, 'POST', `/api/v1/comments?subject=project:${p.id}`, { body: 'too deep', parentId: parent.id });
       expect(res.statusCode).toBe(400);
       expect(res.json().error).toMatchObject({ code: 'thread_too_deep', details: { field: 'body.parentId' } });
@@ -149,8 +125,8 @@ describe('Comments', () => {
 
     it('refuses a parent from another subject or unknown, 404', async () => {
       const owner = await t.signup('Owner');
-      const [a, b] = [await open(owner), await open(owner)];
-      const onA = await comment(owner, `project:${a.id}`, 'on A');
+      const [a, b] = [await makeProject(t, owner), await makeProject(t, owner)];
+      const onA = await comment(t, owner, `project:${a.id}`, 'on A');
       for (const parentId of [onA.id, 'cmt_nope']) {
         const res = await t.request(owner, 'POST', `/api/v1/comments?subject=project:${b.id}`, { body: 'x', parentId });
         expect(res.statusCode).toBe(404);
@@ -172,7 +148,7 @@ describe('Comments', () => {
       ['?subject=project:PRJ', { body: 'x', subject: 'project:other' }, 'body.subject'],
     ])('answers 400 naming the field for POST /comments%s %j', async (query, body, field) => {
       const owner = await t.signup('Owner');
-      const p = await open(owner);
+      const p = await makeProject(t, owner);
       const res = await t.request(owner, 'POST', `/api/v1/comments${query.replace('PRJ', p.id)}`, body);
       expect(res.statusCode).toBe(400);
       expect(res.json().error.code).toBe('validation_failed');
@@ -187,7 +163,7 @@ describe('Comments', () => {
       ['?subject=project:PRJ&cursor=xyz', 'querystring.cursor'],
     ])('answers 400 naming the field for GET /comments%s', async (query, field) => {
       const owner = await t.signup('Owner');
-      const p = await open(owner);
+      const p = await makeProject(t, owner);
       const res = await t.request(null, 'GET', `/api/v1/comments${query.replace('PRJ', p.id)}`);
       expect(res.statusCode).toBe(400);
       expect(fieldsOf(res)).toContain(field);
@@ -195,7 +171,7 @@ describe('Comments', () => {
 
     it('needs a signed-in person to comment', async () => {
       const owner = await t.signup('Owner');
-      const p = await open(owner);
+      const p = await makeProject(t, owner);
       expect((await t.request(null, 'POST', `/api/v1/comments?subject=project:${p.id}`, { body: 'anon' })).statusCode).toBe(401);
     });
   });
@@ -253,7 +229,7 @@ describe('Comments', () => {
     const table = `draft_probe_${Date.now()}`;
     const owner = await t.signup('Owner');
     const stranger = await t.signup('Stranger');
-    const p = await open(owner);
+    const p = await makeProject(t, owner);
     await t.ctx.db.execute(sql.raw(`CREATE TABLE ${table} (id text PRIMARY KEY, project_id text, status text)`));
     await t.ctx.db.execute(sql.raw(`INSERT INTO ${table} VALUES ('d_1', '${p.id}', 'draft'), ('o_1', '${p.id}', 'open')`));
     const saved = registerSubject('campaign', {
@@ -286,11 +262,11 @@ describe('Activity', () => {
     it('shows the project opening, follows (once a person) and comments, newest first, a page at a time', async () => {
       const owner = await t.signup('Owner');
       const fan = await t.signup('Fan');
-      const p = await open(owner);
+      const p = await makeProject(t, owner);
       await t.request(fan, 'POST', `/api/v1/projects/${p.id}/follow`);
       await t.request(fan, 'DELETE', `/api/v1/projects/${p.id}/follow`);
       await t.request(fan, 'POST', `/api/v1/projects/${p.id}/follow`);
-      const c = await comment(fan, `project:${p.id}`, 'Count me **in**');
+      const c = await comment(t, fan, `project:${p.id}`, 'Count me **in**');
       const first = (await t.request(null, 'GET', `/api/v1/projects/${p.id}/activity?limit=2`)).json();
       expect(first.items.map((a: { kind: string }) => a.kind)).toEqual(['comment', 'follow']);
       expect(first.items[0]).toMatchObject({
@@ -309,7 +285,7 @@ describe('Activity', () => {
     it('answers 404 for an unknown project and 400 for bad queries', async () => {
       expect((await t.request(null, 'GET', '/api/v1/projects/prj_nope/activity')).statusCode).toBe(404);
       const owner = await t.signup('Owner');
-      const p = await open(owner);
+      const p = await makeProject(t, owner);
       for (const [q, field] of [
         ['cursor=bad', 'querystring.cursor'],
         ['limit=0', 'querystring.limit'],

@@ -4,7 +4,6 @@ import type { Actor } from '../../http/auth.js';
 import { DomainError, isKind, conflict, invalid } from '../../lib/errors.js';
 import { pageOf } from '../../lib/cursor.js';
 import { newId } from '../../lib/ids.js';
-import { renderMarkdown } from '../../lib/markdown.js';
 import { personById } from '../accounts/people.js';
 import { notify } from '../notifications/service.js';
 import { recordActivity } from './activity.js';
@@ -18,7 +17,7 @@ import {
   selectRootComments,
 } from './comment-queries.js';
 import { resolveSubject, type Subject } from './subjects.js';
-import { excerptOf } from './text.js';
+import { excerptOf, storedMarkdown, writtenAt } from './text.js';
 import { decodeTimeCursor } from './time-cursor.js';
 
 /** Replies nest at most this deep (a top comment is depth 0). */
@@ -66,8 +65,7 @@ function presentComment(r: CommentRow, actor: Actor | null): CommentView {
     body: reveal ? r.body : null,
     bodyHtml: reveal ? r.body_html : null,
     hidden: Boolean(r.hidden),
-    createdAt: new Date(r.created_key).toISOString(),
-    editedAt: r.edited_key ? new Date(r.edited_key).toISOString() : null,
+    ...writtenAt(r),
   };
 }
 
@@ -177,8 +175,7 @@ export async function createComment(ctx: AppContext, actor: Actor, subjectRef: s
       parentId: parent?.id ?? null,
       depth: parent ? Number(parent.depth) + 1 : 0,
       authorId: actor.userId,
-      body: input.body,
-      bodyHtml: renderMarkdown(input.body),
+      ...storedMarkdown(input.body),
       createdAt: ctx.clock.now(),
     });
     if (parent) await incrementRepliesCount(tx, parent.root_id);

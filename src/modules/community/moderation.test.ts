@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestUser } from '../../../test/support/test-app.js';
-import { fieldsOf } from '../../../test/support/fixtures.js';
+import { fieldsOf, makeProject } from '../../../test/support/fixtures.js';
+import { comment, notificationsOf } from './test-helpers.js';
 
 let t: TestApp;
 let operator: TestUser;
@@ -10,41 +11,17 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function open(owner: TestUser, body: Record<string, unknown> = {}) {
-  const res = await t.request(owner, 'POST', '/api/v1/projects', {
-    title: 'Moderated project',
-    summary: 'Careful',
-    category: 'civic',
-    ...body,
-  });
-  expect(res.statusCode).toBe(201);
-  return res.json();
-}
-
-async function comment(as: TestUser, subject: string, body: string, parentId?: string) {
-  const res = await t.request(as, 'POST', `/api/v1/comments?subject=${subject}`, { body, ...(parentId ? { parentId } : {}) });
-  expect(res.statusCode).toBe(201);
-  return res.json();
-}
-
-const notesOf = async (u: TestUser) =>
-  (await t.request(u, 'GET', '/api/v1/notifications?limit=100')).json().items as {
-    kind: string;
-    subject: string;
-    data: Record<string, unknown>;
-  }[];
-
 describe('Moderation', () => {
   describe('setCommentHidden', () => {
     it('hides a comment from everyone but operators, keeping a placeholder in its thread', async () => {
       const owner = await t.signup('Owner');
       const troll = await t.signup('Troll');
       const fan = await t.signup('Fan');
-      const p = await open(owner);
+      const p = await makeProject(t, owner);
       const subject = `project:${p.id}`;
-      const bad = await comment(troll, subject, 'Insulting words here');
-      const reply = await comment(fan, subject, 'Please be nice', bad.id);
-      expect((await notesOf(owner)).find((n) => n.subject === `comment:${bad.id}`)!.data.excerpt).toBe('Insulting words here');
+      const bad = await comment(t, troll, subject, 'Insulting words here');
+      const reply = await comment(t, fan, subject, 'Please be nice', bad.id);
+      expect((await notificationsOf(t, owner)).find((n) => n.subject === `comment:${bad.id}`)!.data.excerpt).toBe('Insulting words here');
 
       const hidden = await t.request(operator, 'POST', `/api/v1/comments/${bad.id}/hide`, { reason: 'insults' });
       expect(hidden.statusCode).toBe(200);
@@ -68,8 +45,8 @@ describe('Moderation', () => {
       const operatorFeed = (await t.request(operator, 'GET', `/api/v1/projects/${p.id}/activity?kind=comment`)).json().items;
       expect(operatorFeed.find((a: { subject: string }) => a.subject === `comment:${bad.id}`)).toMatchObject({ hidden: true });
 
-      expect(JSON.stringify(await notesOf(owner))).not.toContain('Insulting');
-      expect((await notesOf(troll)).filter((n) => n.kind === 'comment_hidden')).toEqual([
+      expect(JSON.stringify(await notificationsOf(t, owner))).not.toContain('Insulting');
+      expect((await notificationsOf(t, troll)).filter((n) => n.kind === 'comment_hidden')).toEqual([
         expect.objectContaining({ subject: `comment:${bad.id}`, data: { on: subject, reason: 'insults' } }),
       ]);
       const answer = await t.request(fan, 'POST', `/api/v1/comments?subject=${subject}`, { body: 'more', parentId: bad.id });
@@ -78,7 +55,7 @@ describe('Moderation', () => {
 
       // Hiding twice changes nothing and tells nobody again.
       await t.request(operator, 'POST', `/api/v1/comments/${bad.id}/hide`);
-      expect((await notesOf(troll)).filter((n) => n.kind === 'comment_hidden')).toHaveLength(1);
+      expect((await notificationsOf(t, troll)).filter((n) => n.kind === 'comment_hidden')).toHaveLength(1);
 
       const shown = await t.request(operator, 'POST', `/api/v1/comments/${bad.id}/unhide`);
       expect(shown.json().hidden).toBe(false);
@@ -96,7 +73,7 @@ describe('Moderation', () => {
       const stranger = await t.signup('Stranger');
       const org = (await t.request(owner, 'POST', '/api/v1/orgs', { name: 'Hidden Org' })).json();
       await t.request(owner, 'POST', `/api/v1/orgs/${org.id}/members`, { userId: admin.id, role: 'admin' });
-      const p = await open(owner, { title: 'Scam xylophones', orgId: org.id });
+      const p = await makeProject(t, owner, 'Scam xylophones', { orgId: org.id });
       await t.request(stranger, 'POST', `/api/v1/projects/${p.id}/follow`);
       const search = () => t.request(null, 'GET', `/api/v1/projects?q=xylophones&ownerId=${owner.id}`);
       expect((await search()).json().items).toHaveLength(1);
@@ -123,11 +100,13 @@ describe('Moderation', () => {
         expect((await t.request(host, 'GET', `/api/v1/projects/${p.id}`)).json()).toMatchObject({ hidden: true });
       }
       expect((await t.request(owner, 'GET', '/api/v1/me/projects')).json().items[0]).toMatchObject({ id: p.id, hidden: true });
-      expect((await notesOf(owner)).find((n) => n.kind === 'project_hidden')).toMatchObject({ data: { projectId: p.id, reason: 'scam' } });
+      expect((await notificationsOf(t, owner)).find((n) => n.kind === 'project_hidden')).toMatchObject({
+        data: { projectId: p.id, reason: 'scam' },
+      });
       expect(
         (await t.request(owner, 'POST', `/api/v1/projects/${p.id}/updates`, { title: 'Still here', body: 'Hosts may post' })).statusCode,
       ).toBe(201);
-      expect((await notesOf(stranger)).filter((n) => n.kind === 'project_update')).toEqual([]);
+      expect((await notificationsOf(t, stranger)).filter((n) => n.kind === 'project_update')).toEqual([]);
 
       expect((await t.request(operator, 'POST', `/api/v1/projects/${p.id}/unhide`)).json().hidden).toBe(false);
       expect((await search()).json().items).toHaveLength(1);
@@ -139,8 +118,8 @@ describe('Moderation', () => {
     it('queues reports for operators, one open report a person, and resolves every report on a subject at once', async () => {
       const owner = await t.signup('Owner');
       const [r1, r2] = [await t.signup('Reporter1'), await t.signup('Reporter2')];
-      const p = await open(owner);
-      const c = await comment(owner, `project:${p.id}`, 'Buy cheap watches at spam.example');
+      const p = await makeProject(t, owner);
+      const c = await comment(t, owner, `project:${p.id}`, 'Buy cheap watches at spam.example');
       const first = await t.request(r1, 'POST', `/api/v1/comments/${c.id}/report`, { reason: 'spam link' });
       expect(first.statusCode).toBe(201);
       expect(first.json()).toMatchObject({ subject: `comment:${c.id}`, reason: 'spam link', status: 'open' });
@@ -200,7 +179,7 @@ describe('Moderation', () => {
     it('dismisses a project report, keeping the project visible', async () => {
       const owner = await t.signup('Owner');
       const critic = await t.signup('Critic');
-      const p = await open(owner, { title: 'Controversial' });
+      const p = await makeProject(t, owner, 'Controversial');
       const rep = (await t.request(critic, 'POST', `/api/v1/projects/${p.slug}/report`, { reason: 'I dislike it' })).json();
       expect(rep.subject).toBe(`project:${p.id}`);
       const res = await t.request(operator, 'POST', `/api/v1/moderation/reports/${rep.id}/resolve`, { action: 'dismiss', note: 'allowed' });
@@ -215,7 +194,7 @@ describe('Moderation', () => {
 
     it('pages through the queue with cursors', async () => {
       const owner = await t.signup('Owner');
-      const p = await open(owner);
+      const p = await makeProject(t, owner);
       const reporters = await Promise.all([1, 2, 3, 4, 5].map((i) => t.signup(`Pager${i}`)));
       for (const r of reporters) await t.request(r, 'POST', `/api/v1/projects/${p.id}/report`, { reason: 'paging' });
       const seen: string[] = [];
@@ -240,8 +219,8 @@ describe('Moderation', () => {
     it('keeps the queue, resolving, hiding and showing for operators', async () => {
       const owner = await t.signup('Owner');
       const member = await t.signup('Member');
-      const p = await open(owner);
-      const c = await comment(owner, `project:${p.id}`, 'fine');
+      const p = await makeProject(t, owner);
+      const c = await comment(t, owner, `project:${p.id}`, 'fine');
       const rep = (await t.request(member, 'POST', `/api/v1/comments/${c.id}/report`, { reason: 'unsure' })).json();
       const calls: [string, string, unknown?][] = [
         ['GET', '/api/v1/moderation/reports'],
@@ -271,8 +250,8 @@ describe('Moderation', () => {
       [{ reason: 12345 }, 'body.reason'],
     ])('answers 400 naming the field for a report %j', async (body, field) => {
       const owner = await t.signup('Owner');
-      const p = await open(owner);
-      const c = await comment(owner, `project:${p.id}`, 'x');
+      const p = await makeProject(t, owner);
+      const c = await comment(t, owner, `project:${p.id}`, 'x');
       for (const url of [`/api/v1/comments/${c.id}/report`, `/api/v1/projects/${p.id}/report`]) {
         const res = await t.request(owner, 'POST', url, body);
         expect(res.statusCode).toBe(400);
@@ -307,8 +286,8 @@ describe('Moderation', () => {
       ['GET', '/moderation/reports?limit=0', undefined, 'querystring.limit'],
     ])('answers 400 naming the field for an operator %s %s %j', async (method, path, body, field) => {
       const owner = await t.signup('Owner');
-      const p = await open(owner);
-      const c = await comment(owner, `project:${p.id}`, 'x');
+      const p = await makeProject(t, owner);
+      const c = await comment(t, owner, `project:${p.id}`, 'x');
       const rep = (await t.request(owner, 'POST', `/api/v1/comments/${c.id}/report`, { reason: 'testing' })).json();
       const url = `/api/v1${path.replace('RPT', rep.id).replace('CMT', c.id).replace('PRJ', p.id)}`;
       const res = await t.request(operator, method, url, body);

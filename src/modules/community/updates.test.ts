@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestUser } from '../../../test/support/test-app.js';
-import { fieldsOf } from '../../../test/support/fixtures.js';
+import { fieldsOf, makeProject } from '../../../test/support/fixtures.js';
+import { notificationsOf } from './test-helpers.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -8,36 +9,18 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function open(owner: TestUser, body: Record<string, unknown> = {}) {
-  const res = await t.request(owner, 'POST', '/api/v1/projects', {
-    title: 'Updated project',
-    summary: 'News inside',
-    category: 'science',
-    ...body,
-  });
-  expect(res.statusCode).toBe(201);
-  return res.json();
-}
-
 async function post(as: TestUser, projectId: string, title = 'News', body = 'Something **happened**') {
   const res = await t.request(as, 'POST', `/api/v1/projects/${projectId}/updates`, { title, body });
   expect(res.statusCode).toBe(201);
   return res.json();
 }
 
-const kindsOf = async (u: TestUser) =>
-  (await t.request(u, 'GET', '/api/v1/notifications?limit=100')).json().items as {
-    kind: string;
-    subject: string;
-    data: Record<string, unknown>;
-  }[];
-
 describe('Updates', () => {
   describe('postUpdate', () => {
     it('posts an update, tells every follower but the author, and adds it to the feed', async () => {
       const owner = await t.signup('Host');
       const [f1, f2, bystander] = [await t.signup('F1'), await t.signup('F2'), await t.signup('Bystander')];
-      const p = await open(owner, { title: 'Telescope' });
+      const p = await makeProject(t, owner, 'Telescope');
       for (const u of [f1, f2, owner]) await t.request(u, 'POST', `/api/v1/projects/${p.id}/follow`);
       const u = await post(owner, p.id, 'First light', 'We saw **Saturn** tonight.');
       expect(u).toMatchObject({
@@ -49,7 +32,7 @@ describe('Updates', () => {
       });
       expect(u.bodyHtml).toContain('<strong>Saturn</strong>');
       for (const f of [f1, f2]) {
-        const [note] = await kindsOf(f);
+        const [note] = await notificationsOf(t, f);
         expect(note).toMatchObject({
           kind: 'project_update',
           subject: `update:${u.id}`,
@@ -63,8 +46,8 @@ describe('Updates', () => {
           },
         });
       }
-      expect((await kindsOf(bystander)).filter((n) => n.kind === 'project_update')).toEqual([]);
-      expect((await kindsOf(owner)).filter((n) => n.kind === 'project_update')).toEqual([]);
+      expect((await notificationsOf(t, bystander)).filter((n) => n.kind === 'project_update')).toEqual([]);
+      expect((await notificationsOf(t, owner)).filter((n) => n.kind === 'project_update')).toEqual([]);
       const feed = (await t.request(null, 'GET', `/api/v1/projects/${p.id}/activity?kind=update`)).json();
       expect(feed.items[0]).toMatchObject({
         kind: 'update',
@@ -80,7 +63,7 @@ describe('Updates', () => {
       const stranger = await t.signup('Stranger');
       const org = (await t.request(owner, 'POST', '/api/v1/orgs', { name: 'Observatory' })).json();
       await t.request(owner, 'POST', `/api/v1/orgs/${org.id}/members`, { userId: admin.id, role: 'admin' });
-      const p = await open(owner, { orgId: org.id });
+      const p = await makeProject(t, owner, undefined, { orgId: org.id });
       expect((await t.request(admin, 'POST', `/api/v1/projects/${p.id}/updates`, { title: 'From admin', body: 'Hi' })).statusCode).toBe(
         201,
       );
@@ -100,7 +83,7 @@ describe('Updates', () => {
       [{ title: 't', body: 'b'.repeat(50_001) }, 'body.body'],
     ])('answers 400 naming the field for %j', async (body, field) => {
       const owner = await t.signup('Owner');
-      const p = await open(owner);
+      const p = await makeProject(t, owner);
       const res = await t.request(owner, 'POST', `/api/v1/projects/${p.id}/updates`, body);
       expect(res.statusCode).toBe(400);
       expect(res.json().error.code).toBe('validation_failed');
@@ -112,7 +95,7 @@ describe('Updates', () => {
     it('lists newest first with cursors, shows one, counts its comments, and lets hosts edit it', async () => {
       const owner = await t.signup('Owner');
       const other = await t.signup('Other');
-      const p = await open(owner);
+      const p = await makeProject(t, owner);
       const made = [];
       for (let i = 0; i < 3; i++) made.push((await post(owner, p.id, `Update ${i}`)).id);
       const page1 = (await t.request(null, 'GET', `/api/v1/projects/${p.slug}/updates?limit=2`)).json();
@@ -123,7 +106,10 @@ describe('Updates', () => {
       const c = await t.request(other, 'POST', `/api/v1/comments?subject=update:${made[0]}`, { body: 'Nice update' });
       expect(c.statusCode).toBe(201);
       await t.request(owner, 'POST', `/api/v1/comments?subject=update:${made[0]}`, { body: 'Thanks', parentId: c.json().id });
-      expect((await kindsOf(other))[0]).toMatchObject({ kind: 'comment_reply', data: { subject: `update:${made[0]}`, projectId: p.id } });
+      expect((await notificationsOf(t, other))[0]).toMatchObject({
+        kind: 'comment_reply',
+        data: { subject: `update:${made[0]}`, projectId: p.id },
+      });
       expect((await t.request(null, 'GET', `/api/v1/updates/${made[0]}`)).json()).toMatchObject({ id: made[0], comments: 2 });
 
       const edited = await t.request(owner, 'PATCH', `/api/v1/updates/${made[0]}`, { body: 'Now *better*' });
@@ -138,7 +124,7 @@ describe('Updates', () => {
 
     it('answers 404 for unknown updates and projects and 400 for bad pages', async () => {
       const owner = await t.signup('Owner');
-      const p = await open(owner);
+      const p = await makeProject(t, owner);
       expect((await t.request(null, 'GET', '/api/v1/updates/upd_nope')).json().error.code).toBe('update_not_found');
       expect((await t.request(owner, 'PATCH', '/api/v1/updates/upd_nope', { title: 'x' })).statusCode).toBe(404);
       expect((await t.request(null, 'GET', '/api/v1/projects/prj_nope/updates')).statusCode).toBe(404);

@@ -3,12 +3,11 @@ import type { Actor } from '../../http/auth.js';
 import { DomainError, isKind } from '../../lib/errors.js';
 import { pageOf } from '../../lib/cursor.js';
 import { newId } from '../../lib/ids.js';
-import { renderMarkdown } from '../../lib/markdown.js';
 import { findProject, requireProjectHost } from '../projects/access.js';
 import { notify } from '../notifications/service.js';
 import { recordActivity } from './activity.js';
 import { followerIds } from './audience.js';
-import { excerptOf } from './text.js';
+import { excerptOf, storedMarkdown, writtenAt } from './text.js';
 import { decodeTimeCursor } from './time-cursor.js';
 import { insertUpdate, selectUpdate, selectUpdatesOfProject, type UpdateRow, updateUpdateText } from './update-queries.js';
 
@@ -33,8 +32,7 @@ function present(r: UpdateRow): UpdateView {
     bodyHtml: r.body_html,
     author: { id: r.author_id, name: r.author_name },
     comments: Number(r.comments),
-    createdAt: new Date(r.created_key).toISOString(),
-    editedAt: r.edited_key ? new Date(r.edited_key).toISOString() : null,
+    ...writtenAt(r),
   };
 }
 
@@ -58,8 +56,7 @@ export async function postUpdate(
       projectId: project.id,
       authorId: actor.userId,
       title: input.title,
-      body: input.body,
-      bodyHtml: renderMarkdown(input.body),
+      ...storedMarkdown(input.body),
       createdAt: ctx.clock.now(),
     });
     const excerpt = excerptOf(input.body);
@@ -95,7 +92,7 @@ export async function editUpdate(ctx: AppContext, actor: Actor, id: string, patc
   });
   await updateUpdateText(ctx.db, id, {
     ...patch,
-    ...(patch.body !== undefined ? { bodyHtml: renderMarkdown(patch.body) } : {}),
+    ...(patch.body !== undefined ? storedMarkdown(patch.body) : {}),
     editedAt: ctx.clock.now(),
   });
   return present((await selectUpdate(ctx.db, id))!);

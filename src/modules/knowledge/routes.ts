@@ -27,6 +27,30 @@ export async function knowledgeRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['knowledge'];
 
+  /** Voting on a post and taking the vote back: the same two routes on questions and on answers. */
+  const voteRoutes = (post: 'question' | 'answer', vote: typeof voteQuestion) => {
+    const what = post === 'question' ? 'a question' : 'an answer';
+    r.post(
+      `/${post}s/:id/votes`,
+      {
+        schema: {
+          tags,
+          summary: `Vote ${what} up (1) or down (-1)`,
+          description: REPUTATION_NOTE,
+          params: ZIdParams,
+          body: ZVoteRequest,
+          response: { 200: ZVoteAnswer, ...errorResponses },
+        },
+      },
+      async (request) => vote(ctx, requireActor(request), request.params.id, request.body.value),
+    );
+    r.delete(
+      `/${post}s/:id/votes`,
+      { schema: { tags, summary: `Take my vote on ${what} back`, params: ZIdParams, response: { 200: ZVoteAnswer, ...errorResponses } } },
+      async (request) => vote(ctx, requireActor(request), request.params.id, null),
+    );
+  };
+
   r.post(
     '/projects/:id/questions',
     {
@@ -122,28 +146,7 @@ export async function knowledgeRoutes(app: FastifyInstance, ctx: AppContext) {
     },
   );
 
-  r.post(
-    '/questions/:id/votes',
-    {
-      schema: {
-        tags,
-        summary: 'Vote a question up (1) or down (-1)',
-        description: REPUTATION_NOTE,
-        params: ZIdParams,
-        body: ZVoteRequest,
-        response: { 200: ZVoteAnswer, ...errorResponses },
-      },
-    },
-    async (request) => voteQuestion(ctx, requireActor(request), request.params.id, request.body.value),
-  );
-
-  r.delete(
-    '/questions/:id/votes',
-    {
-      schema: { tags, summary: 'Take my vote on a question back', params: ZIdParams, response: { 200: ZVoteAnswer, ...errorResponses } },
-    },
-    async (request) => voteQuestion(ctx, requireActor(request), request.params.id, null),
-  );
+  voteRoutes('question', voteQuestion);
 
   r.post(
     '/questions/:id/answers',
@@ -174,59 +177,23 @@ export async function knowledgeRoutes(app: FastifyInstance, ctx: AppContext) {
     async (request) => editAnswer(ctx, requireActor(request), request.params.id, request.body.body),
   );
 
-  r.post(
-    '/answers/:id/votes',
-    {
+  voteRoutes('answer', voteAnswer);
+
+  for (const accept of [true, false]) {
+    r.route({
+      method: accept ? 'POST' : 'DELETE',
+      url: '/answers/:id/accept',
       schema: {
         tags,
-        summary: 'Vote an answer up (1) or down (-1)',
-        description: REPUTATION_NOTE,
-        params: ZIdParams,
-        body: ZVoteRequest,
-        response: { 200: ZVoteAnswer, ...errorResponses },
-      },
-    },
-    async (request) => voteAnswer(ctx, requireActor(request), request.params.id, request.body.value),
-  );
-
-  r.delete(
-    '/answers/:id/votes',
-    {
-      schema: { tags, summary: 'Take my vote on an answer back', params: ZIdParams, response: { 200: ZVoteAnswer, ...errorResponses } },
-    },
-    async (request) => voteAnswer(ctx, requireActor(request), request.params.id, null),
-  );
-
-  r.post(
-    '/answers/:id/accept',
-    {
-      schema: {
-        tags,
-        summary: 'Accept this answer (the author of the question)',
-        description: REPUTATION_NOTE,
+        summary: accept ? 'Accept this answer (the author of the question)' : 'Take back the acceptance of this answer',
+        ...(accept ? { description: REPUTATION_NOTE } : {}),
         params: ZIdParams,
         response: { 200: ZQuestion, ...errorResponses },
       },
-    },
-    async (request) => {
-      const actor = requireActor(request);
-      return getQuestion(ctx, actor, await setAccepted(ctx, actor, request.params.id, true));
-    },
-  );
-
-  r.delete(
-    '/answers/:id/accept',
-    {
-      schema: {
-        tags,
-        summary: 'Take back the acceptance of this answer',
-        params: ZIdParams,
-        response: { 200: ZQuestion, ...errorResponses },
+      handler: async (request) => {
+        const actor = requireActor(request);
+        return getQuestion(ctx, actor, await setAccepted(ctx, actor, request.params.id, accept));
       },
-    },
-    async (request) => {
-      const actor = requireActor(request);
-      return getQuestion(ctx, actor, await setAccepted(ctx, actor, request.params.id, false));
-    },
-  );
+    });
+  }
 }
