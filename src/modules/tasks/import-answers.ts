@@ -1,14 +1,13 @@
 // Importing answers collected elsewhere (CSV item,worker,answer), to aggregate them with the batch's own.
 import type { AppContext } from '../../context.js';
 import type { Actor } from '../../http/auth.js';
-import { invalid } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { manageBatch } from './access.js';
 import { parseAnswer } from './answers.js';
 import { insertImportedAnswers, selectWorkerItemPairsOfBatch } from './assignment-queries.js';
 import type { TaskAnswer } from './batch-queries.js';
 import { selectItemIdsOfBatch } from './item-queries.js';
-import { readRows, rowsRejected, type RowProblem } from './upload-items.js';
+import { readUploadRows, rowsRejected, type RowProblem } from './upload-rows.js';
 
 /** Imported workers are named by the host's own ids, kept apart from account ids. */
 export const importedWorkerRef = (worker: string) => `ext:${worker}`;
@@ -23,12 +22,11 @@ export async function importAnswers(
   ctx: AppContext,
   actor: Actor,
   id: string,
-  body: string,
+  csv: string,
 ): Promise<{ imported: number; workers: number }> {
   // Why: only the batch's hosts may add answers to its results.
   const { batch } = await manageBatch(ctx.db, id, actor);
-  const rows = readRows(body, 'text/csv');
-  if (!rows.length) throw invalid('empty_upload', 'The CSV holds no answers.', [{ line: 1, field: 'body', message: 'no rows' }]);
+  const rows = readUploadRows({ body: csv, type: 'text/csv' }, 'The CSV holds no answers.');
   const missing = ['item', 'worker', 'answer'].filter((c) => !(c in rows[0]!.fields));
   if (missing.length)
     throw rowsRejected(

@@ -3,33 +3,28 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { requireActor } from '../../http/auth.js';
-import { RATE_LIMITS } from '../../http/rate-limit.js';
-import { ZIdParams, errorResponses } from '../../http/schemas.js';
 import { auditContext } from '../audit/record-audit.js';
 import { importAnswers } from './import-answers.js';
-import { leaseNext } from './take-lease.js';
 import { ZBonusRequest, ZReviewRequest, payBonus, reviewAssignment } from './review.js';
+import { answers, MONEY, onId } from './route-schema.js';
 import { ZBonusAnswer, ZImportAnswer, ZLease, ZReviewAnswer, ZSubmitAnswer } from './schemas.js';
 import { ZSubmitRequest, skipAssignment, submitAnswer } from './submit.js';
+import { leaseNext } from './take-lease.js';
 import { csvUploadBody } from './upload-body.js';
 
 /** Answers: lease, submit and skip (workers); import, review and bonuses (hosts). */
 export async function taskAnswerRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const tags = ['tasks'];
 
   r.post(
     '/task-batches/:id/assignments',
     {
-      schema: {
-        tags,
-        summary: 'Lease the next item to work on (any signed-in worker); 204 when none is left for you',
+      schema: onId('Lease the next item to work on (any signed-in worker); 204 when none is left for you', {
         description:
           'The lease lasts the batch leaseSeconds; a worker holding an open lease gets it back. 403 not_qualified once ' +
           'your accuracy on gold items is below the batch threshold.',
-        params: ZIdParams,
-        response: { 201: ZLease, 204: z.null(), ...errorResponses },
-      },
+        response: { ...answers(201, ZLease), 204: z.null() },
+      }),
     },
     async (request, reply) => {
       const lease = await leaseNext(ctx, requireActor(request), request.params.id);
@@ -40,62 +35,44 @@ export async function taskAnswerRoutes(app: FastifyInstance, ctx: AppContext) {
   r.post(
     '/assignments/:id/submit',
     {
-      schema: {
-        tags,
-        summary: 'Answer a leased item; a gold item answers with {gold: {correct, expected}}',
-        params: ZIdParams,
+      schema: onId('Answer a leased item; a gold item answers with {gold: {correct, expected}}', {
         body: ZSubmitRequest,
-        response: { 200: ZSubmitAnswer, ...errorResponses },
-      },
+        response: answers(200, ZSubmitAnswer),
+      }),
     },
     async (request) => submitAnswer(ctx, requireActor(request), request.params.id, request.body.answer),
   );
 
   r.post(
     '/assignments/:id/skip',
-    {
-      schema: {
-        tags,
-        summary: 'Give a leased item back without answering',
-        params: ZIdParams,
-        response: { 200: ZSubmitAnswer, ...errorResponses },
-      },
-    },
+    { schema: onId('Give a leased item back without answering', { response: answers(200, ZSubmitAnswer) }) },
     async (request) => skipAssignment(ctx, requireActor(request), request.params.id),
   );
 
   r.post(
     '/task-batches/:id/imported-answers',
     {
-      schema: {
-        tags,
-        summary: 'Import answers collected elsewhere (hosts): text/csv with columns item,worker,answer',
+      schema: onId('Import answers collected elsewhere (hosts): text/csv with columns item,worker,answer', {
         description:
           '`item` is the item externalId, `worker` any id of the worker elsewhere (kept apart from accounts), `answer` as in ' +
           'a CSV upload (labels joined by |). Any bad row answers 400 with details [{line, field, message}] and nothing is imported.',
-        params: ZIdParams,
-        response: { 201: ZImportAnswer, ...errorResponses },
-      },
+        response: answers(201, ZImportAnswer),
+      }),
     },
-    async (request, reply) => {
-      const body = csvUploadBody(request);
-      return reply.status(201).send(await importAnswers(ctx, requireActor(request), request.params.id, body));
-    },
+    async (request, reply) =>
+      reply.status(201).send(await importAnswers(ctx, requireActor(request), request.params.id, csvUploadBody(request))),
   );
 
   r.post(
     '/assignments/:id/review',
     {
-      schema: {
-        tags,
-        summary: 'Approve or reject a submitted answer (hosts); approval pays the reward through the ledger',
+      schema: onId('Approve or reject a submitted answer (hosts); approval pays the reward through the ledger', {
         description:
           'A rejection needs a reason, which the worker sees. Unreviewed answers are approved automatically after the batch autoApproveHours.',
-        params: ZIdParams,
         body: ZReviewRequest,
-        response: { 200: ZReviewAnswer, ...errorResponses },
-      },
-      config: { idempotent: true, rateLimit: RATE_LIMITS.money },
+        response: answers(200, ZReviewAnswer),
+      }),
+      config: MONEY,
     },
     async (request) => reviewAssignment(ctx, requireActor(request), request.params.id, request.body, auditContext(request)),
   );
@@ -103,16 +80,13 @@ export async function taskAnswerRoutes(app: FastifyInstance, ctx: AppContext) {
   r.post(
     '/task-batches/:id/bonuses',
     {
-      schema: {
-        tags,
-        summary: 'Pay a worker of the batch a bonus (hosts), in the batch currency',
+      schema: onId('Pay a worker of the batch a bonus (hosts), in the batch currency', {
         description:
           'Funded by the host when given: one ledger transaction from the host funding to the worker balance (no card in this version).',
-        params: ZIdParams,
         body: ZBonusRequest,
-        response: { 201: ZBonusAnswer, ...errorResponses },
-      },
-      config: { idempotent: true, rateLimit: RATE_LIMITS.money },
+        response: answers(201, ZBonusAnswer),
+      }),
+      config: MONEY,
     },
     async (request, reply) =>
       reply.status(201).send(await payBonus(ctx, requireActor(request), request.params.id, request.body, auditContext(request))),

@@ -2,9 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.js';
 import { requireActor } from '../../http/auth.js';
-import { ZIdParams, errorResponses, paged } from '../../http/schemas.js';
+import { paged } from '../../http/schemas.js';
 import { myAssignments, myEarnings, reviewQueue } from './history.js';
 import { batchResults, batchWorkers, exportResults } from './results.js';
+import { answers, onId, PERSON_ONLY, tasksRoute } from './route-schema.js';
 import {
   ZBatchListQuery,
   ZBatchResults,
@@ -20,22 +21,18 @@ import {
 /** Results, exports, workers and the review queue (hosts); a worker's own history and earnings. */
 export async function taskResultRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const tags = ['tasks'];
 
   r.get(
     '/task-batches/:id/results',
     {
-      config: { auth: 'person' },
-      schema: {
-        tags,
-        summary: 'Aggregated answers per item (hosts)',
+      config: PERSON_ONLY,
+      schema: onId('Aggregated answers per item (hosts)', {
         description:
           'method: mv (majority vote), wmv (weighted majority vote), ds (Dawid–Skene, the default for labels), glad, mme (minimax ' +
           'entropy); for numbers mean, median, robust (the default). Texts: mv or wmv. Items in upload order, a page at a time.',
-        params: ZIdParams,
         querystring: ZResultsQuery,
-        response: { 200: ZBatchResults, ...errorResponses },
-      },
+        response: answers(200, ZBatchResults),
+      }),
     },
     async (request) => batchResults(ctx, requireActor(request), request.params.id, request.query),
   );
@@ -43,13 +40,8 @@ export async function taskResultRoutes(app: FastifyInstance, ctx: AppContext) {
   r.get(
     '/task-batches/:id/results.csv',
     {
-      config: { auth: 'person' },
-      schema: {
-        tags,
-        summary: 'All results as CSV: externalId,answer,confidence,answers (hosts)',
-        params: ZIdParams,
-        querystring: ZMethodQuery,
-      },
+      config: PERSON_ONLY,
+      schema: onId('All results as CSV: externalId,answer,confidence,answers (hosts)', { querystring: ZMethodQuery }),
     },
     async (request, reply) => {
       const out = await exportResults(ctx, requireActor(request), request.params.id, request.query.method, 'csv');
@@ -59,7 +51,7 @@ export async function taskResultRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.get(
     '/task-batches/:id/results.json',
-    { config: { auth: 'person' }, schema: { tags, summary: 'All results as JSON (hosts)', params: ZIdParams, querystring: ZMethodQuery } },
+    { config: PERSON_ONLY, schema: onId('All results as JSON (hosts)', { querystring: ZMethodQuery }) },
     async (request, reply) => {
       const out = await exportResults(ctx, requireActor(request), request.params.id, request.query.method, 'json');
       return reply.type('application/json; charset=utf-8').send(JSON.stringify(out.json));
@@ -69,14 +61,11 @@ export async function taskResultRoutes(app: FastifyInstance, ctx: AppContext) {
   r.get(
     '/task-batches/:id/workers',
     {
-      config: { auth: 'person' },
-      schema: {
-        tags,
-        summary: 'Per worker: answers, gold accuracy, estimated quality (confusion matrix with ds), reviews, earnings (hosts)',
-        params: ZIdParams,
+      config: PERSON_ONLY,
+      schema: onId('Per worker: answers, gold accuracy, estimated quality (confusion matrix with ds), reviews, earnings (hosts)', {
         querystring: ZMethodQuery,
-        response: { 200: ZBatchWorkers, ...errorResponses },
-      },
+        response: answers(200, ZBatchWorkers),
+      }),
     },
     async (request) => batchWorkers(ctx, requireActor(request), request.params.id, request.query.method),
   );
@@ -84,14 +73,11 @@ export async function taskResultRoutes(app: FastifyInstance, ctx: AppContext) {
   r.get(
     '/task-batches/:id/submissions',
     {
-      config: { auth: 'person' },
-      schema: {
-        tags,
-        summary: 'Submitted answers to review (hosts), oldest first',
-        params: ZIdParams,
+      config: PERSON_ONLY,
+      schema: onId('Submitted answers to review (hosts), oldest first', {
         querystring: ZReviewQueueQuery,
-        response: { 200: paged(ZReviewQueueItem), ...errorResponses },
-      },
+        response: answers(200, paged(ZReviewQueueItem)),
+      }),
     },
     async (request) => reviewQueue(ctx, requireActor(request), request.params.id, request.query),
   );
@@ -99,13 +85,11 @@ export async function taskResultRoutes(app: FastifyInstance, ctx: AppContext) {
   r.get(
     '/me/assignments',
     {
-      config: { auth: 'person' },
-      schema: {
-        tags,
-        summary: 'My task history, newest first, with what each answer paid',
+      config: PERSON_ONLY,
+      schema: tasksRoute('My task history, newest first, with what each answer paid', {
         querystring: ZBatchListQuery,
-        response: { 200: paged(ZMyAssignment), ...errorResponses },
-      },
+        response: answers(200, paged(ZMyAssignment)),
+      }),
     },
     async (request) => myAssignments(ctx, requireActor(request), request.query),
   );
@@ -113,12 +97,10 @@ export async function taskResultRoutes(app: FastifyInstance, ctx: AppContext) {
   r.get(
     '/me/task-earnings',
     {
-      config: { auth: 'person' },
-      schema: {
-        tags,
-        summary: 'My earnings from tasks: balance per currency, rewards awaiting review, bonuses, answer counts',
-        response: { 200: ZTaskEarnings, ...errorResponses },
-      },
+      config: PERSON_ONLY,
+      schema: tasksRoute('My earnings from tasks: balance per currency, rewards awaiting review, bonuses, answer counts', {
+        response: answers(200, ZTaskEarnings),
+      }),
     },
     async (request) => myEarnings(ctx, requireActor(request)),
   );

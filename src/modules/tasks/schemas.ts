@@ -45,6 +45,9 @@ export const ZBatch = z.object({
   closedAt: z.string().nullable(),
 });
 
+/** A batch just closed, with what returned to the host balance. */
+export const ZClosedBatch = ZBatch.extend({ returned: z.number() });
+
 export const ZBatchListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().max(500).optional(),

@@ -1,5 +1,6 @@
 // The body of an upload route (CSV or JSON Lines), read as text: parsing at the edge, before any use case.
 import { invalid } from '../../lib/errors.js';
+import type { Upload } from './upload-rows.js';
 
 const UPLOAD_TYPES = ['text/csv', 'application/x-ndjson', 'application/jsonl'];
 
@@ -7,7 +8,7 @@ const UPLOAD_TYPES = ['text/csv', 'application/x-ndjson', 'application/jsonl'];
  * The body of an upload route as text, with its content type; anything else is a 415-like 400.
  * @example const { body, type } = uploadBody(request)
  */
-export function uploadBody(request: { headers: Record<string, unknown>; body: unknown }): { body: string; type: string } {
+export function uploadBody(request: { headers: Record<string, unknown>; body: unknown }): Upload {
   const type = String(request.headers['content-type'] ?? '').toLowerCase();
   if (!UPLOAD_TYPES.some((t) => type.startsWith(t)) || typeof request.body !== 'string') {
     throw invalid('unsupported_content_type', 'Send text/csv or application/x-ndjson.', [
