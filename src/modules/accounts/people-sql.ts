@@ -20,3 +20,12 @@ export function personNameSql(userId: PersonRef): SQL<string | null> {
 export function personEmailSql(userId: PersonRef): SQL<string | null> {
   return sql<string | null>`(SELECT lower(vs_u.email) FROM users vs_u WHERE vs_u.id = ${userId})`;
 }
+
+/**
+ * The person as a derived table `(id, name)` to join laterally, where a list shows many people's names (the
+ * planner makes it the plain join it stands for; no row for no such person).
+ * @example sql`FROM projects p JOIN LATERAL ${personRowSql(sql`p.owner_id`)} u ON TRUE`
+ */
+export function personRowSql(userId: PersonRef): SQL {
+  return sql`(SELECT vs_u.id, vs_u.name FROM users vs_u WHERE vs_u.id = ${userId})`;
+}

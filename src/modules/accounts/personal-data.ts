@@ -1,8 +1,16 @@
 // The accounts module's share of a personal-data export (GDPR art. 15, 20) and of an erasure (art. 17).
-import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { apiTokens, passwordResets, sessions, users } from '../../db/schema/accounts.js';
 import { notFound } from '../../lib/errors.js';
+import {
+  deleteApiTokensOf,
+  deletePasswordResetsOf,
+  deleteSessionsOf,
+  lockLiveUser,
+  selectApiTokensOf,
+  selectSessionsOf,
+  selectUserById,
+  updateUser,
+} from './queries.js';
 
 /** The name an erased account is shown under, everywhere its id still appears. */
 export const DELETED_ACCOUNT_NAME = 'Deleted account';
@@ -16,21 +24,13 @@ export const erasedEmail = (userId: string) => `erased+${userId}@deleted.invalid
  * @example const { account, apiTokens, sessions } = await exportPersonalData(db, userId)
  */
 export async function exportPersonalData(db: Executor, userId: string) {
-  const [u] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
+  const u = await selectUserById(db, userId);
   if (!u) throw notFound('user');
-  const tokens = await db
-    .select({ id: apiTokens.id, name: apiTokens.name, createdAt: apiTokens.createdAt, lastUsedAt: apiTokens.lastUsedAt })
-    .from(apiTokens)
-    .where(eq(apiTokens.userId, userId))
-    .orderBy(desc(apiTokens.createdAt));
-  const live = await db
-    .select({ createdAt: sessions.createdAt, expiresAt: sessions.expiresAt })
-    .from(sessions)
-    .where(eq(sessions.userId, userId))
-    .orderBy(desc(sessions.createdAt));
+  const tokens = await selectApiTokensOf(db, userId);
+  const live = await selectSessionsOf(db, userId);
   return {
     account: { id: u.id, email: u.email, name: u.name, bio: u.bio, locale: u.locale, role: u.role, createdAt: u.createdAt },
-    apiTokens: tokens,
+    apiTokens: tokens.map((t) => ({ id: t.id, name: t.name, createdAt: t.createdAt, lastUsedAt: t.lastUsedAt })),
     sessions: live,
   };
 }
@@ -43,27 +43,20 @@ export async function exportPersonalData(db: Executor, userId: string) {
  * @example const was = await eraseAccount(tx, userId, now) // { email: 'ann@example.org', name: 'Ann' }
  */
 export async function eraseAccount(tx: Executor, userId: string, now: Date): Promise<{ email: string; name: string } | null> {
-  const [before] = await tx
-    .select({ email: users.email, name: users.name })
-    .from(users)
-    .where(and(eq(users.id, userId), isNull(users.deletedAt)))
-    .for('update');
+  const before = await lockLiveUser(tx, userId);
   if (!before) return null;
-  await tx
-    .update(users)
+  await updateUser(tx, userId, {
+    name: DELETED_ACCOUNT_NAME,
+    email: erasedEmail(userId),
     // `!` is never produced by argon2: no password verifies against this.
-    .set({
-      name: DELETED_ACCOUNT_NAME,
-      email: erasedEmail(userId),
-      passwordHash: '!erased',
-      bio: '',
-      locale: 'en',
-      role: 'member',
-      deletedAt: now,
-    })
-    .where(eq(users.id, userId));
-  await tx.delete(sessions).where(eq(sessions.userId, userId));
-  await tx.delete(apiTokens).where(eq(apiTokens.userId, userId));
-  await tx.delete(passwordResets).where(eq(passwordResets.userId, userId));
+    passwordHash: '!erased',
+    bio: '',
+    locale: 'en',
+    role: 'member',
+    deletedAt: now,
+  });
+  await deleteSessionsOf(tx, userId);
+  await deleteApiTokensOf(tx, userId);
+  await deletePasswordResetsOf(tx, userId);
   return before;
 }

@@ -1,10 +1,9 @@
 // Writing the audit log: one append-only row per administrative or money action, inside the action's transaction.
-import { sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { Executor } from '../../db/client.js';
-import type { AuditActorRole } from '../../db/schema/audit.js';
 import type { Actor } from '../../http/auth.js';
 import { newId } from '../../lib/ids.js';
+import { type AuditActorRole, insertAuditEntry } from './queries.js';
 
 export type { AuditActorRole };
 
@@ -85,15 +84,22 @@ export async function recordAudit(tx: Executor, entry: AuditEntry, from?: AuditF
     string,
     unknown
   >;
-  const projectId = entry.projectId ?? null;
   // The organization of a project is read in the same statement: callers name the project and need not look it up.
-  const orgId =
-    entry.orgId !== undefined || !projectId
-      ? sql`${entry.orgId ?? null}::text`
-      : sql`(SELECT org_id FROM projects WHERE id = ${projectId})`;
-  await tx.execute(sql`INSERT INTO audit_log (id, at, actor_id, actor_role, action, target_type, target_id, org_id, project_id, summary, data, ip, request_id)
-    VALUES (${id}, ${entry.at ? sql`${entry.at.toISOString()}::timestamptz` : sql`now()`}, ${who.actorId}, ${who.actorRole}, ${entry.action},
-      ${entry.targetType}, ${entry.targetId}, ${orgId}, ${projectId}, ${summary}, ${JSON.stringify(data)}::jsonb, ${who.ip}, ${who.requestId})`);
+  await insertAuditEntry(tx, {
+    id,
+    at: entry.at ?? null,
+    actorId: who.actorId,
+    actorRole: who.actorRole,
+    action: entry.action,
+    targetType: entry.targetType,
+    targetId: entry.targetId,
+    orgId: entry.orgId,
+    projectId: entry.projectId ?? null,
+    summary,
+    data,
+    ip: who.ip,
+    requestId: who.requestId,
+  });
   return id;
 }
 

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { requireActor, requireOperator } from '../../http/auth.js';
 import { ZIdParams, ZPageQuery, errorResponses, paged } from '../../http/schemas.js';
-import { listAudit, listOrgAudit } from './queries.js';
+import { listAudit, listOrgAudit } from './list-audit.js';
 
 const ZWhen = z.union([
   z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date and time, e.g. 2026-06-30T18:00:00Z, or a date' }),

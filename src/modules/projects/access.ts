@@ -1,22 +1,17 @@
-import { eq, or } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { projects } from '../../db/schema/projects.js';
 import type { Actor } from '../../http/auth.js';
 import { forbidden, notFound, unauthenticated } from '../../lib/errors.js';
 import { canManageOrg } from '../orgs/roles.js';
+import { type Project, selectProjectByIdOrSlug } from './queries.js';
 
-export type Project = typeof projects.$inferSelect;
+export type { Project };
 
 /**
  * A project by id or slug. Hidden projects are found only by their hosts and operators.
  * @example const p = await findProject(db, 'my-slug', actor)
  */
 export async function findProject(db: Executor, idOrSlug: string, actor: Actor | null): Promise<Project> {
-  const [p] = await db
-    .select()
-    .from(projects)
-    .where(or(eq(projects.id, idOrSlug), eq(projects.slug, idOrSlug)))
-    .limit(1);
+  const p = await selectProjectByIdOrSlug(db, idOrSlug);
   if (!p) throw notFound('project');
   // Why: a project hidden by moderation stays visible only to the people who can act on it.
   if (p.hidden && !(actor && (await isProjectHost(db, p, actor)))) throw notFound('project');

@@ -1,7 +1,9 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { invalid } from '../../lib/errors.js';
+import { rowsOf } from '../../db/rows.js';
 import { decodeCursor, pageOf } from '../../lib/cursor.js';
+import { invalid } from '../../lib/errors.js';
+import { type After, CARD_COLUMNS, type CardRow, OWNER_AND_ORG, selectHostedCards, selectVisibleCards } from './card-queries.js';
 
 export const SORTS = ['new', 'popular', 'relevance'] as const;
 export type ProjectSort = (typeof SORTS)[number];
@@ -31,30 +33,6 @@ export interface ExploreQuery {
   cursor?: string;
 }
 
-interface CardRow {
-  id: string;
-  slug: string;
-  title: string;
-  summary: string;
-  category: string;
-  cover_image_url: string | null;
-  followers_count: number;
-  hidden: boolean;
-  created_key: string;
-  owner_id: string;
-  owner_name: string;
-  org_id: string | null;
-  org_slug: string | null;
-  org_name: string | null;
-  rank?: string | number | null;
-  rank_key?: string | null;
-}
-
-const CARD_COLUMNS = sql.raw(`p.id, p.slug, p.title, p.summary, p.category, p.cover_image_url, p.followers_count, p.hidden,
-  to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_key, p.created_at,
-  u.id AS owner_id, u.name AS owner_name, o.id AS org_id, o.slug AS org_slug, o.name AS org_name`);
-const CARD_FROM = sql.raw('projects p JOIN users u ON u.id = p.owner_id LEFT JOIN orgs o ON o.id = p.org_id');
-
 function toCard(r: CardRow): ProjectCard {
   return {
     id: r.id,
@@ -71,13 +49,22 @@ function toCard(r: CardRow): ProjectCard {
   };
 }
 
-/** The tsquery for a search box: English, French, and English on the accent-folded words, OR'ed. */
-function searchQuery(q: string): SQL {
-  return sql`(websearch_to_tsquery('english', ${q}) || websearch_to_tsquery('french', ${q}) || websearch_to_tsquery('english', foule_fold(${q})))`;
-}
-
 const invalidCursor = () =>
   invalid('invalid_cursor', 'This cursor does not belong to this list: start again without it.', { field: 'querystring.cursor' });
+
+/** The position a cursor of a list by date holds (null for none); anything else is a 400. */
+function dateCursor(cursor: string | undefined): After | null {
+  const pos = decodeCursor(cursor);
+  if (cursor && (!pos || typeof pos.v !== 'string' || Number.isNaN(Date.parse(pos.v)))) throw invalidCursor();
+  return pos;
+}
+
+/** Whether a cursor's sort value fits the order of the list. */
+const CURSOR_FITS: Record<ProjectSort, (v: unknown) => boolean> = {
+  new: (v) => typeof v === 'string' && !Number.isNaN(Date.parse(v)),
+  popular: (v) => typeof v === 'number' && Number.isInteger(v),
+  relevance: (v) => typeof v === 'string' && /^\d{1,6}(\.\d{1,12})?$/.test(v),
+};
 
 /**
  * Explore: visible projects, optionally searched (English and French stemming, accents ignored) and filtered,
@@ -91,35 +78,15 @@ export async function exploreProjects(db: Executor, query: ExploreQuery): Promis
     throw invalid('search_required', 'Sorting by relevance needs a search: add q.', { field: 'querystring.sort' });
   const pos = decodeCursor(query.cursor);
   if (query.cursor && !pos) throw invalidCursor();
-
+  if (pos && !CURSOR_FITS[sort](pos.v)) throw invalidCursor();
   // Why: a project hidden by moderation is never listed, not even to its hosts (they find it under /me/projects).
-  const filters: SQL[] = [sql`NOT p.hidden`];
-  if (q) filters.push(sql`p.search @@ ${searchQuery(q)}`);
-  if (query.category) filters.push(sql`p.category = ${query.category}`);
-  if (query.orgId) filters.push(sql`p.org_id = ${query.orgId}`);
-  if (query.ownerId) filters.push(sql`p.owner_id = ${query.ownerId}`);
-  const rankColumn = q
-    ? sql`, round(ts_rank(p.search, ${searchQuery(q)})::numeric, 9) AS rank, round(ts_rank(p.search, ${searchQuery(q)})::numeric, 9)::text AS rank_key`
-    : sql``;
-  const inner = sql`SELECT ${CARD_COLUMNS}${rankColumn} FROM ${CARD_FROM} WHERE ${sql.join(filters, sql` AND `)}`;
-
-  let after = sql`TRUE`;
-  let order: SQL;
-  if (sort === 'new') {
-    if (pos && (typeof pos.v !== 'string' || Number.isNaN(Date.parse(pos.v)))) throw invalidCursor();
-    if (pos) after = sql`(s.created_at < ${pos.v}::timestamptz OR (s.created_at = ${pos.v}::timestamptz AND s.id < ${pos.id}))`;
-    order = sql`s.created_at DESC, s.id DESC`;
-  } else if (sort === 'popular') {
-    if (pos && (typeof pos.v !== 'number' || !Number.isInteger(pos.v))) throw invalidCursor();
-    if (pos) after = sql`(s.followers_count < ${pos.v} OR (s.followers_count = ${pos.v} AND s.id < ${pos.id}))`;
-    order = sql`s.followers_count DESC, s.id DESC`;
-  } else {
-    if (pos && (typeof pos.v !== 'string' || !/^\d{1,6}(\.\d{1,12})?$/.test(pos.v))) throw invalidCursor();
-    if (pos) after = sql`(s.rank < ${pos.v}::numeric OR (s.rank = ${pos.v}::numeric AND s.id < ${pos.id}))`;
-    order = sql`s.rank DESC, s.id DESC`;
-  }
-  const result = await db.execute(sql`SELECT * FROM (${inner}) s WHERE ${after} ORDER BY ${order} LIMIT ${query.limit + 1}`);
-  const rows = (result as unknown as { rows: CardRow[] }).rows;
+  const rows = await selectVisibleCards(
+    db,
+    { q, category: query.category, orgId: query.orgId, ownerId: query.ownerId },
+    sort,
+    pos,
+    query.limit + 1,
+  );
   const page = pageOf(rows, query.limit, (r) => ({
     v: sort === 'new' ? r.created_key : sort === 'popular' ? Number(r.followers_count) : String(r.rank_key),
     id: r.id,
@@ -132,16 +99,8 @@ export async function exploreProjects(db: Executor, query: ExploreQuery): Promis
  * @example await hostedProjects(db, userId, 20)
  */
 export async function hostedProjects(db: Executor, userId: string, limit: number, cursor?: string) {
-  const pos = decodeCursor(cursor);
-  if (cursor && (!pos || typeof pos.v !== 'string' || Number.isNaN(Date.parse(pos.v)))) throw invalidCursor();
-  const after = pos
-    ? sql`(p.created_at < ${pos.v}::timestamptz OR (p.created_at = ${pos.v}::timestamptz AND p.id < ${pos.id}))`
-    : sql`TRUE`;
-  const result = await db.execute(sql`SELECT ${CARD_COLUMNS} FROM ${CARD_FROM}
-    WHERE (p.owner_id = ${userId} OR p.org_id IN (SELECT org_id FROM org_members WHERE user_id = ${userId} AND role IN ('owner', 'admin')))
-      AND ${after}
-    ORDER BY p.created_at DESC, p.id DESC LIMIT ${limit + 1}`);
-  const page = pageOf((result as unknown as { rows: CardRow[] }).rows, limit, (r) => ({ v: r.created_key, id: r.id }));
+  const rows = await selectHostedCards(db, userId, dateCursor(cursor), limit + 1);
+  const page = pageOf(rows, limit, (r) => ({ v: r.created_key, id: r.id }));
   return { items: page.items.map(toCard), nextCursor: page.nextCursor };
 }
 
@@ -150,17 +109,18 @@ export async function hostedProjects(db: Executor, userId: string, limit: number
  * @example await followedProjects(db, userId, 20)
  */
 export async function followedProjects(db: Executor, userId: string, limit: number, cursor?: string) {
-  const pos = decodeCursor(cursor);
-  if (cursor && (!pos || typeof pos.v !== 'string' || Number.isNaN(Date.parse(pos.v)))) throw invalidCursor();
-  const after = pos
-    ? sql`(f.created_at < ${pos.v}::timestamptz OR (f.created_at = ${pos.v}::timestamptz AND p.id < ${pos.id}))`
+  const after = dateCursor(cursor);
+  // Still written here: project_follows is the community module's, which imports projects; reading it through a
+  // fragment community offers needs that fragment registered at start (modules/wiring.ts), not done yet.
+  const where = after
+    ? sql`(f.created_at < ${after.v}::timestamptz OR (f.created_at = ${after.v}::timestamptz AND p.id < ${after.id}))`
     : sql`TRUE`;
   const result = await db.execute(sql`SELECT ${CARD_COLUMNS},
       to_char(f.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS followed_key
-    FROM project_follows f JOIN projects p ON p.id = f.project_id JOIN users u ON u.id = p.owner_id LEFT JOIN orgs o ON o.id = p.org_id
-    WHERE f.user_id = ${userId} AND NOT p.hidden AND ${after}
+    FROM project_follows f JOIN projects p ON p.id = f.project_id ${OWNER_AND_ORG}
+    WHERE f.user_id = ${userId} AND NOT p.hidden AND ${where}
     ORDER BY f.created_at DESC, p.id DESC LIMIT ${limit + 1}`);
-  const rows = (result as unknown as { rows: (CardRow & { followed_key: string })[] }).rows;
+  const rows = rowsOf<CardRow & { followed_key: string }>(result);
   const page = pageOf(rows, limit, (r) => ({ v: r.followed_key, id: r.id }));
   return { items: page.items.map(toCard), nextCursor: page.nextCursor };
 }

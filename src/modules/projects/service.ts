@@ -1,17 +1,17 @@
-import { eq, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.js';
-import { users } from '../../db/schema/accounts.js';
-import { orgs } from '../../db/schema/orgs.js';
-import { projects } from '../../db/schema/projects.js';
+import type { Executor } from '../../db/client.js';
 import type { Actor } from '../../http/auth.js';
 import { DomainError, conflict, forbidden } from '../../lib/errors.js';
 import { newId, randomToken } from '../../lib/ids.js';
 import { renderMarkdown } from '../../lib/markdown.js';
 import { slugify } from '../../lib/slug.js';
 import { pgErrorCode, UNIQUE_VIOLATION } from '../../db/errors.js';
+import { personById } from '../accounts/people.js';
+import { orgSummary } from '../orgs/org-summary.js';
 import { canManageOrg } from '../orgs/roles.js';
 import { findProject, isProjectHost, requireProjectHost, type Project } from './access.js';
 import { projectCreated, viewerStateOf } from './hooks.js';
+import { addToFollowersCount, insertProject, slugTaken, updateProjectHidden, updateProjectRow } from './queries.js';
 import { quote, recordAudit, type AuditFrom } from '../audit/record-audit.js';
 
 export const CATEGORIES = [
@@ -50,10 +50,8 @@ export interface UpdateProjectInput extends Partial<Omit<CreateProjectInput, 'or
  * @example await presentProject(ctx, project, request.actor)
  */
 export async function presentProject(ctx: AppContext, p: Project, actor: Actor | null) {
-  const [owner] = await ctx.db.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, p.ownerId)).limit(1);
-  const [org] = p.orgId
-    ? await ctx.db.select({ id: orgs.id, slug: orgs.slug, name: orgs.name }).from(orgs).where(eq(orgs.id, p.orgId)).limit(1)
-    : [];
+  const owner = await personById(ctx.db, p.ownerId);
+  const org = p.orgId ? await orgSummary(ctx.db, p.orgId) : null;
   let following = false;
   let signedUp = false;
   if (actor) {
@@ -92,8 +90,8 @@ const suffix = () =>
  */
 export async function createProject(ctx: AppContext, actor: Actor, input: CreateProjectInput): Promise<Project> {
   if (input.orgId) {
-    const [org] = await ctx.db.select({ id: orgs.id }).from(orgs).where(eq(orgs.id, input.orgId)).limit(1);
-    if (!org) throw new DomainError('org_not_found', 'No organization with this id.', { field: 'body.orgId' });
+    if (!(await orgSummary(ctx.db, input.orgId)))
+      throw new DomainError('org_not_found', 'No organization with this id.', { field: 'body.orgId' });
   }
   // Why: a project opened in an organization's name needs that organization's owner or admin.
   if (input.orgId && !(await canManageOrg(ctx.db, input.orgId, actor.userId))) {
@@ -101,29 +99,26 @@ export async function createProject(ctx: AppContext, actor: Actor, input: Create
   }
   const base = slugify(input.title);
   for (let attempt = 0; ; attempt++) {
-    const [taken] = attempt === 0 ? await ctx.db.select({ id: projects.id }).from(projects).where(eq(projects.slug, base)).limit(1) : [];
+    const taken = attempt === 0 && (await slugTaken(ctx.db, base));
     const slug = attempt === 0 && !taken ? base : `${base}-${suffix()}`;
     try {
       const now = ctx.clock.now();
       return await ctx.db.transaction(async (tx) => {
-        const [p] = await tx
-          .insert(projects)
-          .values({
-            id: newId('prj'),
-            slug,
-            ownerId: actor.userId,
-            orgId: input.orgId ?? null,
-            title: input.title,
-            summary: input.summary,
-            description: input.description,
-            category: input.category,
-            coverImageUrl: input.coverImageUrl ?? null,
-            createdAt: now,
-            updatedAt: now,
-          })
-          .returning();
-        await projectCreated(tx, p!, actor.userId);
-        return p!;
+        const p = await insertProject(tx, {
+          id: newId('prj'),
+          slug,
+          ownerId: actor.userId,
+          orgId: input.orgId ?? null,
+          title: input.title,
+          summary: input.summary,
+          description: input.description,
+          category: input.category,
+          coverImageUrl: input.coverImageUrl ?? null,
+          createdAt: now,
+          updatedAt: now,
+        });
+        await projectCreated(tx, p, actor.userId);
+        return p;
       });
     } catch (e) {
       // Two projects with one title at once: the unique index decides, the loser takes a suffix.
@@ -145,17 +140,13 @@ export async function updateProject(
 ): Promise<Project> {
   const project = await requireProjectHost(ctx.db, id, actor);
   if (patch.slug && patch.slug !== project.slug) {
-    const [taken] = await ctx.db.select({ id: projects.id }).from(projects).where(eq(projects.slug, patch.slug)).limit(1);
-    if (taken) throw conflict('slug_taken', 'Another project already uses this address.', { field: 'body.slug' });
+    if (await slugTaken(ctx.db, patch.slug))
+      throw conflict('slug_taken', 'Another project already uses this address.', { field: 'body.slug' });
   }
   try {
     return await ctx.db.transaction(async (tx) => {
       const now = ctx.clock.now();
-      const [p] = await tx
-        .update(projects)
-        .set({ ...patch, updatedAt: now })
-        .where(eq(projects.id, project.id))
-        .returning();
+      const p = await updateProjectRow(tx, project.id, patch, now);
       // An edit by someone other than the owner (an organization's owner or admin, an operator) is on the record.
       if (actor.userId !== project.ownerId) {
         const fields = Object.keys(patch).filter((k) => patch[k as keyof UpdateProjectInput] !== undefined);
@@ -167,7 +158,7 @@ export async function updateProject(
             targetId: project.id,
             orgId: project.orgId,
             projectId: project.id,
-            summary: `Edited project ${quote(p!.title)} of ${project.ownerId}: ${fields.join(', ') || 'nothing'}`,
+            summary: `Edited project ${quote(p.title)} of ${project.ownerId}: ${fields.join(', ') || 'nothing'}`,
             data: {
               fields,
               ownerId: project.ownerId,
@@ -179,7 +170,7 @@ export async function updateProject(
           from ?? actor,
         );
       }
-      return p!;
+      return p;
     });
   } catch (e) {
     if (pgErrorCode(e) === UNIQUE_VIOLATION)
@@ -192,26 +183,16 @@ export async function updateProject(
  * Sets a project's moderation flag (operators; see community/moderation.ts), inside the caller's transaction.
  * @example await setProjectHidden(tx, projectId, true, now)
  */
-export async function setProjectHidden(tx: import('../../db/client.js').Executor, projectId: string, hidden: boolean, now: Date) {
-  const rows = await tx
-    .update(projects)
-    .set({ hidden, updatedAt: now })
-    .where(eq(projects.id, projectId))
-    .returning({ id: projects.id, ownerId: projects.ownerId, title: projects.title });
-  return rows[0] ?? null;
+export async function setProjectHidden(tx: Executor, projectId: string, hidden: boolean, now: Date) {
+  return (await updateProjectHidden(tx, projectId, hidden, now)) ?? null;
 }
 
 /**
  * Adds `delta` to a project's follower count, inside the follow/unfollow transaction; returns the new count.
  * @example await bumpFollowers(tx, projectId, +1)
  */
-export async function bumpFollowers(tx: import('../../db/client.js').Executor, projectId: string, delta: number): Promise<number> {
-  const [row] = await tx
-    .update(projects)
-    .set({ followersCount: sql`${projects.followersCount} + ${delta}` })
-    .where(eq(projects.id, projectId))
-    .returning({ n: projects.followersCount });
-  return row?.n ?? 0;
+export async function bumpFollowers(tx: Executor, projectId: string, delta: number): Promise<number> {
+  return (await addToFollowersCount(tx, projectId, delta)) ?? 0;
 }
 
 export { findProject };

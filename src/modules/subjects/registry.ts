@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
+import type { SQL } from './subject-sql.js';
 import type { Executor } from '../../db/client.js';
 import type { Actor } from '../../http/auth.js';
 
@@ -16,7 +16,7 @@ export type SubjectType = (typeof SUBJECT_TYPES)[number];
 export const SUBJECT_PATTERN = new RegExp(`^(${SUBJECT_TYPES.join('|')}):[A-Za-z0-9_-]{1,100}$`);
 
 /** Types with a place in the visibility rule, in the order their SQL is joined (a comment belongs where its subject does). */
-const SCOPE_ORDER = [...SUBJECT_TYPES, 'comment'] as const;
+export const SCOPE_ORDER = [...SUBJECT_TYPES, 'comment'] as const;
 type ScopeType = (typeof SCOPE_ORDER)[number];
 
 /** One subject as its owner finds it. */
@@ -68,6 +68,11 @@ export function registerProjectGate(gate: ProjectGate): void {
   projectGate = gate;
 }
 
+/** The projects' visibility rule, once the projects module registered it. */
+export function registeredProjectGate(): ProjectGate | null {
+  return projectGate;
+}
+
 /**
  * Splits `type:id`; the route's schema has already checked the pattern.
  * @example parseSubject('project:prj_1') // { type: 'project', id: 'prj_1' }
@@ -77,46 +82,5 @@ export function parseSubject(subject: string): { type: SubjectType; id: string }
   return { type: subject.slice(0, at) as SubjectType, id: subject.slice(at + 1) };
 }
 
-/**
- * Reads one subject row `{ id, project_id?, draft? }` by a raw query (a helper for the owners' `find`).
- * @example subjectRowOf(db, sql`SELECT id, project_id, status = 'draft' AS draft FROM surveys WHERE id = ${id}`)
- */
-export async function subjectRowOf(db: Executor, query: SQL): Promise<SubjectRow | null> {
-  const res = await db.execute(query);
-  const row = (res as unknown as { rows: { id: string; project_id?: string | null; draft?: boolean | null }[] }).rows[0];
-  return row ? { id: row.id, projectId: row.project_id ?? null, draft: row.draft === true } : null;
-}
-
-/**
- * Where a subject `type:id` belongs, in SQL: rows `(project_id, draft)`; none for a subject of no project (a
- * site-wide question) or of a type that is not a project's content (a pledge, an assignment: a person's own).
- * `type` and `id` are SQL expressions, typically columns of the row being listed.
- */
-function subjectScopeSql(type: SQL, id: SQL, comments = true): SQL {
-  const branch = (name: string, query: SQL) => sql`SELECT * FROM (${query}) vs_b WHERE ${type} = ${name}`;
-  const scopeOf = (t: SQL, i: SQL) => subjectScopeSql(t, i, false);
-  const branches = SCOPE_ORDER.filter((t) => (comments || t !== 'comment') && resolvers.has(t)).map((t) =>
-    branch(t, resolvers.get(t)!.visibleSql(id, scopeOf)),
-  );
-  return branches.length ? sql.join(branches, sql` UNION ALL `) : sql`SELECT NULL::text AS project_id, false AS draft WHERE false`;
-}
-
-/**
- * The visibility rule of every list read in bulk (feeds, notifications, their counts), in SQL: true when the
- * subject whose `type:id` is in `ref` may be shown to the actor, as resolveSubject decides for one subject. What
- * belongs to a draft is shown to its project's hosts only; what belongs to a project hidden by moderation, to its
- * hosts and operators only. It is evaluated when the list is read, so a draft's events appear once it is published.
- * @example sql`SELECT … FROM notifications n WHERE n.user_id = ${userId} AND ${subjectVisibleSql(sql`n.subject`, actor)}`
- */
-export function subjectVisibleSql(
-  ref: SQL,
-  actor: (Pick<Actor, 'userId'> & { role?: Actor['role'] }) | null,
-  opts: { isHost?: boolean } = {},
-): SQL {
-  // Why: operators see everything; the caller may already know that the actor hosts the only project in the list.
-  if (actor?.role === 'operator' || opts.isHost) return sql`TRUE`;
-  if (!projectGate) throw new Error('subjectVisibleSql: the projects module has not registered its visibility rule');
-  const type = sql`split_part(${ref}, ':', 1)`;
-  const id = sql`substr(${ref}, strpos(${ref}, ':') + 1)`;
-  return sql`(${ref} IS NULL OR ${projectGate(subjectScopeSql(type, id), actor)})`;
-}
+// The SQL the registry builds from what was registered; callers have always found it here.
+export { subjectRowOf, subjectVisibleSql } from './subject-sql.js';
