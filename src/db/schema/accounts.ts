@@ -1,41 +1,42 @@
-import { pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { pgTable, text } from 'drizzle-orm/pg-core';
+import { createdAt, id, timestamptz } from '../columns.js';
 
 export const users = pgTable('users', {
-  id: text('id').primaryKey(),
+  id: id(),
   email: text('email').notNull(),
   passwordHash: text('password_hash').notNull(),
   name: text('name').notNull(),
   bio: text('bio').notNull().default(''),
   locale: text('locale').notNull().default('en'),
   role: text('role').$type<'member' | 'operator'>().notNull().default('member'),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  createdAt: createdAt(),
   /** When the account was erased (migration 0062): the row is kept anonymised, see modules/privacy. */
-  deletedAt: timestamp('deleted_at', { withTimezone: true }),
+  deletedAt: timestamptz('deleted_at'),
 });
 
 export const sessions = pgTable('sessions', {
-  id: text('id').primaryKey(),
+  id: id(),
   tokenHash: text('token_hash').notNull(),
   userId: text('user_id').notNull(),
   csrfToken: text('csrf_token').notNull(),
-  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  expiresAt: timestamptz('expires_at').notNull(),
+  createdAt: createdAt(),
 });
 
 export const apiTokens = pgTable('api_tokens', {
-  id: text('id').primaryKey(),
+  id: id(),
   userId: text('user_id').notNull(),
   name: text('name').notNull(),
   tokenHash: text('token_hash').notNull(),
   tokenPrefix: text('token_prefix').notNull(),
-  lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  lastUsedAt: timestamptz('last_used_at'),
+  createdAt: createdAt(),
 });
 
 export const passwordResets = pgTable('password_resets', {
   tokenHash: text('token_hash').primaryKey(),
   userId: text('user_id').notNull(),
-  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
-  usedAt: timestamp('used_at', { withTimezone: true }),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  expiresAt: timestamptz('expires_at').notNull(),
+  usedAt: timestamptz('used_at'),
+  createdAt: createdAt(),
 });

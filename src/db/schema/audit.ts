@@ -1,11 +1,12 @@
-import { jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { pgTable, text } from 'drizzle-orm/pg-core';
+import { id, jsonData, timestamptz } from '../columns.js';
 
 export type AuditActorRole = 'member' | 'operator' | 'system';
 
 /** The append-only audit log (migration 0060): the database refuses UPDATE, DELETE and TRUNCATE. */
 export const auditLog = pgTable('audit_log', {
-  id: text('id').primaryKey(),
-  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  id: id(),
+  at: timestamptz('at').notNull().defaultNow(),
   actorId: text('actor_id'),
   actorRole: text('actor_role').$type<AuditActorRole>().notNull(),
   action: text('action').notNull(),
@@ -14,7 +15,7 @@ export const auditLog = pgTable('audit_log', {
   orgId: text('org_id'),
   projectId: text('project_id'),
   summary: text('summary').notNull(),
-  data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+  data: jsonData(),
   ip: text('ip'),
   requestId: text('request_id'),
 });

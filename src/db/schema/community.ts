@@ -1,8 +1,9 @@
-import { pgTable, text, timestamp, integer, boolean, jsonb } from 'drizzle-orm/pg-core';
+import { pgTable, text, integer, boolean } from 'drizzle-orm/pg-core';
+import { createdAt, id, jsonData, timestamptz } from '../columns.js';
 
 /** Threaded comments on any subject `type:id`; `root_id` is the thread's top comment (itself for a top comment). */
 export const comments = pgTable('comments', {
-  id: text('id').primaryKey(),
+  id: id(),
   subjectType: text('subject_type').notNull(),
   subjectId: text('subject_id').notNull(),
   projectId: text('project_id'),
@@ -14,37 +15,37 @@ export const comments = pgTable('comments', {
   bodyHtml: text('body_html').notNull(),
   hidden: boolean('hidden').notNull().default(false),
   repliesCount: integer('replies_count').notNull().default(0),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  editedAt: timestamp('edited_at', { withTimezone: true }),
+  createdAt: createdAt(),
+  editedAt: timestamptz('edited_at'),
 });
 
 /** A project's activity feed; `hidden` rows (about a hidden comment, say) are shown to operators only. */
 export const projectActivity = pgTable('project_activity', {
-  id: text('id').primaryKey(),
+  id: id(),
   projectId: text('project_id').notNull(),
   kind: text('kind').notNull(),
   actorId: text('actor_id'),
   subject: text('subject'),
-  data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+  data: jsonData(),
   hidden: boolean('hidden').notNull().default(false),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  createdAt: createdAt(),
 });
 
 /** Announcements from a project's hosts to its followers. */
 export const projectUpdates = pgTable('project_updates', {
-  id: text('id').primaryKey(),
+  id: id(),
   projectId: text('project_id').notNull(),
   authorId: text('author_id').notNull(),
   title: text('title').notNull(),
   body: text('body').notNull(),
   bodyHtml: text('body_html').notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  editedAt: timestamp('edited_at', { withTimezone: true }),
+  createdAt: createdAt(),
+  editedAt: timestamptz('edited_at'),
 });
 
 /** Reports from the crowd about a comment or a project; one open report a person a subject. */
 export const moderationReports = pgTable('moderation_reports', {
-  id: text('id').primaryKey(),
+  id: id(),
   subjectType: text('subject_type').$type<'comment' | 'project'>().notNull(),
   subjectId: text('subject_id').notNull(),
   reporterId: text('reporter_id').notNull(),
@@ -53,17 +54,17 @@ export const moderationReports = pgTable('moderation_reports', {
   resolution: text('resolution').$type<'hidden' | 'dismissed'>(),
   note: text('note'),
   resolvedBy: text('resolved_by'),
-  resolvedAt: timestamp('resolved_at', { withTimezone: true }),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  resolvedAt: timestamptz('resolved_at'),
+  createdAt: createdAt(),
 });
 
 /** What operators hid and showed again, and why. */
 export const moderationActions = pgTable('moderation_actions', {
-  id: text('id').primaryKey(),
+  id: id(),
   subjectType: text('subject_type').$type<'comment' | 'project'>().notNull(),
   subjectId: text('subject_id').notNull(),
   action: text('action').$type<'hide' | 'unhide'>().notNull(),
   operatorId: text('operator_id'),
   reason: text('reason'),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  createdAt: createdAt(),
 });

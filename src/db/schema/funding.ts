@@ -1,4 +1,5 @@
-import { pgTable, text, timestamp, integer, bigint, boolean, char, jsonb, primaryKey } from 'drizzle-orm/pg-core';
+import { pgTable, text, integer, boolean, char, jsonb, primaryKey } from 'drizzle-orm/pg-core';
+import { bigNumber, createdAt, currency, id, timestamptz, updatedAt, amountAndCurrency } from '../columns.js';
 
 export type CampaignModel = 'all_or_nothing' | 'keep_it_all' | 'donation';
 export type CampaignStatus = 'draft' | 'live' | 'succeeded' | 'failed' | 'ended' | 'cancelled';
@@ -24,38 +25,38 @@ export interface TierShipping {
 }
 
 export const campaigns = pgTable('campaigns', {
-  id: text('id').primaryKey(),
+  id: id(),
   projectId: text('project_id').notNull(),
   hostOwner: text('host_owner').notNull(),
   title: text('title').notNull(),
   description: text('description').notNull().default(''),
-  currency: char('currency', { length: 3 }).notNull(),
-  goal: bigint('goal', { mode: 'number' }).notNull(),
+  currency: currency().notNull(),
+  goal: bigNumber('goal').notNull(),
   model: text('model').$type<CampaignModel>().notNull(),
-  deadline: timestamp('deadline', { withTimezone: true }).notNull(),
+  deadline: timestamptz('deadline').notNull(),
   status: text('status').$type<CampaignStatus>().notNull().default('draft'),
   stretchGoals: jsonb('stretch_goals').$type<StretchGoal[]>().notNull().default([]),
   createdBy: text('created_by').notNull(),
-  launchedAt: timestamp('launched_at', { withTimezone: true }),
-  closedAt: timestamp('closed_at', { withTimezone: true }),
-  decidedRaised: bigint('decided_raised', { mode: 'number' }),
-  settledAt: timestamp('settled_at', { withTimezone: true }),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  launchedAt: timestamptz('launched_at'),
+  closedAt: timestamptz('closed_at'),
+  decidedRaised: bigNumber('decided_raised'),
+  settledAt: timestamptz('settled_at'),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
 });
 
 export const campaignTiers = pgTable('campaign_tiers', {
-  id: text('id').primaryKey(),
+  id: id(),
   campaignId: text('campaign_id').notNull(),
   position: integer('position').notNull(),
   title: text('title').notNull(),
   description: text('description').notNull().default(''),
-  price: bigint('price', { mode: 'number' }).notNull(),
+  price: bigNumber('price').notNull(),
   limitQty: integer('limit_qty'),
   estimatedDelivery: text('estimated_delivery'),
   shipping: jsonb('shipping').$type<TierShipping | null>(),
-  archivedAt: timestamp('archived_at', { withTimezone: true }),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  archivedAt: timestamptz('archived_at'),
+  createdAt: createdAt(),
 });
 
 export const tierSlots = pgTable(
@@ -69,14 +70,13 @@ export const tierSlots = pgTable(
 );
 
 export const pledges = pgTable('pledges', {
-  id: text('id').primaryKey(),
+  id: id(),
   campaignId: text('campaign_id').notNull(),
   tierId: text('tier_id'),
   backerId: text('backer_id').notNull(),
-  amount: bigint('amount', { mode: 'number' }).notNull(),
-  currency: char('currency', { length: 3 }).notNull(),
+  ...amountAndCurrency(),
   shippingCountry: char('shipping_country', { length: 2 }),
-  shippingCost: bigint('shipping_cost', { mode: 'number' }).notNull().default(0),
+  shippingCost: bigNumber('shipping_cost').notNull().default(0),
   status: text('status').$type<PledgeStatus>().notNull(),
   single: boolean('single').notNull(),
   idempotencyKey: text('idempotency_key'),
@@ -87,16 +87,16 @@ export const pledges = pgTable('pledges', {
   methodLabel: text('method_label').notNull(),
   chargeSeq: integer('charge_seq').notNull().default(0),
   chargeRef: text('charge_ref'),
-  leaseUntil: timestamp('lease_until', { withTimezone: true }),
-  erroredAt: timestamp('errored_at', { withTimezone: true }),
-  fixDeadline: timestamp('fix_deadline', { withTimezone: true }),
+  leaseUntil: timestamptz('lease_until'),
+  erroredAt: timestamptz('errored_at'),
+  fixDeadline: timestamptz('fix_deadline'),
   failureMessage: text('failure_message'),
-  collectedAt: timestamp('collected_at', { withTimezone: true }),
-  paymentFee: bigint('payment_fee', { mode: 'number' }).notNull().default(0),
-  platformFee: bigint('platform_fee', { mode: 'number' }).notNull().default(0),
-  refundedAmount: bigint('refunded_amount', { mode: 'number' }).notNull().default(0),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  collectedAt: timestamptz('collected_at'),
+  paymentFee: bigNumber('payment_fee').notNull().default(0),
+  platformFee: bigNumber('platform_fee').notNull().default(0),
+  refundedAmount: bigNumber('refunded_amount').notNull().default(0),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
 });
 
 export const pledgeRequests = pgTable(
@@ -107,36 +107,36 @@ export const pledgeRequests = pgTable(
     requestHash: text('request_hash').notNull(),
     statusCode: integer('status_code').notNull(),
     body: text('body').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.backerId, t.idempotencyKey] })],
 );
 
 export const pledgeRefunds = pgTable('pledge_refunds', {
-  id: text('id').primaryKey(),
+  id: id(),
   pledgeId: text('pledge_id').notNull(),
   campaignId: text('campaign_id').notNull(),
-  amount: bigint('amount', { mode: 'number' }).notNull(),
-  platformFeeReturned: bigint('platform_fee_returned', { mode: 'number' }).notNull().default(0),
-  currency: char('currency', { length: 3 }).notNull(),
+  amount: bigNumber('amount').notNull(),
+  platformFeeReturned: bigNumber('platform_fee_returned').notNull().default(0),
+  currency: currency().notNull(),
   source: text('source').$type<'escrow' | 'host'>().notNull(),
   requestedBy: text('requested_by').notNull(),
   reason: text('reason').notNull().default(''),
   status: text('status').$type<'processing' | 'succeeded' | 'failed'>().notNull(),
   providerRef: text('provider_ref'),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  completedAt: timestamp('completed_at', { withTimezone: true }),
+  createdAt: createdAt(),
+  completedAt: timestamptz('completed_at'),
 });
 
 export const payouts = pgTable('payouts', {
-  id: text('id').primaryKey(),
+  id: id(),
   owner: text('owner').notNull(),
-  currency: char('currency', { length: 3 }).notNull(),
-  amount: bigint('amount', { mode: 'number' }).notNull(),
+  currency: currency().notNull(),
+  amount: bigNumber('amount').notNull(),
   requestedBy: text('requested_by').notNull(),
   status: text('status').$type<'processing' | 'paid' | 'failed'>().notNull(),
   providerRef: text('provider_ref'),
   failureMessage: text('failure_message'),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  completedAt: timestamp('completed_at', { withTimezone: true }),
+  createdAt: createdAt(),
+  completedAt: timestamptz('completed_at'),
 });

@@ -1,32 +1,33 @@
-import { pgTable, text, timestamp, integer, boolean, smallint, primaryKey } from 'drizzle-orm/pg-core';
+import { pgTable, text, integer, boolean, smallint, primaryKey } from 'drizzle-orm/pg-core';
+import { createdAt, id, timestamptz, updatedAt } from '../columns.js';
 
 export type ChallengeStatus = 'draft' | 'published';
 export const IDEA_STATUSES = ['submitted', 'shortlisted', 'selected', 'implemented', 'rejected'] as const;
 export type IdeaStatus = (typeof IDEA_STATUSES)[number];
 
 export const challenges = pgTable('challenges', {
-  id: text('id').primaryKey(),
+  id: id(),
   projectId: text('project_id').notNull(),
   createdBy: text('created_by').notNull(),
   title: text('title').notNull(),
   prompt: text('prompt').notNull().default(''),
   status: text('status').$type<ChallengeStatus>().notNull().default('draft'),
   /** Start of each phase; the challenge is "upcoming" before submissionAt and closed from closedAt. */
-  submissionAt: timestamp('submission_at', { withTimezone: true }).notNull(),
-  votingAt: timestamp('voting_at', { withTimezone: true }).notNull(),
-  reviewAt: timestamp('review_at', { withTimezone: true }).notNull(),
-  closedAt: timestamp('closed_at', { withTimezone: true }).notNull(),
+  submissionAt: timestamptz('submission_at').notNull(),
+  votingAt: timestamptz('voting_at').notNull(),
+  reviewAt: timestamptz('review_at').notNull(),
+  closedAt: timestamptz('closed_at').notNull(),
   /** Up and down votes a person may cast in the challenge; null for no limit. */
   votesPerPerson: integer('votes_per_person'),
   submissionsDuringVoting: boolean('submissions_during_voting').notNull().default(false),
   publicRanking: boolean('public_ranking').notNull().default(true),
-  publishedAt: timestamp('published_at', { withTimezone: true }),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  publishedAt: timestamptz('published_at'),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
 });
 
 export const ideas = pgTable('ideas', {
-  id: text('id').primaryKey(),
+  id: id(),
   challengeId: text('challenge_id').notNull(),
   projectId: text('project_id').notNull(),
   authorId: text('author_id').notNull(),
@@ -35,11 +36,11 @@ export const ideas = pgTable('ideas', {
   tags: text('tags').array().notNull().default([]),
   status: text('status').$type<IdeaStatus>().notNull().default('submitted'),
   statusNote: text('status_note'),
-  statusChangedAt: timestamp('status_changed_at', { withTimezone: true }),
+  statusChangedAt: timestamptz('status_changed_at'),
   mergedIntoId: text('merged_into_id'),
-  mergedAt: timestamp('merged_at', { withTimezone: true }),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  mergedAt: timestamptz('merged_at'),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
 });
 
 export const ideaVotes = pgTable(
@@ -49,18 +50,18 @@ export const ideaVotes = pgTable(
     userId: text('user_id').notNull(),
     challengeId: text('challenge_id').notNull(),
     value: smallint('value').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.ideaId, t.userId] })],
 );
 
 export const ideaComparisons = pgTable('idea_comparisons', {
-  id: text('id').primaryKey(),
+  id: id(),
   challengeId: text('challenge_id').notNull(),
   voterId: text('voter_id').notNull(),
   /** With `tie`, the two ideas of the pair, neither preferred. */
   winnerId: text('winner_id').notNull(),
   loserId: text('loser_id').notNull(),
   tie: boolean('tie').notNull().default(false),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  createdAt: createdAt(),
 });

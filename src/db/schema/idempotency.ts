@@ -1,4 +1,5 @@
-import { pgTable, text, timestamp, integer, primaryKey } from 'drizzle-orm/pg-core';
+import { pgTable, text, integer, primaryKey } from 'drizzle-orm/pg-core';
+import { createdAt } from '../columns.js';
 
 // Owned by http/idempotency (the edge), not by a module.
 
@@ -11,7 +12,7 @@ export const idempotencyKeys = pgTable(
     requestHash: text('request_hash').notNull(),
     statusCode: integer('status_code'),
     responseBody: text('response_body'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.scope, t.key] })],
 );

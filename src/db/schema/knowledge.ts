@@ -1,7 +1,8 @@
-import { pgTable, text, timestamp, integer, smallint, primaryKey } from 'drizzle-orm/pg-core';
+import { pgTable, text, integer, smallint, primaryKey } from 'drizzle-orm/pg-core';
+import { createdAt, id, updatedAt } from '../columns.js';
 
 export const questions = pgTable('questions', {
-  id: text('id').primaryKey(),
+  id: id(),
   /** Null for a site-wide question. */
   projectId: text('project_id'),
   authorId: text('author_id').notNull(),
@@ -12,21 +13,21 @@ export const questions = pgTable('questions', {
   answersCount: integer('answers_count').notNull().default(0),
   /** Up votes minus down votes. */
   score: integer('score').notNull().default(0),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
   // `search` (generated tsvector) is read through SQL only.
 });
 
 export const answers = pgTable('answers', {
-  id: text('id').primaryKey(),
+  id: id(),
   questionId: text('question_id').notNull(),
   /** The question's project, kept here for convenience (null for a site-wide question). */
   projectId: text('project_id'),
   authorId: text('author_id').notNull(),
   body: text('body').notNull(),
   score: integer('score').notNull().default(0),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
 });
 
 export const questionVotes = pgTable(
@@ -35,7 +36,7 @@ export const questionVotes = pgTable(
     questionId: text('question_id').notNull(),
     userId: text('user_id').notNull(),
     value: smallint('value').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.questionId, t.userId] })],
 );
@@ -46,7 +47,7 @@ export const answerVotes = pgTable(
     answerId: text('answer_id').notNull(),
     userId: text('user_id').notNull(),
     value: smallint('value').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.answerId, t.userId] })],
 );

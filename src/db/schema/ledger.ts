@@ -1,21 +1,22 @@
-import { pgTable, text, timestamp, bigint, bigserial, char } from 'drizzle-orm/pg-core';
+import { pgTable, text, bigserial } from 'drizzle-orm/pg-core';
+import { bigNumber, createdAt, currency, id } from '../columns.js';
 
 export const ledgerTransactions = pgTable('ledger_transactions', {
-  id: text('id').primaryKey(),
+  id: id(),
   kind: text('kind').notNull(),
-  currency: char('currency', { length: 3 }).notNull(),
+  currency: currency().notNull(),
   memo: text('memo').notNull().default(''),
   refType: text('ref_type'),
   refId: text('ref_id'),
   idempotencyKey: text('idempotency_key'),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  createdAt: createdAt(),
 });
 
 export const ledgerEntries = pgTable('ledger_entries', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
   transactionId: text('transaction_id').notNull(),
   account: text('account').notNull(),
-  currency: char('currency', { length: 3 }).notNull(),
-  amount: bigint('amount', { mode: 'number' }).notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  currency: currency().notNull(),
+  amount: bigNumber('amount').notNull(),
+  createdAt: createdAt(),
 });

@@ -1,16 +1,17 @@
-import { pgTable, text, timestamp, primaryKey } from 'drizzle-orm/pg-core';
+import { pgTable, text, primaryKey } from 'drizzle-orm/pg-core';
+import { createdAt, id } from '../columns.js';
 
 // Owned by the orgs module.
 
 export type OrgRole = 'owner' | 'admin' | 'member';
 
 export const orgs = pgTable('orgs', {
-  id: text('id').primaryKey(),
+  id: id(),
   name: text('name').notNull(),
   slug: text('slug').notNull(),
   description: text('description').notNull().default(''),
   website: text('website'),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  createdAt: createdAt(),
 });
 
 export const orgMembers = pgTable(
@@ -19,7 +20,7 @@ export const orgMembers = pgTable(
     orgId: text('org_id').notNull(),
     userId: text('user_id').notNull(),
     role: text('role').$type<OrgRole>().notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.userId] })],
 );

@@ -1,37 +1,36 @@
-import { pgTable, text, timestamp, bigint, char } from 'drizzle-orm/pg-core';
+import { pgTable, text } from 'drizzle-orm/pg-core';
+import { amountAndCurrency, createdAt } from '../columns.js';
 
 // Owned by the payments module (the test payment provider's records).
 
-export const paymentCharges = pgTable('payment_charges', {
+/** What every record of the provider starts with: the caller's idempotency key, the provider's id and name. */
+const providerRecord = () => ({
   idempotencyKey: text('idempotency_key').primaryKey(),
   id: text('id').notNull(),
   provider: text('provider').notNull(),
+});
+
+export const paymentCharges = pgTable('payment_charges', {
+  ...providerRecord(),
   methodToken: text('method_token').notNull(),
-  amount: bigint('amount', { mode: 'number' }).notNull(),
-  currency: char('currency', { length: 3 }).notNull(),
+  ...amountAndCurrency(),
   status: text('status').$type<'succeeded' | 'failed'>().notNull(),
   failureCode: text('failure_code'),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  createdAt: createdAt(),
 });
 
 export const paymentRefunds = pgTable('payment_refunds', {
-  idempotencyKey: text('idempotency_key').primaryKey(),
-  id: text('id').notNull(),
-  provider: text('provider').notNull(),
+  ...providerRecord(),
   chargeId: text('charge_id').notNull(),
-  amount: bigint('amount', { mode: 'number' }).notNull(),
-  currency: char('currency', { length: 3 }).notNull(),
+  ...amountAndCurrency(),
   status: text('status').$type<'succeeded' | 'failed'>().notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  createdAt: createdAt(),
 });
 
 export const paymentPayouts = pgTable('payment_payouts', {
-  idempotencyKey: text('idempotency_key').primaryKey(),
-  id: text('id').notNull(),
-  provider: text('provider').notNull(),
+  ...providerRecord(),
   destination: text('destination').notNull(),
-  amount: bigint('amount', { mode: 'number' }).notNull(),
-  currency: char('currency', { length: 3 }).notNull(),
+  ...amountAndCurrency(),
   status: text('status').$type<'paid' | 'failed'>().notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  createdAt: createdAt(),
 });

@@ -1,7 +1,8 @@
-import { pgTable, text, timestamp, integer, boolean } from 'drizzle-orm/pg-core';
+import { pgTable, text, integer, boolean } from 'drizzle-orm/pg-core';
+import { createdAt, id, updatedAt } from '../columns.js';
 
 export const projects = pgTable('projects', {
-  id: text('id').primaryKey(),
+  id: id(),
   slug: text('slug').notNull(),
   ownerId: text('owner_id').notNull(),
   orgId: text('org_id'),
@@ -12,6 +13,6 @@ export const projects = pgTable('projects', {
   coverImageUrl: text('cover_image_url'),
   hidden: boolean('hidden').notNull().default(false),
   followersCount: integer('followers_count').notNull().default(0),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
 });

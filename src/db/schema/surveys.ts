@@ -1,22 +1,11 @@
-import {
-  pgTable,
-  text,
-  timestamp,
-  boolean,
-  integer,
-  bigint,
-  smallint,
-  doublePrecision,
-  jsonb,
-  char,
-  primaryKey,
-} from 'drizzle-orm/pg-core';
+import { pgTable, text, boolean, integer, smallint, doublePrecision, jsonb, primaryKey } from 'drizzle-orm/pg-core';
+import { bigNumber, createdAt, currency, id, timestamptz, updatedAt } from '../columns.js';
 
 export type SurveyStatus = 'draft' | 'open' | 'closed';
 export type QuestionKind = 'single' | 'multiple' | 'scale' | 'nps' | 'number' | 'text' | 'ranking' | 'price';
 
 export const surveys = pgTable('surveys', {
-  id: text('id').primaryKey(),
+  id: id(),
   projectId: text('project_id').notNull(),
   title: text('title').notNull(),
   description: text('description').notNull().default(''),
@@ -24,15 +13,15 @@ export const surveys = pgTable('surveys', {
   anonymous: boolean('anonymous').notNull().default(false),
   resultsPublic: boolean('results_public').notNull().default(false),
   createdBy: text('created_by').notNull(),
-  openedAt: timestamp('opened_at', { withTimezone: true }),
-  closedAt: timestamp('closed_at', { withTimezone: true }),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  openedAt: timestamptz('opened_at'),
+  closedAt: timestamptz('closed_at'),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
 });
 
 export const surveyQuestions = pgTable('survey_questions', {
-  id: text('id').primaryKey(),
-  seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity().notNull(),
+  id: id(),
+  seq: bigNumber('seq').generatedAlwaysAsIdentity().notNull(),
   surveyId: text('survey_id').notNull(),
   position: integer('position').notNull(),
   kind: text('kind').$type<QuestionKind>().notNull(),
@@ -42,25 +31,25 @@ export const surveyQuestions = pgTable('survey_questions', {
   min: doublePrecision('min'),
   max: doublePrecision('max'),
   scale: smallint('scale'),
-  currency: char('currency', { length: 3 }),
+  currency: currency(),
   intent: boolean('intent').notNull().default(false),
 });
 
 export const surveyResponses = pgTable('survey_responses', {
-  id: text('id').primaryKey(),
-  seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity().notNull(),
+  id: id(),
+  seq: bigNumber('seq').generatedAlwaysAsIdentity().notNull(),
   surveyId: text('survey_id').notNull(),
   userId: text('user_id'),
   respondentHash: text('respondent_hash'),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
 });
 
 export const surveyAnswers = pgTable(
   'survey_answers',
   {
-    questionSeq: bigint('question_seq', { mode: 'number' }).notNull(),
-    responseSeq: bigint('response_seq', { mode: 'number' }).notNull(),
+    questionSeq: bigNumber('question_seq').notNull(),
+    responseSeq: bigNumber('response_seq').notNull(),
     item: smallint('item').notNull().default(0),
     num: doublePrecision('num').notNull().default(0),
     textValue: text('text_value'),
@@ -71,7 +60,7 @@ export const surveyAnswers = pgTable(
 export const surveyTallies = pgTable(
   'survey_tallies',
   {
-    questionSeq: bigint('question_seq', { mode: 'number' }).notNull(),
+    questionSeq: bigNumber('question_seq').notNull(),
     item: smallint('item').notNull(),
     num: doublePrecision('num').notNull(),
     shard: smallint('shard').notNull(),

@@ -1,4 +1,5 @@
-import { pgTable, text, timestamp, integer, bigint, boolean, char, jsonb, doublePrecision, primaryKey } from 'drizzle-orm/pg-core';
+import { pgTable, text, integer, boolean, jsonb, doublePrecision, primaryKey } from 'drizzle-orm/pg-core';
+import { bigNumber, createdAt, currency, id, jsonData, timestamptz, updatedAt, amountAndCurrency } from '../columns.js';
 import { sql } from 'drizzle-orm';
 
 export type BatchStatus = 'draft' | 'published' | 'paused' | 'closed';
@@ -9,7 +10,7 @@ export type ReviewState = 'none' | 'pending' | 'approved' | 'rejected';
 export type TaskAnswer = string | string[] | number;
 
 export const taskBatches = pgTable('task_batches', {
-  id: text('id').primaryKey(),
+  id: id(),
   projectId: text('project_id').notNull(),
   title: text('title').notNull(),
   instructions: text('instructions').notNull().default(''),
@@ -18,8 +19,8 @@ export const taskBatches = pgTable('task_batches', {
   minOverlap: integer('min_overlap').notNull(),
   maxOverlap: integer('max_overlap').notNull(),
   confidence: doublePrecision('confidence'),
-  rewardAmount: bigint('reward_amount', { mode: 'number' }),
-  currency: char('currency', { length: 3 }),
+  rewardAmount: bigNumber('reward_amount'),
+  currency: currency(),
   goldRate: doublePrecision('gold_rate').notNull().default(0),
   minGoldAccuracy: doublePrecision('min_gold_accuracy'),
   minGoldAnswers: integer('min_gold_answers'),
@@ -28,20 +29,20 @@ export const taskBatches = pgTable('task_batches', {
   status: text('status').$type<BatchStatus>().notNull().default('draft'),
   itemsCount: integer('items_count').notNull().default(0),
   goldCount: integer('gold_count').notNull().default(0),
-  fundedAmount: bigint('funded_amount', { mode: 'number' }).notNull().default(0),
+  fundedAmount: bigNumber('funded_amount').notNull().default(0),
   createdBy: text('created_by').notNull(),
-  publishedAt: timestamp('published_at', { withTimezone: true }),
-  closedAt: timestamp('closed_at', { withTimezone: true }),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  publishedAt: timestamptz('published_at'),
+  closedAt: timestamptz('closed_at'),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
 });
 
 export const taskItems = pgTable('task_items', {
-  id: text('id').primaryKey(),
-  seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity().notNull(),
+  id: id(),
+  seq: bigNumber('seq').generatedAlwaysAsIdentity().notNull(),
   batchId: text('batch_id').notNull(),
   externalId: text('external_id'),
-  data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+  data: jsonData(),
   gold: jsonb('gold').$type<TaskAnswer>(),
   isGold: boolean('is_gold').notNull().default(false),
   wanted: integer('wanted').notNull(),
@@ -52,7 +53,7 @@ export const taskItems = pgTable('task_items', {
 });
 
 export const taskAssignments = pgTable('task_assignments', {
-  id: text('id').primaryKey(),
+  id: id(),
   batchId: text('batch_id').notNull(),
   itemId: text('item_id').notNull(),
   workerRef: text('worker_ref').notNull(),
@@ -64,11 +65,11 @@ export const taskAssignments = pgTable('task_assignments', {
   goldCorrect: boolean('gold_correct'),
   review: text('review').$type<ReviewState>().notNull().default('none'),
   reviewReason: text('review_reason'),
-  rewardAmount: bigint('reward_amount', { mode: 'number' }),
-  leasedAt: timestamp('leased_at', { withTimezone: true }).notNull(),
-  expiresAt: timestamp('expires_at', { withTimezone: true }),
-  submittedAt: timestamp('submitted_at', { withTimezone: true }),
-  reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+  rewardAmount: bigNumber('reward_amount'),
+  leasedAt: timestamptz('leased_at').notNull(),
+  expiresAt: timestamptz('expires_at'),
+  submittedAt: timestamptz('submitted_at'),
+  reviewedAt: timestamptz('reviewed_at'),
 });
 
 export const taskWorkers = pgTable(
@@ -85,12 +86,11 @@ export const taskWorkers = pgTable(
 );
 
 export const taskBonuses = pgTable('task_bonuses', {
-  id: text('id').primaryKey(),
+  id: id(),
   batchId: text('batch_id').notNull(),
   userId: text('user_id').notNull(),
-  amount: bigint('amount', { mode: 'number' }).notNull(),
-  currency: char('currency', { length: 3 }).notNull(),
+  ...amountAndCurrency(),
   reason: text('reason').notNull(),
   createdBy: text('created_by').notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  createdAt: createdAt(),
 });
