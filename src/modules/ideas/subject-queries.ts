@@ -3,14 +3,14 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { type SubjectRow, subjectRowOf } from '../subjects/registry.js';
 
-// A challenge belongs to its project; a draft one is its hosts' only.
+/** A challenge as a subject: its project, and whether it is a draft. */
 export const findChallengeSubject = (db: Executor, id: string): Promise<SubjectRow | null> =>
   subjectRowOf(db, sql`SELECT id, project_id, status = 'draft' AS draft FROM challenges WHERE id = ${id}`);
 
 export const challengeScopeSql = (id: SQL): SQL =>
   sql`SELECT vs_c.project_id, vs_c.status = 'draft' AS draft FROM challenges vs_c WHERE vs_c.id = ${id}`;
 
-// An idea belongs where its challenge does.
+/** An idea as a subject: its challenge's project, and whether that challenge is a draft. */
 export const findIdeaSubject = (db: Executor, id: string): Promise<SubjectRow | null> =>
   subjectRowOf(
     db,
