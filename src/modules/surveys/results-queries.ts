@@ -3,8 +3,17 @@
 // SQL because the results are measured (bench/surveys.ts); keep them lean.
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { answerFilter, idList, rowsOf, type ResolvedSegment } from './segment-sql.js';
+import { rowsOf } from '../../db/rows.js';
+import { answerFilter, idList, type ResolvedSegment } from './segment-sql.js';
 import type { TallyCount } from './tally-queries.js';
+
+/** The seqs of a survey's responses given by the listed accounts, one query. */
+export async function selectResponseSeqsOfUsers(db: Executor, surveyId: string, userIds: readonly string[]): Promise<number[]> {
+  const res = await db.execute(sql`
+    SELECT r.seq FROM survey_responses r
+    WHERE r.survey_id = ${surveyId} AND r.user_id IN (SELECT jsonb_array_elements_text(${JSON.stringify(userIds)}::jsonb))`);
+  return rowsOf(res).map((r) => Number(r.seq));
+}
 
 /** Grouped counts (question, item, num) straight from the answers of some responses. */
 export async function countAnswersOfResponses(db: Executor, questionSeqs: number[], responseSeqs: number[]): Promise<TallyCount[]> {

@@ -23,8 +23,8 @@ import type { Survey } from './access.js';
 import { maskOptions, scaleTop, type Question } from './questions.js';
 import { manyValued, numberResultsInSql } from './number-results.js';
 import { countAnswersOfResponses, selectLatestTexts } from './results-queries.js';
-import { resolveSegment, type ResolvedSegment } from './segment-sql.js';
-import type { Segment, SegmentFilter } from './segments.js';
+import type { ResolvedSegment } from './segment-sql.js';
+import { resolveSegment, type Segment, type SegmentFilter } from './segments.js';
 import { countResponses, readTallies, type TallyCount } from './tallies.js';
 
 export interface OptionResult {

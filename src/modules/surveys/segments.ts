@@ -2,6 +2,8 @@
 import type { Executor } from '../../db/client.js';
 import { followerIds } from '../community/audience.js';
 import { backerUserIds } from '../funding/backers.js';
+import { selectResponseSeqsOfUsers } from './results-queries.js';
+import type { ResolvedSegment } from './segment-sql.js';
 
 export const SEGMENTS = ['everyone', 'backers', 'followers', 'others'] as const;
 export type Segment = (typeof SEGMENTS)[number];
@@ -29,4 +31,11 @@ export async function segmentFilter(db: Executor, projectId: string, segment: Se
       return { kind: 'except', userIds: [...new Set([...backers, ...followers])] };
     }
   }
+}
+
+/** A segment resolved to the seqs of the survey's responses it keeps or leaves out (one query, none for everyone). */
+export async function resolveSegment(db: Executor, surveyId: string, f: SegmentFilter): Promise<ResolvedSegment> {
+  if (f.kind === 'all') return f;
+  if (!f.userIds.length) return { kind: f.kind, responseSeqs: [] };
+  return { kind: f.kind, responseSeqs: await selectResponseSeqsOfUsers(db, surveyId, f.userIds) };
 }
