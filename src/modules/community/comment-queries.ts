@@ -24,10 +24,12 @@ export interface CommentRow {
   edited_key: string | null;
 }
 
-const COLUMNS = sql`c.id, c.subject_type, c.subject_id, c.root_id, c.parent_id, c.depth, c.author_id, ${personNameSql(sql`c.author_id`)} AS author_name,
+/** A comment's own columns; its author's name is added by each statement (after filtering, where it can). */
+const OWN_COLUMNS = sql`c.id, c.subject_type, c.subject_id, c.root_id, c.parent_id, c.depth, c.author_id,
   c.body, c.body_html, c.hidden, c.replies_count,
   ${timeKeySql('c.created_at')} AS created_key,
   ${timeKeySql('c.edited_at')} AS edited_key`;
+const COLUMNS = sql`${OWN_COLUMNS}, ${personNameSql(sql`c.author_id`)} AS author_name`;
 
 export async function selectComment(db: Executor, id: string): Promise<CommentRow | undefined> {
   return rowsOf<CommentRow>(await db.execute(sql`SELECT ${COLUMNS} FROM comments c WHERE c.id = ${id}`))[0];
@@ -50,8 +52,8 @@ export async function selectRootComments(
 export async function selectReplies(db: Executor, rootIds: string[], perThread: number): Promise<CommentRow[]> {
   if (!rootIds.length) return [];
   return rowsOf<CommentRow>(
-    await db.execute(sql`SELECT * FROM (
-        SELECT ${COLUMNS}, row_number() OVER (PARTITION BY c.root_id ORDER BY c.created_at, c.id) AS n
+    await db.execute(sql`SELECT r.*, ${personNameSql(sql`r.author_id`)} AS author_name FROM (
+        SELECT ${OWN_COLUMNS}, row_number() OVER (PARTITION BY c.root_id ORDER BY c.created_at, c.id) AS n
         FROM comments c
         WHERE c.root_id IN (${sql.join(
           rootIds.map((id) => sql`${id}`),
