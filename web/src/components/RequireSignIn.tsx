@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
-import { Link, useLocation } from 'react-router';
+import { useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../session';
 import { Loading } from './Spinner';
-import { Icon } from './Icon';
+import { EmptyState } from './EmptyState';
 
 /**
  * Renders its children for a signed-in person, else a prompt to sign in that comes back here.
@@ -14,29 +14,16 @@ export function RequireSignIn({ children, operator }: { children: ReactNode; ope
   const { me, loading } = useSession();
   const location = useLocation();
   if (loading) return <Loading />;
-  if (!me) {
+  if (!me)
     return (
-      <div className="empty">
-        <div className="empty-icon" aria-hidden="true">
-          <Icon name="lock" size={30} />
-        </div>
-        <h3>{t('auth.signInRequired')}</h3>
-        <p>{t('auth.signInRequiredLead')}</p>
-        <Link className="btn btn-primary" to={`/signin?next=${encodeURIComponent(location.pathname + location.search)}`}>
-          {t('nav.signIn')}
-        </Link>
-      </div>
+      <EmptyState
+        icon="lock"
+        title={t('auth.signInRequired')}
+        link={{ to: `/signin?next=${encodeURIComponent(location.pathname + location.search)}`, label: t('nav.signIn') }}
+      >
+        {t('auth.signInRequiredLead')}
+      </EmptyState>
     );
-  }
-  if (operator && me.role !== 'operator') {
-    return (
-      <div className="empty">
-        <div className="empty-icon" aria-hidden="true">
-          <Icon name="shield" size={30} />
-        </div>
-        <h3>{t('auth.operatorOnly')}</h3>
-      </div>
-    );
-  }
+  if (operator && me.role !== 'operator') return <EmptyState icon="shield" title={t('auth.operatorOnly')} />;
   return <>{children}</>;
 }

@@ -126,15 +126,7 @@ export function HomePage({ hero = true }: { hero?: boolean }) {
               {t('home.noResultsLead')}
             </EmptyState>
           ) : (
-            <EmptyState
-              icon="sprout"
-              title={t('home.emptyTitle')}
-              action={
-                <Link className="btn btn-primary" to="/projects/new">
-                  {t('home.start')}
-                </Link>
-              }
-            >
+            <EmptyState icon="sprout" title={t('home.emptyTitle')} link={{ to: '/projects/new', label: t('home.start') }}>
               {t('home.emptyLead')}
             </EmptyState>
           )

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
-import { EmptyState, ErrorBanner, Field, LoadMore, Loading, RequireSignIn, Tabs, Time, usePagedList } from '../../components';
+import { EmptyState, ErrorBanner, Field, LoadMore, Loading, Tabs, Time, usePagedList } from '../../components';
 
 interface Person {
   id: string;
@@ -43,14 +43,6 @@ function viewLink(r: ReportItem): string | null {
 
 /** /moderation: the operators' queue of reports; hide what breaks the rules, dismiss the rest, show again. */
 export function ModerationPage() {
-  return (
-    <RequireSignIn operator>
-      <Queue />
-    </RequireSignIn>
-  );
-}
-
-function Queue() {
   const { t } = useTranslation('core');
   const [status, setStatus] = useState<'open' | 'resolved'>('open');
   const list = usePagedList<ReportItem>(`/moderation/reports?status=${status}`, 20);

@@ -5,15 +5,7 @@ import { EmptyState } from '../../components';
 export function NotFoundPage() {
   const { t } = useTranslation('core');
   return (
-    <EmptyState
-      icon="compass"
-      title={t('common.notFoundTitle')}
-      action={
-        <Link className="btn btn-primary" to="/">
-          {t('common.goHome')}
-        </Link>
-      }
-    >
+    <EmptyState icon="compass" title={t('common.notFoundTitle')} link={{ to: '/', label: t('common.goHome') }}>
       {t('common.notFoundLead')}
     </EmptyState>
   );

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
-import { EmptyState, ErrorBanner, Icon, LoadMore, Loading, RequireSignIn, Time, usePagedList } from '../../components';
+import { EmptyState, ErrorBanner, Icon, LoadMore, Loading, Time, usePagedList } from '../../components';
 import { useUnread } from './unread';
 import { humanizeKind, kindText } from './kinds';
 
@@ -35,14 +35,6 @@ export function notificationLink(n: NotificationItem): string | null {
 
 /** /notifications: newest first, unread highlighted, mark one or all read. */
 export function NotificationsPage() {
-  return (
-    <RequireSignIn>
-      <Notifications />
-    </RequireSignIn>
-  );
-}
-
-function Notifications() {
   const { t } = useTranslation('core');
   const list = usePagedList<NotificationItem>('/notifications', 20);
   const { unread, set: setUnread, refresh } = useUnread();
@@ -81,15 +73,7 @@ function Notifications() {
       {list.loading ? (
         <Loading />
       ) : list.items.length === 0 && !list.error ? (
-        <EmptyState
-          icon="bell"
-          title={t('notifications.empty')}
-          action={
-            <Link className="btn btn-primary" to="/explore">
-              {t('nav.explore')}
-            </Link>
-          }
-        >
+        <EmptyState icon="bell" title={t('notifications.empty')} link={{ to: '/explore', label: t('nav.explore') }}>
           {t('notifications.emptyLead')}
         </EmptyState>
       ) : (

@@ -38,15 +38,7 @@ export function ProjectPage() {
     const status = (error as { status?: number } | null)?.status;
     if (status === 404)
       return (
-        <EmptyState
-          icon="compass"
-          title={t('project.notFound')}
-          action={
-            <Link className="btn btn-primary" to="/explore">
-              {t('nav.explore')}
-            </Link>
-          }
-        >
+        <EmptyState icon="compass" title={t('project.notFound')} link={{ to: '/explore', label: t('nav.explore') }}>
           {t('project.notFoundLead')}
         </EmptyState>
       );

@@ -11,7 +11,6 @@ import {
   LoadMore,
   Loading,
   Modal,
-  RequireSignIn,
   Tabs,
   usePagedList,
   useApi,
@@ -28,14 +27,6 @@ const SECTIONS = ['profile', 'tokens', 'orgs', 'projects', 'follows', 'privacy']
 
 /** /settings/:section?: my profile and language, API tokens, organizations, projects I host and follow, my data. */
 export function SettingsPage() {
-  return (
-    <RequireSignIn>
-      <Settings />
-    </RequireSignIn>
-  );
-}
-
-function Settings() {
   const { t } = useTranslation('core');
   const { section } = useParams();
   const active = SECTIONS.includes(section as (typeof SECTIONS)[number]) ? section! : 'profile';

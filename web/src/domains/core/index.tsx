@@ -1,5 +1,5 @@
 import { Navigate, useParams } from 'react-router';
-import type { WebDomain } from '../types';
+import { defineDomain, signedIn } from '../define';
 import { ExplorePage, HomePage } from './HomePage';
 import { ResetConfirmPage, ResetPasswordPage, SignInPage, SignUpPage } from './AuthPages';
 import { EditProjectPage, NewProjectPage } from './ProjectFormPage';
@@ -18,24 +18,24 @@ function ProjectAlias() {
 
 // The pages every installation has: home and explore, accounts, projects, profiles, settings, notifications,
 // organizations and moderation. The layout around every page and the not-found page stay in App.tsx.
-export const coreDomain: WebDomain = {
-  routes: [
-    { path: '/', element: <HomePage /> },
-    { path: '/explore', element: <ExplorePage /> },
-    { path: '/signin', element: <SignInPage /> },
-    { path: '/signup', element: <SignUpPage /> },
-    { path: '/reset-password', element: <ResetPasswordPage /> },
-    { path: '/password-reset', element: <ResetPasswordPage /> },
-    { path: '/password-reset/confirm', element: <ResetConfirmPage /> },
-    { path: '/projects/new', element: <NewProjectPage /> },
-    { path: '/projects/:slug/:tab?', element: <ProjectAlias /> },
-    { path: '/p/:slug/edit', element: <EditProjectPage /> },
-    { path: '/p/:slug/:tab?', element: <ProjectPage /> },
-    { path: '/u/:id', element: <ProfilePage /> },
-    { path: '/settings/:section?', element: <SettingsPage /> },
-    { path: '/notifications', element: <NotificationsPage /> },
-    { path: '/moderation', element: <ModerationPage /> },
-    { path: '/orgs/new', element: <NewOrgPage /> },
-    { path: '/orgs/:id', element: <OrgPage /> },
-  ],
-};
+export const coreDomain = defineDomain({
+  pages: {
+    '/': HomePage,
+    '/explore': ExplorePage,
+    '/signin': SignInPage,
+    '/signup': SignUpPage,
+    '/reset-password': ResetPasswordPage,
+    '/password-reset': ResetPasswordPage,
+    '/password-reset/confirm': ResetConfirmPage,
+    '/projects/new': NewProjectPage,
+    '/projects/:slug/:tab?': ProjectAlias,
+    '/p/:slug/edit': EditProjectPage,
+    '/p/:slug/:tab?': ProjectPage,
+    '/u/:id': ProfilePage,
+    '/settings/:section?': signedIn(SettingsPage),
+    '/notifications': signedIn(NotificationsPage),
+    '/moderation': signedIn(ModerationPage, { operator: true }),
+    '/orgs/new': NewOrgPage,
+    '/orgs/:id': OrgPage,
+  },
+});

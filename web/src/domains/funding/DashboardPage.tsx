@@ -10,7 +10,6 @@ import {
   Field,
   Loading,
   Modal,
-  RequireSignIn,
   fieldError,
   useApi,
   usePageTitle,
@@ -24,14 +23,6 @@ import type { Campaign, HostPledge, Stats } from './types';
 import { statusTone, timeLeft } from './util';
 
 export function DashboardPage() {
-  return (
-    <RequireSignIn>
-      <Dashboard />
-    </RequireSignIn>
-  );
-}
-
-function Dashboard() {
   const { t } = useTranslation('funding');
   const { id } = useParams();
   const { me } = useSession();

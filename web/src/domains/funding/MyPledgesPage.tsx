@@ -31,15 +31,7 @@ function MyPledges() {
       <ListState
         list={list}
         empty={
-          <EmptyState
-            icon="coins"
-            title={t('myPledges.empty')}
-            action={
-              <Link className="btn btn-primary" to="/explore">
-                {t('myPledges.explore')}
-              </Link>
-            }
-          >
+          <EmptyState icon="coins" title={t('myPledges.empty')} link={{ to: '/explore', label: t('myPledges.explore') }}>
             {t('myPledges.emptyLead')}
           </EmptyState>
         }

@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api';
-import { ErrorBanner, Field, Icon, Loading, RequireSignIn, fieldError, useApi, usePageTitle } from '../../components';
+import { ErrorBanner, Field, Icon, Loading, fieldError, useApi, usePageTitle } from '../../components';
 import { parseMoney } from '../../format';
 import type { Campaign, Model } from './types';
 import { namesOneField } from './util';
@@ -39,14 +39,6 @@ const emptyTier = (): TierDraft => ({
 });
 
 export function NewCampaignPage() {
-  return (
-    <RequireSignIn>
-      <NewCampaign />
-    </RequireSignIn>
-  );
-}
-
-function NewCampaign() {
   const { t } = useTranslation('funding');
   const { slug } = useParams();
   const navigate = useNavigate();

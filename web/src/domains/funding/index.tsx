@@ -1,4 +1,4 @@
-import type { WebDomain } from '../types';
+import { defineDomain, signedIn } from '../define';
 import './funding.css';
 import { CampaignTab } from './CampaignTab';
 import { DashboardPage } from './DashboardPage';
@@ -7,12 +7,12 @@ import { MyPledgesPage } from './MyPledgesPage';
 import { NewCampaignPage } from './NewCampaignPage';
 
 // The funding pages and the Campaign tab on a project; see web/src/domains/types.ts.
-export const fundingDomain: WebDomain = {
-  routes: [
-    { path: '/me/pledges', element: <MyPledgesPage /> },
-    { path: '/campaigns/:id/dashboard', element: <DashboardPage /> },
-    { path: '/campaigns/:id/ledger', element: <LedgerPage /> },
-    { path: '/p/:slug/campaigns/new', element: <NewCampaignPage /> },
-  ],
-  projectTab: { key: 'campaign', labelKey: 'funding:tab', Component: CampaignTab },
-};
+export const fundingDomain = defineDomain({
+  pages: {
+    '/me/pledges': MyPledgesPage,
+    '/campaigns/:id/dashboard': signedIn(DashboardPage),
+    '/campaigns/:id/ledger': LedgerPage,
+    '/p/:slug/campaigns/new': signedIn(NewCampaignPage),
+  },
+  tab: { key: 'campaign', namespace: 'funding', Component: CampaignTab },
+});

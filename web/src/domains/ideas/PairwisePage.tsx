@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api';
-import { EmptyState, ErrorBanner, Loading, RequireSignIn, useApi, usePageTitle } from '../../components';
+import { EmptyState, ErrorBanner, Loading, useApi, usePageTitle } from '../../components';
 import { formatNumber } from '../../format';
 import type { Challenge, Idea } from './types';
 
@@ -13,14 +13,6 @@ interface Pair {
 }
 
 export function PairwisePage() {
-  return (
-    <RequireSignIn>
-      <Pairwise />
-    </RequireSignIn>
-  );
-}
-
-function Pairwise() {
   const { t } = useTranslation('ideas');
   const { id } = useParams();
   const { data: challenge } = useApi<Challenge>(`/challenges/${encodeURIComponent(id!)}`);
@@ -112,11 +104,7 @@ function Pairwise() {
         <EmptyState
           icon="check"
           title={error.code === 'no_pair_left' ? t('pairs.allDone') : t('pairs.unavailable')}
-          action={
-            <Link className="btn btn-primary" to={`/challenges/${id}`}>
-              {t('pairs.back')}
-            </Link>
-          }
+          link={{ to: `/challenges/${id}`, label: t('pairs.back') }}
         >
           {error.message}
         </EmptyState>

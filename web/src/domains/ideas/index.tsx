@@ -1,4 +1,4 @@
-import type { WebDomain } from '../types';
+import { defineDomain, signedIn } from '../define';
 import './ideas.css';
 import { ChallengePage } from './ChallengePage';
 import { EditChallengePage, NewChallengePage } from './ChallengeForm';
@@ -8,14 +8,14 @@ import { PairwisePage } from './PairwisePage';
 import { RankingPage } from './RankingPage';
 
 // Idea challenges: the Ideas tab on a project, challenge and idea pages, pairwise voting and the ranking.
-export const ideasDomain: WebDomain = {
-  routes: [
-    { path: '/p/:slug/challenges/new', element: <NewChallengePage /> },
-    { path: '/challenges/:id', element: <ChallengePage /> },
-    { path: '/challenges/:id/edit', element: <EditChallengePage /> },
-    { path: '/challenges/:id/vote', element: <PairwisePage /> },
-    { path: '/challenges/:id/ranking', element: <RankingPage /> },
-    { path: '/ideas/:id', element: <IdeaPage /> },
-  ],
-  projectTab: { key: 'ideas', labelKey: 'ideas:tab', Component: IdeasTab },
-};
+export const ideasDomain = defineDomain({
+  pages: {
+    '/p/:slug/challenges/new': NewChallengePage,
+    '/challenges/:id': ChallengePage,
+    '/challenges/:id/edit': EditChallengePage,
+    '/challenges/:id/vote': signedIn(PairwisePage),
+    '/challenges/:id/ranking': RankingPage,
+    '/ideas/:id': IdeaPage,
+  },
+  tab: { key: 'ideas', namespace: 'ideas', Component: IdeasTab },
+});

@@ -3,19 +3,11 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
-import { ErrorBanner, Field, fieldError, Loading, RequireSignIn, useApi, usePageTitle } from '../../components';
+import { ErrorBanner, Field, fieldError, Loading, useApi, usePageTitle } from '../../components';
 import type { ProjectSummary } from '../types';
 import type { Question } from './types';
 
 export function AskPage() {
-  return (
-    <RequireSignIn>
-      <Ask />
-    </RequireSignIn>
-  );
-}
-
-function Ask() {
   const { t } = useTranslation('knowledge');
   const { slug } = useParams();
   const navigate = useNavigate();

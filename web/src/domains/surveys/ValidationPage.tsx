@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api';
-import { EmptyState, ErrorBanner, Loading, ProgressBar, RequireSignIn, useApi, usePageTitle } from '../../components';
+import { EmptyState, ErrorBanner, Loading, ProgressBar, useApi, usePageTitle } from '../../components';
 import { formatMoney, formatNumber, formatPercent } from '../../format';
 import type { ProjectSummary } from '../types';
 import { AudienceChart } from './charts';
@@ -13,14 +13,6 @@ import type { ValidationPanel } from './types';
 const WINDOWS = [30, 90, 180, 365];
 
 export function ValidationPage() {
-  return (
-    <RequireSignIn>
-      <Validation />
-    </RequireSignIn>
-  );
-}
-
-function Validation() {
   const { t } = useTranslation('surveys');
   const { slug } = useParams();
   const [days, setDays] = useState(90);

@@ -1,19 +1,11 @@
 // A worker's history of work and pay.
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { EmptyState, ErrorBanner, LoadMore, Loading, RequireSignIn, Time, useApi, usePageTitle, usePagedList } from '../../components';
+import { EmptyState, ErrorBanner, LoadMore, Loading, Time, useApi, usePageTitle, usePagedList } from '../../components';
 import { formatMoney, formatNumber } from '../../format';
 import { answerText, type Earnings, type MyAssignment } from './types';
 
 export function MyWorkPage() {
-  return (
-    <RequireSignIn>
-      <MyWork />
-    </RequireSignIn>
-  );
-}
-
-function MyWork() {
   const { t } = useTranslation('tasks');
   usePageTitle(t('myWork'));
   const earnings = useApi<Earnings>('/me/task-earnings');

@@ -4,21 +4,13 @@ import { useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
-import { ErrorBanner, Field, fieldError, Loading, RequireSignIn, useApi, usePageTitle } from '../../components';
+import { ErrorBanner, Field, fieldError, Loading, useApi, usePageTitle } from '../../components';
 import { parseMoney } from '../../format';
 import type { AnswerKind, Batch } from './types';
 
 const CURRENCIES = ['EUR', 'USD', 'GBP', 'CHF', 'CAD'];
 
 export function NewBatchPage() {
-  return (
-    <RequireSignIn>
-      <NewBatchForm />
-    </RequireSignIn>
-  );
-}
-
-function NewBatchForm() {
   const { t } = useTranslation('tasks');
   const { slug } = useParams();
   const project = useApi<{ id: string; title: string; slug: string }>(`/projects/${slug}`);

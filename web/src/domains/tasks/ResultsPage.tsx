@@ -6,20 +6,12 @@ import { useTranslation } from 'react-i18next';
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
 import { Bar } from 'react-chartjs-2';
 import { api, idempotencyKey } from '../../api';
-import { ErrorBanner, LoadMore, Loading, RequireSignIn, useApi, usePageTitle, usePagedList } from '../../components';
+import { ErrorBanner, LoadMore, Loading, useApi, usePageTitle, usePagedList } from '../../components';
 import { formatMoney, formatNumber, formatPercent, parseMoney } from '../../format';
 import { ItemData } from './ItemData';
 import { answerText, type Batch, type ResultItem, type TaskAnswer, type WorkerRow } from './types';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
-
-export function ResultsPage() {
-  return (
-    <RequireSignIn>
-      <Results />
-    </RequireSignIn>
-  );
-}
 
 interface ResultsHead {
   method: string;
@@ -28,7 +20,7 @@ interface ResultsHead {
   answeredItems: number;
 }
 
-function Results() {
+export function ResultsPage() {
   const { t } = useTranslation('tasks');
   const { id } = useParams();
   const batch = useApi<Batch>(`/task-batches/${id}`);

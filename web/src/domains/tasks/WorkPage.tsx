@@ -4,22 +4,14 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api';
-import { EmptyState, ErrorBanner, Loading, Markdown, ProgressBar, RequireSignIn, useApi, usePageTitle } from '../../components';
+import { EmptyState, ErrorBanner, Loading, Markdown, ProgressBar, useApi, usePageTitle } from '../../components';
 import { formatMoney } from '../../format';
 import { ItemData } from './ItemData';
 import { answerText, type Earnings, type Lease, type TaskAnswer } from './types';
 
-export function WorkPage() {
-  return (
-    <RequireSignIn>
-      <Work />
-    </RequireSignIn>
-  );
-}
-
 type State = { kind: 'loading' } | { kind: 'working'; lease: Lease } | { kind: 'done' } | { kind: 'blocked'; message: string };
 
-function Work() {
+export function WorkPage() {
   const { t } = useTranslation('tasks');
   const { id } = useParams();
   usePageTitle(t('work'));

@@ -1,4 +1,4 @@
-import type { WebDomain } from '../types';
+import { defineDomain, signedIn } from '../define';
 import './tasks.css';
 import { BatchPage } from './BatchPage';
 import { MyWorkPage } from './MyWorkPage';
@@ -9,13 +9,13 @@ import { WorkPage } from './WorkPage';
 
 // Micro-tasks: the Tasks tab on a project, a host's batch pages (create, upload, publish, review, results) and
 // the worker's pages (work with the keyboard, history of work and pay).
-export const tasksDomain: WebDomain = {
-  routes: [
-    { path: '/p/:slug/task-batches/new', element: <NewBatchPage /> },
-    { path: '/task-batches/:id', element: <BatchPage /> },
-    { path: '/task-batches/:id/work', element: <WorkPage /> },
-    { path: '/task-batches/:id/results', element: <ResultsPage /> },
-    { path: '/me/tasks', element: <MyWorkPage /> },
-  ],
-  projectTab: { key: 'tasks', labelKey: 'tasks:tab', Component: TasksTab },
-};
+export const tasksDomain = defineDomain({
+  pages: {
+    '/p/:slug/task-batches/new': signedIn(NewBatchPage),
+    '/task-batches/:id': BatchPage,
+    '/task-batches/:id/work': signedIn(WorkPage),
+    '/task-batches/:id/results': signedIn(ResultsPage),
+    '/me/tasks': signedIn(MyWorkPage),
+  },
+  tab: { key: 'tasks', namespace: 'tasks', Component: TasksTab },
+});
