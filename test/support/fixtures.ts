@@ -33,7 +33,8 @@ export interface MadeProject {
 }
 
 /**
- * A project hosted by `host` (in an organization with `extra.orgId`), through the API.
+ * A project hosted by `host` (in an organization with `extra.orgId`), through the API, as it answers (`slug`,
+ * `org`, `descriptionHtml`…).
  * @example const project = await makeProject(t, host, 'Greener town')
  */
 export async function makeProject(
@@ -41,7 +42,7 @@ export async function makeProject(
   host: TestUser,
   title = 'A project for the crowd',
   extra: Record<string, unknown> = {},
-): Promise<MadeProject> {
+): Promise<MadeProject & Record<string, unknown>> {
   const res = await t.request(host, 'POST', '/api/v1/projects', {
     title,
     summary: 'Things to do with the crowd',

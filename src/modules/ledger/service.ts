@@ -45,22 +45,25 @@ export async function postTransaction(tx: Executor, input: LedgerTransactionInpu
   const entries = balancedEntries(input);
   const id = newId('ltx');
   const at = input.at ?? new Date();
-  const inserted = await insertTransaction(tx, {
-    id,
-    kind: input.kind,
-    currency: input.currency,
-    memo: input.memo ?? '',
-    refType: input.ref?.type ?? null,
-    refId: input.ref?.id ?? null,
-    idempotencyKey: input.idempotencyKey ?? null,
-    createdAt: at,
-  });
+  const inserted = await insertTransaction(tx, { id, ...transactionColumns(input), createdAt: at });
   if (!inserted) return (await selectTransactionIdByKey(tx, input.idempotencyKey!))!;
   await insertEntries(
     tx,
     entries.map((e) => ({ transactionId: id, account: e.account, currency: input.currency, amount: e.amount, createdAt: at })),
   );
   return id;
+}
+
+/** What a transaction row says of its input, apart from its id and time. */
+function transactionColumns(input: LedgerTransactionInput) {
+  return {
+    kind: input.kind,
+    currency: input.currency,
+    memo: input.memo ?? '',
+    refType: input.ref?.type ?? null,
+    refId: input.ref?.id ?? null,
+    idempotencyKey: input.idempotencyKey ?? null,
+  };
 }
 
 /** The entries of a transaction that are not zero, once checked: integers of minor units that sum to zero. */
@@ -100,16 +103,7 @@ export function trialBalance(db: Executor): Promise<{ currency: string; total: n
 export async function postTransactions(tx: Executor, inputs: LedgerTransactionInput[]): Promise<number> {
   const prepared = inputs.map((input) => ({
     entries: balancedEntries(input),
-    row: {
-      id: newId('ltx'),
-      kind: input.kind,
-      currency: input.currency,
-      memo: input.memo ?? '',
-      refType: input.ref?.type ?? null,
-      refId: input.ref?.id ?? null,
-      idempotencyKey: input.idempotencyKey ?? null,
-      at: (input.at ?? new Date()).toISOString(),
-    },
+    row: { id: newId('ltx'), ...transactionColumns(input), at: (input.at ?? new Date()).toISOString() },
   }));
   if (!prepared.length) return 0;
   const ids = await insertTransactionsBatch(

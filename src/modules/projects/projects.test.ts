@@ -1,23 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestUser } from '../../../test/support/test-app.js';
-import { fieldsOf } from '../../../test/support/fixtures.js';
+import { fieldsOf, makeProject } from '../../../test/support/fixtures.js';
 
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
 });
 afterAll(() => t.close());
-
-async function open(owner: TestUser, body: Record<string, unknown> = {}) {
-  const res = await t.request(owner, 'POST', '/api/v1/projects', {
-    title: 'A project',
-    summary: 'Something good',
-    category: 'community',
-    ...body,
-  });
-  expect(res.statusCode).toBe(201);
-  return res.json();
-}
 
 /** Reads every page of a list, checking that pages neither repeat nor skip. */
 async function allPages(as: TestUser | null, url: string, limit: number) {
@@ -41,8 +30,7 @@ describe('ProjectsService', () => {
   describe('createProject', () => {
     it('opens a project with a slug from its title and renders its description safely', async () => {
       const owner = await t.signup('Ada');
-      const p = await open(owner, {
-        title: 'Éco-quartier à Lyon !',
+      const p = await makeProject(t, owner, 'Éco-quartier à Lyon !', {
         description: '## Plan\n**bold** <script>alert(1)</script> [click](javascript:alert(1)) <img src=x onerror=alert(1)>',
         coverImageUrl: 'https://img.example/cover.jpg',
       });
@@ -55,7 +43,7 @@ describe('ProjectsService', () => {
         followers: 0,
         viewer: { isHost: true, following: false, signedUp: false },
       });
-      const again = await open(owner, { title: 'Éco-quartier à Lyon !' });
+      const again = await makeProject(t, owner, 'Éco-quartier à Lyon !');
       expect(again.slug).not.toBe(p.slug);
       expect((await t.request(null, 'GET', `/api/v1/projects/${p.slug}`)).json()).toMatchObject({ id: p.id, viewer: { isHost: false } });
     });
@@ -65,7 +53,7 @@ describe('ProjectsService', () => {
       const member = await t.signup('Org Member');
       const org = (await t.request(owner, 'POST', '/api/v1/orgs', { name: 'Makers' })).json();
       await t.request(owner, 'POST', `/api/v1/orgs/${org.id}/members`, { userId: member.id });
-      expect((await open(owner, { orgId: org.id })).org).toMatchObject({ id: org.id, name: 'Makers' });
+      expect((await makeProject(t, owner, undefined, { orgId: org.id })).org).toMatchObject({ id: org.id, name: 'Makers' });
       expect(
         (await t.request(member, 'POST', '/api/v1/projects', { title: 'Mine', summary: 's', category: 'arts', orgId: org.id })).statusCode,
       ).toBe(403);
@@ -107,7 +95,7 @@ describe('ProjectsService', () => {
     it('lets hosts edit, including the slug, and refuses everyone else', async () => {
       const owner = await t.signup('Bea');
       const other = await t.signup('Mallory');
-      const p = await open(owner);
+      const p = await makeProject(t, owner);
       const slug = `renamed-${Date.now()}`;
       const ok = await t.request(owner, 'PATCH', `/api/v1/projects/${p.id}`, { summary: 'Better', slug, coverImageUrl: null });
       expect(ok.statusCode).toBe(200);
@@ -117,13 +105,13 @@ describe('ProjectsService', () => {
       expect(denied.statusCode).toBe(403);
       expect(denied.json().error.code).toBe('forbidden');
       expect((await t.request(null, 'PATCH', `/api/v1/projects/${p.id}`, { title: 'Pwned' })).statusCode).toBe(401);
-      expect((await t.request(null, 'GET', `/api/v1/projects/${p.id}`)).json().title).toBe('A project');
+      expect((await t.request(null, 'GET', `/api/v1/projects/${p.id}`)).json().title).toBe('A project for the crowd');
     });
 
     it('answers 409 for a slug another project uses, 404 for an unknown project', async () => {
       const owner = await t.signup('Cal');
-      const a = await open(owner);
-      const b = await open(owner);
+      const a = await makeProject(t, owner);
+      const b = await makeProject(t, owner);
       const taken = await t.request(owner, 'PATCH', `/api/v1/projects/${b.id}`, { slug: a.slug });
       expect(taken.statusCode).toBe(409);
       expect(taken.json().error).toMatchObject({ code: 'slug_taken', details: { field: 'body.slug' } });
@@ -139,7 +127,7 @@ describe('ProjectsService', () => {
       [{ coverImageUrl: 'ftp://x.example/a.png' }, 'body.coverImageUrl'],
     ])('answers 400 naming the field for %j', async (body, field) => {
       const owner = await t.signup('Dee');
-      const p = await open(owner);
+      const p = await makeProject(t, owner);
       const res = await t.request(owner, 'PATCH', `/api/v1/projects/${p.id}`, body);
       expect(res.statusCode).toBe(400);
       expect(fieldsOf(res)).toContain(field);
@@ -158,13 +146,11 @@ describe('ProjectsService', () => {
   describe('exploreProjects', () => {
     it('finds a project by an English word and by a French word, plurals and accents included', async () => {
       const owner = await t.signup('Search');
-      const fr = await open(owner, {
-        title: 'Atelier de réparation de vélo',
+      const fr = await makeProject(t, owner, 'Atelier de réparation de vélo', {
         summary: 'Les cyclistes du quartier réparent ensemble',
         category: 'community',
       });
-      const en = await open(owner, {
-        title: 'Community bike repair',
+      const en = await makeProject(t, owner, 'Community bike repair', {
         summary: 'Neighbours fix their bike together',
         category: 'community',
       });
@@ -188,17 +174,17 @@ describe('ProjectsService', () => {
 
     it('ranks title matches above description matches', async () => {
       const owner = await t.signup('Ranker');
-      const inBody = await open(owner, { title: 'Neighbourhood garden', summary: 'Plants', description: 'We also compost.' });
-      const inTitle = await open(owner, { title: 'Compost for everyone', summary: 'Compost' });
+      const inBody = await makeProject(t, owner, 'Neighbourhood garden', { summary: 'Plants', description: 'We also compost.' });
+      const inTitle = await makeProject(t, owner, 'Compost for everyone', { summary: 'Compost' });
       const items = (await t.request(null, 'GET', `/api/v1/projects?q=compost&ownerId=${owner.id}`)).json().items;
       expect(items.map((p: { id: string }) => p.id)).toEqual([inTitle.id, inBody.id]);
     });
 
     it('filters by category and organization, newest first by default', async () => {
       const owner = await t.signup('Filter');
-      const a = await open(owner, { category: 'arts' });
-      const b = await open(owner, { category: 'science' });
-      const c = await open(owner, { category: 'arts' });
+      const a = await makeProject(t, owner, undefined, { category: 'arts' });
+      const b = await makeProject(t, owner, undefined, { category: 'science' });
+      const c = await makeProject(t, owner, undefined, { category: 'arts' });
       const arts = (await t.request(null, 'GET', `/api/v1/projects?category=arts&ownerId=${owner.id}`)).json();
       expect(arts.items.map((p: { id: string }) => p.id)).toEqual([c.id, a.id]);
       expect(arts.items[0]).toMatchObject({ owner: { id: owner.id, name: 'Filter' }, category: 'arts', hidden: false });
@@ -210,7 +196,7 @@ describe('ProjectsService', () => {
       const fans = await Promise.all([t.signup('Fan1'), t.signup('Fan2')]);
       const made: string[] = [];
       for (let i = 0; i < 7; i++)
-        made.push((await open(owner, { title: `Pagination zebra ${i}`, summary: i % 2 ? 'zebra zebra' : 'plain' })).id);
+        made.push((await makeProject(t, owner, `Pagination zebra ${i}`, { summary: i % 2 ? 'zebra zebra' : 'plain' })).id);
       for (const [i, id] of made.entries()) {
         for (const fan of fans.slice(0, i % 3)) await t.request(fan, 'POST', `/api/v1/projects/${id}/follow`);
       }
@@ -245,7 +231,7 @@ describe('ProjectsService', () => {
 
     it('refuses a cursor made for another sort instead of failing', async () => {
       const owner = await t.signup('Cursor');
-      for (let i = 0; i < 3; i++) await open(owner, { title: `Cursor mix ${i}` });
+      for (let i = 0; i < 3; i++) await makeProject(t, owner, `Cursor mix ${i}`);
       const first = (await t.request(null, 'GET', `/api/v1/projects?ownerId=${owner.id}&limit=1`)).json();
       const res = await t.request(null, 'GET', `/api/v1/projects?ownerId=${owner.id}&limit=1&sort=popular&cursor=${first.nextCursor}`);
       expect(res.statusCode).toBe(400);
@@ -261,9 +247,9 @@ describe('ProjectsService', () => {
       const friend = await t.signup('Friend');
       const org = (await t.request(friend, 'POST', '/api/v1/orgs', { name: 'Friends' })).json();
       await t.request(friend, 'POST', `/api/v1/orgs/${org.id}/members`, { userId: me.id, role: 'admin' });
-      const mine = await open(me);
-      const orgs = await open(friend, { orgId: org.id });
-      const theirs = await open(friend);
+      const mine = await makeProject(t, me);
+      const orgs = await makeProject(t, friend, undefined, { orgId: org.id });
+      const theirs = await makeProject(t, friend);
       const hosted = (await t.request(me, 'GET', '/api/v1/me/projects')).json();
       expect(hosted.items.map((p: { id: string }) => p.id)).toEqual([orgs.id, mine.id]);
       await t.request(me, 'POST', `/api/v1/projects/${theirs.id}/follow`);
