@@ -12,6 +12,19 @@ afterAll(() => t.close());
 
 const future = (days = 30) => new Date(Date.now() + days * DAY).toISOString();
 
+/** A keep-it-all campaign asked for on a new project, with `patch` over a valid request. */
+async function createWith(patch: object) {
+  const f = await campaignFixture(t, { draft: true });
+  return t.request(f.host, 'POST', `/api/v1/projects/${f.projectId}/campaigns`, {
+    goal: { amount: 10_000, currency: 'EUR' },
+    model: 'keep_it_all',
+    deadline: future(),
+    tiers: [],
+    stretchGoals: [],
+    ...patch,
+  });
+}
+
 describe('campaigns', () => {
   describe('create', () => {
     it('creates a draft with its tiers (ids returned), stretch goals and shipping', async () => {
@@ -72,15 +85,7 @@ describe('campaigns', () => {
         'body.tiers.0.shipping.groups.0.countries.0',
       ],
     ])('answers 400 naming the field for %j', async (patch, field) => {
-      const f = await campaignFixture(t, { draft: true });
-      const res = await t.request(f.host, 'POST', `/api/v1/projects/${f.projectId}/campaigns`, {
-        goal: { amount: 10_000, currency: 'EUR' },
-        model: 'keep_it_all',
-        deadline: future(),
-        tiers: [],
-        stretchGoals: [],
-        ...patch,
-      });
+      const res = await createWith(patch);
       expect(res.statusCode, res.body).toBe(400);
       expect(res.json().error.code).toBe('validation_failed');
       expect(res.json().error.details.map((d: { field: string }) => d.field)).toContain(field);
@@ -92,15 +97,7 @@ describe('campaigns', () => {
       [{ model: 'donation', tiers: [{ title: 'x', price: 100 }] }, 'body.tiers.0', 'donation_without_tiers'],
       [{ tiers: [{ title: 'x', price: { amount: 100, currency: 'USD' } }] }, 'body.tiers.0.price', 'currency_mismatch'],
     ])('refuses a campaign that breaks a rule (%j)', async (patch, field, code) => {
-      const f = await campaignFixture(t, { draft: true });
-      const res = await t.request(f.host, 'POST', `/api/v1/projects/${f.projectId}/campaigns`, {
-        goal: { amount: 10_000, currency: 'EUR' },
-        model: 'keep_it_all',
-        deadline: future(),
-        tiers: [],
-        stretchGoals: [],
-        ...patch,
-      });
+      const res = await createWith(patch);
       expect(res.statusCode, res.body).toBe(400);
       expect(res.json().error).toMatchObject({ code, details: { field } });
     });

@@ -48,7 +48,7 @@ export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) =>
  * Charges pledges at their processors: through its batch call when the processor has one (500 at a time),
  * else one call a pledge, `concurrency` at a time. Answers in the pledges' order.
  */
-async function chargeAll(ctx: AppContext, claimed: Pledge[], concurrency: number): Promise<ChargeResult[]> {
+export async function chargeClaimed(ctx: AppContext, claimed: Pledge[], concurrency = 16): Promise<ChargeResult[]> {
   const request = chargeRequestOf;
   const results = new Array<ChargeResult>(claimed.length);
   const byProvider = new Map<string, number[]>();
@@ -91,8 +91,19 @@ export async function chargeBatch(
   hooks: ChargeBatchHooks = {},
 ): Promise<BatchOutcome> {
   if (!claimed.length) return { collected: [], errored: [] };
-  const results = await chargeAll(ctx, claimed, concurrency);
+  const results = await chargeClaimed(ctx, claimed, concurrency);
   await hooks.afterCharges?.();
+  const recorded = await recordCharges(ctx, claimed, results);
+  await hooks.afterRecord?.();
+  return recorded;
+}
+
+/**
+ * Records the processor's answers for claimed pledges in one transaction: collected with its ledger transaction, or
+ * errored with 7 days to fix the card (the backer is told). A pledge already recorded by someone else is left alone,
+ * so recording the same answers again changes nothing.
+ */
+export async function recordCharges(ctx: AppContext, claimed: Pledge[], results: ChargeResult[]): Promise<BatchOutcome> {
   const now = ctx.clock.now();
   const succeeded = claimed.flatMap((p, i) =>
     results[i]!.ok ? [{ p, chargeId: results[i]!.chargeId, fees: feesOn(p.amount, ctx.config) }] : [],
@@ -101,7 +112,7 @@ export async function chargeBatch(
     const r = results[i]!;
     return r.ok ? [] : [{ p, message: r.decline.message }];
   });
-  const recorded = await ctx.db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
     const outcome: BatchOutcome = { collected: [], errored: [] };
     if (succeeded.length) {
       const ids = await markBatchCollected(
@@ -149,8 +160,6 @@ export async function chargeBatch(
     }
     return outcome;
   });
-  await hooks.afterRecord?.();
-  return recorded;
 }
 
 async function tellErrored(ctx: AppContext, tx: Executor, errored: (Pledge & { message: string })[]) {
@@ -192,7 +201,7 @@ async function tellErrored(ctx: AppContext, tx: Executor, errored: (Pledge & { m
  * and ones whose earlier claim lapsed (same charge number, so the same charge key). FOR UPDATE SKIP LOCKED
  * lets several workers share a campaign.
  */
-export function claimForCharging(ctx: AppContext, campaignId: string, limit: number): Promise<Pledge[]> {
+export function claimDuePledges(ctx: AppContext, campaignId: string, limit: number): Promise<Pledge[]> {
   const now = ctx.clock.now();
   return claimPledgesToCharge(ctx.db, campaignId, limit, now, new Date(now.getTime() + CHARGE_LEASE_MS));
 }

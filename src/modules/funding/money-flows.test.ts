@@ -34,22 +34,12 @@ describe('refunds', () => {
     expect((await t.request(f.host, 'GET', balanceUrl)).json().balances).toEqual([{ currency: 'EUR', available: 2 * net }]);
 
     const key = `refund-${Math.random()}`;
-    const part = await t.request(
-      f.host,
-      'POST',
-      `/api/v1/pledges/${f.pledgeId}/refund`,
-      { amount: 4000, reason: 'late' },
-      { 'idempotency-key': key },
-    );
+    const refund = () =>
+      t.request(f.host, 'POST', `/api/v1/pledges/${f.pledgeId}/refund`, { amount: 4000, reason: 'late' }, { 'idempotency-key': key });
+    const part = await refund();
     expect(part.statusCode, part.body).toBe(200);
     expect(part.json()).toMatchObject({ amount: { amount: 4000 }, status: 'succeeded', source: 'host', platformFeeReturned: 200 });
-    const replay = await t.request(
-      f.host,
-      'POST',
-      `/api/v1/pledges/${f.pledgeId}/refund`,
-      { amount: 4000, reason: 'late' },
-      { 'idempotency-key': key },
-    );
+    const replay = await refund();
     expect(replay.body).toBe(part.body);
     expect(await scalar(t, sql`SELECT count(*)::int FROM pledge_refunds WHERE pledge_id = ${f.pledgeId}`)).toBe(1);
 

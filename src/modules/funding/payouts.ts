@@ -21,15 +21,18 @@ const PAYOUT_PROVIDER = 'test';
  * the processor is asked (keyed by the payout), then the outcome is recorded; a refusal is reversed.
  * @example await createPayout(ctx, actor, { orgId, currency: 'EUR' })
  */
-export async function createPayout(
-  ctx: AppContext,
-  actor: Actor,
-  input: { orgId?: string; currency: string; amount?: number },
-  from?: AuditFrom,
-) {
+export async function createPayout(ctx: AppContext, actor: Actor, input: PayoutInput, from?: AuditFrom) {
   const owner = await balanceOwner(ctx, actor, input.orgId);
+  const payout = await recordPayout(ctx, actor, owner, input, from);
+  return presentPayout(await completePayout(ctx, payout.id));
+}
+
+type PayoutInput = { orgId?: string; currency: string; amount?: number };
+
+/** Step one: under the balance's lock, the payout, its ledger transaction and its audit entry (never more than there is). */
+function recordPayout(ctx: AppContext, actor: Actor, owner: string, input: PayoutInput, from?: AuditFrom): Promise<Payout> {
   const now = ctx.clock.now();
-  const payout = await ctx.db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
     await lockHostBalance(tx, owner, input.currency);
     const available = await balanceOf(tx, LedgerAccounts.hostBalance(owner), input.currency);
     const amount = input.amount ?? available;
@@ -76,7 +79,6 @@ export async function createPayout(
     );
     return row;
   });
-  return presentPayout(await completePayout(ctx, payout.id));
 }
 
 /** Step two of a payout: the processor sends the money (once per payout), and the outcome is recorded. */

@@ -3,7 +3,7 @@ import type { Executor } from '../../db/client.js';
 import { conflict, notFound } from '../../lib/errors.js';
 import { quote, recordAudit, type AuditFrom } from '../audit/record-audit.js';
 import { notify } from '../notifications/service.js';
-import { chargeBatch, claimForCharging, yieldToEventLoop, type ChargeBatchHooks } from './charge-batch.js';
+import { chargeClaimed, claimDuePledges, recordCharges, yieldToEventLoop, type ChargeBatchHooks } from './charge-batch.js';
 import { countUnfinishedPledges, selectRaisedAndCharged, voidPendingPledges } from './charge-queries.js';
 import {
   type Campaign,
@@ -58,11 +58,16 @@ export async function settleCampaign(ctx: AppContext, campaignId: string, opts: 
   else if (opts.cancel && !campaign.settledAt)
     throw conflict('campaign_closed', 'This campaign has already ended: it cannot be cancelled.');
   if (campaign.settledAt) return report(ctx, campaign);
+  await settlePledges(ctx, campaign, opts);
+  await releaseAndMarkSettled(ctx, campaign, opts.audit);
+  return report(ctx, await loadCampaign(ctx, campaignId));
+}
+
+/** Step 2: what the outcome asks of the pledges: charge them (success), void them (failure), or finish charges at once (ended). */
+async function settlePledges(ctx: AppContext, campaign: Campaign, opts: SettleOptions): Promise<void> {
   if (campaign.status === 'succeeded') await chargePending(ctx, campaign, opts);
   else if (campaign.status === 'failed' || campaign.status === 'cancelled') await voidPending(ctx, campaign);
   else if (campaign.status === 'ended') await recoverCollecting(ctx, { campaignId: campaign.id });
-  await releaseAndMarkSettled(ctx, campaign, opts.audit);
-  return report(ctx, await loadCampaign(ctx, campaignId));
 }
 
 async function loadCampaign(ctx: AppContext, id: string): Promise<Campaign> {
@@ -136,13 +141,21 @@ async function decide(ctx: AppContext, id: string, cancel: boolean, opts: Settle
   });
 }
 
-/** Step 2 of a success: claim pending pledges in batches, charge each batch and record its outcomes, until none is left. */
+/**
+ * Step 2 of a success, batch after batch until none is left: claim pending pledges (and lapsed claims), charge them
+ * (keyed by pledge and charge number), record the answers. Interrupted anywhere, a rerun reclaims the lapsed batch
+ * and charges it with the same keys, so each pledge is charged once.
+ */
 async function chargePending(ctx: AppContext, campaign: Campaign, opts: SettleOptions): Promise<void> {
+  const hooks = opts.hooks ?? {};
   for (;;) {
-    const claimed = await claimForCharging(ctx, campaign.id, opts.batchSize ?? 1000);
+    const claimed = await claimDuePledges(ctx, campaign.id, opts.batchSize ?? 1000);
     if (!claimed.length) return;
-    await opts.hooks?.afterClaim?.();
-    await chargeBatch(ctx, claimed, opts.concurrency ?? 16, opts.hooks);
+    await hooks.afterClaim?.();
+    const results = await chargeClaimed(ctx, claimed, opts.concurrency ?? 16);
+    await hooks.afterCharges?.();
+    await recordCharges(ctx, claimed, results);
+    await hooks.afterRecord?.();
     await yieldToEventLoop();
   }
 }

@@ -1,8 +1,6 @@
 import { DomainError } from '../../lib/errors.js';
 import type { Decline } from '../payments/service.js';
 
-export { rowsOf } from '../../db/rows.js';
-
 /** A card refusal as the API answers it: a 402 with the processor's reason in plain words. */
 export function declineError(decline: Decline): DomainError {
   return new DomainError(decline.code, decline.message, { field: 'body.payment' });

@@ -94,16 +94,17 @@ export class TestPaymentProvider implements PaymentProvider {
     return last4 === null || last4 === TEST_CARDS.failsOnCharge.slice(-4) ? 'card_declined' : null;
   }
 
+  /** What every row of this provider's books starts with: the request's key and amount, a new id of the kind. */
+  private entryOf(req: { idempotencyKey: string; amount: number; currency: string }, kind: 'ch' | 're' | 'po') {
+    return { idempotencyKey: req.idempotencyKey, id: newId(kind), provider: this.name, amount: req.amount, currency: req.currency };
+  }
+
   /** The charge this provider records for a request: its outcome follows from the saved method. */
   private chargeRowOf(req: ChargeRequest) {
     const failure = this.failureOf(req.methodToken);
     return {
-      idempotencyKey: req.idempotencyKey,
-      id: newId('ch'),
-      provider: this.name,
+      ...this.entryOf(req, 'ch'),
       methodToken: req.methodToken,
-      amount: req.amount,
-      currency: req.currency,
       status: failure ? ('failed' as const) : ('succeeded' as const),
       failureCode: failure,
     };
@@ -133,28 +134,12 @@ export class TestPaymentProvider implements PaymentProvider {
   }
 
   async refund(req: RefundRequest): Promise<RefundResult> {
-    const row = await insertRefundOnce(this.db, {
-      idempotencyKey: req.idempotencyKey,
-      id: newId('re'),
-      provider: this.name,
-      chargeId: req.chargeId,
-      amount: req.amount,
-      currency: req.currency,
-      status: 'succeeded',
-    });
+    const row = await insertRefundOnce(this.db, { ...this.entryOf(req, 're'), chargeId: req.chargeId, status: 'succeeded' });
     return row.status === 'succeeded' ? { ok: true, refundId: row.id } : { ok: false, message: 'The refund failed.' };
   }
 
   async payout(req: PayoutRequest): Promise<PayoutResult> {
-    const row = await insertPayoutOnce(this.db, {
-      idempotencyKey: req.idempotencyKey,
-      id: newId('po'),
-      provider: this.name,
-      destination: req.destination,
-      amount: req.amount,
-      currency: req.currency,
-      status: 'paid',
-    });
+    const row = await insertPayoutOnce(this.db, { ...this.entryOf(req, 'po'), destination: req.destination, status: 'paid' });
     return row.status === 'paid' ? { ok: true, payoutId: row.id } : { ok: false, message: 'The payout failed.' };
   }
 }
