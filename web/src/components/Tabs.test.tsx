@@ -46,18 +46,18 @@ describe('Tabs', () => {
     render(<Harness />);
     const [top, neu, old] = screen.getAllByRole('tab');
     top!.focus();
-    await userEvent.keyboard('{ArrowRight}');
-    expect(document.activeElement).toBe(neu);
-    await userEvent.keyboard('{ArrowRight}');
-    expect(document.activeElement).toBe(old);
-    await userEvent.keyboard('{ArrowRight}');
-    expect(document.activeElement).toBe(top);
-    await userEvent.keyboard('{ArrowLeft}');
-    expect(document.activeElement).toBe(old);
-    await userEvent.keyboard('{Home}');
-    expect(document.activeElement).toBe(top);
-    await userEvent.keyboard('{End}');
-    expect(document.activeElement).toBe(old);
+    const steps: [string, HTMLElement | undefined][] = [
+      ['{ArrowRight}', neu],
+      ['{ArrowRight}', old],
+      ['{ArrowRight}', top],
+      ['{ArrowLeft}', old],
+      ['{Home}', top],
+      ['{End}', old],
+    ];
+    for (const [key, focused] of steps) {
+      await userEvent.keyboard(key);
+      expect(document.activeElement, key).toBe(focused);
+    }
     await userEvent.keyboard('{Enter}');
     expect(old!.getAttribute('aria-selected')).toBe('true');
   });

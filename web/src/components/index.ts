@@ -13,6 +13,7 @@ export { Field, type FieldProps } from './Field';
 export { apiErrorMessage, fieldError, fieldProblems, type FieldProblem } from './apiErrors';
 export { useMutation, type Mutation } from './useMutation';
 export { ListState, type ListStateProps } from './ListState';
+export { SectionList, type SectionListProps, type SectionListRow } from './SectionList';
 export { Avatar, colorFor } from './Avatar';
 export { Time } from './Time';
 export { useApi, type ApiState } from './useApi';

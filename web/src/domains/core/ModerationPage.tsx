@@ -1,38 +1,11 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
+import { api, type ApiItem } from '../../api';
 import { EmptyState, ErrorBanner, Field, LoadMore, Loading, Tabs, Time, usePagedList } from '../../components';
 
-interface Person {
-  id: string;
-  name: string;
-}
-
 /** A report as GET /moderation/reports answers it. */
-export interface ReportItem {
-  id: string;
-  subject: {
-    type: 'comment' | 'project';
-    id: string;
-    hidden: boolean;
-    author: Person | null;
-    excerpt: string | null;
-    on: string | null;
-    projectId: string | null;
-    title: string | null;
-    slug: string | null;
-  };
-  reason: string;
-  reporter: Person;
-  openReports: number;
-  status: 'open' | 'resolved';
-  resolution: 'hidden' | 'dismissed' | null;
-  note: string | null;
-  resolvedBy: Person | null;
-  resolvedAt: string | null;
-  createdAt: string;
-}
+export type ReportItem = ApiItem<'/api/v1/moderation/reports'>;
 
 /** Where the reported thing can be seen. */
 function viewLink(r: ReportItem): string | null {

@@ -1,27 +1,13 @@
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
+import { api, type ApiResponse } from '../../api';
 import { Avatar, EmptyState, Icon, ErrorBanner, Field, Loading, Markdown, RequireSignIn, useApi, useMutation } from '../../components';
 import { formatDate } from '../../format';
 import { ProjectCard } from './ProjectCard';
-import type { ProjectCardData } from './projectTypes';
 
-type Role = 'owner' | 'admin' | 'member';
-
-interface Org {
-  id: string;
-  slug: string;
-  name: string;
-  description: string;
-  descriptionHtml: string;
-  website: string | null;
-  createdAt: string;
-  members: { userId: string; name: string; role: Role; joinedAt: string }[];
-  projects: ProjectCardData[];
-  moreProjects: boolean;
-  viewer: { role: Role | null };
-}
+type Org = ApiResponse<'/api/v1/orgs/{id}'>;
+type Role = Org['members'][number]['role'];
 
 /** /orgs/new: create an organization (you become its owner). */
 export function NewOrgPage() {

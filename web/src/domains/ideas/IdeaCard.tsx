@@ -14,7 +14,7 @@ export function VoteButtons({ idea, canVote, onVote }: { idea: Idea; canVote: bo
     <div className="ide-votes" title={title}>
       <button
         type="button"
-        className={`ide-vote${idea.viewer.vote === 1 ? ' is-on' : ''}`}
+        className={`vote-arrow${idea.viewer.vote === 1 ? ' is-on' : ''}`}
         aria-pressed={idea.viewer.vote === 1}
         aria-label={t('vote.up', { title: idea.title })}
         disabled={disabled}
@@ -28,7 +28,7 @@ export function VoteButtons({ idea, canVote, onVote }: { idea: Idea; canVote: bo
       </span>
       <button
         type="button"
-        className={`ide-vote${idea.viewer.vote === -1 ? ' is-on is-down' : ''}`}
+        className={`vote-arrow${idea.viewer.vote === -1 ? ' is-on is-down' : ''}`}
         aria-pressed={idea.viewer.vote === -1}
         aria-label={t('vote.down', { title: idea.title })}
         disabled={disabled}

@@ -35,7 +35,7 @@ export function VoteControl({ path, score: initialScore, vote: initialVote, disa
     <div className="qa-vote" title={disabled ? disabledReason : undefined}>
       <button
         type="button"
-        className={`qa-arrow${state.vote === 1 ? ' is-on' : ''}`}
+        className={`vote-arrow${state.vote === 1 ? ' is-on' : ''}`}
         aria-pressed={state.vote === 1}
         aria-label={t('vote.up', { what: label })}
         disabled={disabled}
@@ -49,7 +49,7 @@ export function VoteControl({ path, score: initialScore, vote: initialVote, disa
       </span>
       <button
         type="button"
-        className={`qa-arrow${state.vote === -1 ? ' is-on is-down' : ''}`}
+        className={`vote-arrow${state.vote === -1 ? ' is-on is-down' : ''}`}
         aria-pressed={state.vote === -1}
         aria-label={t('vote.down', { what: label })}
         disabled={disabled}
