@@ -10,7 +10,7 @@ import type { Campaign } from './campaign-queries.js';
 import { rememberFailure, type PledgeAnswer } from './pledge-answers.js';
 import { presentPledge, selectPledgeRefusalFacts, selectPriorRequest, type Pledge, type PriorRequest } from './pledge-queries.js';
 import { assertTakesPledges, assertTierTakesPledges, checkPledgeTerms, type Checked } from './pledge-rule.js';
-import { insertPledgeIn, pledgeWriter } from './pledge-writer.js';
+import { insertPledgeIn, pledgeToWrite, pledgeWriter } from './pledge-writer.js';
 import type { CreatePledgeRequest } from './schemas.js';
 import { claimSlot } from './tier-queries.js';
 import { declineError } from './util.js';
@@ -91,7 +91,7 @@ async function saveCard(ctx: AppContext, payment: PaymentMethodInput): Promise<S
 /** Step 3 (no I/O): the pledge to write; charged at once (`collecting`) unless the campaign is all-or-nothing. */
 function newPledge(request: PledgeRequest, campaign: Campaign, checked: Checked, method: SavedMethod, now: Date): Pledge {
   const chargeNow = campaign.model !== 'all_or_nothing';
-  const pledge: Pledge = {
+  const pledge = pledgeToWrite({
     id: newId('plg'),
     campaignId: campaign.id,
     tierId: checked.tierId,
@@ -109,18 +109,9 @@ function newPledge(request: PledgeRequest, campaign: Campaign, checked: Checked,
     methodToken: method.token,
     methodLabel: method.label,
     chargeSeq: chargeNow ? 1 : 0,
-    chargeRef: null,
     leaseUntil: chargeNow ? new Date(now.getTime() + COLLECT_LEASE_MS) : null,
-    erroredAt: null,
-    fixDeadline: null,
-    failureMessage: null,
-    collectedAt: null,
-    paymentFee: 0,
-    platformFee: 0,
-    refundedAmount: 0,
     createdAt: now,
-    updatedAt: now,
-  };
+  });
   // A pending pledge's answer is known now and kept with it; a charged one's once collected.
   if (!chargeNow) pledge.firstAnswer = JSON.stringify(presentPledge(pledge));
   return pledge;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { newId } from '../../lib/ids.js';
-import { PledgeWriter } from './pledge-writer.js';
+import { PledgeWriter, type PledgeToWrite, pledgeToWrite } from './pledge-writer.js';
 import type { Pledge } from './pledge-queries.js';
 import { campaignFixture } from '../../../test/support/fixtures.js';
 import { scalar } from '../../../test/support/sql.js';
@@ -13,9 +13,9 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-function pledgeRow(campaignId: string, backerId: string, over: Partial<Pledge> = {}): Pledge {
+function pledgeRow(campaignId: string, backerId: string, over: Partial<PledgeToWrite> = {}): Pledge {
   const now = t.clock.now();
-  return {
+  return pledgeToWrite({
     id: newId('plg'),
     campaignId,
     tierId: null,
@@ -33,19 +33,10 @@ function pledgeRow(campaignId: string, backerId: string, over: Partial<Pledge> =
     methodToken: 'pm_test_4242_x',
     methodLabel: 'Visa •••• 4242',
     chargeSeq: 0,
-    chargeRef: null,
     leaseUntil: null,
-    erroredAt: null,
-    fixDeadline: null,
-    failureMessage: null,
-    collectedAt: null,
-    paymentFee: 0,
-    platformFee: 0,
-    refundedAmount: 0,
     createdAt: now,
-    updatedAt: now,
     ...over,
-  };
+  });
 }
 
 describe('PledgeWriter', () => {

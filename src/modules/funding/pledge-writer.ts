@@ -28,6 +28,46 @@ const COLUMNS = [
   ['created_at', 'timestamptz'],
 ] as const;
 
+/** What a new pledge is written with (the statement's columns); everything else starts empty. */
+export type PledgeToWrite = Pick<
+  Pledge,
+  | 'id'
+  | 'campaignId'
+  | 'tierId'
+  | 'backerId'
+  | 'amount'
+  | 'currency'
+  | 'shippingCountry'
+  | 'shippingCost'
+  | 'status'
+  | 'single'
+  | 'idempotencyKey'
+  | 'requestHash'
+  | 'firstAnswer'
+  | 'provider'
+  | 'methodToken'
+  | 'methodLabel'
+  | 'chargeSeq'
+  | 'leaseUntil'
+  | 'createdAt'
+>;
+
+/** A new pledge as it stands once written: not charged, nothing refunded, updated when created. */
+export function pledgeToWrite(fields: PledgeToWrite): Pledge {
+  return {
+    ...fields,
+    chargeRef: null,
+    erroredAt: null,
+    fixDeadline: null,
+    failureMessage: null,
+    collectedAt: null,
+    paymentFee: 0,
+    platformFee: 0,
+    refundedAmount: 0,
+    updatedAt: fields.createdAt,
+  };
+}
+
 function valuesOf(p: Pledge): unknown[] {
   return [
     p.id,

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { requireActor } from '../../http/auth.js';
 import { ZIdParams, ZPageQuery, errorResponses, paged } from '../../http/schemas.js';
-import { findCampaign, presentCampaign, requireCampaignHost } from './campaigns.js';
+import { findCampaign, presentCampaign } from './campaigns.js';
+import { cancelCampaign } from './cancel-campaign.js';
 import { forgetCampaignTerms } from './campaign-terms.js';
 import { createCampaign } from './create-campaign.js';
 import { launchCampaign } from './launch-campaign.js';
@@ -12,7 +13,6 @@ import { projectCampaigns } from './list-campaigns.js';
 import { fundingMoneyRoutes } from './routes-money.js';
 import { fundingPledgeRoutes } from './routes-pledges.js';
 import { ZCampaign, ZCreateCampaignRequest, ZTier, ZTierInput, ZUpdateCampaignRequest, ZUpdateTierRequest } from './schemas.js';
-import { settleCampaign } from './settle-campaign.js';
 import { auditContext } from '../audit/record-audit.js';
 import { addTier, deleteTier, updateTier } from './tiers.js';
 import { updateCampaign } from './update-campaign.js';
@@ -122,10 +122,7 @@ export async function fundingRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (request) => {
       const actor = requireActor(request);
-      // Why: calling a campaign off ends what its backers pledged; only its hosts (or an operator) may.
-      await requireCampaignHost(ctx.db, request.params.id, actor);
-      await settleCampaign(ctx, request.params.id, { cancel: true, audit: auditContext(request) });
-      forgetCampaignTerms(request.params.id);
+      await cancelCampaign(ctx, actor, request.params.id, auditContext(request));
       return view(request.params.id, actor);
     },
   );
