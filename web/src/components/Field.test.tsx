@@ -1,5 +1,6 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { MemoryRouter } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
 import { EmptyState } from './EmptyState';
 import { Field } from './Field';
@@ -51,6 +52,17 @@ describe('EmptyState', () => {
     expect(screen.getByText('Be the first.').tagName).toBe('P');
     expect(screen.getByRole('button', { name: 'New idea' })).toBeTruthy();
     expect(container.querySelector('.empty-icon svg')).not.toBeNull();
+  });
+
+  it('draws the usual action as a primary link', () => {
+    render(
+      <MemoryRouter>
+        <EmptyState title="Page not found" link={{ to: '/explore', label: 'Explore' }} />
+      </MemoryRouter>,
+    );
+    const link = screen.getByRole('link', { name: 'Explore' });
+    expect(link.getAttribute('href')).toBe('/explore');
+    expect(link.className).toBe('btn btn-primary');
   });
 
   it('leaves out what it is not given', () => {
