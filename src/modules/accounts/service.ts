@@ -20,6 +20,9 @@ export function toMe(u: User) {
   return { id: u.id, email: u.email, name: u.name, bio: u.bio, locale: u.locale, role: u.role, createdAt: u.createdAt.toISOString() };
 }
 
+/** The 409 for a sign-up with an address an account already uses. */
+const emailTaken = () => conflict('email_taken', 'An account with this e-mail already exists: sign in instead.', { field: 'body.email' });
+
 async function startSession(ctx: AppContext, userId: string) {
   const token = randomToken();
   const csrfToken = randomToken(24);
@@ -34,7 +37,7 @@ export function findUserByEmail(ctx: Pick<AppContext, 'db'>, email: string): Pro
 
 export async function signup(ctx: AppContext, input: { email: string; password: string; name: string; locale?: 'en' | 'fr' }) {
   if (await findUserByEmail(ctx, input.email)) {
-    throw conflict('email_taken', 'An account with this e-mail already exists: sign in instead.', { field: 'body.email' });
+    throw emailTaken();
   }
   const passwordHash = await hashPassword(input.password);
   const id = newId('usr');
@@ -43,7 +46,7 @@ export async function signup(ctx: AppContext, input: { email: string; password: 
   } catch (e) {
     // Two sign-ups racing for one address: the unique index decides.
     if (pgErrorCode(e) === UNIQUE_VIOLATION) {
-      throw conflict('email_taken', 'An account with this e-mail already exists: sign in instead.', { field: 'body.email' });
+      throw emailTaken();
     }
     throw e;
   }

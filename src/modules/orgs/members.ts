@@ -9,6 +9,9 @@ import { countOwners, deleteMember, insertMember, lockOrg, type OrgRole, selectM
 import { orgRoleOf } from './roles.js';
 import { findOrg } from './service.js';
 
+/** The 409 for a change that would leave the organization without an owner. */
+const lastOwner = () => conflict('last_owner', 'An organization keeps at least one owner: make someone else owner first.');
+
 export interface AddMemberInput {
   userId?: string;
   email?: string;
@@ -82,7 +85,7 @@ export async function changeMemberRole(ctx: AppContext, actor: Actor, idOrSlug: 
     const member = await selectMember(tx, org.id, userId);
     if (!member) throw notFound('member of this organization', 'member_not_found');
     if (member.role === 'owner' && role !== 'owner' && (await countOwners(tx, org.id)) <= 1) {
-      throw conflict('last_owner', 'An organization keeps at least one owner: make someone else owner first.');
+      throw lastOwner();
     }
     await updateMemberRole(tx, org.id, userId, role);
     if (member.role !== role) {
@@ -123,7 +126,7 @@ export async function removeMember(ctx: AppContext, actor: Actor, idOrSlug: stri
       throw forbidden('Only an owner can remove an owner or admin; admins remove members.');
     }
     if (targetRole === 'owner' && (await countOwners(tx, org.id)) <= 1) {
-      throw conflict('last_owner', 'An organization keeps at least one owner: make someone else owner first.');
+      throw lastOwner();
     }
     await deleteMember(tx, org.id, userId);
     await recordAudit(
