@@ -29,7 +29,7 @@ const challenge = {
 };
 
 function answer(items: unknown[]) {
-  const fetch = vi.fn(async () => new Response(JSON.stringify({ items, nextCursor: null }), { status: 200 }));
+  const fetch = vi.fn(async (_url: string) => new Response(JSON.stringify({ items, nextCursor: null }), { status: 200 }));
   vi.stubGlobal('fetch', fetch);
   return fetch;
 }
