@@ -31,7 +31,10 @@ function issueContext(p: FieldProblem): string | undefined {
 export function problemMessage(p: FieldProblem): string {
   const fallback = p.message ?? '';
   if (!p.code) return fallback;
-  return i18n.t(`errors:issue.${p.code}`, { ...params(p), context: issueContext(p), defaultValue: fallback });
+  // A length or a number of items agrees with its bound: "at least 1 character", "at least 3 characters".
+  const bound = p.code === 'too_small' ? p.minimum : p.code === 'too_big' ? p.maximum : undefined;
+  const count = typeof bound === 'number' ? { count: bound } : {};
+  return i18n.t(`errors:issue.${p.code}`, { ...params(p), ...count, context: issueContext(p), defaultValue: fallback });
 }
 
 /** A field path as forms name it: `body.title` → `title`, `body.tiers.0.price` → `tiers`. */
