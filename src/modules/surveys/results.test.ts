@@ -16,7 +16,7 @@ import {
 import { loadQuestions, loadSurvey } from './access.js';
 import { surveyResults } from './results.js';
 import { segmentFilter } from './segments.js';
-import { readTallies, rebuildTallies } from './tallies.js';
+import { readTallies, rebuildTallies } from './tally-queries.js';
 import { answer, back, follow, makeProject, makeSurvey } from '../../../test/support/fixtures.js';
 
 let t: TestApp;

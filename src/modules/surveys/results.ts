@@ -25,7 +25,7 @@ import { manyValued, numberResultsInSql } from './number-results.js';
 import { countAnswersOfResponses, selectLatestTexts } from './results-queries.js';
 import type { ResolvedSegment } from './segment-sql.js';
 import { resolveSegment, type Segment, type SegmentFilter } from './segments.js';
-import { countResponses, readTallies, type TallyCount } from './tallies.js';
+import { countResponses, readTallies, type TallyCount } from './tally-queries.js';
 
 export interface OptionResult {
   label: string;
