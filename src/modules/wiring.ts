@@ -12,3 +12,5 @@ import './tasks/subject.js';
 import './orgs/audit-access.js';
 import './projects/org-projects.js';
 import './community/project-hooks.js';
+import './accounts/audit-names.js';
+import './projects/audit-projects.js';

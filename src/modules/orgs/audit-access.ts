@@ -1,5 +1,3 @@
-// Until modules/wiring.ts imports it beside this file: audit names the actors of its entries through accounts.
-import '../accounts/audit-names.js';
 import { registerOrgRoleLookup } from '../audit/org-access.js';
 import { orgRoleOf } from './roles.js';
 import { findOrg } from './service.js';

@@ -5,6 +5,7 @@ import type { Executor } from '../../db/client.js';
 import { rowsOf } from '../../db/rows.js';
 import { personRowSql } from '../accounts/people-sql.js';
 import { managedOrgIdsSql, orgRowSql } from '../orgs/org-sql.js';
+import { followsOfSql } from './follows-sql.js';
 
 /** A project card as the database answers it. */
 export interface CardRow {
@@ -87,4 +88,22 @@ export async function selectHostedCards(db: Executor, userId: string, after: Aft
       AND ${where}
     ORDER BY p.created_at DESC, p.id DESC LIMIT ${limit}`);
   return rowsOf<CardRow>(result);
+}
+
+/** The visible projects a person follows, most recently followed first; `followed_key` is the follow's time. */
+export async function selectFollowedCards(
+  db: Executor,
+  userId: string,
+  after: After | null,
+  limit: number,
+): Promise<(CardRow & { followed_key: string })[]> {
+  const where = after
+    ? sql`(f.created_at < ${after.v}::timestamptz OR (f.created_at = ${after.v}::timestamptz AND p.id < ${after.id}))`
+    : sql`TRUE`;
+  const result = await db.execute(sql`SELECT ${CARD_COLUMNS},
+      to_char(f.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS followed_key
+    FROM (${followsOfSql(userId)}) f JOIN projects p ON p.id = f.project_id ${OWNER_AND_ORG}
+    WHERE NOT p.hidden AND ${where}
+    ORDER BY f.created_at DESC, p.id DESC LIMIT ${limit}`);
+  return rowsOf<CardRow & { followed_key: string }>(result);
 }

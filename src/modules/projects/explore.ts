@@ -1,9 +1,7 @@
-import { sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { rowsOf } from '../../db/rows.js';
 import { decodeCursor, pageOf } from '../../lib/cursor.js';
 import { invalid } from '../../lib/errors.js';
-import { type After, CARD_COLUMNS, type CardRow, OWNER_AND_ORG, selectHostedCards, selectVisibleCards } from './card-queries.js';
+import { type After, type CardRow, selectFollowedCards, selectHostedCards, selectVisibleCards } from './card-queries.js';
 
 export const SORTS = ['new', 'popular', 'relevance'] as const;
 export type ProjectSort = (typeof SORTS)[number];
@@ -109,18 +107,7 @@ export async function hostedProjects(db: Executor, userId: string, limit: number
  * @example await followedProjects(db, userId, 20)
  */
 export async function followedProjects(db: Executor, userId: string, limit: number, cursor?: string) {
-  const after = dateCursor(cursor);
-  // Still written here: project_follows is the community module's, which imports projects; reading it through a
-  // fragment community offers needs that fragment registered at start (modules/wiring.ts), not done yet.
-  const where = after
-    ? sql`(f.created_at < ${after.v}::timestamptz OR (f.created_at = ${after.v}::timestamptz AND p.id < ${after.id}))`
-    : sql`TRUE`;
-  const result = await db.execute(sql`SELECT ${CARD_COLUMNS},
-      to_char(f.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS followed_key
-    FROM project_follows f JOIN projects p ON p.id = f.project_id ${OWNER_AND_ORG}
-    WHERE f.user_id = ${userId} AND NOT p.hidden AND ${where}
-    ORDER BY f.created_at DESC, p.id DESC LIMIT ${limit + 1}`);
-  const rows = rowsOf<CardRow & { followed_key: string }>(result);
+  const rows = await selectFollowedCards(db, userId, dateCursor(cursor), limit + 1);
   const page = pageOf(rows, limit, (r) => ({ v: r.followed_key, id: r.id }));
   return { items: page.items.map(toCard), nextCursor: page.nextCursor };
 }

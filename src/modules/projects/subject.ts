@@ -1,5 +1,3 @@
-// Until modules/wiring.ts imports it beside this file: audit finds a project's organization through projects.
-import './audit-projects.js';
 import { registerProjectGate, registerSubject } from '../subjects/registry.js';
 import { projectGateSql, projectSubjectSql } from './project-sql.js';
 
