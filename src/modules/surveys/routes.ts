@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { type ZodType, z } from 'zod';
+import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { requireActor } from '../../http/auth.js';
-import { ZIdParams, errorResponses, paged } from '../../http/schemas.js';
+import { idRouteSchema } from '../../http/route-schema.js';
+import { paged } from '../../http/schemas.js';
 import { ZSubmitResponseRequest, answerSurvey } from './answer-survey.js';
 import { ZCreateSurveyRequest, ZUpdateSurveyRequest, createSurvey, deleteSurvey, updateSurvey } from './create-survey.js';
 import { listSurveys, showSurvey } from './read-survey.js';
@@ -12,16 +13,7 @@ import { answeringRespondent, knownRespondent } from './respondent.js';
 import { ZResultsQuery, ZSubmitResponseAnswer, ZSurvey, ZSurveyListQuery, ZSurveyResults, ZSurveySummary } from './schemas.js';
 import { closeSurvey, openSurvey } from './survey-status.js';
 
-/**
- * The schema of a route on one project or survey (`:id`), with the tag and the error answers every route here shares.
- * @example onId({ summary: 'Delete a draft survey (hosts)', response: { 204: z.null() } })
- */
-function onId<S extends { summary: string; description?: string; response: Record<number, ZodType> }>(s: S) {
-  const { summary, description, response, ...request } = s;
-  const schema = { tags: ['surveys'], summary, description, params: ZIdParams, ...request, response: { ...response, ...errorResponses } };
-  // Spreading a generic loses the response's own codes: say what the object holds.
-  return { schema: schema as Omit<S, 'response'> & typeof schema & { response: S['response'] & typeof errorResponses } };
-}
+const onId = idRouteSchema('surveys');
 
 export async function surveysRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
-import { ZIdParams, errorResponses } from '../../http/schemas.js';
+import { idRouteSchema } from '../../http/route-schema.js';
 import { validationPanel } from './panel.js';
 
 const ZInterval = z.tuple([z.number(), z.number()]);
@@ -88,21 +88,17 @@ export async function validationRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/projects/:id/validation',
-    {
-      schema: {
-        tags: ['validation'],
-        summary: 'The validation panel (hosts): should I launch?',
-        description:
-          'Followers and "notify me" sign-ups per day over the last `days` days (default 90); intent to back and the ' +
-          'acceptable price range from the validation survey (`surveyId`, else the latest opened survey with an intent ' +
-          'or price question); idea traction; the latest draft or live campaign; and the verdict: the goal needs ' +
-          '⌈goal / median tier price⌉ backers, the sign-ups should bring sign-ups × intent share (95% Wilson interval). ' +
-          'Amounts in minor units.',
-        params: ZIdParams,
-        querystring: ZValidationQuery,
-        response: { 200: ZValidationPanel, ...errorResponses },
-      },
-    },
+    idRouteSchema('validation')({
+      summary: 'The validation panel (hosts): should I launch?',
+      description:
+        'Followers and "notify me" sign-ups per day over the last `days` days (default 90); intent to back and the ' +
+        'acceptable price range from the validation survey (`surveyId`, else the latest opened survey with an intent ' +
+        'or price question); idea traction; the latest draft or live campaign; and the verdict: the goal needs ' +
+        '⌈goal / median tier price⌉ backers, the sign-ups should bring sign-ups × intent share (95% Wilson interval). ' +
+        'Amounts in minor units.',
+      querystring: ZValidationQuery,
+      response: { 200: ZValidationPanel },
+    }),
     async (request) => validationPanel(ctx, request.actor, request.params.id, request.query),
   );
 }
