@@ -1,3 +1,4 @@
+import { bindValue } from './bindValue';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -253,8 +254,7 @@ function CommentForm({
       </label>
       <textarea
         id={`comment-${parentId ?? 'new'}-${subject}`}
-        value={body}
-        onChange={(e) => setBody(e.target.value)}
+        {...bindValue(body, setBody)}
         placeholder={parentId ? t('comments.replyPlaceholder') : t('comments.placeholder')}
         maxLength={10000}
         ref={textareaRef}

@@ -1,7 +1,9 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
+import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
+import { bindValue } from './bindValue';
 import { EmptyState } from './EmptyState';
 import { Field } from './Field';
 
@@ -38,6 +40,28 @@ describe('Field', () => {
     render(<Field label="Name" onEdit={onEdit} />);
     await userEvent.type(screen.getByLabelText('Name'), 'ab');
     expect(onEdit).toHaveBeenCalledTimes(2);
+  });
+});
+
+function Bound() {
+  const [name, setName] = useState('Ada');
+  return (
+    <>
+      <Field label="Name" {...bindValue(name, setName)} />
+      <output>{name}</output>
+    </>
+  );
+}
+
+describe('bindValue', () => {
+  it('shows the state in the control and keeps what the person types', async () => {
+    render(<Bound />);
+    const input = screen.getByLabelText('Name') as HTMLInputElement;
+    expect(input.value).toBe('Ada');
+    await userEvent.clear(input);
+    await userEvent.type(input, 'Grace');
+    expect(input.value).toBe('Grace');
+    expect(screen.getByRole('status').textContent).toBe('Grace');
   });
 });
 

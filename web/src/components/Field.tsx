@@ -18,7 +18,7 @@ export interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 
 
 /**
  * A label, a control and its error text, wired together for screen readers.
- * @example <Field label="Title" value={title} onChange={(e) => setTitle(e.target.value)} {...save.field('title')} required />
+ * @example <Field label="Title" {...bindValue(title, setTitle)} {...save.field('title')} required />
  * @example <Field label="Description" hint="Markdown"><textarea value={d} onChange={…} /></Field>
  */
 export function Field({ label, error, hint, children, id, required, onEdit, ...inputProps }: FieldProps) {

@@ -1,3 +1,4 @@
+import { bindValue } from './bindValue';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
@@ -67,8 +68,7 @@ export function ReportButton({ subject }: { subject: string }) {
           <p className="muted">{t('report.lead')}</p>
           <Field label={t('report.reason')} required>
             <textarea
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
+              {...bindValue(reason, setReason)}
               minLength={3}
               maxLength={1000}
               // biome-ignore lint/a11y/noAutofocus: the dialog opens to ask for this reason: its field takes the focus

@@ -12,6 +12,7 @@ export { Modal, type ModalProps } from './Modal';
 export { Field, type FieldProps } from './Field';
 export { apiErrorMessage, fieldError, fieldProblems, type FieldProblem } from './apiErrors';
 export { useMutation, type Mutation } from './useMutation';
+export { bindValue } from './bindValue';
 export { ListState, type ListStateProps } from './ListState';
 export { SectionList, type SectionListProps, type SectionListRow } from './SectionList';
 export { Avatar, colorFor } from './Avatar';

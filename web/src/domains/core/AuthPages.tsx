@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
-import { ErrorBanner, Field, useMutation } from '../../components';
+import { ErrorBanner, Field, useMutation, bindValue } from '../../components';
 import { useSession, type Me } from '../../session';
 import i18n from '../../i18n';
 
@@ -30,21 +30,12 @@ export function SignInPage() {
       <h1>{t('auth.signInTitle')}</h1>
       <p className="muted">{t('auth.signInLead')}</p>
       <form className="stack" onSubmit={submit} noValidate>
-        <Field
-          label={t('auth.email')}
-          type="email"
-          autoComplete="email"
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-          required
-          {...field('email')}
-        />
+        <Field label={t('auth.email')} type="email" autoComplete="email" {...bindValue(email, setEmail)} required {...field('email')} />
         <Field
           label={t('auth.password')}
           type="password"
           autoComplete="current-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
+          {...bindValue(password, setPassword)}
           required
           {...field('password')}
         />
@@ -90,28 +81,18 @@ export function SignUpPage() {
           label={t('auth.name')}
           hint={t('auth.nameHint')}
           autoComplete="name"
-          value={name}
-          onChange={(e) => setName(e.target.value)}
+          {...bindValue(name, setName)}
           required
           maxLength={100}
           {...field('name')}
         />
-        <Field
-          label={t('auth.email')}
-          type="email"
-          autoComplete="email"
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-          required
-          {...field('email')}
-        />
+        <Field label={t('auth.email')} type="email" autoComplete="email" {...bindValue(email, setEmail)} required {...field('email')} />
         <Field
           label={t('auth.password')}
           hint={t('auth.passwordHint')}
           type="password"
           autoComplete="new-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
+          {...bindValue(password, setPassword)}
           required
           minLength={10}
           {...field('password')}
@@ -173,15 +154,7 @@ function ResetRequest() {
         <>
           <p className="muted">{t('auth.resetLead')}</p>
           <form className="stack" onSubmit={submit} noValidate>
-            <Field
-              label={t('auth.email')}
-              type="email"
-              autoComplete="email"
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-              required
-              {...field('email')}
-            />
+            <Field label={t('auth.email')} type="email" autoComplete="email" {...bindValue(email, setEmail)} required {...field('email')} />
             <ErrorBanner error={error} fields={['email']} />
             <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
               {t('auth.resetSend')}
@@ -225,8 +198,7 @@ function ResetConfirm({ token }: { token: string }) {
             hint={t('auth.passwordHint')}
             type="password"
             autoComplete="new-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
+            {...bindValue(password, setPassword)}
             required
             minLength={10}
             {...field('password')}

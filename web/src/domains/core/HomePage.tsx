@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { EmptyState, ErrorBanner, Icon, LoadMore, Loading, usePagedList } from '../../components';
+import { EmptyState, ErrorBanner, Icon, LoadMore, Loading, usePagedList, bindValue } from '../../components';
 import { useSession } from '../../session';
 import { ProjectCard } from './ProjectCard';
 import { CATEGORIES, type ProjectCardData } from './projectTypes';
@@ -84,14 +84,7 @@ export function HomePage({ hero = true }: { hero?: boolean }) {
               <label className="sr-only" htmlFor="explore-q">
                 {t('home.searchLabel')}
               </label>
-              <input
-                id="explore-q"
-                type="search"
-                value={text}
-                onChange={(e) => setText(e.target.value)}
-                placeholder={t('home.searchPlaceholder')}
-                maxLength={200}
-              />
+              <input id="explore-q" type="search" {...bindValue(text, setText)} placeholder={t('home.searchPlaceholder')} maxLength={200} />
             </div>
             <label className="sr-only" htmlFor="explore-category">
               {t('home.categoryLabel')}

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api, type ApiItem } from '../../api';
-import { EmptyState, ErrorBanner, Field, LoadMore, Loading, Tabs, Time, usePagedList } from '../../components';
+import { EmptyState, ErrorBanner, Field, LoadMore, Loading, Tabs, Time, usePagedList, bindValue } from '../../components';
 
 /** A report as GET /moderation/reports answers it. */
 export type ReportItem = ApiItem<'/api/v1/moderation/reports'>;
@@ -154,13 +154,7 @@ function ReportCard({
         )}
       </div>
       {r.status === 'open' && (
-        <Field
-          label={t('moderation.note')}
-          hint={t('moderation.noteHint')}
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
-          maxLength={1000}
-        />
+        <Field label={t('moderation.note')} hint={t('moderation.noteHint')} {...bindValue(note, setNote)} maxLength={1000} />
       )}
       <div className="form-actions">
         {r.status === 'open' ? (

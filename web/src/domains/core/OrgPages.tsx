@@ -2,7 +2,19 @@ import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api, type ApiResponse } from '../../api';
-import { Avatar, EmptyState, Icon, ErrorBanner, Field, Loading, Markdown, RequireSignIn, useApi, useMutation } from '../../components';
+import {
+  Avatar,
+  EmptyState,
+  Icon,
+  ErrorBanner,
+  Field,
+  Loading,
+  Markdown,
+  RequireSignIn,
+  useApi,
+  useMutation,
+  bindValue,
+} from '../../components';
 import { formatDate } from '../../format';
 import { ProjectCard } from './ProjectCard';
 
@@ -27,16 +39,15 @@ export function NewOrgPage() {
         <p className="muted">{t('org.newLead')}</p>
         <form className="card stack" onSubmit={submit} noValidate>
           <ErrorBanner error={error} fields={['name', 'description', 'website']} />
-          <Field label={t('org.name')} value={name} onChange={(e) => setName(e.target.value)} required maxLength={100} {...field('name')} />
+          <Field label={t('org.name')} {...bindValue(name, setName)} required maxLength={100} {...field('name')} />
           <Field label={t('org.description')} hint={t('org.descriptionHint')} {...field('description')}>
-            <textarea value={description} onChange={(e) => setDescription(e.target.value)} rows={5} maxLength={5000} />
+            <textarea {...bindValue(description, setDescription)} rows={5} maxLength={5000} />
           </Field>
           <Field
             label={t('org.website')}
             hint={t('org.websiteHint')}
             type="url"
-            value={website}
-            onChange={(e) => setWebsite(e.target.value)}
+            {...bindValue(website, setWebsite)}
             placeholder="https://"
             {...field('website')}
           />
@@ -153,14 +164,7 @@ function AddMember({ orgId, viewerRole, onAdded }: { orgId: string; viewerRole: 
   return (
     <form className="stack-sm mt" onSubmit={submit} noValidate>
       <h3 className="m-0">{t('org.addMember')}</h3>
-      <Field
-        label={t('org.memberEmail')}
-        type="email"
-        value={email}
-        onChange={(e) => setEmail(e.target.value)}
-        required
-        {...field('email')}
-      />
+      <Field label={t('org.memberEmail')} type="email" {...bindValue(email, setEmail)} required {...field('email')} />
       <Field label={t('org.memberRole')}>
         <select value={role} onChange={(e) => setRole(e.target.value as Role)}>
           <option value="member">{t('settings.roles.member')}</option>

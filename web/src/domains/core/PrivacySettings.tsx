@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../api';
-import { ErrorBanner, Field, Icon, Modal, errorMessage, fieldError, useMutation } from '../../components';
+import { ErrorBanner, Field, Icon, Modal, errorMessage, fieldError, useMutation, bindValue } from '../../components';
 import { useSession } from '../../session';
 
 // Compact lists, so the whole confirmation (and its buttons) fits a laptop screen.
@@ -97,8 +97,7 @@ function ChangePassword() {
           label={t('privacy.currentPassword')}
           type="password"
           autoComplete="current-password"
-          value={currentPassword}
-          onChange={(e) => setCurrent(e.target.value)}
+          {...bindValue(currentPassword, setCurrent)}
           required
           error={wrong ? errorText(error) : fieldError(error, 'currentPassword')}
         />
@@ -107,8 +106,7 @@ function ChangePassword() {
           hint={t('privacy.newPasswordHint')}
           type="password"
           autoComplete="new-password"
-          value={newPassword}
-          onChange={(e) => setNew(e.target.value)}
+          {...bindValue(newPassword, setNew)}
           required
           minLength={10}
           {...field('newPassword')}
@@ -216,8 +214,7 @@ function DeleteAccount() {
               hint={t('privacy.passwordHint')}
               type="password"
               autoComplete="current-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
+              {...bindValue(password, setPassword)}
               required
               error={wrong ? errorText(error) : fieldError(error, 'password')}
             />

@@ -14,6 +14,7 @@ import {
   Tabs,
   useApi,
   useMutation,
+  bindValue,
 } from '../../components';
 import { formatDate, formatNumber } from '../../format';
 import { useSession } from '../../session';
@@ -227,14 +228,7 @@ function LaunchSignup({ project, onChange }: { project: Project; onChange: (p: P
       ) : (
         <div className="row items-end">
           <div className="basis-12">
-            <Field
-              label={t('signup.email')}
-              type="email"
-              autoComplete="email"
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-              required
-            />
+            <Field label={t('signup.email')} type="email" autoComplete="email" {...bindValue(email, setEmail)} required />
           </div>
           <button type="submit" className="btn btn-success" disabled={busy || !email}>
             {t('signup.submit')}

@@ -15,6 +15,7 @@ import {
   usePagedList,
   useApi,
   useMutation,
+  bindValue,
 } from '../../components';
 import { formatDate } from '../../format';
 import { LANGUAGES, type Language } from '../../i18n';
@@ -74,19 +75,12 @@ function ProfileForm() {
   return (
     <form className="card stack medium m-0" onSubmit={submit} noValidate>
       <Field label={t('settings.email')} value={me!.email} readOnly disabled />
-      <Field
-        label={t('settings.name')}
-        value={name}
-        onChange={(e) => setName(e.target.value)}
-        required
-        maxLength={100}
-        {...field('name')}
-      />
+      <Field label={t('settings.name')} {...bindValue(name, setName)} required maxLength={100} {...field('name')} />
       <Field label={t('settings.bio')} hint={t('settings.bioHint')} {...field('bio')}>
-        <textarea value={bio} onChange={(e) => setBio(e.target.value)} maxLength={2000} rows={4} />
+        <textarea {...bindValue(bio, setBio)} maxLength={2000} rows={4} />
       </Field>
       <Field label={t('settings.language')} {...field('locale')}>
-        <select value={locale} onChange={(e) => setLocale(e.target.value)}>
+        <select {...bindValue(locale, setLocale)}>
           {LANGUAGES.map((l: Language) => (
             <option key={l} value={l}>
               {l === 'en' ? 'English' : 'Français'}
@@ -162,8 +156,7 @@ function Tokens() {
           <Field
             label={t('settings.tokenName')}
             hint={t('settings.tokenNameHint')}
-            value={name}
-            onChange={(e) => setName(e.target.value)}
+            {...bindValue(name, setName)}
             required
             maxLength={100}
             error={fieldError(formError, 'name')}

@@ -1,7 +1,20 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
-import { Avatar, Comments, Icon, ErrorBanner, Field, LoadMore, Loading, Markdown, Time, usePagedList, useMutation } from '../../components';
+import {
+  Avatar,
+  Comments,
+  Icon,
+  ErrorBanner,
+  Field,
+  LoadMore,
+  Loading,
+  Markdown,
+  Time,
+  usePagedList,
+  useMutation,
+  bindValue,
+} from '../../components';
 import type { Project } from './projectTypes';
 
 export interface ProjectUpdate {
@@ -105,17 +118,9 @@ function UpdateForm({ projectId, onDone, onCancel }: { projectId: string; onDone
   });
   return (
     <form className="stack m-0 mt-smd mb-md" onSubmit={submit} noValidate>
-      <Field
-        label={t('updates.formTitle')}
-        value={title}
-        onChange={(e) => setTitle(e.target.value)}
-        required
-        maxLength={200}
-        {...field('title')}
-        autoFocus
-      />
+      <Field label={t('updates.formTitle')} {...bindValue(title, setTitle)} required maxLength={200} {...field('title')} autoFocus />
       <Field label={t('updates.body')} hint={t('updates.bodyHint')} {...field('body')} required>
-        <textarea value={body} onChange={(e) => setBody(e.target.value)} rows={6} />
+        <textarea {...bindValue(body, setBody)} rows={6} />
       </Field>
       <ErrorBanner error={error} fields={['title', 'body']} />
       <div className="form-actions">

@@ -15,6 +15,7 @@ import {
   usePageTitle,
   usePagedList,
   ListState,
+  bindValue,
 } from '../../components';
 import { formatDate, formatMoney, formatNumber, parseMoney } from '../../format';
 import { useSession } from '../../session';
@@ -114,7 +115,7 @@ export function DashboardPage() {
           </h2>
           <label className="row small">
             {t('dashboard.filter')}
-            <select className="w-auto" value={statusFilter} onChange={(e) => setStatusFilter(e.target.value)}>
+            <select className="w-auto" {...bindValue(statusFilter, setStatusFilter)}>
               <option value="">{t('dashboard.all')}</option>
               {['pending', 'collected', 'errored', 'dropped', 'voided', 'cancelled', 'refunded'].map((k) => (
                 <option key={k} value={k}>
@@ -245,12 +246,11 @@ function RefundDialog({ pledge, onClose, onDone }: { pledge: HostPledge; onClose
         <p className="muted small">{t('dashboard.refundNote', { amount: formatMoney(refundable, pledge.amount.currency) })}</p>
         <Field
           label={t('pledge.amount', { currency: pledge.amount.currency })}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
+          {...bindValue(text, setText)}
           inputMode="decimal"
           error={fieldError(error, 'amount')}
         />
-        <Field label={t('dashboard.reason')} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} />
+        <Field label={t('dashboard.reason')} {...bindValue(reason, setReason)} maxLength={500} />
         <ErrorBanner error={error} fields={['amount']} />
       </div>
     </Modal>

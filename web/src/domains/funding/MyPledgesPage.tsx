@@ -4,7 +4,17 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, idempotencyKey } from '../../api';
-import { EmptyState, ErrorBanner, Field, RequireSignIn, fieldError, usePageTitle, usePagedList, ListState } from '../../components';
+import {
+  EmptyState,
+  ErrorBanner,
+  Field,
+  RequireSignIn,
+  fieldError,
+  usePageTitle,
+  usePagedList,
+  ListState,
+  bindValue,
+} from '../../components';
 import { formatDate, formatMoney, parseMoney } from '../../format';
 import type { MyPledge, Pledge } from './types';
 import { namesOneField, statusTone } from './util';
@@ -192,8 +202,7 @@ function ChangeForm({
     <form className="row items-end" onSubmit={submit}>
       <Field
         label={t('pledge.amount', { currency: pledge.amount.currency })}
-        value={text}
-        onChange={(e) => setText(e.target.value)}
+        {...bindValue(text, setText)}
         inputMode="decimal"
         error={local ?? fieldError(error, 'amount')}
       />
@@ -231,8 +240,7 @@ function FixForm({
     >
       <Field
         label={t('myPledges.newCard')}
-        value={card}
-        onChange={(e) => setCard(e.target.value)}
+        {...bindValue(card, setCard)}
         inputMode="numeric"
         placeholder="4242 4242 4242 4242"
         error={declined ?? fieldError(error, 'payment')}

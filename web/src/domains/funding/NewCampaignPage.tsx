@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api';
-import { ErrorBanner, Field, Icon, Loading, fieldError, useApi, usePageTitle } from '../../components';
+import { ErrorBanner, Field, Icon, Loading, fieldError, useApi, usePageTitle, bindValue } from '../../components';
 import { parseMoney } from '../../format';
 import type { Campaign, Model } from './types';
 import { namesOneField } from './util';
@@ -119,15 +119,9 @@ export function NewCampaignPage() {
           <h1>{t('form.title')}</h1>
         </div>
       </div>
-      <Field
-        label={t('form.name')}
-        value={title}
-        onChange={(e) => setTitle(e.target.value)}
-        placeholder={project.data.title}
-        error={fieldError(error, 'title')}
-      />
+      <Field label={t('form.name')} {...bindValue(title, setTitle)} placeholder={project.data.title} error={fieldError(error, 'title')} />
       <Field label={t('form.story')} hint={t('form.storyHint')} error={fieldError(error, 'description')}>
-        <textarea value={description} onChange={(e) => setDescription(e.target.value)} rows={6} />
+        <textarea {...bindValue(description, setDescription)} rows={6} />
       </Field>
       <fieldset className="stack-sm">
         <legend>{t('form.model')}</legend>
@@ -143,14 +137,13 @@ export function NewCampaignPage() {
       <div className="row items-start">
         <Field
           label={t('form.goal')}
-          value={goal}
-          onChange={(e) => setGoal(e.target.value)}
+          {...bindValue(goal, setGoal)}
           inputMode="decimal"
           required
           error={fieldError(error, 'goal.amount') ?? fieldError(error, 'goal')}
         />
         <Field label={t('form.currency')} error={fieldError(error, 'goal.currency')}>
-          <select value={currency} onChange={(e) => setCurrency(e.target.value)}>
+          <select {...bindValue(currency, setCurrency)}>
             {CURRENCIES.map((c) => (
               <option key={c}>{c}</option>
             ))}
@@ -159,8 +152,7 @@ export function NewCampaignPage() {
         <Field
           label={t('form.deadline')}
           type="date"
-          value={deadline}
-          onChange={(e) => setDeadline(e.target.value)}
+          {...bindValue(deadline, setDeadline)}
           required
           error={fieldError(error, 'deadline')}
         />

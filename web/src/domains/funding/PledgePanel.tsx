@@ -5,7 +5,7 @@ import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, idempotencyKey } from '../../api';
-import { ErrorBanner, Field, Icon, Modal, fieldError } from '../../components';
+import { ErrorBanner, Field, Icon, Modal, fieldError, bindValue } from '../../components';
 import { formatMoney, parseMoney } from '../../format';
 import { useSession } from '../../session';
 import { countryName, shippingCost, shippingCountries } from './countries';
@@ -127,7 +127,7 @@ export function PledgePanel({ campaign, tierId: initialTier, open, onClose, onPl
               error={fieldError(error, 'shippingCountry')}
               hint={country && shipping !== null ? t('pledge.shippingCost', { cost: formatMoney(shipping, campaign.currency) }) : undefined}
             >
-              <select value={country} onChange={(e) => setCountry(e.target.value)}>
+              <select {...bindValue(country, setCountry)}>
                 <option value="">{t('pledge.chooseCountry')}</option>
                 {countries.map((c) => (
                   <option key={c.code} value={c.code}>
@@ -151,8 +151,7 @@ export function PledgePanel({ campaign, tierId: initialTier, open, onClose, onPl
           />
           <Field
             label={t('pledge.card')}
-            value={card}
-            onChange={(e) => setCard(e.target.value)}
+            {...bindValue(card, setCard)}
             inputMode="numeric"
             autoComplete="off"
             placeholder="4242 4242 4242 4242"

@@ -3,7 +3,18 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
-import { EmptyState, ErrorBanner, Field, fieldError, Loading, RequireSignIn, useApi, usePageTitle, useMutation } from '../../components';
+import {
+  EmptyState,
+  ErrorBanner,
+  Field,
+  fieldError,
+  Loading,
+  RequireSignIn,
+  useApi,
+  usePageTitle,
+  useMutation,
+  bindValue,
+} from '../../components';
 import type { ProjectSummary } from '../types';
 import type { Challenge } from './types';
 
@@ -63,16 +74,9 @@ function ChallengeFields({ initial, onSubmit, submitLabel }: FormProps) {
   return (
     <form className="card stack" onSubmit={submit} noValidate>
       <ErrorBanner error={error} fields={['title', 'prompt', 'phases', 'rules']} />
-      <Field
-        label={t('form.title')}
-        value={title}
-        onChange={(e) => setTitle(e.target.value)}
-        {...field('title')}
-        required
-        maxLength={150}
-      />
+      <Field label={t('form.title')} {...bindValue(title, setTitle)} {...field('title')} required maxLength={150} />
       <Field label={t('form.prompt')} hint={t('form.promptHint')} {...field('prompt')}>
-        <textarea value={prompt} onChange={(e) => setPrompt(e.target.value)} rows={5} />
+        <textarea {...bindValue(prompt, setPrompt)} rows={5} />
       </Field>
       <fieldset>
         <legend>{t('form.phases')}</legend>
@@ -103,8 +107,7 @@ function ChallengeFields({ initial, onSubmit, submitLabel }: FormProps) {
             min={0}
             max={10000}
             label={t('form.votesPerPerson')}
-            value={votes}
-            onChange={(e) => setVotes(e.target.value)}
+            {...bindValue(votes, setVotes)}
             {...field('rules.votesPerPerson')}
           />
         )}

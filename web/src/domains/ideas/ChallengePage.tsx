@@ -14,6 +14,7 @@ import {
   usePageTitle,
   useMutation,
   ListState,
+  bindValue,
 } from '../../components';
 import { formatDate, formatNumber } from '../../format';
 import { useSession } from '../../session';
@@ -279,24 +280,11 @@ function SubmitIdea({ challenge, onDone }: { challenge: Challenge; onDone: () =>
     <form className="card stack-sm" onSubmit={submit} noValidate aria-label={t('submit.title')}>
       <h3 className="m-0">{t('submit.title')}</h3>
       <ErrorBanner error={error} fields={['title', 'body', 'tags']} />
-      <Field
-        label={t('submit.ideaTitle')}
-        value={title}
-        onChange={(e) => setTitle(e.target.value)}
-        {...field('title')}
-        required
-        maxLength={150}
-      />
+      <Field label={t('submit.ideaTitle')} {...bindValue(title, setTitle)} {...field('title')} required maxLength={150} />
       <Field label={t('submit.body')} hint={t('submit.bodyHint')} {...field('body')}>
-        <textarea value={body} onChange={(e) => setBody(e.target.value)} rows={4} />
+        <textarea {...bindValue(body, setBody)} rows={4} />
       </Field>
-      <Field
-        label={t('submit.tags')}
-        hint={t('submit.tagsHint')}
-        value={tags}
-        onChange={(e) => setTags(e.target.value)}
-        {...field('tags')}
-      />
+      <Field label={t('submit.tags')} hint={t('submit.tagsHint')} {...bindValue(tags, setTags)} {...field('tags')} />
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={busy}>
           {t('submit.send')}

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api';
-import { Comments, EmptyState, ErrorBanner, Field, Loading, Markdown, Time, useApi, usePageTitle } from '../../components';
+import { Comments, EmptyState, ErrorBanner, Field, Loading, Markdown, Time, useApi, usePageTitle, bindValue } from '../../components';
 import { IdeaStatusBadge } from './badges';
 import { VoteButtons } from './IdeaCard';
 import { IDEA_STATUSES, type Challenge, type Idea, type IdeaStatus, type VoteAnswer } from './types';
@@ -126,7 +126,7 @@ function HostControls({ idea, onChange }: { idea: Idea; onChange: (idea: Idea) =
           </select>
         </Field>
         <Field label={t('host.note')} hint={t('host.noteHint')}>
-          <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={2} maxLength={2000} />
+          <textarea {...bindValue(note, setNote)} rows={2} maxLength={2000} />
         </Field>
         <div className="form-actions">
           <button type="submit" className="btn btn-primary btn-sm">
@@ -142,7 +142,7 @@ function HostControls({ idea, onChange }: { idea: Idea; onChange: (idea: Idea) =
       <form className="stack-sm" onSubmit={merge}>
         <h2 className="section-title m-0">{t('host.merge')}</h2>
         <Field label={t('host.mergeInto')} hint={t('host.mergeHint')}>
-          <select value={intoId} onChange={(e) => setIntoId(e.target.value)}>
+          <select {...bindValue(intoId, setIntoId)}>
             <option value="">—</option>
             {(others.data?.items ?? [])
               .filter((o) => o.id !== idea.id)

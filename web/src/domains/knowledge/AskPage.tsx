@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
-import { ErrorBanner, Field, fieldError, Loading, useApi, usePageTitle } from '../../components';
+import { ErrorBanner, Field, fieldError, Loading, useApi, usePageTitle, bindValue } from '../../components';
 import type { ProjectSummary } from '../types';
 import type { Question } from './types';
 
@@ -56,22 +56,15 @@ export function AskPage() {
         <Field
           label={t('ask.questionTitle')}
           hint={t('ask.titleHint')}
-          value={title}
-          onChange={(e) => setTitle(e.target.value)}
+          {...bindValue(title, setTitle)}
           error={fieldError(error, 'title')}
           required
           maxLength={200}
         />
         <Field label={t('ask.body')} hint={t('ask.bodyHint')} error={fieldError(error, 'body')}>
-          <textarea value={body} onChange={(e) => setBody(e.target.value)} rows={7} />
+          <textarea {...bindValue(body, setBody)} rows={7} />
         </Field>
-        <Field
-          label={t('ask.tags')}
-          hint={t('ask.tagsHint')}
-          value={tags}
-          onChange={(e) => setTags(e.target.value)}
-          error={fieldError(error, 'tags')}
-        />
+        <Field label={t('ask.tags')} hint={t('ask.tagsHint')} {...bindValue(tags, setTags)} error={fieldError(error, 'tags')} />
         <div className="form-actions">
           <button type="submit" className="btn btn-primary" disabled={busy}>
             {t('ask.submit')}

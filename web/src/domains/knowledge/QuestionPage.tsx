@@ -3,7 +3,19 @@ import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api';
-import { Comments, EmptyState, ErrorBanner, Field, Loading, Markdown, Time, useApi, usePageTitle, useMutation } from '../../components';
+import {
+  Comments,
+  EmptyState,
+  ErrorBanner,
+  Field,
+  Loading,
+  Markdown,
+  Time,
+  useApi,
+  usePageTitle,
+  useMutation,
+  bindValue,
+} from '../../components';
 import { formatNumber } from '../../format';
 import { useSession } from '../../session';
 import type { Answer, Question } from './types';
@@ -135,7 +147,7 @@ function AnswerForm({ questionId, onDone }: { questionId: string; onDone: () => 
     <form className="card stack-sm" onSubmit={submit} noValidate>
       <h3 className="m-0">{t('yourAnswer')}</h3>
       <Field label={t('answerLabel')} hint={t('answerHint')} {...field('body')}>
-        <textarea value={body} onChange={(e) => setBody(e.target.value)} rows={6} />
+        <textarea {...bindValue(body, setBody)} rows={6} />
       </Field>
       <ErrorBanner error={error} fields={['body']} />
       <div className="form-actions">

@@ -4,7 +4,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api';
-import { ErrorBanner, Field, Loading, RequireSignIn, useApi, usePageTitle } from '../../components';
+import { ErrorBanner, Field, Loading, RequireSignIn, useApi, usePageTitle, bindValue } from '../../components';
 import { QUESTION_KINDS, type Question, type QuestionKind, type Survey } from './types';
 
 interface Draft {
@@ -163,14 +163,13 @@ function Builder({ projectRef, existing }: { projectRef?: string; existing?: Sur
         <Field
           type="text"
           label={t('builder.title')}
-          value={title}
-          onChange={(e) => setTitle(e.target.value)}
+          {...bindValue(title, setTitle)}
           error={problemAt(error, 'title')}
           required
           maxLength={200}
         />
         <Field label={t('builder.description')} hint={t('builder.descriptionHint')}>
-          <textarea value={description} onChange={(e) => setDescription(e.target.value)} />
+          <textarea {...bindValue(description, setDescription)} />
         </Field>
         <label className="checkbox">
           <input

@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
-import { ErrorBanner, Field, fieldError, Loading, useApi, usePageTitle } from '../../components';
+import { ErrorBanner, Field, fieldError, Loading, useApi, usePageTitle, bindValue } from '../../components';
 import { parseMoney } from '../../format';
 import type { AnswerKind, Batch } from './types';
 
@@ -80,9 +80,9 @@ export function NewBatchPage() {
     <form className="stack card max-w-prose" onSubmit={submit} noValidate>
       <h1>{t('newBatchFor', { project: project.data.title })}</h1>
       <ErrorBanner error={error} fields={['title', 'answer', 'overlap', 'dynamic', 'reward']} />
-      <Field label={t('form.title')} required value={title} onChange={(e) => setTitle(e.target.value)} error={fieldError(error, 'title')} />
+      <Field label={t('form.title')} required {...bindValue(title, setTitle)} error={fieldError(error, 'title')} />
       <Field label={t('form.instructions')} hint={t('form.instructionsHint')}>
-        <textarea rows={5} value={instructions} onChange={(e) => setInstructions(e.target.value)} />
+        <textarea rows={5} {...bindValue(instructions, setInstructions)} />
       </Field>
       <Field label={t('form.kind')}>
         <select value={kind} onChange={(e) => setKind(e.target.value as AnswerKind)}>
@@ -97,8 +97,7 @@ export function NewBatchPage() {
         <Field
           label={t('form.labels')}
           hint={t('form.labelsHint')}
-          value={labels}
-          onChange={(e) => setLabels(e.target.value)}
+          {...bindValue(labels, setLabels)}
           error={fieldError(error, 'answer.labels')}
         />
       )}
@@ -135,14 +134,9 @@ export function NewBatchPage() {
         </label>
         {paid && (
           <div className="row">
-            <Field
-              label={t('form.reward')}
-              value={reward}
-              onChange={(e) => setReward(e.target.value)}
-              error={fieldError(error, 'reward.amount')}
-            />
+            <Field label={t('form.reward')} {...bindValue(reward, setReward)} error={fieldError(error, 'reward.amount')} />
             <Field label={t('form.currency')}>
-              <select value={currency} onChange={(e) => setCurrency(e.target.value)}>
+              <select {...bindValue(currency, setCurrency)}>
                 {CURRENCIES.map((c) => (
                   <option key={c}>{c}</option>
                 ))}

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
 import { Bar } from 'react-chartjs-2';
 import { api, idempotencyKey } from '../../api';
-import { ErrorBanner, LoadMore, Loading, useApi, usePageTitle, usePagedList } from '../../components';
+import { ErrorBanner, LoadMore, Loading, useApi, usePageTitle, usePagedList, bindValue } from '../../components';
 import { formatMoney, formatNumber, formatPercent, parseMoney } from '../../format';
 import { ItemData } from './ItemData';
 import { answerText, type Batch, type ResultItem, type TaskAnswer, type WorkerRow } from './types';
@@ -69,7 +69,7 @@ export function ResultsPage() {
         <div className="row">
           <label className="row">
             <span>{t('method')}</span>
-            <select aria-label={t('method')} value={current} onChange={(e) => setMethod(e.target.value)}>
+            <select aria-label={t('method')} {...bindValue(current, setMethod)}>
               {head.data.methods.map((m) => (
                 <option key={m} value={m}>
                   {t(`methods.${m}`)}

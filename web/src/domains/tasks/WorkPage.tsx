@@ -4,7 +4,7 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api';
-import { EmptyState, ErrorBanner, Loading, Markdown, ProgressBar, useApi, usePageTitle } from '../../components';
+import { EmptyState, ErrorBanner, Loading, Markdown, ProgressBar, useApi, usePageTitle, bindValue } from '../../components';
 import { formatMoney } from '../../format';
 import { ItemData } from './ItemData';
 import { answerText, type Earnings, type Lease, type TaskAnswer } from './types';
@@ -177,8 +177,7 @@ export function WorkPage() {
                   ref={inputRef}
                   aria-label={t('yourAnswer')}
                   type={kind === 'number' ? 'number' : 'text'}
-                  value={text}
-                  onChange={(e) => setText(e.target.value)}
+                  {...bindValue(text, setText)}
                 />
               )}
               <div className="row">
