@@ -7,9 +7,9 @@ import { useSession } from '../session';
 import { Avatar } from './Avatar';
 import { Icon } from './Icon';
 import { ErrorBanner } from './ErrorBanner';
-import { LoadMore, usePagedList } from './LoadMore';
-import { Loading } from './Spinner';
+import { usePagedList } from './LoadMore';
 import { Markdown } from './Markdown';
+import { ListState } from './ListState';
 import { Time } from './Time';
 import { ReportButton } from './ReportButton';
 
@@ -95,19 +95,15 @@ export function Comments({ subject, title }: CommentsProps) {
           <Link to={`/signin?next=${encodeURIComponent(location.pathname)}`}>{t('comments.signInToComment')}</Link>
         </p>
       )}
-      <ErrorBanner error={list.error} onRetry={list.reload} />
-      {list.loading ? (
-        <Loading />
-      ) : list.items.length === 0 && !list.error ? (
-        <p className="muted">{t('comments.empty')}</p>
-      ) : (
-        <div className="stack">
-          {list.items.map((c) => (
-            <Comment key={c.id} node={nest(c)} subject={subject} onCreated={onCreated} canReply={Boolean(me)} level={0} />
-          ))}
-        </div>
-      )}
-      <LoadMore hasMore={list.hasMore} loading={list.loadingMore} onLoadMore={list.loadMore} />
+      <ListState list={list} empty={<p className="muted">{t('comments.empty')}</p>}>
+        {(items) => (
+          <div className="stack">
+            {items.map((c) => (
+              <Comment key={c.id} node={nest(c)} subject={subject} onCreated={onCreated} canReply={Boolean(me)} level={0} />
+            ))}
+          </div>
+        )}
+      </ListState>
     </section>
   );
 }

@@ -21,15 +21,17 @@ export interface ListStateProps<T> {
 }
 
 /**
- * The four states of a list: loading, the error (with "Try again"), empty, or its items, then "Load more" when paged.
+ * The states of a list: loading, the error (with "Try again", above the items already loaded), empty, or its items,
+ * then "Load more" when paged.
  * @example <ListState list={list} empty={<EmptyState title={t('empty')} />}>{(items) => <ul>…</ul>}</ListState>
  */
 export function ListState<T>({ list, empty = null, children }: ListStateProps<T>) {
   if (list.loading) return <Loading />;
-  if (list.error) return <ErrorBanner error={list.error} onRetry={list.reload} />;
+  // An error keeps the items already shown (a failed "Load more"); with none, it stands alone.
   return (
     <>
-      {list.items.length === 0 ? empty : children(list.items)}
+      <ErrorBanner error={list.error} onRetry={list.reload} />
+      {list.items.length === 0 ? !list.error && empty : children(list.items)}
       {list.loadMore && <LoadMore hasMore={list.hasMore ?? false} loading={list.loadingMore} onLoadMore={list.loadMore} />}
     </>
   );

@@ -6,13 +6,13 @@ import {
   EmptyState,
   ErrorBanner,
   Field,
-  LoadMore,
   Loading,
   RequireSignIn,
   Time,
   useApi,
   usePagedList,
   usePageTitle,
+  ListState,
 } from '../../components';
 
 /** An entry as GET /audit and GET /orgs/{id}/audit answer it (generated from the OpenAPI document). */
@@ -195,47 +195,49 @@ function AuditLog({
         onRetry={list.reload}
         fields={['querystring.action', 'querystring.actorId', 'querystring.since', 'querystring.until']}
       />
-      {list.loading ? (
-        <Loading />
-      ) : list.items.length === 0 && !list.error ? (
-        <EmptyState
-          icon="shield"
-          title={filtered ? t('emptyFiltered') : t('empty')}
-          action={
-            filtered ? (
-              <button type="button" className="btn" onClick={clear}>
-                {t('filters.clear')}
-              </button>
-            ) : undefined
-          }
-        >
-          {filtered ? t('emptyFilteredLead') : t('emptyLead')}
-        </EmptyState>
-      ) : (
-        list.items.length > 0 && (
-          <div className="table-wrap">
-            <table className="table audit-table">
-              <caption className="sr-only">{title}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('columns.when')}</th>
-                  <th scope="col">{t('columns.who')}</th>
-                  <th scope="col">{t('columns.action')}</th>
-                  <th scope="col">{t('columns.target')}</th>
-                  <th scope="col">{t('columns.summary')}</th>
-                  {operator && <th scope="col">{t('columns.from')}</th>}
-                </tr>
-              </thead>
-              <tbody>
-                {list.items.map((e) => (
-                  <Row key={e.id} entry={e} operator={operator} />
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )
-      )}
-      <LoadMore hasMore={list.hasMore} loading={list.loadingMore} onLoadMore={list.loadMore} />
+      <ListState
+        list={list}
+        empty={
+          <EmptyState
+            icon="shield"
+            title={filtered ? t('emptyFiltered') : t('empty')}
+            action={
+              filtered ? (
+                <button type="button" className="btn" onClick={clear}>
+                  {t('filters.clear')}
+                </button>
+              ) : undefined
+            }
+          >
+            {filtered ? t('emptyFilteredLead') : t('emptyLead')}
+          </EmptyState>
+        }
+      >
+        {(items) =>
+          list.items.length > 0 && (
+            <div className="table-wrap">
+              <table className="table audit-table">
+                <caption className="sr-only">{title}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('columns.when')}</th>
+                    <th scope="col">{t('columns.who')}</th>
+                    <th scope="col">{t('columns.action')}</th>
+                    <th scope="col">{t('columns.target')}</th>
+                    <th scope="col">{t('columns.summary')}</th>
+                    {operator && <th scope="col">{t('columns.from')}</th>}
+                  </tr>
+                </thead>
+                <tbody>
+                  {items.map((e) => (
+                    <Row key={e.id} entry={e} operator={operator} />
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )
+        }
+      </ListState>
     </div>
   );
 }

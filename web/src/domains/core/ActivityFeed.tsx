@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { humanizeKind, kindText } from './kinds';
-import { ErrorBanner, Icon, LoadMore, Loading, Time, usePagedList } from '../../components';
+import { Icon, Time, usePagedList, ListState } from '../../components';
 
 export interface ActivityItem {
   id: string;
@@ -43,36 +43,32 @@ export function ActivityFeed({ projectId }: { projectId: string }) {
       <h2 id="activity-title" className="section-title">
         {t('activity.title')}
       </h2>
-      <ErrorBanner error={list.error} onRetry={list.reload} />
-      {list.loading ? (
-        <Loading />
-      ) : list.items.length === 0 && !list.error ? (
-        <p className="muted">{t('activity.empty')}</p>
-      ) : (
-        <ul className="list">
-          {list.items.map((a) => {
-            const name = a.actor?.name ?? t('activity.someone');
-            const text = kindText(t as never, 'activity', a.kind, { ...(a.data ?? {}), name }, `${name} · ${humanizeKind(a.kind)}`);
-            return (
-              <li key={a.id} className="activity-item">
-                <span className="activity-icon" aria-hidden="true">
-                  <Icon name={iconFor(a.kind)} size={15} />
-                </span>
-                <div className="min-w-0">
-                  <div>{text}</div>
-                  {typeof a.data?.excerpt === 'string' && a.data.excerpt && (
-                    <div className="muted small activity-excerpt">“{a.data.excerpt}”</div>
-                  )}
-                  <div className="faint small">
-                    <Time iso={a.createdAt} />
+      <ListState list={list} empty={<p className="muted">{t('activity.empty')}</p>}>
+        {(items) => (
+          <ul className="list">
+            {items.map((a) => {
+              const name = a.actor?.name ?? t('activity.someone');
+              const text = kindText(t as never, 'activity', a.kind, { ...(a.data ?? {}), name }, `${name} · ${humanizeKind(a.kind)}`);
+              return (
+                <li key={a.id} className="activity-item">
+                  <span className="activity-icon" aria-hidden="true">
+                    <Icon name={iconFor(a.kind)} size={15} />
+                  </span>
+                  <div className="min-w-0">
+                    <div>{text}</div>
+                    {typeof a.data?.excerpt === 'string' && a.data.excerpt && (
+                      <div className="muted small activity-excerpt">“{a.data.excerpt}”</div>
+                    )}
+                    <div className="faint small">
+                      <Time iso={a.createdAt} />
+                    </div>
                   </div>
-                </div>
-              </li>
-            );
-          })}
-        </ul>
-      )}
-      <LoadMore hasMore={list.hasMore} loading={list.loadingMore} onLoadMore={list.loadMore} />
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </ListState>
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { EmptyState, ErrorBanner, Icon, LoadMore, Loading, usePagedList, bindValue } from '../../components';
+import { EmptyState, Icon, usePagedList, bindValue, ListState } from '../../components';
 import { useSession } from '../../session';
 import { ProjectCard } from './ProjectCard';
 import { CATEGORIES, type ProjectCardData } from './projectTypes';
@@ -110,27 +110,28 @@ export function HomePage({ hero = true }: { hero?: boolean }) {
             </button>
           </form>
         </search>
-        <ErrorBanner error={list.error} onRetry={list.reload} />
-        {list.loading ? (
-          <Loading />
-        ) : list.items.length === 0 && !list.error ? (
-          searching ? (
-            <EmptyState icon="search" title={t('home.noResultsTitle')}>
-              {t('home.noResultsLead')}
-            </EmptyState>
-          ) : (
-            <EmptyState icon="sprout" title={t('home.emptyTitle')} link={{ to: '/projects/new', label: t('home.start') }}>
-              {t('home.emptyLead')}
-            </EmptyState>
-          )
-        ) : (
-          <div className="grid" aria-live="polite">
-            {list.items.map((p) => (
-              <ProjectCard key={p.id} project={p} />
-            ))}
-          </div>
-        )}
-        <LoadMore hasMore={list.hasMore} loading={list.loadingMore} onLoadMore={list.loadMore} />
+        <ListState
+          list={list}
+          empty={
+            searching ? (
+              <EmptyState icon="search" title={t('home.noResultsTitle')}>
+                {t('home.noResultsLead')}
+              </EmptyState>
+            ) : (
+              <EmptyState icon="sprout" title={t('home.emptyTitle')} link={{ to: '/projects/new', label: t('home.start') }}>
+                {t('home.emptyLead')}
+              </EmptyState>
+            )
+          }
+        >
+          {(items) => (
+            <div className="grid" aria-live="polite">
+              {items.map((p) => (
+                <ProjectCard key={p.id} project={p} />
+              ))}
+            </div>
+          )}
+        </ListState>
       </section>
     </>
   );

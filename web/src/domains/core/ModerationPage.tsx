@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api, type ApiItem } from '../../api';
-import { EmptyState, ErrorBanner, Field, LoadMore, Loading, Tabs, Time, usePagedList, bindValue } from '../../components';
+import { EmptyState, ErrorBanner, Field, Tabs, Time, usePagedList, bindValue, ListState } from '../../components';
 
 /** A report as GET /moderation/reports answers it. */
 export type ReportItem = ApiItem<'/api/v1/moderation/reports'>;
@@ -78,17 +78,17 @@ export function ModerationPage() {
         onChange={(k) => setStatus(k as 'open' | 'resolved')}
       >
         <div className="stack">
-          <ErrorBanner error={error ?? list.error} onRetry={list.error ? list.reload : undefined} />
-          {list.loading ? (
-            <Loading />
-          ) : list.items.length === 0 && !list.error ? (
-            <EmptyState icon="shield" title={t('moderation.empty')}>
-              {t('moderation.emptyLead')}
-            </EmptyState>
-          ) : (
-            list.items.map((r) => <ReportCard key={r.id} report={r} onResolve={resolve} onSetHidden={setHidden} />)
-          )}
-          <LoadMore hasMore={list.hasMore} loading={list.loadingMore} onLoadMore={list.loadMore} />
+          <ErrorBanner error={error} />
+          <ListState
+            list={list}
+            empty={
+              <EmptyState icon="shield" title={t('moderation.empty')}>
+                {t('moderation.emptyLead')}
+              </EmptyState>
+            }
+          >
+            {(items) => items.map((r) => <ReportCard key={r.id} report={r} onResolve={resolve} onSetHidden={setHidden} />)}
+          </ListState>
         </div>
       </Tabs>
     </div>

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
-import { EmptyState, ErrorBanner, Icon, LoadMore, Loading, Time, usePagedList } from '../../components';
+import { EmptyState, Icon, Time, usePagedList, ListState } from '../../components';
 import { useUnread } from './unread';
 import { humanizeKind, kindText } from './kinds';
 
@@ -69,50 +69,51 @@ export function NotificationsPage() {
           </button>
         )}
       </div>
-      <ErrorBanner error={list.error} onRetry={list.reload} />
-      {list.loading ? (
-        <Loading />
-      ) : list.items.length === 0 && !list.error ? (
-        <EmptyState icon="bell" title={t('notifications.empty')} link={{ to: '/explore', label: t('nav.explore') }}>
-          {t('notifications.emptyLead')}
-        </EmptyState>
-      ) : (
-        <ul className="list card p-xs">
-          {list.items.map((n) => {
-            const text = notificationText(t as TFn, n);
-            const link = notificationLink(n);
-            return (
-              <li key={n.id} className={`notification${n.readAt ? '' : ' unread'}`}>
-                <span className={`dot${n.readAt ? ' read' : ''}`} aria-hidden="true" />
-                <div className="grow min-w-0">
-                  <div>
-                    {!n.readAt && <span className="sr-only">{t('notifications.unread', { count: 1 })}: </span>}
-                    {link ? (
-                      <Link to={link} onClick={() => !n.readAt && void markRead([n.id])}>
-                        {text}
-                      </Link>
-                    ) : (
-                      text
+      <ListState
+        list={list}
+        empty={
+          <EmptyState icon="bell" title={t('notifications.empty')} link={{ to: '/explore', label: t('nav.explore') }}>
+            {t('notifications.emptyLead')}
+          </EmptyState>
+        }
+      >
+        {(items) => (
+          <ul className="list card p-xs">
+            {items.map((n) => {
+              const text = notificationText(t as TFn, n);
+              const link = notificationLink(n);
+              return (
+                <li key={n.id} className={`notification${n.readAt ? '' : ' unread'}`}>
+                  <span className={`dot${n.readAt ? ' read' : ''}`} aria-hidden="true" />
+                  <div className="grow min-w-0">
+                    <div>
+                      {!n.readAt && <span className="sr-only">{t('notifications.unread', { count: 1 })}: </span>}
+                      {link ? (
+                        <Link to={link} onClick={() => !n.readAt && void markRead([n.id])}>
+                          {text}
+                        </Link>
+                      ) : (
+                        text
+                      )}
+                    </div>
+                    {typeof n.data.excerpt === 'string' && n.data.excerpt && (
+                      <div className="muted small activity-excerpt">“{n.data.excerpt}”</div>
                     )}
+                    <div className="faint small">
+                      <Time iso={n.createdAt} />
+                    </div>
                   </div>
-                  {typeof n.data.excerpt === 'string' && n.data.excerpt && (
-                    <div className="muted small activity-excerpt">“{n.data.excerpt}”</div>
+                  {!n.readAt && (
+                    <button type="button" className="btn btn-ghost btn-sm" onClick={() => void markRead([n.id])}>
+                      {t('notifications.markRead')}
+                    </button>
                   )}
-                  <div className="faint small">
-                    <Time iso={n.createdAt} />
-                  </div>
-                </div>
-                {!n.readAt && (
-                  <button type="button" className="btn btn-ghost btn-sm" onClick={() => void markRead([n.id])}>
-                    {t('notifications.markRead')}
-                  </button>
-                )}
-              </li>
-            );
-          })}
-        </ul>
-      )}
-      <LoadMore hasMore={list.hasMore} loading={list.loadingMore} onLoadMore={list.loadMore} />
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </ListState>
     </div>
   );
 }

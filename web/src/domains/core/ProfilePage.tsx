@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { Avatar, EmptyState, Icon, ErrorBanner, LoadMore, Loading, usePagedList, useApi } from '../../components';
+import { Avatar, EmptyState, Icon, ErrorBanner, Loading, usePagedList, useApi, ListState } from '../../components';
 import { formatDate, formatNumber } from '../../format';
 import { useSession } from '../../session';
 import { ProjectCard } from './ProjectCard';
@@ -53,19 +53,15 @@ export function ProfilePage() {
       </section>
       <section aria-labelledby="profile-projects">
         <h2 id="profile-projects">{t('profile.projects')}</h2>
-        <ErrorBanner error={projects.error} onRetry={projects.reload} />
-        {projects.loading ? (
-          <Loading />
-        ) : projects.items.length === 0 && !projects.error ? (
-          <p className="muted">{t('profile.noProjects')}</p>
-        ) : (
-          <div className="grid">
-            {projects.items.map((p) => (
-              <ProjectCard key={p.id} project={p} />
-            ))}
-          </div>
-        )}
-        <LoadMore hasMore={projects.hasMore} loading={projects.loadingMore} onLoadMore={projects.loadMore} />
+        <ListState list={projects} empty={<p className="muted">{t('profile.noProjects')}</p>}>
+          {(items) => (
+            <div className="grid">
+              {items.map((p) => (
+                <ProjectCard key={p.id} project={p} />
+              ))}
+            </div>
+          )}
+        </ListState>
       </section>
     </div>
   );

@@ -8,7 +8,6 @@ import {
   Icon,
   Field,
   fieldError,
-  LoadMore,
   Loading,
   Modal,
   Tabs,
@@ -16,6 +15,7 @@ import {
   useApi,
   useMutation,
   bindValue,
+  ListState,
 } from '../../components';
 import { formatDate } from '../../format';
 import { LANGUAGES, type Language } from '../../i18n';
@@ -285,20 +285,15 @@ function MyOrgs() {
 
 function ProjectList({ path, empty }: { path: string; empty: string }) {
   const list = usePagedList<ProjectCardData>(path, 12);
-  if (list.loading) return <Loading />;
   return (
-    <>
-      <ErrorBanner error={list.error} onRetry={list.reload} />
-      {list.items.length === 0 && !list.error ? (
-        <p className="muted">{empty}</p>
-      ) : (
+    <ListState list={list} empty={<p className="muted">{empty}</p>}>
+      {(items) => (
         <div className="grid">
-          {list.items.map((p) => (
+          {items.map((p) => (
             <ProjectCard key={p.id} project={p} />
           ))}
         </div>
       )}
-      <LoadMore hasMore={list.hasMore} loading={list.loadingMore} onLoadMore={list.loadMore} />
-    </>
+    </ListState>
   );
 }

@@ -7,13 +7,12 @@ import {
   Icon,
   ErrorBanner,
   Field,
-  LoadMore,
-  Loading,
   Markdown,
   Time,
   usePagedList,
   useMutation,
   bindValue,
+  ListState,
 } from '../../components';
 import type { Project } from './projectTypes';
 
@@ -63,19 +62,15 @@ export function UpdatesSection({ project, onPosted }: { project: Project; onPost
           }}
         />
       )}
-      <ErrorBanner error={list.error} onRetry={list.reload} />
-      {list.loading ? (
-        <Loading />
-      ) : list.items.length === 0 && !list.error ? (
-        <p className="muted">{t('updates.empty')}</p>
-      ) : (
-        <div>
-          {list.items.map((u) => (
-            <UpdateItem key={u.id} update={u} />
-          ))}
-        </div>
-      )}
-      <LoadMore hasMore={list.hasMore} loading={list.loadingMore} onLoadMore={list.loadMore} />
+      <ListState list={list} empty={<p className="muted">{t('updates.empty')}</p>}>
+        {(items) => (
+          <div>
+            {items.map((u) => (
+              <UpdateItem key={u.id} update={u} />
+            ))}
+          </div>
+        )}
+      </ListState>
     </section>
   );
 }

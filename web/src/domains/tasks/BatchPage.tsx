@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api, idempotencyKey } from '../../api';
-import { EmptyState, ErrorBanner, LoadMore, Loading, Markdown, ProgressBar, usePageTitle, useApi, usePagedList } from '../../components';
+import { EmptyState, ErrorBanner, Loading, Markdown, ProgressBar, usePageTitle, useApi, usePagedList, ListState } from '../../components';
 import { formatMoney, formatNumber, formatPercent } from '../../format';
 import { ItemData } from './ItemData';
 import { StatusBadge } from './TasksTab';
@@ -197,50 +197,47 @@ function ReviewQueue({ batch }: { batch: Batch }) {
     <section className="card stack-sm">
       <h2 className="section-title">{t('toReview')}</h2>
       <p className="muted small">{t('autoApprove')}</p>
-      <ErrorBanner error={error ?? list.error} />
-      {list.loading ? (
-        <Loading />
-      ) : list.items.length === 0 ? (
-        <EmptyState icon="check" title={t('nothingToReview')} />
-      ) : (
-        <table className="table">
-          <thead>
-            <tr>
-              <th>{t('item')}</th>
-              <th>{t('worker')}</th>
-              <th>{t('answer')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {list.items.map((s) => (
-              <tr key={s.id}>
-                <td>
-                  <ItemData data={s.data} compact />
-                </td>
-                <td>{s.workerName ?? s.workerId}</td>
-                <td>
-                  {answerText(s.answer)}{' '}
-                  {s.isGold && (
-                    <span className={`badge ${s.goldCorrect ? 'badge-success' : 'badge-danger'}`}>
-                      {t(s.goldCorrect ? 'goldRight' : 'goldWrong')}
-                    </span>
-                  )}
-                </td>
-                <td className="row">
-                  <button type="button" className="btn btn-sm btn-primary" onClick={() => decide(s, 'approve')}>
-                    {t('approve')}
-                  </button>
-                  <button type="button" className="btn btn-sm" onClick={() => decide(s, 'reject')}>
-                    {t('reject')}
-                  </button>
-                </td>
+      <ErrorBanner error={error} />
+      <ListState list={list} empty={<EmptyState icon="check" title={t('nothingToReview')} />}>
+        {(items) => (
+          <table className="table">
+            <thead>
+              <tr>
+                <th>{t('item')}</th>
+                <th>{t('worker')}</th>
+                <th>{t('answer')}</th>
+                <th />
               </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      <LoadMore hasMore={list.hasMore} loading={list.loadingMore} onLoadMore={list.loadMore} />
+            </thead>
+            <tbody>
+              {items.map((s) => (
+                <tr key={s.id}>
+                  <td>
+                    <ItemData data={s.data} compact />
+                  </td>
+                  <td>{s.workerName ?? s.workerId}</td>
+                  <td>
+                    {answerText(s.answer)}{' '}
+                    {s.isGold && (
+                      <span className={`badge ${s.goldCorrect ? 'badge-success' : 'badge-danger'}`}>
+                        {t(s.goldCorrect ? 'goldRight' : 'goldWrong')}
+                      </span>
+                    )}
+                  </td>
+                  <td className="row">
+                    <button type="button" className="btn btn-sm btn-primary" onClick={() => decide(s, 'approve')}>
+                      {t('approve')}
+                    </button>
+                    <button type="button" className="btn btn-sm" onClick={() => decide(s, 'reject')}>
+                      {t('reject')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </ListState>
     </section>
   );
 }

@@ -1,7 +1,7 @@
 // A worker's history of work and pay.
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { EmptyState, ErrorBanner, LoadMore, Loading, Time, useApi, usePageTitle, usePagedList } from '../../components';
+import { EmptyState, Time, useApi, usePageTitle, usePagedList, ListState } from '../../components';
 import { formatMoney, formatNumber } from '../../format';
 import { answerText, type Earnings, type MyAssignment } from './types';
 
@@ -38,44 +38,39 @@ export function MyWorkPage() {
           </div>
         </div>
       )}
-      {list.loading ? (
-        <Loading />
-      ) : list.error ? (
-        <ErrorBanner error={list.error} />
-      ) : list.items.length === 0 ? (
-        <EmptyState icon="check" title={t('noWork')} />
-      ) : (
-        <table className="table card">
-          <thead>
-            <tr>
-              <th>{t('when')}</th>
-              <th>{t('batch')}</th>
-              <th>{t('answer')}</th>
-              <th>{t('review')}</th>
-              <th>{t('pay')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.items.map((a) => (
-              <tr key={a.id}>
-                <td>
-                  <Time iso={a.submittedAt ?? a.leasedAt} />
-                </td>
-                <td>
-                  <Link to={`/task-batches/${a.batch.id}`}>{a.batch.title}</Link>
-                </td>
-                <td>{a.status === 'submitted' ? answerText(a.answer) : t(`assignment.${a.status}`)}</td>
-                <td>
-                  {a.review === 'none' ? '—' : t(`reviewState.${a.review}`)}
-                  {a.reviewReason && <div className="muted small">{a.reviewReason}</div>}
-                </td>
-                <td>{a.pay && a.status === 'submitted' ? formatMoney(a.pay.amount, a.pay.currency) : '—'}</td>
+      <ListState list={list} empty={<EmptyState icon="check" title={t('noWork')} />}>
+        {(items) => (
+          <table className="table card">
+            <thead>
+              <tr>
+                <th>{t('when')}</th>
+                <th>{t('batch')}</th>
+                <th>{t('answer')}</th>
+                <th>{t('review')}</th>
+                <th>{t('pay')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      <LoadMore hasMore={list.hasMore} loading={list.loadingMore} onLoadMore={list.loadMore} />
+            </thead>
+            <tbody>
+              {items.map((a) => (
+                <tr key={a.id}>
+                  <td>
+                    <Time iso={a.submittedAt ?? a.leasedAt} />
+                  </td>
+                  <td>
+                    <Link to={`/task-batches/${a.batch.id}`}>{a.batch.title}</Link>
+                  </td>
+                  <td>{a.status === 'submitted' ? answerText(a.answer) : t(`assignment.${a.status}`)}</td>
+                  <td>
+                    {a.review === 'none' ? '—' : t(`reviewState.${a.review}`)}
+                    {a.reviewReason && <div className="muted small">{a.reviewReason}</div>}
+                  </td>
+                  <td>{a.pay && a.status === 'submitted' ? formatMoney(a.pay.amount, a.pay.currency) : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </ListState>
     </div>
   );
 }
