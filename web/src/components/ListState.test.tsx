@@ -27,6 +27,17 @@ describe('ListState', () => {
     expect(reload).toHaveBeenCalledOnce();
   });
 
+  it('keeps the items already shown above which a failed page reports its error', () => {
+    render(
+      <ListState list={{ ...base, items: ['a'], error: new Error('page 2 failed') }} empty={<p>Nothing here</p>}>
+        {show}
+      </ListState>,
+    );
+    expect(screen.getByRole('alert').textContent).toContain('page 2 failed');
+    expect(screen.getByText('a')).toBeTruthy();
+    expect(screen.queryByText('Nothing here')).toBeNull();
+  });
+
   it('shows the empty state for an empty list, and the items otherwise', () => {
     const { rerender } = render(
       <ListState list={base} empty={<p>Nothing here</p>}>
