@@ -1,10 +1,11 @@
 import { bindValue } from './bindValue';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { Icon } from './Icon';
 import { useSession } from '../session';
 import { ErrorBanner } from './ErrorBanner';
+import { useMutation } from './useMutation';
 import { Field } from './Field';
 import { Modal } from './Modal';
 
@@ -18,25 +19,14 @@ export function ReportButton({ subject }: { subject: string }) {
   const { me } = useSession();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, submit } = useMutation(async () => {
+    const [type, id] = subject.split(':') as [string, string];
+    await api('POST', `/${type}s/${encodeURIComponent(id)}/report`, { reason });
+    setDone(true);
+    setOpen(false);
+  });
   const [done, setDone] = useState(false);
   if (!me) return null;
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const [type, id] = subject.split(':') as [string, string];
-      await api('POST', `/${type}s/${encodeURIComponent(id)}/report`, { reason });
-      setDone(true);
-      setOpen(false);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
   if (done)
     return (
       <span className="faint small" role="status">

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../api';
@@ -134,8 +134,15 @@ function DeleteAccount() {
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const {
+    busy,
+    error,
+    submit: confirm,
+    setError,
+  } = useMutation(async () => {
+    await api('DELETE', '/me', { password });
+    setDeleted(true);
+  });
   const [deleted, setDeleted] = useState(false);
   const close = () => {
     if (deleted) return leave();
@@ -147,19 +154,6 @@ function DeleteAccount() {
     // The server ended the session with the account: forget it here too.
     await signOut().catch(() => {});
     navigate('/');
-  };
-  const confirm = async (e?: FormEvent) => {
-    e?.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await api('DELETE', '/me', { password });
-      setDeleted(true);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
   };
   const wrong = error instanceof ApiError && error.code === 'wrong_password';
   return (

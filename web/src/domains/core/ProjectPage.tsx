@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
@@ -193,8 +193,10 @@ function LaunchSignup({ project, onChange }: { project: Project; onChange: (p: P
   const { t, i18n } = useTranslation('core');
   const { me } = useSession();
   const [email, setEmail] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, submit } = useMutation(async () => {
+    await api('POST', `/projects/${project.id}/signups`, me ? { locale: i18n.language } : { email, locale: i18n.language });
+    onChange({ ...project, viewer: { ...project.viewer, signedUp: true } });
+  });
   if (project.viewer.isHost) return null;
   if (project.viewer.signedUp)
     return (
@@ -202,19 +204,6 @@ function LaunchSignup({ project, onChange }: { project: Project; onChange: (p: P
         <Icon name="bell" /> <span className="banner-body">{me ? t('signup.doneMember') : t('signup.done')}</span>
       </div>
     );
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await api('POST', `/projects/${project.id}/signups`, me ? { locale: i18n.language } : { email, locale: i18n.language });
-      onChange({ ...project, viewer: { ...project.viewer, signedUp: true } });
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
     <form className="card stack-sm p-md" onSubmit={submit}>
       <strong className="row gap-xs">

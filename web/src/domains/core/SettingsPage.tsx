@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
@@ -116,27 +116,21 @@ function Tokens() {
   const { t } = useTranslation('core');
   const { data, error, loading, reload } = useApi<{ items: TokenRow[] }>('/tokens');
   const [name, setName] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [formError, setFormError] = useState<unknown>(null);
+  const {
+    busy,
+    error: formError,
+    submit: create,
+    setError: setFormError,
+  } = useMutation(async () => {
+    const answer = await api<{ id: string; name: string; token: string }>('POST', '/tokens', { name });
+    setCreated({ name: answer.name, token: answer.token });
+    setCopied(false);
+    setName('');
+    await reload();
+  });
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
   const [copied, setCopied] = useState(false);
   const [revoking, setRevoking] = useState<TokenRow | null>(null);
-  const create = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setFormError(null);
-    try {
-      const answer = await api<{ id: string; name: string; token: string }>('POST', '/tokens', { name });
-      setCreated({ name: answer.name, token: answer.token });
-      setCopied(false);
-      setName('');
-      await reload();
-    } catch (err) {
-      setFormError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
   const revoke = async () => {
     if (!revoking) return;
     try {

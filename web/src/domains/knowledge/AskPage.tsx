@@ -1,9 +1,9 @@
 // /questions/ask (site-wide) and /p/:slug/questions/ask (on a project).
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
-import { ErrorBanner, Field, fieldError, Loading, useApi, usePageTitle, bindValue } from '../../components';
+import { ErrorBanner, Field, fieldError, Loading, useApi, usePageTitle, bindValue, useMutation } from '../../components';
 import type { ProjectSummary } from '../types';
 import type { Question } from './types';
 
@@ -15,33 +15,22 @@ export function AskPage() {
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
   const [tags, setTags] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, submit } = useMutation(async () => {
+    const payload = {
+      title,
+      body,
+      tags: tags
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    };
+    const q = await api<Question>('POST', project.data ? `/projects/${project.data.id}/questions` : '/questions', payload);
+    navigate(`/questions/${q.id}`);
+  });
   usePageTitle(t('ask.title'));
   if (slug && project.loading) return <Loading />;
   if (slug && (project.error || !project.data)) return <ErrorBanner error={project.error} />;
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const payload = {
-        title,
-        body,
-        tags: tags
-          .split(',')
-          .map((s) => s.trim())
-          .filter(Boolean),
-      };
-      const q = await api<Question>('POST', project.data ? `/projects/${project.data.id}/questions` : '/questions', payload);
-      navigate(`/questions/${q.id}`);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
     <div className="medium stack">
       <div>
