@@ -1,5 +1,5 @@
 import { bindValue } from './bindValue';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
@@ -7,6 +7,7 @@ import { useSession } from '../session';
 import { Avatar } from './Avatar';
 import { Icon } from './Icon';
 import { ErrorBanner } from './ErrorBanner';
+import { useMutation } from './useMutation';
 import { usePagedList } from './LoadMore';
 import { Markdown } from './Markdown';
 import { ListState } from './ListState';
@@ -220,23 +221,12 @@ function CommentForm({
 }) {
   const { t } = useTranslation('core');
   const [body, setBody] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const { busy, error, submit } = useMutation(async () => {
     if (!body.trim()) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const created = await api<CommentItem>('POST', '/comments', { subject, body, ...(parentId ? { parentId } : {}) });
-      setBody('');
-      onDone(created);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    const created = await api<CommentItem>('POST', '/comments', { subject, body, ...(parentId ? { parentId } : {}) });
+    setBody('');
+    onDone(created);
+  });
   // A reply form opened by "Reply" takes the focus, so that one can type at once.
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {

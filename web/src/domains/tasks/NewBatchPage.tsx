@@ -1,10 +1,10 @@
 // A host creates a batch: title, instructions (Markdown), answer kind and labels, overlap (fixed or dynamic),
 // reward or volunteer, gold rate and qualification.
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
-import { ErrorBanner, Field, fieldError, Loading, useApi, usePageTitle, bindValue } from '../../components';
+import { ErrorBanner, Field, fieldError, Loading, useApi, usePageTitle, bindValue, useMutation } from '../../components';
 import { parseMoney } from '../../format';
 import type { AnswerKind, Batch } from './types';
 
@@ -32,42 +32,35 @@ export function NewBatchPage() {
   const [qualify, setQualify] = useState(false);
   const [minAccuracy, setMinAccuracy] = useState(0.7);
   const [minGold, setMinGold] = useState(3);
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
+  const {
+    busy: saving,
+    error,
+    submit,
+  } = useMutation(async () => {
+    const amount = paid ? parseMoney(reward, currency) : null;
+    const batch = await api<Batch>('POST', `/projects/${project.data!.id}/task-batches`, {
+      title,
+      instructions,
+      answer:
+        kind === 'label' || kind === 'labels'
+          ? {
+              kind,
+              labels: labels
+                .split(',')
+                .map((l) => l.trim())
+                .filter(Boolean),
+            }
+          : { kind },
+      ...(mode === 'fixed' ? { overlap } : { dynamic: { minOverlap, maxOverlap, confidence } }),
+      ...(paid ? { reward: { amount: amount ?? 0, currency } } : {}),
+      goldRate,
+      ...(qualify ? { qualification: { minGoldAccuracy: minAccuracy, minGoldAnswers: minGold } } : {}),
+    });
+    navigate(`/task-batches/${batch.id}`);
+  });
 
   if (project.loading) return <Loading />;
   if (project.error || !project.data) return <ErrorBanner error={project.error} />;
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setSaving(true);
-    setError(null);
-    try {
-      const amount = paid ? parseMoney(reward, currency) : null;
-      const batch = await api<Batch>('POST', `/projects/${project.data!.id}/task-batches`, {
-        title,
-        instructions,
-        answer:
-          kind === 'label' || kind === 'labels'
-            ? {
-                kind,
-                labels: labels
-                  .split(',')
-                  .map((l) => l.trim())
-                  .filter(Boolean),
-              }
-            : { kind },
-        ...(mode === 'fixed' ? { overlap } : { dynamic: { minOverlap, maxOverlap, confidence } }),
-        ...(paid ? { reward: { amount: amount ?? 0, currency } } : {}),
-        goldRate,
-        ...(qualify ? { qualification: { minGoldAccuracy: minAccuracy, minGoldAnswers: minGold } } : {}),
-      });
-      navigate(`/task-batches/${batch.id}`);
-    } catch (err) {
-      setError(err);
-      setSaving(false);
-    }
-  };
 
   const numberInput = (value: number, set: (n: number) => void, props: Record<string, unknown>) => ({
     type: 'number',
