@@ -14,6 +14,7 @@ export { apiErrorMessage, fieldError, fieldProblems, type FieldProblem } from '.
 export { useMutation, type Mutation } from './useMutation';
 export { bindValue } from './bindValue';
 export { ListState, type ListStateProps } from './ListState';
+export { TableHead, type Column } from './TableHead';
 export { SectionList, type SectionListProps, type SectionListRow } from './SectionList';
 export { Avatar, colorFor } from './Avatar';
 export { Time } from './Time';

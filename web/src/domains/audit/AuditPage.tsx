@@ -13,6 +13,7 @@ import {
   usePagedList,
   usePageTitle,
   ListState,
+  TableHead,
 } from '../../components';
 
 /** An entry as GET /audit and GET /orgs/{id}/audit answer it (generated from the OpenAPI document). */
@@ -218,16 +219,16 @@ function AuditLog({
             <div className="table-wrap">
               <table className="table audit-table">
                 <caption className="sr-only">{title}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('columns.when')}</th>
-                    <th scope="col">{t('columns.who')}</th>
-                    <th scope="col">{t('columns.action')}</th>
-                    <th scope="col">{t('columns.target')}</th>
-                    <th scope="col">{t('columns.summary')}</th>
-                    {operator && <th scope="col">{t('columns.from')}</th>}
-                  </tr>
-                </thead>
+                <TableHead
+                  columns={[
+                    t('columns.when'),
+                    t('columns.who'),
+                    t('columns.action'),
+                    t('columns.target'),
+                    t('columns.summary'),
+                    operator && t('columns.from'),
+                  ]}
+                />
                 <tbody>
                   {items.map((e) => (
                     <Row key={e.id} entry={e} operator={operator} />

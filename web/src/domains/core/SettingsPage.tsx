@@ -16,6 +16,7 @@ import {
   useMutation,
   bindValue,
   ListState,
+  TableHead,
 } from '../../components';
 import { formatDate } from '../../format';
 import { LANGUAGES, type Language } from '../../i18n';
@@ -197,17 +198,15 @@ function Tokens() {
       ) : (
         <div className="card table-wrap p-sm">
           <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('settings.tokenName')}</th>
-                <th scope="col">{t('settings.prefix')}</th>
-                <th scope="col">{t('settings.created')}</th>
-                <th scope="col">{t('settings.lastUsed')}</th>
-                <th scope="col">
-                  <span className="sr-only">{t('settings.revoke')}</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                t('settings.tokenName'),
+                t('settings.prefix'),
+                t('settings.created'),
+                t('settings.lastUsed'),
+                { label: t('settings.revoke'), hidden: true },
+              ]}
+            />
             <tbody>
               {data.items.map((tok) => (
                 <tr key={tok.id}>

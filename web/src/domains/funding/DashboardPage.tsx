@@ -16,6 +16,7 @@ import {
   usePagedList,
   ListState,
   bindValue,
+  TableHead,
 } from '../../components';
 import { formatDate, formatMoney, formatNumber, parseMoney } from '../../format';
 import { useSession } from '../../session';
@@ -129,21 +130,17 @@ export function DashboardPage() {
           {(items) => (
             <div className="table-wrap">
               <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('dashboard.col.backer')}</th>
-                    <th scope="col">{t('dashboard.col.reward')}</th>
-                    <th scope="col" className="num">
-                      {t('dashboard.col.amount')}
-                    </th>
-                    <th scope="col">{t('dashboard.col.status')}</th>
-                    <th scope="col">{t('dashboard.col.country')}</th>
-                    <th scope="col">{t('dashboard.col.date')}</th>
-                    <th scope="col">
-                      <span className="sr-only">{t('dashboard.col.actions')}</span>
-                    </th>
-                  </tr>
-                </thead>
+                <TableHead
+                  columns={[
+                    t('dashboard.col.backer'),
+                    t('dashboard.col.reward'),
+                    { label: t('dashboard.col.amount'), className: 'num' },
+                    t('dashboard.col.status'),
+                    t('dashboard.col.country'),
+                    t('dashboard.col.date'),
+                    { label: t('dashboard.col.actions'), hidden: true },
+                  ]}
+                />
                 <tbody>
                   {items.map((p) => (
                     <tr key={p.id}>

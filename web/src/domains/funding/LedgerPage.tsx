@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
-import { EmptyState, ErrorBanner, LoadMore, Loading, Time, useApi, usePageTitle } from '../../components';
+import { EmptyState, ErrorBanner, LoadMore, Loading, Time, useApi, usePageTitle, TableHead } from '../../components';
 import { formatMoney } from '../../format';
 import type { Campaign, LedgerView } from './types';
 
@@ -83,13 +83,7 @@ export function LedgerPage() {
         ) : (
           <div className="table-wrap">
             <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('ledger.when')}</th>
-                  <th scope="col">{t('ledger.what')}</th>
-                  <th scope="col">{t('ledger.entries')}</th>
-                </tr>
-              </thead>
+              <TableHead columns={[t('ledger.when'), t('ledger.what'), t('ledger.entries')]} />
               <tbody>
                 {items.map((x) => (
                   <tr key={x.id}>

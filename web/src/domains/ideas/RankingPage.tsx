@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip, type ChartOptions, type Plugin } from 'chart.js';
 import { Bar } from 'react-chartjs-2';
 import { api, ApiError } from '../../api';
-import { EmptyState, ErrorBanner, Loading, useApi, usePageTitle } from '../../components';
+import { EmptyState, ErrorBanner, Loading, useApi, usePageTitle, TableHead } from '../../components';
 import { formatNumber, formatPercent } from '../../format';
 
 /** A share as a percentage with one decimal, in the reader's language: 19.9%, 20.0%. */
@@ -151,16 +151,16 @@ export function RankingPage() {
           </figure>
           <div className="card table-wrap">
             <table className="table" aria-label={t('ranking.title')}>
-              <thead>
-                <tr>
-                  <th scope="col">{t('ranking.rank')}</th>
-                  <th scope="col">{t('ranking.idea')}</th>
-                  <th scope="col">{t('ranking.score')}</th>
-                  <th scope="col">{t('ranking.interval')}</th>
-                  <th scope="col">{t('ranking.comparisons')}</th>
-                  <th scope="col">{t('ranking.status')}</th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  t('ranking.rank'),
+                  t('ranking.idea'),
+                  t('ranking.score'),
+                  t('ranking.interval'),
+                  t('ranking.comparisons'),
+                  t('ranking.status'),
+                ]}
+              />
               <tbody>
                 {ideas.map((i) => (
                   <tr key={i.id}>

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api';
-import { EmptyState, ErrorBanner, Loading, useApi, usePageTitle } from '../../components';
+import { EmptyState, ErrorBanner, Loading, useApi, usePageTitle, TableHead } from '../../components';
 import { formatMoney, formatNumber, formatPercent } from '../../format';
 import { BordaChart, HistogramChart, NpsChart, OptionsChart, PriceChart } from './charts';
 import { StatusBadge } from './StatusBadge';
@@ -105,14 +105,7 @@ function QuestionBody({ result }: { result: QuestionResult }) {
           <OptionsChart result={result} />
           <div className="table-wrap">
             <table className="table sv-table">
-              <thead>
-                <tr>
-                  <th>{t('results.option')}</th>
-                  <th>{t('results.count')}</th>
-                  <th>{t('results.share')}</th>
-                  <th>{t('results.interval')}</th>
-                </tr>
-              </thead>
+              <TableHead columns={[t('results.option'), t('results.count'), t('results.share'), t('results.interval')]} />
               <tbody>
                 {result.options!.map((o) => (
                   <tr key={o.label}>
@@ -168,14 +161,7 @@ function QuestionBody({ result }: { result: QuestionResult }) {
           <BordaChart result={result} />
           <div className="table-wrap">
             <table className="table sv-table">
-              <thead>
-                <tr>
-                  <th>{t('results.option')}</th>
-                  <th>{t('results.bordaScore')}</th>
-                  <th>{t('results.averageRank')}</th>
-                  <th>{t('results.firstPlace')}</th>
-                </tr>
-              </thead>
+              <TableHead columns={[t('results.option'), t('results.bordaScore'), t('results.averageRank'), t('results.firstPlace')]} />
               <tbody>
                 {result.borda!.map((b) => (
                   <tr key={b.label}>

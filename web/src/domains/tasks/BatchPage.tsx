@@ -4,7 +4,18 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api, idempotencyKey } from '../../api';
-import { EmptyState, ErrorBanner, Loading, Markdown, ProgressBar, usePageTitle, useApi, usePagedList, ListState } from '../../components';
+import {
+  EmptyState,
+  ErrorBanner,
+  Loading,
+  Markdown,
+  ProgressBar,
+  usePageTitle,
+  useApi,
+  usePagedList,
+  ListState,
+  TableHead,
+} from '../../components';
 import { formatMoney, formatNumber, formatPercent } from '../../format';
 import { ItemData } from './ItemData';
 import { StatusBadge } from './TasksTab';
@@ -201,14 +212,7 @@ function ReviewQueue({ batch }: { batch: Batch }) {
       <ListState list={list} empty={<EmptyState icon="check" title={t('nothingToReview')} />}>
         {(items) => (
           <table className="table">
-            <thead>
-              <tr>
-                <th>{t('item')}</th>
-                <th>{t('worker')}</th>
-                <th>{t('answer')}</th>
-                <th />
-              </tr>
-            </thead>
+            <TableHead columns={[t('item'), t('worker'), t('answer'), '']} />
             <tbody>
               {items.map((s) => (
                 <tr key={s.id}>

@@ -1,7 +1,7 @@
 // A worker's history of work and pay.
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { EmptyState, Time, useApi, usePageTitle, usePagedList, ListState } from '../../components';
+import { EmptyState, Time, useApi, usePageTitle, usePagedList, ListState, TableHead } from '../../components';
 import { formatMoney, formatNumber } from '../../format';
 import { answerText, type Earnings, type MyAssignment } from './types';
 
@@ -41,15 +41,7 @@ export function MyWorkPage() {
       <ListState list={list} empty={<EmptyState icon="check" title={t('noWork')} />}>
         {(items) => (
           <table className="table card">
-            <thead>
-              <tr>
-                <th>{t('when')}</th>
-                <th>{t('batch')}</th>
-                <th>{t('answer')}</th>
-                <th>{t('review')}</th>
-                <th>{t('pay')}</th>
-              </tr>
-            </thead>
+            <TableHead columns={[t('when'), t('batch'), t('answer'), t('review'), t('pay')]} />
             <tbody>
               {items.map((a) => (
                 <tr key={a.id}>

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
 import { Bar } from 'react-chartjs-2';
 import { api, idempotencyKey } from '../../api';
-import { ErrorBanner, LoadMore, Loading, useApi, usePageTitle, usePagedList, bindValue } from '../../components';
+import { ErrorBanner, LoadMore, Loading, useApi, usePageTitle, usePagedList, bindValue, TableHead } from '../../components';
 import { formatMoney, formatNumber, formatPercent, parseMoney } from '../../format';
 import { ItemData } from './ItemData';
 import { answerText, type Batch, type ResultItem, type TaskAnswer, type WorkerRow } from './types';
@@ -91,15 +91,15 @@ export function ResultsPage() {
         <h2 className="section-title">{t('items')}</h2>
         <ErrorBanner error={list.error} />
         <table className="table">
-          <thead>
-            <tr>
-              <th>{t('externalId')}</th>
-              <th>{t('item')}</th>
-              <th>{t('answer')}</th>
-              <th>{b.answer.kind === 'number' ? t('stdError') : t('confidence')}</th>
-              <th>{t('answersBehind')}</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              t('externalId'),
+              t('item'),
+              t('answer'),
+              b.answer.kind === 'number' ? t('stdError') : t('confidence'),
+              t('answersBehind'),
+            ]}
+          />
           <tbody>
             {list.items.map((i) => (
               <tr key={i.itemId}>
@@ -135,17 +135,17 @@ export function ResultsPage() {
           <ErrorBanner error={workers.error} />
         ) : (
           <table className="table">
-            <thead>
-              <tr>
-                <th>{t('worker')}</th>
-                <th>{t('answersCount')}</th>
-                <th>{t('goldAccuracy')}</th>
-                <th>{b.answer.kind === 'number' ? t('noise') : t('quality')}</th>
-                <th>{t('reviews')}</th>
-                <th>{t('earnings')}</th>
-                {b.reward && <th />}
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                t('worker'),
+                t('answersCount'),
+                t('goldAccuracy'),
+                b.answer.kind === 'number' ? t('noise') : t('quality'),
+                t('reviews'),
+                t('earnings'),
+                b.reward && { label: '' },
+              ]}
+            />
             <tbody>
               {workers.data!.items.map((w) => (
                 <tr key={w.workerId}>
