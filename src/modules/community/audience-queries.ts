@@ -2,6 +2,7 @@
 import { and, asc, eq, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { rowsOf } from '../../db/rows.js';
+import { selectRowsOfPerson } from '../../db/select.js';
 import { projectFollows, projectSignups } from '../../db/schema/audience.js';
 import { personEmailSql } from '../accounts/people-sql.js';
 
@@ -50,11 +51,8 @@ export async function deleteFollowsOf(db: Executor, userId: string): Promise<str
 }
 
 export function selectFollowsOf(db: Executor, userId: string) {
-  return db
-    .select({ projectId: projectFollows.projectId, since: projectFollows.createdAt })
-    .from(projectFollows)
-    .where(eq(projectFollows.userId, userId))
-    .orderBy(asc(projectFollows.createdAt));
+  const fields = { projectId: projectFollows.projectId, since: projectFollows.createdAt };
+  return selectRowsOfPerson(db, projectFollows, projectFollows.userId, userId, fields);
 }
 
 /** Rows of a project's table per UTC day (`YYYY-MM-DD` → count) from `from` on. */

@@ -1,7 +1,8 @@
 // Statements on moderation: reports from the crowd (moderation_reports) and what operators did (moderation_actions).
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { rowsOf } from '../../db/rows.js';
+import { selectRowsOfPerson } from '../../db/select.js';
 import { moderationActions, moderationReports } from '../../db/schema/community.js';
 import type { CursorPosition } from '../../lib/cursor.js';
 import { personNameSql } from '../accounts/people-sql.js';
@@ -111,15 +112,11 @@ export async function insertModerationAction(db: Executor, row: typeof moderatio
 
 /** A person's reports, for their personal-data export. */
 export function selectReportsBy(db: Executor, userId: string) {
-  return db
-    .select({
-      id: moderationReports.id,
-      subject: sql<string>`${moderationReports.subjectType} || ':' || ${moderationReports.subjectId}`,
-      reason: moderationReports.reason,
-      status: moderationReports.status,
-      createdAt: moderationReports.createdAt,
-    })
-    .from(moderationReports)
-    .where(eq(moderationReports.reporterId, userId))
-    .orderBy(asc(moderationReports.createdAt));
+  return selectRowsOfPerson(db, moderationReports, moderationReports.reporterId, userId, {
+    id: moderationReports.id,
+    subject: sql<string>`${moderationReports.subjectType} || ':' || ${moderationReports.subjectId}`,
+    reason: moderationReports.reason,
+    status: moderationReports.status,
+    createdAt: moderationReports.createdAt,
+  });
 }

@@ -1,7 +1,8 @@
 // Statements on project updates (project_updates).
-import { asc, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { rowsOf } from '../../db/rows.js';
+import { pick, selectRowsOfPerson } from '../../db/select.js';
 import { projectUpdates } from '../../db/schema/community.js';
 import type { CursorPosition } from '../../lib/cursor.js';
 import { personNameSql } from '../accounts/people-sql.js';
@@ -56,16 +57,6 @@ export async function updateUpdateText(
 
 /** A person's updates, for their personal-data export. */
 export function selectUpdatesBy(db: Executor, userId: string) {
-  return db
-    .select({
-      id: projectUpdates.id,
-      projectId: projectUpdates.projectId,
-      title: projectUpdates.title,
-      body: projectUpdates.body,
-      createdAt: projectUpdates.createdAt,
-      editedAt: projectUpdates.editedAt,
-    })
-    .from(projectUpdates)
-    .where(eq(projectUpdates.authorId, userId))
-    .orderBy(asc(projectUpdates.createdAt));
+  const columns = ['id', 'projectId', 'title', 'body', 'createdAt', 'editedAt'] as const;
+  return selectRowsOfPerson(db, projectUpdates, projectUpdates.authorId, userId, pick(projectUpdates, columns));
 }

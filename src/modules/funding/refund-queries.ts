@@ -1,6 +1,7 @@
 // Every statement on refunds (pledge_refunds).
 import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import { pick } from '../../db/select.js';
 import { pledgeRefunds } from '../../db/schema/funding.js';
 
 export type Refund = typeof pledgeRefunds.$inferSelect;
@@ -50,16 +51,7 @@ export async function selectStaleRefundIds(db: Executor, cutoff: Date, limit: nu
 /** The refunds of these pledges, oldest first, as a person's data export shows them. */
 export function selectRefundsOfPledges(db: Executor, pledgeIds: string[]) {
   return db
-    .select({
-      id: pledgeRefunds.id,
-      pledgeId: pledgeRefunds.pledgeId,
-      amount: pledgeRefunds.amount,
-      currency: pledgeRefunds.currency,
-      reason: pledgeRefunds.reason,
-      status: pledgeRefunds.status,
-      createdAt: pledgeRefunds.createdAt,
-      completedAt: pledgeRefunds.completedAt,
-    })
+    .select(pick(pledgeRefunds, ['id', 'pledgeId', 'amount', 'currency', 'reason', 'status', 'createdAt', 'completedAt']))
     .from(pledgeRefunds)
     .where(inArray(pledgeRefunds.pledgeId, pledgeIds))
     .orderBy(asc(pledgeRefunds.createdAt));

@@ -1,20 +1,11 @@
 // What a person did in idea challenges, read for their personal-data export, oldest first.
-import { asc, eq, getTableColumns, type Table } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { challenges, ideaComparisons, ideaVotes, ideas } from '../../db/schema/ideas.js';
-
-/** Some columns of a table, as a select list. */
-function pick<T extends Table, K extends keyof T['_']['columns'] & string>(table: T, keys: readonly K[]): Pick<T['_']['columns'], K> {
-  const all = getTableColumns(table);
-  return Object.fromEntries(keys.map((k) => [k, all[k]])) as Pick<T['_']['columns'], K>;
-}
+import { pick, selectRowsOfPerson } from '../../db/select.js';
 
 export function selectChallengesOpenedBy(db: Executor, userId: string) {
-  return db
-    .select(pick(challenges, ['id', 'projectId', 'title', 'prompt', 'status', 'createdAt']))
-    .from(challenges)
-    .where(eq(challenges.createdBy, userId))
-    .orderBy(asc(challenges.createdAt));
+  const columns = ['id', 'projectId', 'title', 'prompt', 'status', 'createdAt'] as const;
+  return selectRowsOfPerson(db, challenges, challenges.createdBy, userId, pick(challenges, columns));
 }
 
 export function selectIdeasWrittenBy(db: Executor, userId: string) {
@@ -31,21 +22,14 @@ export function selectIdeasWrittenBy(db: Executor, userId: string) {
     'createdAt',
     'updatedAt',
   ] as const;
-  return db.select(pick(ideas, columns)).from(ideas).where(eq(ideas.authorId, userId)).orderBy(asc(ideas.createdAt));
+  return selectRowsOfPerson(db, ideas, ideas.authorId, userId, pick(ideas, columns));
 }
 
 export function selectVotesCastBy(db: Executor, userId: string) {
-  return db
-    .select(pick(ideaVotes, ['ideaId', 'challengeId', 'value', 'createdAt']))
-    .from(ideaVotes)
-    .where(eq(ideaVotes.userId, userId))
-    .orderBy(asc(ideaVotes.createdAt));
+  return selectRowsOfPerson(db, ideaVotes, ideaVotes.userId, userId, pick(ideaVotes, ['ideaId', 'challengeId', 'value', 'createdAt']));
 }
 
 export function selectComparisonsJudgedBy(db: Executor, userId: string) {
-  return db
-    .select(pick(ideaComparisons, ['challengeId', 'winnerId', 'loserId', 'tie', 'createdAt']))
-    .from(ideaComparisons)
-    .where(eq(ideaComparisons.voterId, userId))
-    .orderBy(asc(ideaComparisons.createdAt));
+  const columns = ['challengeId', 'winnerId', 'loserId', 'tie', 'createdAt'] as const;
+  return selectRowsOfPerson(db, ideaComparisons, ideaComparisons.voterId, userId, pick(ideaComparisons, columns));
 }

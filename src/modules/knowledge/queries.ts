@@ -2,6 +2,7 @@
 import { and, arrayContains, asc, desc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { rowsOf } from '../../db/rows.js';
+import { pick, selectRowsOfPerson } from '../../db/select.js';
 import { answerVotes, answers, questionVotes, questions } from '../../db/schema/knowledge.js';
 import { personNameSql } from '../accounts/people-sql.js';
 import { reputationSql } from '../notifications/reputation-sql.js';
@@ -224,34 +225,12 @@ export async function selectAuthors(db: Executor, ids: string[]): Promise<Map<st
 // A person's data, for their export
 
 export function selectQuestionsBy(db: Executor, userId: string) {
-  return db
-    .select({
-      id: questions.id,
-      projectId: questions.projectId,
-      title: questions.title,
-      body: questions.body,
-      tags: questions.tags,
-      acceptedAnswerId: questions.acceptedAnswerId,
-      createdAt: questions.createdAt,
-      updatedAt: questions.updatedAt,
-    })
-    .from(questions)
-    .where(eq(questions.authorId, userId))
-    .orderBy(asc(questions.createdAt));
+  const columns = ['id', 'projectId', 'title', 'body', 'tags', 'acceptedAnswerId', 'createdAt', 'updatedAt'] as const;
+  return selectRowsOfPerson(db, questions, questions.authorId, userId, pick(questions, columns));
 }
 
 export function selectAnswersBy(db: Executor, userId: string) {
-  return db
-    .select({
-      id: answers.id,
-      questionId: answers.questionId,
-      body: answers.body,
-      createdAt: answers.createdAt,
-      updatedAt: answers.updatedAt,
-    })
-    .from(answers)
-    .where(eq(answers.authorId, userId))
-    .orderBy(asc(answers.createdAt));
+  return selectRowsOfPerson(db, answers, answers.authorId, userId, pick(answers, ['id', 'questionId', 'body', 'createdAt', 'updatedAt']));
 }
 
 /** A person's votes on one kind of post: `{ questionId | answerId, value, createdAt }`, oldest first. */

@@ -1,6 +1,7 @@
 // Every statement on the notifications and reputation_events tables.
-import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import { pick, selectRowsOfPerson } from '../../db/select.js';
 import { notifications, reputationEvents } from '../../db/schema/notifications.js';
 import { subjectVisibleSql } from '../subjects/registry.js';
 
@@ -66,14 +67,7 @@ export async function sumReputation(db: Executor, userId: string): Promise<numbe
 /** A person's notifications, newest first, as their export shows them. */
 export function selectNotificationsOf(db: Executor, userId: string) {
   return db
-    .select({
-      id: notifications.id,
-      kind: notifications.kind,
-      subject: notifications.subject,
-      data: notifications.data,
-      readAt: notifications.readAt,
-      createdAt: notifications.createdAt,
-    })
+    .select(pick(notifications, ['id', 'kind', 'subject', 'data', 'readAt', 'createdAt']))
     .from(notifications)
     .where(eq(notifications.userId, userId))
     .orderBy(desc(notifications.createdAt), desc(notifications.id));
@@ -81,16 +75,8 @@ export function selectNotificationsOf(db: Executor, userId: string) {
 
 /** A person's reputation events, oldest first. */
 export function selectReputationEventsOf(db: Executor, userId: string) {
-  return db
-    .select({
-      points: reputationEvents.points,
-      reason: reputationEvents.reason,
-      subject: reputationEvents.subject,
-      createdAt: reputationEvents.createdAt,
-    })
-    .from(reputationEvents)
-    .where(eq(reputationEvents.userId, userId))
-    .orderBy(asc(reputationEvents.createdAt));
+  const columns = ['points', 'reason', 'subject', 'createdAt'] as const;
+  return selectRowsOfPerson(db, reputationEvents, reputationEvents.userId, userId, pick(reputationEvents, columns));
 }
 
 export async function deleteNotificationsOf(tx: Executor, userId: string): Promise<void> {

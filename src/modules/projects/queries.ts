@@ -1,6 +1,7 @@
 // Every statement on the projects table but the lists of cards (card-queries.ts).
 import { asc, eq, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import { pick } from '../../db/select.js';
 import { projects } from '../../db/schema/projects.js';
 
 export type Project = typeof projects.$inferSelect;
@@ -60,18 +61,7 @@ export async function addToFollowersCount(tx: Executor, id: string, delta: numbe
 /** The projects a person owns, oldest first, drafts and hidden ones included. */
 export function selectProjectsOwnedBy(db: Executor, userId: string) {
   return db
-    .select({
-      id: projects.id,
-      slug: projects.slug,
-      orgId: projects.orgId,
-      title: projects.title,
-      summary: projects.summary,
-      description: projects.description,
-      category: projects.category,
-      hidden: projects.hidden,
-      createdAt: projects.createdAt,
-      updatedAt: projects.updatedAt,
-    })
+    .select(pick(projects, ['id', 'slug', 'orgId', 'title', 'summary', 'description', 'category', 'hidden', 'createdAt', 'updatedAt']))
     .from(projects)
     .where(eq(projects.ownerId, userId))
     .orderBy(asc(projects.createdAt), asc(projects.id));

@@ -3,6 +3,7 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { rowsOf } from '../../db/rows.js';
+import { pick, selectRowsOfPerson } from '../../db/select.js';
 import { taskAssignments, taskBatches, taskBonuses, taskItems, taskWorkers } from '../../db/schema/tasks.js';
 import type { CursorPosition } from '../../lib/cursor.js';
 import { olderThan } from './keyset-sql.js';
@@ -108,16 +109,6 @@ export function selectAnswersOfPerson(db: Executor, userId: string) {
 
 /** Every bonus a person received, oldest first (for their data export). */
 export function selectBonusesOfPerson(db: Executor, userId: string) {
-  return db
-    .select({
-      id: taskBonuses.id,
-      batchId: taskBonuses.batchId,
-      amount: taskBonuses.amount,
-      currency: taskBonuses.currency,
-      reason: taskBonuses.reason,
-      createdAt: taskBonuses.createdAt,
-    })
-    .from(taskBonuses)
-    .where(eq(taskBonuses.userId, userId))
-    .orderBy(asc(taskBonuses.createdAt));
+  const columns = ['id', 'batchId', 'amount', 'currency', 'reason', 'createdAt'] as const;
+  return selectRowsOfPerson(db, taskBonuses, taskBonuses.userId, userId, pick(taskBonuses, columns));
 }
