@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { inject } from 'vitest';
+import { afterAll, inject } from 'vitest';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { loadConfig, type Config } from '../../src/config.js';
 import type { AppContext, Clock } from '../../src/context.js';
@@ -133,4 +133,18 @@ export async function createTestApp(overrides: Partial<Record<keyof Config, stri
 export async function closeTestDatabase() {
   if (shared) await (await shared).close();
   shared = null;
+}
+
+/**
+ * Opens the app the tests of a file share; closes it, and the file's database, after them.
+ * Awaited at the top of the file, so the tests read `t` as a constant.
+ * @example const t = await openTestApp(); const host = await t.signup('Host');
+ */
+export async function openTestApp(overrides: Partial<Record<keyof Config, string>> = {}): Promise<TestApp> {
+  const t = await createTestApp(overrides);
+  afterAll(async () => {
+    await t.close();
+    await closeTestDatabase();
+  });
+  return t;
 }

@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SMTPServer } from 'smtp-server';
-import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
+import { createTestApp, openTestApp } from '../../../test/support/test-app.js';
 import { deliverOutbox, listOutbox } from '../mail/service.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(() => t.close());
+const t = await openTestApp();
 
 describe('accounts', () => {
   describe('signup', () => {

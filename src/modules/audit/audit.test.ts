@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeTestDatabase, createTestApp, type TestApp, type TestUser } from '../../../test/support/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { openTestApp, type TestUser } from '../../../test/support/test-app.js';
 import { pgErrorCode } from '../../db/errors.js';
 import { ensureOperator } from '../accounts/service.js';
 import { settleCampaign } from '../funding/settle-campaign.js';
@@ -21,17 +21,8 @@ import {
   upload,
 } from '../../../test/support/fixtures.js';
 
-let t: TestApp;
-let ops: TestUser;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  ops = await t.operator('Olga Operator');
-});
-afterAll(async () => {
-  await t.close();
-  await closeTestDatabase();
-});
+const t = await openTestApp();
+const ops = await t.operator('Olga Operator');
 
 interface Entry {
   id: string;

@@ -1,15 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, type TestUser } from '../../../test/support/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { openTestApp, type TestUser } from '../../../test/support/test-app.js';
 import { campaignFixture } from '../../../test/support/fixtures.js';
 import { comment } from './test-helpers.js';
 
-let t: TestApp;
-let stranger: TestUser;
-beforeAll(async () => {
-  t = await createTestApp();
-  stranger = await t.signup('Stranger');
-});
-afterAll(() => t.close());
+const t = await openTestApp();
+const stranger = await t.signup('Stranger');
 
 const feed = async (as: TestUser | null, projectId: string) => {
   const res = await t.request(as, 'GET', `/api/v1/projects/${projectId}/activity?limit=100`);

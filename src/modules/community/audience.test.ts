@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { createTestApp, DAY, type TestApp } from '../../../test/support/test-app.js';
+import { openTestApp, DAY } from '../../../test/support/test-app.js';
 import { followerIds, isFollower, pendingSignups } from './audience.js';
 import { fieldsOf, makeProject } from '../../../test/support/fixtures.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(() => t.close());
+const t = await openTestApp();
 
 async function followRows(projectId: string): Promise<number> {
   const res = await t.ctx.db.execute(sql`SELECT count(*)::int AS n FROM project_follows WHERE project_id = ${projectId}`);

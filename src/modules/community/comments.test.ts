@@ -1,17 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
+import { openTestApp } from '../../../test/support/test-app.js';
 import { MAX_DEPTH } from './comments.js';
 import { SUBJECT_TYPES } from './subjects.js';
 import { registerSubject, subjectRowOf } from '../subjects/registry.js';
 import { fieldsOf, makeProject } from '../../../test/support/fixtures.js';
 import { comment, notificationsOf } from './test-helpers.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(() => t.close());
+const t = await openTestApp();
 
 describe('Comments', () => {
   describe('createComment and listComments', () => {

@@ -1,15 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, type TestUser } from '../../../test/support/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { openTestApp } from '../../../test/support/test-app.js';
 import { fieldsOf, makeProject } from '../../../test/support/fixtures.js';
 import { comment, notificationsOf } from './test-helpers.js';
 
-let t: TestApp;
-let operator: TestUser;
-beforeAll(async () => {
-  t = await createTestApp();
-  operator = await t.operator('Oper');
-});
-afterAll(() => t.close());
+const t = await openTestApp();
+const operator = await t.operator('Oper');
 
 describe('Moderation', () => {
   describe('setCommentHidden', () => {

@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, type TestUser } from '../../../test/support/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { openTestApp, type TestUser } from '../../../test/support/test-app.js';
 import { fieldsOf, makeProject } from '../../../test/support/fixtures.js';
 import { notificationsOf } from './test-helpers.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(() => t.close());
+const t = await openTestApp();
 
 async function post(as: TestUser, projectId: string, title = 'News', body = 'Something **happened**') {
   const res = await t.request(as, 'POST', `/api/v1/projects/${projectId}/updates`, { title, body });

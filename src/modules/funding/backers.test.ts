@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { openTestApp } from '../../../test/support/test-app.js';
 import { campaigns, pledges } from '../../db/schema/funding.js';
 import { newId } from '../../lib/ids.js';
 import { backerUserIds, isBacker } from './backers.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(() => t.close());
+const t = await openTestApp();
 
 describe('backers', () => {
   it('lists the people with a pending or collected pledge on any of the project campaigns, once each', async () => {

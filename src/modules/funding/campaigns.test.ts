@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { createTestApp, DAY, type TestApp } from '../../../test/support/test-app.js';
+import { openTestApp, DAY } from '../../../test/support/test-app.js';
 import { campaignFixture, pledge } from '../../../test/support/fixtures.js';
 import { scalar } from '../../../test/support/sql.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(() => t.close());
+const t = await openTestApp();
 
 const future = (days = 30) => new Date(Date.now() + days * DAY).toISOString();
 

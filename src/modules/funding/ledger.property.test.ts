@@ -1,19 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { sql } from 'drizzle-orm';
-import { createTestApp, type TestApp, type TestUser } from '../../../test/support/test-app.js';
+import { openTestApp, type TestUser } from '../../../test/support/test-app.js';
 import { balancesOf } from '../ledger/service.js';
 import { feesOn } from './money.js';
 import { campaignFixture, CARD, FAILS_ON_CHARGE, pledge } from '../../../test/support/fixtures.js';
 import { rowsOf } from '../../../test/support/sql.js';
 
-let t: TestApp;
-let backers: TestUser[];
-beforeAll(async () => {
-  t = await createTestApp();
-  backers = await Promise.all([0, 1, 2].map((i) => t.signup(`Prop ${i}`)));
-});
-afterAll(() => t.close());
+const t = await openTestApp();
+const backers = await Promise.all([0, 1, 2].map((i) => t.signup(`Prop ${i}`)));
 
 type Kind = 'aon' | 'kia' | 'don';
 const MODELS = { aon: 'all_or_nothing', kia: 'keep_it_all', don: 'donation' } as const;

@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
+import { openTestApp } from '../../../test/support/test-app.js';
 import { settleCampaign } from './settle-campaign.js';
 import { feesOn } from './money.js';
 import { campaignFixture, pledge, trialBalanceIsZero } from '../../../test/support/fixtures.js';
 import { scalar } from '../../../test/support/sql.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(() => t.close());
+const t = await openTestApp();
 
 /** A settled keep-it-all campaign of an organization, with one collected pledge of `amount`. */
 async function settledOrgCampaign(amount: number) {

@@ -1,17 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
+import { openTestApp } from '../../../test/support/test-app.js';
 import { newId } from '../../lib/ids.js';
 import { PledgeWriter, type PledgeToWrite, pledgeToWrite } from './pledge-writer.js';
 import type { Pledge } from './pledge-queries.js';
 import { campaignFixture } from '../../../test/support/fixtures.js';
 import { scalar } from '../../../test/support/sql.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(() => t.close());
+const t = await openTestApp();
 
 function pledgeRow(campaignId: string, backerId: string, over: Partial<PledgeToWrite> = {}): Pledge {
   const now = t.clock.now();

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { createTestApp, DAY, type TestApp, type TestUser } from '../../../test/support/test-app.js';
+import { openTestApp, DAY, type TestUser } from '../../../test/support/test-app.js';
 import {
   campaignEntries,
   campaignFixture,
@@ -13,11 +13,7 @@ import {
 } from '../../../test/support/fixtures.js';
 import { scalar } from '../../../test/support/sql.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(() => t.close());
+const t = await openTestApp();
 
 const pledgesOf = (campaignId: string) => scalar(t, sql`SELECT count(*)::int FROM pledges WHERE campaign_id = ${campaignId}`);
 const people = (n: number, name = 'Backer') => Promise.all(Array.from({ length: n }, (_, i) => t.signup(`${name} ${i}`)));

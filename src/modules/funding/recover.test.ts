@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
+import { openTestApp } from '../../../test/support/test-app.js';
 import { pledgeRefunds, pledges } from '../../db/schema/funding.js';
 import { newId } from '../../lib/ids.js';
 import { TestPaymentProvider, TEST_CARDS } from '../payments/test-provider.js';
@@ -10,11 +10,7 @@ import { recoverCollecting, resumeMoneyFlows } from './recover.js';
 import { campaignFixture, CARD, pledge } from '../../../test/support/fixtures.js';
 import { scalar } from '../../../test/support/sql.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(() => t.close());
+const t = await openTestApp();
 
 /** A keep-it-all pledge left `collecting` by a process that died (optionally after charging the card). */
 async function interrupted(campaignId: string, backerId: string, charged: boolean) {

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { createTestApp, DAY, type TestApp } from '../../../test/support/test-app.js';
+import { openTestApp, DAY } from '../../../test/support/test-app.js';
 import { settleCampaign } from './settle-campaign.js';
 import { settleDueCampaigns } from './jobs.js';
 import { dropExpiredErrored } from './recover.js';
@@ -9,11 +9,7 @@ import { feesOn } from './money.js';
 import { campaignEntries, campaignFixture, CARD, FAILS_ON_CHARGE, pledge, trialBalanceIsZero } from '../../../test/support/fixtures.js';
 import { scalar } from '../../../test/support/sql.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(() => t.close());
+const t = await openTestApp();
 
 const hostBalance = (userId: string) =>
   scalar(

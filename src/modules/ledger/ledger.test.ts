@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
+import { openTestApp } from '../../../test/support/test-app.js';
 import { postTransaction, balanceOf, UnbalancedTransactionError } from './service.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(() => t.close());
+const t = await openTestApp();
 
 describe('ledger', () => {
   describe('postTransaction', () => {

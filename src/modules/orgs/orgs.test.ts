@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, type TestUser } from '../../../test/support/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { openTestApp, type TestUser } from '../../../test/support/test-app.js';
 import { fieldsOf } from '../../../test/support/fixtures.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(() => t.close());
+const t = await openTestApp();
 
 async function newOrg(owner: TestUser, name = 'Atelier Vélo') {
   const res = await t.request(owner, 'POST', '/api/v1/orgs', {

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
+import { openTestApp } from '../../../test/support/test-app.js';
 import { paymentCharges } from '../../db/schema/payments.js';
 import { randomToken } from '../../lib/ids.js';
 import { luhnValid, TestPaymentProvider, TEST_CARDS } from './test-provider.js';
@@ -8,13 +8,8 @@ import { paymentProvider, providerForPayment } from './service.js';
 import { statusOf } from '../../http/status.js';
 import { DomainError } from '../../lib/errors.js';
 
-let t: TestApp;
-let provider: TestPaymentProvider;
-beforeAll(async () => {
-  t = await createTestApp();
-  provider = new TestPaymentProvider(t.ctx.db);
-});
-afterAll(() => t.close());
+const t = await openTestApp();
+const provider = new TestPaymentProvider(t.ctx.db);
 
 const key = () => `test:${randomToken(8)}`;
 

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { createTestApp, type TestApp, type TestUser } from '../../../test/support/test-app.js';
+import { openTestApp, type TestUser } from '../../../test/support/test-app.js';
 import { users } from '../../db/schema/accounts.js';
 import { mailOutbox } from '../../db/schema/mail.js';
 import { projectSignups } from '../../db/schema/audience.js';
@@ -9,11 +9,7 @@ import { projects } from '../../db/schema/projects.js';
 import { busyWorld, type BusyWorld, campaignFixture, trialBalanceIsZero } from '../../../test/support/fixtures.js';
 import { scalar } from '../../../test/support/sql.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(() => t.close());
+const t = await openTestApp();
 
 const erase = (who: TestUser | null, body: unknown = { password: who?.password ?? 'x' }) => t.request(who, 'DELETE', '/api/v1/me', body);
 

@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { desc, eq } from 'drizzle-orm';
-import { createTestApp, type TestApp, type TestUser } from '../../../test/support/test-app.js';
+import { createTestApp, openTestApp, type TestUser } from '../../../test/support/test-app.js';
 import { mailOutbox } from '../../db/schema/mail.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(() => t.close());
+const t = await openTestApp();
 
 /** Signs the same person in again: a second session, as from another browser. */
 async function secondSession(u: TestUser, password = u.password): Promise<TestUser> {

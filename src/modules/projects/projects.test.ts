@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, type TestUser } from '../../../test/support/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { openTestApp, type TestUser } from '../../../test/support/test-app.js';
 import { fieldsOf, makeProject } from '../../../test/support/fixtures.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(() => t.close());
+const t = await openTestApp();
 
 /** Reads every page of a list, checking that pages neither repeat nor skip. */
 async function allPages(as: TestUser | null, url: string, limit: number) {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { items, makeBatch, makeProject, upload } from '../../../test/support/fixtures.js';
-import { openTestApp } from './test-helpers.js';
+import { openTestApp } from '../../../test/support/test-app.js';
 
-const { t, host } = await openTestApp('Host');
+const t = await openTestApp();
+const host = await t.signup('Host');
 const stranger = await t.signup('Stranger');
 
 describe('TaskBatches', () => {

@@ -1,9 +1,11 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { items, lease, makeBatch, work } from '../../../test/support/fixtures.js';
-import { openTestApp, rowsIn } from './test-helpers.js';
+import { openTestApp } from '../../../test/support/test-app.js';
+import { rowsIn } from './test-helpers.js';
 
-const { t, host } = await openTestApp('Host');
+const t = await openTestApp();
+const host = await t.signup('Host');
 
 const rows = <T>(q: SQL) => rowsIn<T>(t, q);
 

@@ -5,9 +5,10 @@ import { balanceOf, trialBalance } from '../ledger/service.js';
 import { autoApprove } from './review.js';
 import { CATS_OR_DOGS, itemsCsv, lease, makeBatch, makeProject, publish, submit, upload } from '../../../test/support/fixtures.js';
 import type { TestUser } from '../../../test/support/test-app.js';
-import { openTestApp } from './test-helpers.js';
+import { openTestApp } from '../../../test/support/test-app.js';
 
-const { t, host } = await openTestApp('Hugo Host');
+const t = await openTestApp();
+const host = await t.signup('Hugo Host');
 const project = await makeProject(t, host);
 
 const bal = (account: string) => balanceOf(t.ctx.db, account, 'EUR');

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { type SQL, sql } from 'drizzle-orm';
 import { CATS_OR_DOGS, itemsCsv, lease, makeBatch, makeProject, publish, submit, upload } from '../../../test/support/fixtures.js';
-import { openTestApp, rowsIn } from './test-helpers.js';
+import { openTestApp } from '../../../test/support/test-app.js';
+import { rowsIn } from './test-helpers.js';
 
-const { t, host } = await openTestApp('Hana Host');
+const t = await openTestApp();
+const host = await t.signup('Hana Host');
 const projectId = (await makeProject(t, host)).id;
 
 const rows = <T>(q: SQL) => rowsIn<T>(t, q);
