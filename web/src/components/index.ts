@@ -15,6 +15,7 @@ export { useMutation, type Mutation } from './useMutation';
 export { bindValue } from './bindValue';
 export { ListState, type ListStateProps } from './ListState';
 export { TableHead, type Column } from './TableHead';
+export { SearchBar, type SearchBarProps } from './SearchBar';
 export { SectionList, type SectionListProps, type SectionListRow } from './SectionList';
 export { Avatar, colorFor } from './Avatar';
 export { Time } from './Time';

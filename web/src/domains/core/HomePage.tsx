@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { EmptyState, Icon, usePagedList, bindValue, ListState } from '../../components';
+import { EmptyState, Icon, usePagedList, ListState, SearchBar } from '../../components';
 import { useSession } from '../../session';
 import { ProjectCard } from './ProjectCard';
 import { CATEGORIES, type ProjectCardData } from './projectTypes';
@@ -77,39 +77,38 @@ export function HomePage({ hero = true }: { hero?: boolean }) {
             </button>
           )}
         </div>
-        <search className="search-bar">
-          <form className="contents" onSubmit={submit}>
-            <div className="search-input">
-              <Icon name="search" />
-              <label className="sr-only" htmlFor="explore-q">
-                {t('home.searchLabel')}
-              </label>
-              <input id="explore-q" type="search" {...bindValue(text, setText)} placeholder={t('home.searchPlaceholder')} maxLength={200} />
-            </div>
-            <label className="sr-only" htmlFor="explore-category">
-              {t('home.categoryLabel')}
-            </label>
-            <select id="explore-category" value={category} onChange={(e) => update({ category: e.target.value })}>
-              <option value="">{t('home.allCategories')}</option>
-              {CATEGORIES.map((c) => (
-                <option key={c} value={c}>
-                  {t(`categories.${c}`)}
-                </option>
-              ))}
-            </select>
-            <label className="sr-only" htmlFor="explore-sort">
-              {t('home.sortLabel')}
-            </label>
-            <select id="explore-sort" value={sort || (q ? 'relevance' : 'new')} onChange={(e) => update({ sort: e.target.value })}>
-              {q && <option value="relevance">{t('home.sort.relevance')}</option>}
-              <option value="new">{t('home.sort.new')}</option>
-              <option value="popular">{t('home.sort.popular')}</option>
-            </select>
-            <button type="submit" className="btn btn-primary bar-tall">
-              {t('home.search')}
-            </button>
-          </form>
-        </search>
+        <SearchBar
+          id="explore-q"
+          label={t('home.searchLabel')}
+          placeholder={t('home.searchPlaceholder')}
+          maxLength={200}
+          value={text}
+          onChange={setText}
+          onSubmit={submit}
+        >
+          <label className="sr-only" htmlFor="explore-category">
+            {t('home.categoryLabel')}
+          </label>
+          <select id="explore-category" value={category} onChange={(e) => update({ category: e.target.value })}>
+            <option value="">{t('home.allCategories')}</option>
+            {CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {t(`categories.${c}`)}
+              </option>
+            ))}
+          </select>
+          <label className="sr-only" htmlFor="explore-sort">
+            {t('home.sortLabel')}
+          </label>
+          <select id="explore-sort" value={sort || (q ? 'relevance' : 'new')} onChange={(e) => update({ sort: e.target.value })}>
+            {q && <option value="relevance">{t('home.sort.relevance')}</option>}
+            <option value="new">{t('home.sort.new')}</option>
+            <option value="popular">{t('home.sort.popular')}</option>
+          </select>
+          <button type="submit" className="btn btn-primary bar-tall">
+            {t('home.search')}
+          </button>
+        </SearchBar>
         <ListState
           list={list}
           empty={

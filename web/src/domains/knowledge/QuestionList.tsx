@@ -2,7 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { EmptyState, Icon, Time, usePagedList, ListState } from '../../components';
+import { EmptyState, Time, usePagedList, ListState, SearchBar } from '../../components';
 import { formatNumber } from '../../format';
 import type { QuestionSummary } from './types';
 
@@ -43,26 +43,19 @@ export function QuestionList({ basePath, askHref }: QuestionListProps) {
   return (
     <div className="stack">
       <div className="row-between">
-        <search className="search-bar qa-search">
-          <form className="contents" onSubmit={search}>
-            <div className="search-input">
-              <Icon name="search" />
-              <label className="sr-only" htmlFor="qa-search-input">
-                {t('search.label')}
-              </label>
-              <input
-                id="qa-search-input"
-                type="search"
-                value={words}
-                placeholder={t('search.placeholder')}
-                onChange={(e) => setWords(e.target.value)}
-              />
-            </div>
-            <button type="submit" className="btn">
-              {t('search.button')}
-            </button>
-          </form>
-        </search>
+        <SearchBar
+          className="qa-search"
+          id="qa-search-input"
+          label={t('search.label')}
+          placeholder={t('search.placeholder')}
+          value={words}
+          onChange={setWords}
+          onSubmit={search}
+        >
+          <button type="submit" className="btn">
+            {t('search.button')}
+          </button>
+        </SearchBar>
         {askHref && (
           <Link className="btn btn-primary" to={askHref}>
             {t('ask.button')}
