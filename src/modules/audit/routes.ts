@@ -3,7 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { requireActor, requireOperator } from '../../http/auth.js';
-import { ZIdParams, ZPageQuery, errorResponses, paged } from '../../http/schemas.js';
+import { idRouteSchema } from '../../http/route-schema.js';
+import { ZPageQuery, errorResponses, paged } from '../../http/schemas.js';
 import { listAudit, listOrgAudit } from './list-audit.js';
 
 const ZWhen = z.union([
@@ -47,6 +48,7 @@ export const ZAuditEntry = z.object({
 export async function auditRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['audit'];
+  const onId = idRouteSchema('audit');
 
   r.get(
     '/audit',
@@ -67,15 +69,11 @@ export async function auditRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.get(
     '/orgs/:id/audit',
-    {
-      schema: {
-        tags,
-        summary: "An organization's audit log (its owners and admins): actions on it, its members, projects and money",
-        params: ZIdParams,
-        querystring: ZAuditQuery.omit({ orgId: true }),
-        response: { 200: paged(ZAuditEntry), ...errorResponses },
-      },
-    },
+    onId({
+      summary: "An organization's audit log (its owners and admins): actions on it, its members, projects and money",
+      querystring: ZAuditQuery.omit({ orgId: true }),
+      response: { 200: paged(ZAuditEntry) },
+    }),
     async (request) => listOrgAudit(ctx, requireActor(request), request.params.id, request.query),
   );
 }

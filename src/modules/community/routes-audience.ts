@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { requireActor } from '../../http/auth.js';
+import { idRouteSchema } from '../../http/route-schema.js';
 import { ZIdParams, ZLocale, errorResponses } from '../../http/schemas.js';
 import { followProject, unfollowProject } from './follows.js';
 import { signUpForLaunch, signupStats } from './signups.js';
@@ -36,6 +37,7 @@ const ZSignupStats = z.object({
 export async function audienceRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['community'];
+  const onId = idRouteSchema('community');
 
   r.post(
     '/projects/:id/follow',
@@ -45,27 +47,21 @@ export async function audienceRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.delete(
     '/projects/:id/follow',
-    {
-      schema: {
-        tags,
-        summary: 'Stop following a project (idempotent)',
-        params: ZIdParams,
-        response: { 200: ZFollowState, ...errorResponses },
-      },
-    },
+    onId({
+      summary: 'Stop following a project (idempotent)',
+      response: { 200: ZFollowState },
+    }),
     async (request) => unfollowProject(ctx, requireActor(request), request.params.id),
   );
 
   r.post(
     '/projects/:id/signups',
     {
-      schema: {
-        tags,
+      ...onId({
         summary: '"Notify me at launch": your account e-mail when signed in, else {email}; 201 the first time, 200 after',
-        params: ZIdParams,
         body: ZSignupRequest,
-        response: { 200: ZSignupAnswer, 201: ZSignupAnswer, ...errorResponses },
-      },
+        response: { 200: ZSignupAnswer, 201: ZSignupAnswer },
+      }),
       config: { auth: 'anyone', rateLimit: { max: 20, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
@@ -76,15 +72,11 @@ export async function audienceRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.get(
     '/projects/:id/signups',
-    {
-      schema: {
-        tags,
-        summary: 'Launch sign-ups for the validation panel (hosts): total and per day',
-        params: ZIdParams,
-        querystring: z.object({ days: z.coerce.number().int().min(1).max(366).default(30) }),
-        response: { 200: ZSignupStats, ...errorResponses },
-      },
-    },
+    onId({
+      summary: 'Launch sign-ups for the validation panel (hosts): total and per day',
+      querystring: z.object({ days: z.coerce.number().int().min(1).max(366).default(30) }),
+      response: { 200: ZSignupStats },
+    }),
     async (request) => signupStats(ctx, request.actor, request.params.id, request.query.days),
   );
 }

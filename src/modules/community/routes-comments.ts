@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { requireActor } from '../../http/auth.js';
 import { DomainError } from '../../lib/errors.js';
+import { idRouteSchema } from '../../http/route-schema.js';
 import { ZIdParams, ZPageQuery, errorResponses, paged } from '../../http/schemas.js';
 import { listActivity } from './activity.js';
 import { createComment, getComment, listComments } from './comments.js';
@@ -53,6 +54,7 @@ export const ZActivity = z.object({
 export async function commentRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['community'];
+  const onId = idRouteSchema('community');
 
   r.get(
     '/comments',
@@ -105,15 +107,11 @@ export async function commentRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.get(
     '/projects/:id/activity',
-    {
-      schema: {
-        tags,
-        summary: "A project's activity feed, newest first",
-        params: ZIdParams,
-        querystring: ZPageQuery.extend({ kind: z.string().max(50).optional() }),
-        response: { 200: paged(ZActivity), ...errorResponses },
-      },
-    },
+    onId({
+      summary: "A project's activity feed, newest first",
+      querystring: ZPageQuery.extend({ kind: z.string().max(50).optional() }),
+      response: { 200: paged(ZActivity) },
+    }),
     async (request) => listActivity(ctx, request.actor, request.params.id, request.query),
   );
 }

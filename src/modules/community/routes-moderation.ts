@@ -3,7 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { requireActor, requireOperator } from '../../http/auth.js';
-import { ZIdParams, ZPageQuery, errorResponses, paged } from '../../http/schemas.js';
+import { idRouteSchema } from '../../http/route-schema.js';
+import { ZPageQuery, errorResponses, paged } from '../../http/schemas.js';
 import { ZProject } from '../projects/schemas.js';
 import { presentProject } from '../projects/service.js';
 import { setCommentHidden } from './hide-comment.js';
@@ -57,18 +58,17 @@ export const ZReport = z.object({
 export async function moderationRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['moderation'];
+  const onId = idRouteSchema('moderation');
 
   for (const type of ['comment', 'project'] as const satisfies readonly ModeratedType[]) {
     r.post(
       `/${type}s/:id/report`,
       {
-        schema: {
-          tags,
+        ...onId({
           summary: `Report a ${type} to the operators (201 the first time, 200 while your report is open)`,
-          params: ZIdParams,
           body: ZReportRequest,
-          response: { 200: ZReportReceipt, 201: ZReportReceipt, ...errorResponses },
-        },
+          response: { 200: ZReportReceipt, 201: ZReportReceipt },
+        }),
         config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
       },
       async (request, reply) => {
@@ -97,15 +97,11 @@ export async function moderationRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.post(
     '/moderation/reports/:id/resolve',
-    {
-      schema: {
-        tags,
-        summary: 'Resolve a report (operators): hide its subject or dismiss; resolves every open report on that subject',
-        params: ZIdParams,
-        body: ZResolveReportRequest,
-        response: { 200: ZReport, ...errorResponses },
-      },
-    },
+    onId({
+      summary: 'Resolve a report (operators): hide its subject or dismiss; resolves every open report on that subject',
+      body: ZResolveReportRequest,
+      response: { 200: ZReport },
+    }),
     async (request) => resolveReport(ctx, requireOperator(request), request.params.id, request.body, auditContext(request)),
   );
 
@@ -113,30 +109,22 @@ export async function moderationRoutes(app: FastifyInstance, ctx: AppContext) {
     const verb = hidden ? 'hide' : 'unhide';
     r.post(
       `/comments/:id/${verb}`,
-      {
-        schema: {
-          tags,
-          summary: hidden ? 'Hide a comment (operators)' : 'Show a hidden comment again (operators)',
-          params: ZIdParams,
-          body: ZHideRequest,
-          response: { 200: ZComment, ...errorResponses },
-        },
-      },
+      onId({
+        summary: hidden ? 'Hide a comment (operators)' : 'Show a hidden comment again (operators)',
+        body: ZHideRequest,
+        response: { 200: ZComment },
+      }),
       async (request) =>
         setCommentHidden(ctx, requireOperator(request), request.params.id, hidden, request.body?.reason, auditContext(request)),
     );
 
     r.post(
       `/projects/:id/${verb}`,
-      {
-        schema: {
-          tags,
-          summary: hidden ? 'Hide a project (operators)' : 'Show a hidden project again (operators)',
-          params: ZIdParams,
-          body: ZHideRequest,
-          response: { 200: ZProject, ...errorResponses },
-        },
-      },
+      onId({
+        summary: hidden ? 'Hide a project (operators)' : 'Show a hidden project again (operators)',
+        body: ZHideRequest,
+        response: { 200: ZProject },
+      }),
       async (request) => {
         const operator = requireOperator(request);
         return presentProject(

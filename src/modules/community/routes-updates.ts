@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { requireActor } from '../../http/auth.js';
+import { idRouteSchema } from '../../http/route-schema.js';
 import { ZIdParams, ZPageQuery, errorResponses, paged } from '../../http/schemas.js';
 import { editUpdate, getUpdate, listUpdates, postUpdate } from './updates.js';
 
@@ -27,32 +28,25 @@ export const ZUpdate = z.object({
 export async function updateRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['community'];
+  const onId = idRouteSchema('community');
 
   r.post(
     '/projects/:id/updates',
-    {
-      schema: {
-        tags,
-        summary: 'Post an update to the followers (hosts)',
-        params: ZIdParams,
-        body: ZCreateUpdateRequest,
-        response: { 201: ZUpdate, ...errorResponses },
-      },
-    },
+    onId({
+      summary: 'Post an update to the followers (hosts)',
+      body: ZCreateUpdateRequest,
+      response: { 201: ZUpdate },
+    }),
     async (request, reply) => reply.status(201).send(await postUpdate(ctx, requireActor(request), request.params.id, request.body)),
   );
 
   r.get(
     '/projects/:id/updates',
-    {
-      schema: {
-        tags,
-        summary: "A project's updates, newest first",
-        params: ZIdParams,
-        querystring: ZPageQuery,
-        response: { 200: paged(ZUpdate), ...errorResponses },
-      },
-    },
+    onId({
+      summary: "A project's updates, newest first",
+      querystring: ZPageQuery,
+      response: { 200: paged(ZUpdate) },
+    }),
     async (request) => listUpdates(ctx, request.actor, request.params.id, request.query),
   );
 
@@ -64,15 +58,11 @@ export async function updateRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.patch(
     '/updates/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Edit an update (hosts; followers are not told again)',
-        params: ZIdParams,
-        body: ZEditUpdateRequest,
-        response: { 200: ZUpdate, ...errorResponses },
-      },
-    },
+    onId({
+      summary: 'Edit an update (hosts; followers are not told again)',
+      body: ZEditUpdateRequest,
+      response: { 200: ZUpdate },
+    }),
     async (request) => editUpdate(ctx, requireActor(request), request.params.id, request.body),
   );
 }

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { requireActor, requireOperator } from '../../http/auth.js';
 import { RATE_LIMITS } from '../../http/rate-limit.js';
-import { ZIdParams, ZPageQuery, errorResponses } from '../../http/schemas.js';
+import { idRouteSchema } from '../../http/route-schema.js';
+import { ZPageQuery, errorResponses } from '../../http/schemas.js';
 import { forgetCampaignTerms } from './campaign-terms.js';
 import { campaignLedger } from './ledger-view.js';
 import { balanceOwner, hostBalance } from './host-balance.js';
@@ -68,19 +69,18 @@ const ZLedgerView = z.object({
 export async function fundingMoneyRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['funding'];
+  const onId = idRouteSchema('funding');
 
   r.post(
     '/campaigns/:id/settle',
     {
-      schema: {
-        tags,
+      ...onId({
         summary: 'Settle a campaign (operators; the scheduler does it at the deadline)',
         description:
           'Charges every pending pledge of a successful all-or-nothing campaign, voids them if it failed, takes fees and releases the rest to the host. `{endNow: true}` ends a live campaign first. Idempotent and resumable.',
-        params: ZIdParams,
         body: ZSettleRequest,
-        response: { 200: ZSettlement, ...errorResponses },
-      },
+        response: { 200: ZSettlement },
+      }),
       config: { idempotent: true, rateLimit: RATE_LIMITS.money },
     },
     async (request) => {
@@ -93,28 +93,22 @@ export async function fundingMoneyRoutes(app: FastifyInstance, ctx: AppContext) 
 
   r.get(
     '/campaigns/:id/ledger',
-    {
-      schema: {
-        tags,
-        summary: 'Where a campaign’s money went: totals that add up, and its ledger transactions (public)',
-        params: ZIdParams,
-        querystring: ZPageQuery.extend({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
-        response: { 200: ZLedgerView, ...errorResponses },
-      },
-    },
+    onId({
+      summary: 'Where a campaign’s money went: totals that add up, and its ledger transactions (public)',
+      querystring: ZPageQuery.extend({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
+      response: { 200: ZLedgerView },
+    }),
     async (request) => campaignLedger(ctx, request.params.id, request.actor, request.query),
   );
 
   r.post(
     '/pledges/:id/refund',
     {
-      schema: {
-        tags,
+      ...onId({
         summary: 'Refund a collected pledge, whole or in part (hosts, operators)',
-        params: ZIdParams,
         body: ZRefundRequest,
-        response: { 200: ZRefund, ...errorResponses },
-      },
+        response: { 200: ZRefund },
+      }),
       config: { idempotent: true, rateLimit: RATE_LIMITS.money },
     },
     async (request) => refundPledge(ctx, requireActor(request), request.params.id, request.body, auditContext(request)),
@@ -138,12 +132,10 @@ export async function fundingMoneyRoutes(app: FastifyInstance, ctx: AppContext) 
     '/orgs/:id/balance',
     {
       config: { auth: 'person' },
-      schema: {
-        tags,
+      ...onId({
         summary: 'An organization’s host balance and payouts (its owners and admins)',
-        params: ZIdParams,
-        response: { 200: ZBalance, ...errorResponses },
-      },
+        response: { 200: ZBalance },
+      }),
     },
     async (request) => hostBalance(ctx, await balanceOwner(ctx, requireActor(request), request.params.id)),
   );

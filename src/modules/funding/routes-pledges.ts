@@ -5,6 +5,7 @@ import type { AppContext } from '../../context.js';
 import { requireActor } from '../../http/auth.js';
 import { idempotencyKeyOf, sendAnswer } from '../../http/idempotency.js';
 import { RATE_LIMITS } from '../../http/rate-limit.js';
+import { idRouteSchema } from '../../http/route-schema.js';
 import { ZErrorBody, ZIdParams, ZPageQuery, errorResponses, paged } from '../../http/schemas.js';
 import { cancelPledge } from './cancel-pledge.js';
 import { createPledge } from './create-pledge.js';
@@ -40,21 +41,20 @@ const ZHostPledge = ZPledge.extend({
 export async function fundingPledgeRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['funding'];
+  const onId = idRouteSchema('funding');
 
   r.post(
     '/campaigns/:id/pledges',
     {
-      schema: {
-        tags,
+      ...onId({
         summary: 'Back a campaign',
         description:
           'One pledge a backer a campaign (donations excepted). All-or-nothing: the card is verified and saved, the pledge is `pending` and charged only if the campaign succeeds. ' +
           'Keep-it-all and donation: charged at once (`collected`). A declined card is a 402 and leaves nothing behind. Honours `Idempotency-Key` (kept on the pledge itself): ' +
           'a repeat returns the first answer, errors included; the same key with another body is a 409.',
-        params: ZIdParams,
         body: ZCreatePledgeRequest,
-        response: { 201: ZPledge, 402: ZErrorBody, ...errorResponses },
-      },
+        response: { 201: ZPledge, 402: ZErrorBody },
+      }),
       // The key is kept on the pledge, by the statement that writes it (see create-pledge.ts): no claim before it.
       config: { idempotent: 'in-write', rateLimit: RATE_LIMITS.money },
     },
@@ -68,13 +68,11 @@ export async function fundingPledgeRoutes(app: FastifyInstance, ctx: AppContext)
     '/campaigns/:id/pledges',
     {
       config: { auth: 'person' },
-      schema: {
-        tags,
+      ...onId({
         summary: 'A campaign’s pledges with their backers (hosts)',
-        params: ZIdParams,
         querystring: ZPageQuery.extend({ status: z.enum(PLEDGE_STATUSES).optional() }),
-        response: { 200: paged(ZHostPledge), ...errorResponses },
-      },
+        response: { 200: paged(ZHostPledge) },
+      }),
     },
     async (request) => campaignPledges(ctx, requireActor(request), request.params.id, request.query),
   );
@@ -142,27 +140,21 @@ export async function fundingPledgeRoutes(app: FastifyInstance, ctx: AppContext)
 
   r.patch(
     '/pledges/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Change my pledge before the deadline (amount, tier, shipping country)',
-        params: ZIdParams,
-        body: ZUpdatePledgeRequest,
-        response: { 200: ZPledge, ...errorResponses },
-      },
-    },
+    onId({
+      summary: 'Change my pledge before the deadline (amount, tier, shipping country)',
+      body: ZUpdatePledgeRequest,
+      response: { 200: ZPledge },
+    }),
     async (request) => updatePledge(ctx, requireActor(request), request.params.id, request.body),
   );
 
   r.delete(
     '/pledges/:id',
     {
-      schema: {
-        tags,
+      ...onId({
         summary: 'Cancel my pledge before the deadline (a charged one is refunded)',
-        params: ZIdParams,
-        response: { 200: ZPledge, ...errorResponses },
-      },
+        response: { 200: ZPledge },
+      }),
       config: { rateLimit: RATE_LIMITS.money },
     },
     async (request) => cancelPledge(ctx, requireActor(request), request.params.id),
@@ -171,13 +163,11 @@ export async function fundingPledgeRoutes(app: FastifyInstance, ctx: AppContext)
   r.post(
     '/pledges/:id/fix',
     {
-      schema: {
-        tags,
+      ...onId({
         summary: 'Fix my errored pledge with another card, within 7 days',
-        params: ZIdParams,
         body: ZFixPledgeRequest,
-        response: { 200: ZPledge, 402: ZErrorBody, ...errorResponses },
-      },
+        response: { 200: ZPledge, 402: ZErrorBody },
+      }),
       config: { idempotent: true, rateLimit: RATE_LIMITS.money },
     },
     async (request) => fixPledge(ctx, requireActor(request), request.params.id, request.body.payment, auditContext(request)),

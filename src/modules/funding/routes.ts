@@ -3,7 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { requireActor } from '../../http/auth.js';
-import { ZIdParams, ZPageQuery, errorResponses, paged } from '../../http/schemas.js';
+import { idRouteSchema } from '../../http/route-schema.js';
+import { ZPageQuery, errorResponses, paged } from '../../http/schemas.js';
 import { findCampaign, presentCampaign } from './campaigns.js';
 import { cancelCampaign } from './cancel-campaign.js';
 import { forgetCampaignTerms } from './campaign-terms.js';
@@ -22,6 +23,7 @@ const ZTierParams = z.object({ id: z.string().min(1).max(100), tierId: z.string(
 export async function fundingRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['funding'];
+  const onId = idRouteSchema('funding');
   const view = async (id: string, actor: Parameters<typeof findCampaign>[2]) => {
     const { campaign, project } = await findCampaign(ctx.db, id, actor);
     return presentCampaign(ctx, campaign, project, actor);
@@ -29,17 +31,13 @@ export async function fundingRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.post(
     '/projects/:id/campaigns',
-    {
-      schema: {
-        tags,
-        summary: 'Create a draft campaign with its tiers and stretch goals (hosts)',
-        description:
-          'Amounts are integer minor units in the campaign currency (or `{amount, currency}`). `limit` is how many backers a tier can take.',
-        params: ZIdParams,
-        body: ZCreateCampaignRequest,
-        response: { 201: ZCampaign, ...errorResponses },
-      },
-    },
+    onId({
+      summary: 'Create a draft campaign with its tiers and stretch goals (hosts)',
+      description:
+        'Amounts are integer minor units in the campaign currency (or `{amount, currency}`). `limit` is how many backers a tier can take.',
+      body: ZCreateCampaignRequest,
+      response: { 201: ZCampaign },
+    }),
     async (request, reply) => {
       const actor = requireActor(request);
       const id = await createCampaign(ctx, actor, request.params.id, request.body);
@@ -49,42 +47,30 @@ export async function fundingRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.get(
     '/projects/:id/campaigns',
-    {
-      schema: {
-        tags,
-        summary: 'A project’s campaigns, newest first (drafts for hosts only)',
-        params: ZIdParams,
-        querystring: ZPageQuery,
-        response: { 200: paged(ZCampaign), ...errorResponses },
-      },
-    },
+    onId({
+      summary: 'A project’s campaigns, newest first (drafts for hosts only)',
+      querystring: ZPageQuery,
+      response: { 200: paged(ZCampaign) },
+    }),
     async (request) => projectCampaigns(ctx, request.actor, request.params.id, request.query),
   );
 
   r.get(
     '/campaigns/:id',
-    {
-      schema: {
-        tags,
-        summary: 'A campaign: goal, raised, backers, deadline, tiers with what each has left',
-        params: ZIdParams,
-        response: { 200: ZCampaign, ...errorResponses },
-      },
-    },
+    onId({
+      summary: 'A campaign: goal, raised, backers, deadline, tiers with what each has left',
+      response: { 200: ZCampaign },
+    }),
     async (request) => view(request.params.id, request.actor),
   );
 
   r.patch(
     '/campaigns/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Edit a campaign (hosts; goal and deadline only while a draft)',
-        params: ZIdParams,
-        body: ZUpdateCampaignRequest,
-        response: { 200: ZCampaign, ...errorResponses },
-      },
-    },
+    onId({
+      summary: 'Edit a campaign (hosts; goal and deadline only while a draft)',
+      body: ZUpdateCampaignRequest,
+      response: { 200: ZCampaign },
+    }),
     async (request) => {
       const actor = requireActor(request);
       await updateCampaign(ctx, actor, request.params.id, request.body);
@@ -95,14 +81,10 @@ export async function fundingRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.post(
     '/campaigns/:id/launch',
-    {
-      schema: {
-        tags,
-        summary: 'Launch a draft campaign: it goes live, sign-ups and followers are told (hosts)',
-        params: ZIdParams,
-        response: { 200: ZCampaign, ...errorResponses },
-      },
-    },
+    onId({
+      summary: 'Launch a draft campaign: it goes live, sign-ups and followers are told (hosts)',
+      response: { 200: ZCampaign },
+    }),
     async (request) => {
       const actor = requireActor(request);
       await launchCampaign(ctx, actor, request.params.id);
@@ -112,14 +94,10 @@ export async function fundingRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.post(
     '/campaigns/:id/cancel',
-    {
-      schema: {
-        tags,
-        summary: 'Call a campaign off (hosts): a draft, or a live campaign whose backers were not charged yet (their pledges are voided)',
-        params: ZIdParams,
-        response: { 200: ZCampaign, ...errorResponses },
-      },
-    },
+    onId({
+      summary: 'Call a campaign off (hosts): a draft, or a live campaign whose backers were not charged yet (their pledges are voided)',
+      response: { 200: ZCampaign },
+    }),
     async (request) => {
       const actor = requireActor(request);
       await cancelCampaign(ctx, actor, request.params.id, auditContext(request));
@@ -129,15 +107,11 @@ export async function fundingRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.post(
     '/campaigns/:id/tiers',
-    {
-      schema: {
-        tags,
-        summary: 'Add a reward tier (hosts; also while live)',
-        params: ZIdParams,
-        body: ZTierInput,
-        response: { 201: ZTier, ...errorResponses },
-      },
-    },
+    onId({
+      summary: 'Add a reward tier (hosts; also while live)',
+      body: ZTierInput,
+      response: { 201: ZTier },
+    }),
     async (request, reply) => {
       const actor = requireActor(request);
       const tierId = await addTier(ctx, actor, request.params.id, request.body);

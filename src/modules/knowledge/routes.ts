@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.js';
 import { requireActor } from '../../http/auth.js';
+import { idRouteSchema } from '../../http/route-schema.js';
 import { ZIdParams, errorResponses, paged } from '../../http/schemas.js';
 import { setAccepted } from './accept.js';
 import { answerQuestion, editAnswer } from './answers.js';
@@ -26,22 +27,19 @@ const REPUTATION_NOTE =
 export async function knowledgeRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['knowledge'];
+  const onId = idRouteSchema('knowledge');
 
   /** Voting on a post and taking the vote back: the same two routes on questions and on answers. */
   const voteRoutes = (post: 'question' | 'answer', vote: typeof voteQuestion) => {
     const what = post === 'question' ? 'a question' : 'an answer';
     r.post(
       `/${post}s/:id/votes`,
-      {
-        schema: {
-          tags,
-          summary: `Vote ${what} up (1) or down (-1)`,
-          description: REPUTATION_NOTE,
-          params: ZIdParams,
-          body: ZVoteRequest,
-          response: { 200: ZVoteAnswer, ...errorResponses },
-        },
-      },
+      onId({
+        summary: `Vote ${what} up (1) or down (-1)`,
+        description: REPUTATION_NOTE,
+        body: ZVoteRequest,
+        response: { 200: ZVoteAnswer },
+      }),
       async (request) => vote(ctx, requireActor(request), request.params.id, request.body.value),
     );
     r.delete(
@@ -53,15 +51,11 @@ export async function knowledgeRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.post(
     '/projects/:id/questions',
-    {
-      schema: {
-        tags,
-        summary: 'Ask a question on a project',
-        params: ZIdParams,
-        body: ZAskRequest,
-        response: { 201: ZQuestion, ...errorResponses },
-      },
-    },
+    onId({
+      summary: 'Ask a question on a project',
+      body: ZAskRequest,
+      response: { 201: ZQuestion },
+    }),
     async (request, reply) => {
       const actor = requireActor(request);
       const id = await askQuestion(ctx, actor, request.params.id, request.body);
@@ -103,42 +97,30 @@ export async function knowledgeRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.get(
     '/projects/:id/questions',
-    {
-      schema: {
-        tags,
-        summary: "A project's questions (same filters as GET /questions)",
-        params: ZIdParams,
-        querystring: ZQuestionsQuery.omit({ projectId: true, scope: true }),
-        response: { 200: paged(ZQuestionSummary), ...errorResponses },
-      },
-    },
+    onId({
+      summary: "A project's questions (same filters as GET /questions)",
+      querystring: ZQuestionsQuery.omit({ projectId: true, scope: true }),
+      response: { 200: paged(ZQuestionSummary) },
+    }),
     async (request) => listQuestions(ctx, request.actor, { ...request.query, projectId: request.params.id, scope: 'all' }),
   );
 
   r.get(
     '/questions/:id',
-    {
-      schema: {
-        tags,
-        summary: 'A question with its answers (accepted first, then by score)',
-        params: ZIdParams,
-        response: { 200: ZQuestion, ...errorResponses },
-      },
-    },
+    onId({
+      summary: 'A question with its answers (accepted first, then by score)',
+      response: { 200: ZQuestion },
+    }),
     async (request) => getQuestion(ctx, request.actor, request.params.id),
   );
 
   r.patch(
     '/questions/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Edit a question (its author, or the project hosts)',
-        params: ZIdParams,
-        body: ZEditQuestionRequest,
-        response: { 200: ZQuestion, ...errorResponses },
-      },
-    },
+    onId({
+      summary: 'Edit a question (its author, or the project hosts)',
+      body: ZEditQuestionRequest,
+      response: { 200: ZQuestion },
+    }),
     async (request) => {
       const actor = requireActor(request);
       await editQuestion(ctx, actor, request.params.id, request.body);
@@ -150,30 +132,22 @@ export async function knowledgeRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.post(
     '/questions/:id/answers',
-    {
-      schema: {
-        tags,
-        summary: 'Answer a question',
-        params: ZIdParams,
-        body: ZAnswerRequest,
-        response: { 201: ZAnswer, ...errorResponses },
-      },
-    },
+    onId({
+      summary: 'Answer a question',
+      body: ZAnswerRequest,
+      response: { 201: ZAnswer },
+    }),
     async (request, reply) =>
       reply.status(201).send(await answerQuestion(ctx, requireActor(request), request.params.id, request.body.body)),
   );
 
   r.patch(
     '/answers/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Edit an answer (its author, or the project hosts)',
-        params: ZIdParams,
-        body: ZAnswerRequest,
-        response: { 200: ZAnswer, ...errorResponses },
-      },
-    },
+    onId({
+      summary: 'Edit an answer (its author, or the project hosts)',
+      body: ZAnswerRequest,
+      response: { 200: ZAnswer },
+    }),
     async (request) => editAnswer(ctx, requireActor(request), request.params.id, request.body.body),
   );
 
@@ -183,13 +157,11 @@ export async function knowledgeRoutes(app: FastifyInstance, ctx: AppContext) {
     r.route({
       method: accept ? 'POST' : 'DELETE',
       url: '/answers/:id/accept',
-      schema: {
-        tags,
+      ...onId({
         summary: accept ? 'Accept this answer (the author of the question)' : 'Take back the acceptance of this answer',
         ...(accept ? { description: REPUTATION_NOTE } : {}),
-        params: ZIdParams,
-        response: { 200: ZQuestion, ...errorResponses },
-      },
+        response: { 200: ZQuestion },
+      }),
       handler: async (request) => {
         const actor = requireActor(request);
         return getQuestion(ctx, actor, await setAccepted(ctx, actor, request.params.id, accept));

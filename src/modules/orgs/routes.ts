@@ -3,7 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { requireActor } from '../../http/auth.js';
-import { ZIdParams, errorResponses } from '../../http/schemas.js';
+import { idRouteSchema } from '../../http/route-schema.js';
+import { errorResponses } from '../../http/schemas.js';
 import { ZProjectCard } from '../../http/project-card.js';
 import { addMember, changeMemberRole, createOrg, myOrgs, orgView, removeMember, updateOrg } from './service.js';
 import { auditContext } from '../audit/record-audit.js';
@@ -54,6 +55,7 @@ const ZMemberParams = z.object({ id: z.string().min(1).max(100), userId: z.strin
 export async function orgsRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['orgs'];
+  const onId = idRouteSchema('orgs');
 
   r.post(
     '/orgs',
@@ -74,28 +76,20 @@ export async function orgsRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.get(
     '/orgs/:id',
-    {
-      schema: {
-        tags,
-        summary: 'An organization by id or slug: members and projects',
-        params: ZIdParams,
-        response: { 200: ZOrg, ...errorResponses },
-      },
-    },
+    onId({
+      summary: 'An organization by id or slug: members and projects',
+      response: { 200: ZOrg },
+    }),
     async (request) => orgView(ctx, request.params.id, request.actor),
   );
 
   r.patch(
     '/orgs/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Edit an organization (owners and admins)',
-        params: ZIdParams,
-        body: ZUpdateOrgRequest,
-        response: { 200: ZOrg, ...errorResponses },
-      },
-    },
+    onId({
+      summary: 'Edit an organization (owners and admins)',
+      body: ZUpdateOrgRequest,
+      response: { 200: ZOrg },
+    }),
     async (request) => {
       const actor = requireActor(request);
       return orgView(ctx, await updateOrg(ctx, actor, request.params.id, request.body, auditContext(request)), actor);
@@ -104,15 +98,11 @@ export async function orgsRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.post(
     '/orgs/:id/members',
-    {
-      schema: {
-        tags,
-        summary: 'Add a member by userId or e-mail (owners and admins; only owners grant owner/admin)',
-        params: ZIdParams,
-        body: ZAddMemberRequest,
-        response: { 201: ZOrgMember, ...errorResponses },
-      },
-    },
+    onId({
+      summary: 'Add a member by userId or e-mail (owners and admins; only owners grant owner/admin)',
+      body: ZAddMemberRequest,
+      response: { 201: ZOrgMember },
+    }),
     async (request, reply) =>
       reply.status(201).send(await addMember(ctx, requireActor(request), request.params.id, request.body, auditContext(request))),
   );

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { requireActor } from '../../http/auth.js';
+import { idRouteSchema } from '../../http/route-schema.js';
 import { ZIdParams, ZPageQuery, errorResponses, paged } from '../../http/schemas.js';
 import { exploreProjects, followedProjects, hostedProjects, SORTS } from './explore.js';
 import { ZProject, ZProjectCard } from './schemas.js';
@@ -50,6 +51,7 @@ export const ZExploreQuery = ZPageQuery.extend({
 export async function projectsRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['projects'];
+  const onId = idRouteSchema('projects');
 
   r.get(
     '/projects',
@@ -82,15 +84,11 @@ export async function projectsRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.patch(
     '/projects/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Edit a project (hosts)',
-        params: ZIdParams,
-        body: ZUpdateProjectRequest,
-        response: { 200: ZProject, ...errorResponses },
-      },
-    },
+    onId({
+      summary: 'Edit a project (hosts)',
+      body: ZUpdateProjectRequest,
+      response: { 200: ZProject },
+    }),
     async (request) => {
       const actor = requireActor(request);
       return presentProject(ctx, await updateProject(ctx, actor, request.params.id, request.body, auditContext(request)), actor);
