@@ -1,4 +1,5 @@
 import type { Executor } from '../../db/client.js';
+import { registeredFunction } from '../../lib/registered.js';
 
 /**
  * Finds an organization by id or slug (404 when unknown) and the person's role in it. The orgs module registers
@@ -6,18 +7,15 @@ import type { Executor } from '../../db/client.js';
  */
 export type OrgRoleLookup = (db: Executor, idOrSlug: string, userId: string) => Promise<{ orgId: string; role: string | null }>;
 
-let lookup: OrgRoleLookup | null = null;
+const lookup = registeredFunction<OrgRoleLookup>('audit: the orgs module has not registered its role lookup');
 
 /** Registers how organizations and roles are found (once, by the orgs module). */
-export function registerOrgRoleLookup(fn: OrgRoleLookup): void {
-  lookup = fn;
-}
+export const registerOrgRoleLookup = lookup.register;
 
 /**
  * The organization and the person's role in it, through the registered lookup.
  * @example const { orgId, role } = await orgRoleFor(db, 'atelier-velo', 'usr_…')
  */
 export function orgRoleFor(db: Executor, idOrSlug: string, userId: string): ReturnType<OrgRoleLookup> {
-  if (!lookup) throw new Error('audit: the orgs module has not registered its role lookup');
-  return lookup(db, idOrSlug, userId);
+  return lookup.call(db, idOrSlug, userId);
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Executor } from '../../db/client.js';
 import type { ZProjectCard } from '../../http/project-card.js';
+import { registeredFunction } from '../../lib/registered.js';
 
 /**
  * An organization's visible projects, newest first, as cards. The projects module registers it: projects depend
@@ -12,18 +13,15 @@ export type OrgProjectsLister = (
   limit: number,
 ) => Promise<{ items: z.infer<typeof ZProjectCard>[]; nextCursor: string | null }>;
 
-let lister: OrgProjectsLister | null = null;
+const lister = registeredFunction<OrgProjectsLister>('orgs: the projects module has not registered its project lister');
 
 /** Registers how an organization's projects are listed (once, by the projects module). */
-export function registerOrgProjects(fn: OrgProjectsLister): void {
-  lister = fn;
-}
+export const registerOrgProjects = lister.register;
 
 /**
  * An organization's visible projects, through the registered lister.
  * @example const { items, nextCursor } = await orgProjects(db, org.id, 50)
  */
 export function orgProjects(db: Executor, orgId: string, limit: number): ReturnType<OrgProjectsLister> {
-  if (!lister) throw new Error('orgs: the projects module has not registered its project lister');
-  return lister(db, orgId, limit);
+  return lister.call(db, orgId, limit);
 }

@@ -2,19 +2,17 @@
 // start how to read them (modules/wiring.ts → community/project-hooks.ts), and "projects I follow" stays one
 // statement without projects naming community's table.
 import type { SQL } from 'drizzle-orm';
+import { registeredFunction } from '../../lib/registered.js';
 
 /** A statement yielding `(project_id, created_at)` for each project the person follows. */
 export type FollowsOfSql = (userId: string) => SQL;
 
-let followsOf: FollowsOfSql | null = null;
+const followsOf = registeredFunction<FollowsOfSql>('no follows source registered: import modules/wiring.ts');
 
 /** Called once at start by the module that owns follows. */
-export function registerFollowsSql(fn: FollowsOfSql): void {
-  followsOf = fn;
-}
+export const registerFollowsSql = followsOf.register;
 
 /** The registered statement; a missing registration is a wiring bug, not a user's error. */
 export function followsOfSql(userId: string): SQL {
-  if (!followsOf) throw new Error('no follows source registered: import modules/wiring.ts');
-  return followsOf(userId);
+  return followsOf.call(userId);
 }
