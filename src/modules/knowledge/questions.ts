@@ -1,5 +1,6 @@
 import type { AppContext } from '../../context.js';
 import type { Actor } from '../../http/auth.js';
+import { uniqueTags } from '../../http/tag-schema.js';
 import { DomainError, invalid } from '../../lib/errors.js';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
 import { newId } from '../../lib/ids.js';
@@ -9,8 +10,6 @@ import { viewQuestion } from './access.js';
 import { presentQuestion, presentSummaries } from './present.js';
 import { insertQuestion, type QuestionOrder, selectQuestionPage, updateQuestion } from './queries.js';
 import type { AskRequest, EditQuestionRequest, QuestionsQuery } from './schemas.js';
-
-const uniqueTags = (tags: string[]) => [...new Set(tags)];
 
 /**
  * Asks a question on a project (anyone signed in who can see it), or site-wide without a project.

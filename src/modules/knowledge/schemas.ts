@@ -1,13 +1,6 @@
 import { z } from 'zod';
 import { ZPageQuery } from '../../http/schemas.js';
-
-const ZTag = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .min(1)
-  .max(30)
-  .regex(/^[\p{L}\p{N}][\p{L}\p{N}+#.-]*$/u, 'must be letters, digits, and + # . -');
+import { ZTag } from '../../http/tag-schema.js';
 
 export const ZAskRequest = z.object({
   title: z.string().trim().min(10, 'must be at least 10 characters: say what you want to know').max(200),
