@@ -24,6 +24,14 @@ async function mailsTo(email: string) {
   return t.ctx.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, email)).orderBy(desc(mailOutbox.createdAt));
 }
 
+/** Asks for a reset e-mail, then sets `password` with the token it holds; answers that token and the reply. */
+async function resetPassword(u: TestUser, password: string) {
+  await t.request(null, 'POST', '/api/v1/auth/password-reset', { email: u.email });
+  const resetToken = /token=([A-Za-z0-9_-]+)/.exec((await mailsTo(u.email))[0]!.bodyText)![1]!;
+  const res = await t.request(null, 'POST', '/api/v1/auth/password-reset/confirm', { token: resetToken, password });
+  return { resetToken, res };
+}
+
 describe('sessions and API tokens after a password change', () => {
   describe('POST /auth/password-reset/confirm', () => {
     it('ends every session and revokes every API token at once, and the e-mail says so', async () => {
@@ -34,13 +42,7 @@ describe('sessions and API tokens after a password change', () => {
       expect((await withToken(token)).statusCode).toBe(200);
       expect((await t.request(other, 'GET', '/api/v1/me')).statusCode).toBe(200);
 
-      await t.request(null, 'POST', '/api/v1/auth/password-reset', { email: u.email });
-      const [resetMail] = await mailsTo(u.email);
-      const resetToken = /token=([A-Za-z0-9_-]+)/.exec(resetMail!.bodyText)![1]!;
-      const ok = await t.request(null, 'POST', '/api/v1/auth/password-reset/confirm', {
-        token: resetToken,
-        password: 'a brand new password',
-      });
+      const { resetToken, res: ok } = await resetPassword(u, 'a brand new password');
       expect(ok.statusCode, ok.body).toBe(200);
 
       const gone = await withToken(token);
@@ -58,12 +60,7 @@ describe('sessions and API tokens after a password change', () => {
 
     it('tells a French speaker in French', async () => {
       const u = await t.signup('Reset Rémi', { locale: 'fr' });
-      await t.request(null, 'POST', '/api/v1/auth/password-reset', { email: u.email });
-      const resetToken = /token=([A-Za-z0-9_-]+)/.exec((await mailsTo(u.email))[0]!.bodyText)![1]!;
-      expect(
-        (await t.request(null, 'POST', '/api/v1/auth/password-reset/confirm', { token: resetToken, password: 'un tout nouveau mot' }))
-          .statusCode,
-      ).toBe(200);
+      expect((await resetPassword(u, 'un tout nouveau mot')).res.statusCode).toBe(200);
       const [told] = await mailsTo(u.email);
       expect(told!.subject).toBe('Votre mot de passe Foule a changé');
       expect(told!.bodyText).toContain('Sessions fermées : 1. Jetons d’API révoqués : 0.');
