@@ -51,3 +51,11 @@ export function formatRelative(iso: string, now: Date = new Date()): string {
   }
   return rtf.format(0, 'second');
 }
+
+/** The items of a comma-separated list a person typed ("cat, dog,, bird" → ["cat", "dog", "bird"]). */
+export function splitList(text: string): string[] {
+  return text
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+}

@@ -1,11 +1,10 @@
 import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { Avatar, EmptyState, Icon, ErrorBanner, Loading, usePagedList, useApi, ListState } from '../../components';
+import { Avatar, EmptyState, Icon, ErrorBanner, Loading, useApi } from '../../components';
 import { formatDate, formatNumber } from '../../format';
 import { useSession } from '../../session';
-import { ProjectCard } from './ProjectCard';
-import type { ProjectCardData } from './projectTypes';
+import { ProjectList } from './ProjectCard';
 
 interface PublicProfile {
   id: string;
@@ -21,7 +20,6 @@ export function ProfilePage() {
   const { id } = useParams();
   const { me } = useSession();
   const { data: user, error, loading, reload } = useApi<PublicProfile>(`/users/${encodeURIComponent(id!)}`);
-  const projects = usePagedList<ProjectCardData>(`/projects?ownerId=${encodeURIComponent(id!)}`, 12);
   useEffect(() => {
     if (user) document.title = `${user.name} · ${t('appName')}`;
   }, [user, t]);
@@ -53,15 +51,7 @@ export function ProfilePage() {
       </section>
       <section aria-labelledby="profile-projects">
         <h2 id="profile-projects">{t('profile.projects')}</h2>
-        <ListState list={projects} empty={<p className="muted">{t('profile.noProjects')}</p>}>
-          {(items) => (
-            <div className="grid">
-              {items.map((p) => (
-                <ProjectCard key={p.id} project={p} />
-              ))}
-            </div>
-          )}
-        </ListState>
+        <ProjectList path={`/projects?ownerId=${encodeURIComponent(id!)}`} empty={t('profile.noProjects')} />
       </section>
     </div>
   );

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { colorFor } from '../../components';
+import { colorFor, ListState, usePagedList } from '../../components';
 import type { ProjectCardData } from './projectTypes';
 
 const GRADIENTS: Record<string, string> = {
@@ -65,5 +65,21 @@ export function ProjectCard({ project }: { project: ProjectCardData }) {
         </div>
       </div>
     </Link>
+  );
+}
+
+/** A grid of project cards from an API list (paged with "Load more"), or a line saying there is none. */
+export function ProjectList({ path, empty }: { path: string; empty: string }) {
+  const list = usePagedList<ProjectCardData>(path, 12);
+  return (
+    <ListState list={list} empty={<p className="muted">{empty}</p>}>
+      {(items) => (
+        <div className="grid">
+          {items.map((p) => (
+            <ProjectCard key={p.id} project={p} />
+          ))}
+        </div>
+      )}
+    </ListState>
   );
 }

@@ -11,19 +11,16 @@ import {
   Loading,
   Modal,
   Tabs,
-  usePagedList,
   useApi,
   useMutation,
   bindValue,
-  ListState,
   TableHead,
 } from '../../components';
 import { formatDate } from '../../format';
 import { LANGUAGES, type Language } from '../../i18n';
 import { useSession, type Me } from '../../session';
 import { PrivacySettings } from './PrivacySettings';
-import { ProjectCard } from './ProjectCard';
-import type { ProjectCardData } from './projectTypes';
+import { ProjectList } from './ProjectCard';
 
 const SECTIONS = ['profile', 'tokens', 'orgs', 'projects', 'follows', 'privacy'] as const;
 
@@ -273,20 +270,5 @@ function MyOrgs() {
         </Link>
       </div>
     </div>
-  );
-}
-
-function ProjectList({ path, empty }: { path: string; empty: string }) {
-  const list = usePagedList<ProjectCardData>(path, 12);
-  return (
-    <ListState list={list} empty={<p className="muted">{empty}</p>}>
-      {(items) => (
-        <div className="grid">
-          {items.map((p) => (
-            <ProjectCard key={p.id} project={p} />
-          ))}
-        </div>
-      )}
-    </ListState>
   );
 }

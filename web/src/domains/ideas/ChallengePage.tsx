@@ -16,7 +16,7 @@ import {
   ListState,
   bindValue,
 } from '../../components';
-import { formatDate, formatNumber } from '../../format';
+import { formatDate, formatNumber, splitList } from '../../format';
 import { useSession } from '../../session';
 import { PhaseBadge } from './badges';
 import { IdeaCard } from './IdeaCard';
@@ -256,10 +256,7 @@ function SubmitIdea({ challenge, onDone }: { challenge: Challenge; onDone: () =>
     await api('POST', `/challenges/${challenge.id}/ideas`, {
       title,
       body,
-      tags: tags
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean),
+      tags: splitList(tags),
     });
     setTitle('');
     setBody('');

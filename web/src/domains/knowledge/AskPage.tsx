@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { splitList } from '../../format';
 import { api } from '../../api';
 import { ErrorBanner, Field, fieldError, Loading, useApi, usePageTitle, bindValue, useMutation } from '../../components';
 import type { ProjectSummary } from '../types';
@@ -19,10 +20,7 @@ export function AskPage() {
     const payload = {
       title,
       body,
-      tags: tags
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean),
+      tags: splitList(tags),
     };
     const q = await api<Question>('POST', project.data ? `/projects/${project.data.id}/questions` : '/questions', payload);
     navigate(`/questions/${q.id}`);

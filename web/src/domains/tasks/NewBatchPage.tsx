@@ -5,7 +5,7 @@ import { useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { ErrorBanner, Field, fieldError, Loading, useApi, usePageTitle, bindValue, useMutation } from '../../components';
-import { parseMoney } from '../../format';
+import { parseMoney, splitList } from '../../format';
 import type { AnswerKind, Batch } from './types';
 
 const CURRENCIES = ['EUR', 'USD', 'GBP', 'CHF', 'CAD'];
@@ -45,10 +45,7 @@ export function NewBatchPage() {
         kind === 'label' || kind === 'labels'
           ? {
               kind,
-              labels: labels
-                .split(',')
-                .map((l) => l.trim())
-                .filter(Boolean),
+              labels: splitList(labels),
             }
           : { kind },
       ...(mode === 'fixed' ? { overlap } : { dynamic: { minOverlap, maxOverlap, confidence } }),
