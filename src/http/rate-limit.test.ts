@@ -1,11 +1,27 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { closeTestDatabase, createTestApp } from '../../test/support/test-app.js';
+import { closeTestDatabase, createTestApp, type TestApp } from '../../test/support/test-app.js';
 
 afterAll(async () => {
   await closeTestDatabase();
 });
 
 const login = { email: 'nobody@example.test', password: 'wrong password!' };
+
+/** The answers to 11 failed logins from `remoteAddress`, the i-th with `X-Forwarded-For: forwardedFor(i)`. */
+async function forwardedLoginCodes(t: TestApp, remoteAddress: string, forwardedFor: (i: number) => string): Promise<number[]> {
+  const codes: number[] = [];
+  for (let i = 0; i < 11; i++) {
+    const res = await t.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      remoteAddress,
+      headers: { 'x-forwarded-for': forwardedFor(i) },
+      payload: login,
+    });
+    codes.push(res.statusCode);
+  }
+  return codes;
+}
 
 describe('rate limits', () => {
   it('count every attempt once when two server processes share one database', async () => {
@@ -60,17 +76,7 @@ describe('client addresses', () => {
     const t = await createTestApp({ FOULE_RATE_LIMIT: 'on' });
     const remoteAddress = `198.51.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
     try {
-      const codes: number[] = [];
-      for (let i = 0; i < 11; i++) {
-        const res = await t.inject({
-          method: 'POST',
-          url: '/api/v1/auth/login',
-          remoteAddress,
-          headers: { 'x-forwarded-for': `203.0.113.${i}` },
-          payload: login,
-        });
-        codes.push(res.statusCode);
-      }
+      const codes = await forwardedLoginCodes(t, remoteAddress, (i) => `203.0.113.${i}`);
       expect(codes.at(-1)).toBe(429);
     } finally {
       await t.close();
@@ -80,17 +86,7 @@ describe('client addresses', () => {
   it('believe X-Forwarded-For from a proxy on this machine (the default FOULE_TRUST_PROXY=loopback)', async () => {
     const t = await createTestApp({ FOULE_RATE_LIMIT: 'on' });
     try {
-      const codes: number[] = [];
-      for (let i = 0; i < 11; i++) {
-        const res = await t.inject({
-          method: 'POST',
-          url: '/api/v1/auth/login',
-          remoteAddress: '127.0.0.1',
-          headers: { 'x-forwarded-for': `192.0.2.${Math.floor(Math.random() * 250)}, 203.0.113.${i}` },
-          payload: login,
-        });
-        codes.push(res.statusCode);
-      }
+      const codes = await forwardedLoginCodes(t, '127.0.0.1', (i) => `192.0.2.${Math.floor(Math.random() * 250)}, 203.0.113.${i}`);
       expect(codes.every((c) => c === 401)).toBe(true);
     } finally {
       await t.close();
