@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
-import { EmptyState, ErrorBanner, Icon, Loading, Markdown, ProgressBar, useApi } from '../../components';
+import { EmptyState, ErrorBanner, Icon, Loading, Markdown, ProgressBar, useApi, useMutation } from '../../components';
 import { formatDate, formatMoney, formatNumber } from '../../format';
 import type { ProjectSummary } from '../types';
 import { countryName } from './countries';
@@ -78,8 +78,14 @@ export function CampaignTab({ project }: { project: ProjectSummary }) {
 export function CampaignView({ campaign, onChange }: { campaign: Campaign; onChange: () => void }) {
   const { t } = useTranslation('funding');
   const [pledgeFor, setPledgeFor] = useState<{ tierId: string | null } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const {
+    busy,
+    error,
+    run: act,
+  } = useMutation(async (path: string) => {
+    await api('POST', `/campaigns/${c.id}/${path}`, {});
+    onChange();
+  });
   const c = campaign;
   const live = c.status === 'live' && new Date(c.deadline).getTime() > Date.now();
   // One pledge a backer a campaign (a backer changes it from "my pledges"); donations may be given again.
@@ -88,19 +94,6 @@ export function CampaignView({ campaign, onChange }: { campaign: Campaign; onCha
   const reached = c.raised.amount >= c.goal.amount;
   const nextStretch = c.stretchGoals.find((g) => !g.reached);
   const host = c.viewer.isHost;
-
-  const act = async (path: string) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await api('POST', `/campaigns/${c.id}/${path}`, {});
-      onChange();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <div className="stack">

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api';
-import { EmptyState, ErrorBanner, Loading, Markdown, ProgressBar, useApi, usePageTitle } from '../../components';
+import { EmptyState, ErrorBanner, Loading, Markdown, ProgressBar, useApi, usePageTitle, useMutation } from '../../components';
 import { formatDate, formatNumber } from '../../format';
 import { useSession } from '../../session';
 import { QuestionInput, answerProblem } from './QuestionInput';
@@ -40,19 +40,14 @@ export function SurveyPage() {
 function HostBar({ survey, onChange }: { survey: Survey; onChange: (s: Survey) => void }) {
   const { t } = useTranslation('surveys');
   const navigate = useNavigate();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const act = async (path: string) => {
-    setBusy(true);
-    setError(null);
-    try {
-      onChange(await api<Survey>('POST', `/surveys/${survey.id}/${path}`));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const {
+    busy,
+    error,
+    run: act,
+    setError,
+  } = useMutation(async (path: string) => {
+    onChange(await api<Survey>('POST', `/surveys/${survey.id}/${path}`));
+  });
   const remove = async () => {
     if (!window.confirm(t('host.confirmDelete'))) return;
     try {

@@ -15,6 +15,7 @@ import {
   usePagedList,
   ListState,
   TableHead,
+  useMutation,
 } from '../../components';
 import { formatMoney, formatNumber, formatPercent } from '../../format';
 import { ItemData } from './ItemData';
@@ -79,8 +80,20 @@ function HostPanel({ batch, onChange }: { batch: Batch; onChange: () => void }) 
   const { t } = useTranslation('tasks');
   const [progress, setProgress] = useState<number | null>(null);
   const [uploaded, setUploaded] = useState<{ inserted: number; total: number } | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const {
+    busy,
+    error,
+    run: act,
+    setError,
+  } = useMutation(async (action: 'publish' | 'pause' | 'close') => {
+    await api(
+      'POST',
+      `/task-batches/${batch.id}/${action}`,
+      {},
+      action === 'pause' ? {} : { headers: { 'idempotency-key': idempotencyKey() } },
+    );
+    onChange();
+  });
 
   const upload = async (file: File) => {
     setError(null);
@@ -95,24 +108,6 @@ function HostPanel({ batch, onChange }: { batch: Batch; onChange: () => void }) 
       setError(e);
     } finally {
       setProgress(null);
-    }
-  };
-
-  const act = async (action: 'publish' | 'pause' | 'close') => {
-    setBusy(true);
-    setError(null);
-    try {
-      await api(
-        'POST',
-        `/task-batches/${batch.id}/${action}`,
-        {},
-        action === 'pause' ? {} : { headers: { 'idempotency-key': idempotencyKey() } },
-      );
-      onChange();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
     }
   };
 
