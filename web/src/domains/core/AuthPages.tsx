@@ -3,6 +3,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { ErrorBanner, Field, useMutation, bindValue } from '../../components';
+import { NewPasswordField } from './NewPasswordField';
 import { useSession, type Me } from '../../session';
 import i18n from '../../i18n';
 
@@ -87,14 +88,11 @@ export function SignUpPage() {
           {...field('name')}
         />
         <Field label={t('auth.email')} type="email" autoComplete="email" {...bindValue(email, setEmail)} required {...field('email')} />
-        <Field
+        <NewPasswordField
           label={t('auth.password')}
           hint={t('auth.passwordHint')}
-          type="password"
-          autoComplete="new-password"
-          {...bindValue(password, setPassword)}
-          required
-          minLength={10}
+          value={password}
+          onChange={setPassword}
           {...field('password')}
         />
         <ErrorBanner error={error} fields={['name', 'email', 'password']} />
@@ -193,14 +191,11 @@ function ResetConfirm({ token }: { token: string }) {
         </>
       ) : (
         <form className="stack" onSubmit={submit} noValidate>
-          <Field
+          <NewPasswordField
             label={t('auth.newPassword')}
             hint={t('auth.passwordHint')}
-            type="password"
-            autoComplete="new-password"
-            {...bindValue(password, setPassword)}
-            required
-            minLength={10}
+            value={password}
+            onChange={setPassword}
             {...field('password')}
           />
           <ErrorBanner error={error} fields={['password']} />

@@ -3,6 +3,7 @@ import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../api';
 import { ErrorBanner, Field, Icon, Modal, errorMessage, fieldError, useMutation, bindValue } from '../../components';
+import { NewPasswordField } from './NewPasswordField';
 import { useSession } from '../../session';
 
 // Compact lists, so the whole confirmation (and its buttons) fits a laptop screen.
@@ -101,14 +102,11 @@ function ChangePassword() {
           required
           error={wrong ? errorText(error) : fieldError(error, 'currentPassword')}
         />
-        <Field
+        <NewPasswordField
           label={t('privacy.newPassword')}
           hint={t('privacy.newPasswordHint')}
-          type="password"
-          autoComplete="new-password"
-          {...bindValue(newPassword, setNew)}
-          required
-          minLength={10}
+          value={newPassword}
+          onChange={setNew}
           {...field('newPassword')}
         />
         {!wrong && <ErrorBanner error={error} fields={['currentPassword', 'newPassword']} />}
