@@ -18,9 +18,9 @@ import {
 } from '../../components';
 import { formatDate, formatNumber, splitList } from '../../format';
 import { useSession } from '../../session';
-import { PhaseBadge } from './badges';
+import { PhaseBadge, IdeaStatusOptions } from './badges';
 import { IdeaCard } from './IdeaCard';
-import { IDEA_STATUSES, type Budget, type Challenge, type Idea, type VoteAnswer } from './types';
+import type { Budget, Challenge, Idea, VoteAnswer } from './types';
 
 const SORTS = ['top', 'new', 'ranked'] as const;
 
@@ -202,11 +202,7 @@ function IdeasSection({
           </label>
           <select id="ide-status-filter" className="ide-select" value={status} onChange={(e) => set('status', e.target.value)}>
             <option value="">{t('allStatuses')}</option>
-            {IDEA_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}`)}
-              </option>
-            ))}
+            <IdeaStatusOptions />
           </select>
         </div>
       </div>

@@ -4,9 +4,9 @@ import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api';
 import { Comments, EmptyState, ErrorBanner, Field, Loading, Markdown, Time, useApi, usePageTitle, bindValue } from '../../components';
-import { IdeaStatusBadge } from './badges';
+import { IdeaStatusBadge, IdeaStatusOptions } from './badges';
 import { VoteButtons } from './IdeaCard';
-import { IDEA_STATUSES, type Challenge, type Idea, type IdeaStatus, type VoteAnswer } from './types';
+import type { Challenge, Idea, IdeaStatus, VoteAnswer } from './types';
 
 export function IdeaPage() {
   const { t } = useTranslation('ideas');
@@ -118,11 +118,7 @@ function HostControls({ idea, onChange }: { idea: Idea; onChange: (idea: Idea) =
         <h2 className="section-title m-0">{t('host.status')}</h2>
         <Field label={t('host.statusLabel')}>
           <select value={status} onChange={(e) => setStatus(e.target.value as IdeaStatus)}>
-            {IDEA_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}`)}
-              </option>
-            ))}
+            <IdeaStatusOptions />
           </select>
         </Field>
         <Field label={t('host.note')} hint={t('host.noteHint')}>

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { IdeaStatus, Phase } from './types';
+import { IDEA_STATUSES, type IdeaStatus, type Phase } from './types';
 
 const STATUS_TONE: Record<IdeaStatus, string> = {
   submitted: 'badge-muted',
@@ -21,4 +21,14 @@ export function PhaseBadge({ phase, draft }: { phase: Phase; draft?: boolean }) 
   if (draft) return <span className="badge badge-warn">{t('draft')}</span>;
   const tone = phase === 'voting' || phase === 'submission' ? 'badge-success' : phase === 'closed' ? 'badge-muted' : '';
   return <span className={`badge ${tone}`}>{t(`phase.${phase}`)}</span>;
+}
+
+/** One translated <option> per idea status, for a status select. */
+export function IdeaStatusOptions() {
+  const { t } = useTranslation('ideas');
+  return IDEA_STATUSES.map((s) => (
+    <option key={s} value={s}>
+      {t(`status.${s}`)}
+    </option>
+  ));
 }
