@@ -1,8 +1,8 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
-import { ErrorBanner, Field, fieldError, Loading, RequireSignIn, useApi } from '../../components';
+import { ErrorBanner, Field, fieldError, Loading, RequireSignIn, useApi, useMutation } from '../../components';
 import { useSession } from '../../session';
 import { CATEGORIES, type Project } from './projectTypes';
 
@@ -59,25 +59,7 @@ function ProjectForm({ project }: { project?: Project }) {
     slug: project?.slug ?? '',
     orgId: params.get('org') ?? '',
   });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  // A person who left the form while it was saving is not pulled back to the project.
-  const mounted = useRef(true);
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-    };
-  }, []);
-  useEffect(() => {
-    document.title = `${project ? t('project.editTitle') : t('project.newTitle')} · ${t('appName')}`;
-  }, [project, t]);
-  const set = (k: keyof Values) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [k]: e.target.value }));
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
+  const { busy, error, submit } = useMutation(async () => {
     try {
       const body: Record<string, unknown> = {
         title: values.title,
@@ -97,12 +79,22 @@ function ProjectForm({ project }: { project?: Project }) {
       }
       if (mounted.current) navigate(`/p/${saved.slug}`);
     } catch (err) {
-      setError(err);
       window.scrollTo({ top: 0, behavior: 'smooth' });
-    } finally {
-      setBusy(false);
+      throw err;
     }
-  };
+  });
+  // A person who left the form while it was saving is not pulled back to the project.
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+  useEffect(() => {
+    document.title = `${project ? t('project.editTitle') : t('project.newTitle')} · ${t('appName')}`;
+  }, [project, t]);
+  const set = (k: keyof Values) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [k]: e.target.value }));
 
   return (
     <div className="medium">
