@@ -16,6 +16,12 @@ export const fieldsOf = (res: { json(): { error: { details?: { field: string }[]
   return (Array.isArray(details) ? details : [details]).map((d) => d.field);
 };
 
+/** Checks that a request was refused as invalid (400), naming `field` among its errors. */
+export function expectInvalidField(res: { statusCode: number } & Parameters<typeof fieldsOf>[0], field: string): void {
+  expect(res.statusCode).toBe(400);
+  expect(fieldsOf(res)).toContain(field);
+}
+
 async function ok(res: Promise<{ statusCode: number; body: string; json(): unknown }>, status = 200) {
   const r = await res;
   expect(r.statusCode, r.body).toBe(status);

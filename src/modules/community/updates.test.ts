@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openTestApp, type TestUser } from '../../../test/support/test-app.js';
-import { fieldsOf, makeProject } from '../../../test/support/fixtures.js';
+import { expectInvalidField, fieldsOf, makeProject } from '../../../test/support/fixtures.js';
 import { notificationsOf } from './test-helpers.js';
 
 const t = await openTestApp();
@@ -114,8 +114,7 @@ describe('Updates', () => {
       expect(edited.json().editedAt).not.toBeNull();
       expect((await t.request(other, 'PATCH', `/api/v1/updates/${made[0]}`, { title: 'Hijack' })).statusCode).toBe(403);
       const bad = await t.request(owner, 'PATCH', `/api/v1/updates/${made[0]}`, { title: '' });
-      expect(bad.statusCode).toBe(400);
-      expect(fieldsOf(bad)).toContain('body.title');
+      expectInvalidField(bad, 'body.title');
     });
 
     it('answers 404 for unknown updates and projects and 400 for bad pages', async () => {
@@ -129,8 +128,7 @@ describe('Updates', () => {
         ['limit=abc', 'querystring.limit'],
       ]) {
         const res = await t.request(null, 'GET', `/api/v1/projects/${p.id}/updates?${q}`);
-        expect(res.statusCode).toBe(400);
-        expect(fieldsOf(res)).toContain(field);
+        expectInvalidField(res, field);
       }
     });
   });
