@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Command, InvalidArgumentError } from 'commander';
+import { type Command, InvalidArgumentError } from 'commander';
 import { z } from 'zod';
 import { openContext } from '../bootstrap.js';
 import { ConfigError, loadConfig, type Config } from '../config.js';
