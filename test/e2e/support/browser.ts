@@ -1,18 +1,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { findBrowser, howToGetBrowser } from './find-browser.js';
 import { ROOT, type E2EServer } from './server.js';
 import type { E2EUser } from './api.js';
 
 export const SCREENSHOT_DIR = path.join(ROOT, 'test-results', 'screenshots');
 
 /**
- * Launches Debian's Chromium (/usr/bin/chromium) headless through playwright-core. Never downloads a browser.
+ * Launches the browser the suite found (support/find-browser.ts: CHROMIUM_PATH, a system Chromium or Chrome, or
+ * Playwright's cache) headless through playwright-core. Never downloads a browser.
  * @example const browser = await launchBrowser(); … await browser.close();
  */
 export async function launchBrowser(): Promise<Browser> {
+  const found = process.env.FOULE_E2E_BROWSER ?? findBrowser()?.executablePath;
+  if (!found) throw new Error(`No browser for the browser tests: ${howToGetBrowser()}`);
   return chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: found,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
 }
