@@ -13,6 +13,8 @@ export default defineConfig({
     include: ['src/**/*.test.tsx', 'src/**/*.test.ts'],
     environment: 'happy-dom',
     setupFiles: ['test/setup.ts'],
+    // The closing `suite:` line and the total that .ci/run prints count these tests too.
+    reporters: ['default', path.join(here, '..', 'test', 'support', 'summary-reporter.ts')],
     pool: 'threads',
     maxWorkers: 2,
   },
