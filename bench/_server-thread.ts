@@ -2,13 +2,13 @@
 import type { AddressInfo } from 'node:net';
 import { parentPort, workerData } from 'node:worker_threads';
 import { buildApp } from '../src/app.js';
-import { loadConfig } from '../src/config.js';
 import { systemClock, type AppContext } from '../src/context.js';
 import { openDatabase } from '../src/db/client.js';
+import { benchConfig } from './_support.js';
 
 const { url, poolSize } = workerData as { url: string; poolSize: number };
 const database = await openDatabase({ databaseUrl: url, poolSize });
-const config = loadConfig({ DATABASE_URL: url, FOULE_RATE_LIMIT: 'off', FOULE_SCHEDULER: 'off', FOULE_SEED: 'none', LOG_LEVEL: 'silent' });
+const config = benchConfig(url);
 const ctx: AppContext = { database, db: database.db, config, clock: systemClock };
 const app = await buildApp(ctx);
 await app.listen({ host: '127.0.0.1', port: 0 });

@@ -2,6 +2,23 @@
 // and of PostgreSQL's processes.
 import fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
+import { type Config, loadConfig } from '../src/config.js';
+
+/**
+ * The settings every benchmark's server runs with: its own database, no rate limits, no scheduler, no demo, no logs
+ * (`extra` adds or overrides settings, e.g. the environment).
+ * @example const config = benchConfig(url.toString())
+ */
+export function benchConfig(databaseUrl: string, extra: Record<string, string | undefined> = {}): Config {
+  return loadConfig({
+    ...extra,
+    DATABASE_URL: databaseUrl,
+    FOULE_RATE_LIMIT: 'off',
+    FOULE_SCHEDULER: 'off',
+    FOULE_SEED: 'none',
+    LOG_LEVEL: 'silent',
+  });
+}
 
 /** One more server instance in a worker thread (bench/_server-thread.ts); resolves with its port and a stop function. */
 export function extraServer(url: string, poolSize: number): Promise<{ port: number; stop: () => Promise<void> }> {

@@ -5,11 +5,10 @@
 import os from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { Worker } from 'node:worker_threads';
-import { cpuTimes, extraServer, postgresCpuMs } from './_support.js';
+import { benchConfig, cpuTimes, extraServer, postgresCpuMs } from './_support.js';
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../src/app.js';
-import { loadConfig } from '../src/config.js';
 import { systemClock, type AppContext } from '../src/context.js';
 import { openDatabase } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
@@ -72,14 +71,7 @@ export async function main() {
   const database = await openDatabase({ databaseUrl: url.toString(), poolSize: POOL });
   try {
     await migrate(database);
-    const config = loadConfig({
-      ...process.env,
-      DATABASE_URL: url.toString(),
-      FOULE_RATE_LIMIT: 'off',
-      FOULE_SCHEDULER: 'off',
-      FOULE_SEED: 'none',
-      LOG_LEVEL: 'silent',
-    });
+    const config = benchConfig(url.toString(), process.env);
     const ctx: AppContext = { database, db: database.db, config, clock: systemClock };
     const app = await buildApp(ctx);
     await app.listen({ host: '127.0.0.1', port: 0 });

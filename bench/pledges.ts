@@ -5,11 +5,10 @@
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { extraServer, measured } from './_support.js';
+import { benchConfig, extraServer, measured } from './_support.js';
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../src/app.js';
-import { loadConfig } from '../src/config.js';
 import { systemClock, type AppContext } from '../src/context.js';
 import { openDatabase } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
@@ -52,13 +51,7 @@ export async function main() {
   let closed = false;
   try {
     await migrate(database);
-    const config = loadConfig({
-      DATABASE_URL: url.toString(),
-      FOULE_RATE_LIMIT: 'off',
-      FOULE_SCHEDULER: 'off',
-      FOULE_SEED: 'none',
-      LOG_LEVEL: 'silent',
-    });
+    const config = benchConfig(url.toString());
     const ctx: AppContext = { database, db: database.db, config, clock: systemClock };
     const app = await buildApp(ctx);
     await app.listen({ host: '127.0.0.1', port: 0 });

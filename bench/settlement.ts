@@ -3,12 +3,12 @@
 // every pledge charged exactly once, the books sum to zero, the host balance is what the fees leave.
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
-import { loadConfig } from '../src/config.js';
 import { systemClock, type AppContext } from '../src/context.js';
 import { openDatabase } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
 import { settleCampaign } from '../src/modules/funding/settle-campaign.js';
 import { feesOn } from '../src/modules/funding/money.js';
+import { benchConfig } from './_support.js';
 
 const PLEDGES = Number(process.env.BENCH_SETTLE_PLEDGES ?? 100_000);
 const fmt = (x: number, d = 1) => x.toFixed(d);
@@ -24,13 +24,7 @@ export async function main() {
   const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 24 });
   try {
     await migrate(database);
-    const config = loadConfig({
-      DATABASE_URL: url.toString(),
-      FOULE_RATE_LIMIT: 'off',
-      FOULE_SCHEDULER: 'off',
-      FOULE_SEED: 'none',
-      LOG_LEVEL: 'silent',
-    });
+    const config = benchConfig(url.toString());
     const ctx: AppContext = { database, db: database.db, config, clock: systemClock };
     const x = async <T>(s: string) => ((await ctx.db.execute(sql.raw(s))) as unknown as { rows: T[] }).rows;
     const t0 = performance.now();

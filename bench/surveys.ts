@@ -5,12 +5,12 @@ import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../src/app.js';
-import { loadConfig } from '../src/config.js';
 import { systemClock, type AppContext } from '../src/context.js';
 import { openDatabase } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
 import { loadQuestions } from '../src/modules/surveys/access.js';
 import { rebuildTallies } from '../src/modules/surveys/tallies.js';
+import { benchConfig } from './_support.js';
 
 const RESPONSES = Number(process.env.BENCH_SURVEY_RESPONSES ?? 100_000);
 const ACCOUNTS = 5_000; // respondents with an account (the rest answered anonymously)
@@ -49,13 +49,7 @@ export async function main() {
   const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 10 });
   try {
     await migrate(database);
-    const config = loadConfig({
-      DATABASE_URL: url.toString(),
-      FOULE_RATE_LIMIT: 'off',
-      FOULE_SCHEDULER: 'off',
-      FOULE_SEED: 'none',
-      LOG_LEVEL: 'silent',
-    });
+    const config = benchConfig(url.toString());
     const ctx: AppContext = { database, db: database.db, config, clock: systemClock };
     const app = await buildApp(ctx);
     await app.listen({ host: '127.0.0.1', port: 0 });
