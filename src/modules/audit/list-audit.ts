@@ -1,22 +1,34 @@
 // Reading the audit log: the operators' view of everything, and an organization's view of its own entries.
+import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import type { Actor } from '../../http/auth.js';
+import { ZPageQuery } from '../../http/schemas.js';
 import { decodeCursor, pageOf } from '../../lib/cursor.js';
 import { forbidden, invalid } from '../../lib/errors.js';
 import { orgRoleFor } from './org-access.js';
 import { selectAuditPage } from './queries.js';
 
-export interface AuditQuery {
-  actorId?: string;
-  targetType?: string;
-  targetId?: string;
-  action?: string;
-  orgId?: string;
-  since?: string;
-  until?: string;
-  limit: number;
-  cursor?: string;
-}
+const ZWhen = z.union([
+  z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date and time, e.g. 2026-06-30T18:00:00Z, or a date' }),
+  z.iso.date({ message: 'must be a date, e.g. 2026-06-30, or an ISO 8601 date and time' }),
+]);
+const ZCode = z.string().trim().min(1).max(100);
+
+/** What the audit lists may be filtered by, for the operators' list (GET /audit) and an organization's. */
+export const ZAuditQuery = ZPageQuery.extend({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  actorId: ZCode.optional().describe('who acted (a person id)'),
+  targetType: ZCode.optional().describe(
+    'project, comment, report, campaign, pledge, payout, org, task_batch, task_assignment, idea, user, api_token',
+  ),
+  targetId: ZCode.optional(),
+  action: ZCode.optional().describe('an action code (project.hide), or a prefix ending in a dot (org.)'),
+  orgId: ZCode.optional().describe('entries about this organization or its projects'),
+  since: ZWhen.optional().describe('from this moment on (a date alone: from its start, UTC)'),
+  until: ZWhen.optional().describe('before this moment (a date alone: up to its end, UTC)'),
+});
+
+export type AuditQuery = z.infer<typeof ZAuditQuery>;
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 

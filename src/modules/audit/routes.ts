@@ -4,27 +4,8 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.js';
 import { requireActor, requireOperator } from '../../http/auth.js';
 import { idRouteSchema } from '../../http/route-schema.js';
-import { ZPageQuery, errorResponses, paged } from '../../http/schemas.js';
-import { listAudit, listOrgAudit } from './list-audit.js';
-
-const ZWhen = z.union([
-  z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date and time, e.g. 2026-06-30T18:00:00Z, or a date' }),
-  z.iso.date({ message: 'must be a date, e.g. 2026-06-30, or an ISO 8601 date and time' }),
-]);
-const ZCode = z.string().trim().min(1).max(100);
-
-export const ZAuditQuery = ZPageQuery.extend({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  actorId: ZCode.optional().describe('who acted (a person id)'),
-  targetType: ZCode.optional().describe(
-    'project, comment, report, campaign, pledge, payout, org, task_batch, task_assignment, idea, user, api_token',
-  ),
-  targetId: ZCode.optional(),
-  action: ZCode.optional().describe('an action code (project.hide), or a prefix ending in a dot (org.)'),
-  orgId: ZCode.optional().describe('entries about this organization or its projects'),
-  since: ZWhen.optional().describe('from this moment on (a date alone: from its start, UTC)'),
-  until: ZWhen.optional().describe('before this moment (a date alone: up to its end, UTC)'),
-});
+import { errorResponses, paged } from '../../http/schemas.js';
+import { listAudit, listOrgAudit, ZAuditQuery } from './list-audit.js';
 
 export const ZAuditEntry = z.object({
   id: z.string(),
